@@ -1,0 +1,70 @@
+//! Generates the Rust source of the `ws-close-codes` crate from the IANA
+//! WebSocket Close Code Number Registry.
+//!
+//! The input is a [`Catalog`], which `ws-close-codes-registry` assembles
+//! from the registry document, the identifier pins and the curated
+//! descriptions. The outputs are:
+//!
+//! - [`close_code_source`]: the text of `crates/ws-close-codes/src/generated.rs`,
+//!   the `CloseCode` enum and its tables;
+//! - [`readme_table`]: the Markdown table of registered codes in README.md.
+//!
+//! The text in a catalog comes from a downloaded document and is untrusted.
+//! It reaches the generated Rust only as string literals that are written
+//! in printable ASCII (every other character as a `\u{...}` escape) and as
+//! doc comments escaped with [`escape_markdown`], which also escapes the
+//! README table. Whatever the registry says, it cannot add code, change a
+//! doc test, or put a link, HTML or a heading into the documentation.
+//!
+//! # Examples
+//!
+//! ```
+//! use ws_close_codes_codegen::{close_code_source, readme_table};
+//! use ws_close_codes_registry::{Catalog, Date, Entry, Layout, Span};
+//!
+//! let entry = |value: u16, ident: &str, title: &str| Entry {
+//!     value,
+//!     ident: ident.into(),
+//!     title: title.into(),
+//!     iana_description: title.into(),
+//!     description: title.into(),
+//!     contact: None,
+//!     references: Vec::new(),
+//!     date: None,
+//!     updated: None,
+//! };
+//! let catalog = Catalog {
+//!     document_updated: Date { year: 2024, month: 5, day: Some(2) },
+//!     entries: vec![
+//!         entry(1000, "NormalClosure", "Normal Closure"),
+//!         entry(1001, "GoingAway", "Going Away"),
+//!     ],
+//!     layout: Layout {
+//!         protocol: Span { start: 1000, end: 2999 },
+//!         registered: Span { start: 3000, end: 3999 },
+//!         private: Span { start: 4000, end: 4999 },
+//!     },
+//! };
+//!
+//! let source = close_code_source(&catalog);
+//! assert!(source.contains("    NormalClosure,\n"));
+//! assert!(source.contains("CloseCode::GoingAway => Some(\"Going Away\"),"));
+//!
+//! let table = readme_table(&catalog);
+//! assert_eq!(table.lines().count(), 4);
+//! ```
+//!
+//! [`Catalog`]: ws_close_codes_registry::Catalog
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod docs;
+mod literal;
+mod markdown;
+mod readme;
+mod source;
+
+pub use markdown::escape_markdown;
+pub use readme::readme_table;
+pub use source::close_code_source;

@@ -1,0 +1,251 @@
+//! Escaping untrusted registry text for Markdown (rustdoc and the README).
+
+use ws_close_codes_registry::names::is_bidi_control;
+use ws_close_codes_registry::Reference;
+
+/// Escapes `text` so that Markdown renders it as one line of plain text.
+///
+/// The registry's text is untrusted, and both rustdoc and the README render
+/// Markdown, so text that reaches either goes through this function first:
+///
+/// - every run of whitespace (newlines included) becomes one space, and
+///   whitespace at either end is removed, so the result is a single line
+///   that cannot start an indented code block;
+/// - control characters (`NUL`, `ESC`, ...) are removed;
+/// - characters that reorder the display of text (bidi controls such as
+///   U+202E) are replaced with U+FFFD, so the text cannot hide or reorder
+///   what is around it;
+/// - every ASCII punctuation character gets a backslash in front of it.
+///   CommonMark defines a backslash-escaped ASCII punctuation character as
+///   that literal character, so no code span or fence, emphasis, link,
+///   image, HTML tag, entity, heading, list, quote, table cell separator or
+///   bare-URL autolink can form.
+///
+/// Letters, digits, spaces and non-ASCII characters other than the above
+/// are kept as they are.
+///
+/// # Examples
+///
+/// ```
+/// use ws_close_codes_codegen::escape_markdown;
+///
+/// assert_eq!(escape_markdown("Normal Closure"), "Normal Closure");
+/// assert_eq!(escape_markdown("Mandatory Ext."), r"Mandatory Ext\.");
+/// assert_eq!(escape_markdown("  a\n\n```rust\tb  "), r"a \`\`\`rust b");
+/// assert_eq!(escape_markdown("<b>[x](y)</b>"), r"\<b\>\[x\]\(y\)\<\/b\>");
+/// assert_eq!(escape_markdown("a\u{202E}b\u{0}c"), "a\u{FFFD}bc");
+/// ```
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if c.is_control() {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if is_bidi_control(c) {
+            out.push(char::REPLACEMENT_CHARACTER);
+        } else {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A reference as Markdown: `[label](url)` when the reference has a link
+/// that is safe to write as a link destination, else the escaped label.
+pub(crate) fn reference(reference: &Reference) -> String {
+    let label = escape_markdown(&reference.label());
+    match reference.url() {
+        Some(url) if is_safe_destination(&url) => {
+            let text = if label.is_empty() {
+                escape_markdown(&url)
+            } else {
+                label
+            };
+            format!("[{text}]({url})")
+        }
+        _ => label,
+    }
+}
+
+/// The references of an entry as Markdown, separated by commas.
+pub(crate) fn references(references: &[Reference]) -> String {
+    references
+        .iter()
+        .map(reference)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether `url` can be written verbatim between `(` and `)` as a Markdown
+/// link destination and only leads to a web page.
+///
+/// [`Reference::url`] already promises this; the generator checks again
+/// because a link is the one place where text is not escaped.
+fn is_safe_destination(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    matches!(rest, Some(rest) if !rest.is_empty())
+        && url.bytes().all(|b| {
+            b.is_ascii_graphic()
+                && !matches!(
+                    b,
+                    b'"' | b'\''
+                        | b'<'
+                        | b'>'
+                        | b'\\'
+                        | b'`'
+                        | b'('
+                        | b')'
+                        | b'['
+                        | b']'
+                        | b'{'
+                        | b'}'
+                        | b'|'
+                        | b'^'
+                        | b'*'
+                        | b'_'
+                )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ws_close_codes_registry::ReferenceKind;
+
+    #[test]
+    fn plain_text_is_kept() {
+        assert_eq!(escape_markdown("Normal Closure"), "Normal Closure");
+        assert_eq!(escape_markdown("Zürich 3000"), "Zürich 3000");
+        assert_eq!(escape_markdown(""), "");
+    }
+
+    #[test]
+    fn every_ascii_punctuation_character_is_escaped() {
+        let all: String = (0x21u8..0x7f)
+            .map(char::from)
+            .filter(char::is_ascii_punctuation)
+            .collect();
+        assert_eq!(all.len(), 32);
+        let escaped = escape_markdown(&all);
+        let expected: String = all.chars().flat_map(|c| ['\\', c]).collect();
+        assert_eq!(escaped, expected);
+    }
+
+    #[test]
+    fn whitespace_collapses_and_is_trimmed() {
+        assert_eq!(escape_markdown("  a \n\r\n\t b  "), "a b");
+        assert_eq!(escape_markdown("a\u{2028}b\u{85}c\u{A0}d"), "a b c d");
+        assert_eq!(escape_markdown("\n\n"), "");
+        assert_eq!(escape_markdown("    indented code"), "indented code");
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        assert_eq!(escape_markdown("a\0b\u{7}c\u{1b}[31md\u{7f}"), r"abc\[31md");
+        // A control character between spaces does not leave two spaces.
+        assert_eq!(escape_markdown("a \0 b"), "a b");
+    }
+
+    #[test]
+    fn bidi_controls_are_replaced() {
+        for c in [
+            '\u{061C}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}',
+            '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+        ] {
+            assert_eq!(escape_markdown(&format!("x{c}y")), "x\u{FFFD}y", "{c:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_constructs_are_neutralised() {
+        assert_eq!(
+            escape_markdown("\n```rust\nstd::process::exit(1)\n```"),
+            r"\`\`\`rust std\:\:process\:\:exit\(1\) \`\`\`"
+        );
+        assert_eq!(
+            escape_markdown("[x](javascript:alert(1))"),
+            r"\[x\]\(javascript\:alert\(1\)\)"
+        );
+        assert_eq!(escape_markdown("# Heading"), r"\# Heading");
+        assert_eq!(
+            escape_markdown("<script>alert(1)</script>"),
+            r"\<script\>alert\(1\)\<\/script\>"
+        );
+        assert_eq!(escape_markdown("&amp; *a* _b_"), r"\&amp\; \*a\* \_b\_");
+        assert_eq!(escape_markdown("a | b"), r"a \| b");
+        assert_eq!(escape_markdown(r"C:\ ends\"), r"C\:\\ ends\\");
+        assert_eq!(
+            escape_markdown("see https://example.com"),
+            r"see https\:\/\/example\.com"
+        );
+    }
+
+    #[test]
+    fn output_is_one_line_without_unescaped_punctuation() {
+        let hostile = "a\"b\\c*/d\"#e}f#[cfg(any())]\n```rust\nstd::process::exit(1)\n```\
+                       <script>[x](javascript:alert(1))\u{202E}\0\r\n  - item\n> quote\n===";
+        let escaped = escape_markdown(hostile);
+        assert!(!escaped.contains(['\n', '\r', '\0', '\u{202E}']));
+        let mut chars = escaped.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                let next = chars.next().expect("a backslash is followed by what it escapes");
+                assert!(next.is_ascii_punctuation(), "{next:?}");
+            } else {
+                assert!(!c.is_ascii_punctuation(), "unescaped {c:?} in {escaped}");
+            }
+        }
+    }
+
+    #[test]
+    fn references_link_only_safe_urls() {
+        let rfc = Reference {
+            kind: ReferenceKind::Rfc,
+            data: "rfc6455".into(),
+        };
+        assert_eq!(
+            reference(&rfc),
+            "[RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)"
+        );
+        let uri = Reference {
+            kind: ReferenceKind::Uri,
+            data: "javascript:alert(1)".into(),
+        };
+        assert_eq!(reference(&uri), r"javascript\:alert\(1\)");
+        let text = Reference {
+            kind: ReferenceKind::Text,
+            data: "[x](https://example.com)".into(),
+        };
+        assert_eq!(reference(&text), r"\[x\]\(https\:\/\/example\.com\)");
+        assert_eq!(
+            references(&[rfc, text]),
+            r"[RFC 6455](https://www.rfc-editor.org/rfc/rfc6455), \[x\]\(https\:\/\/example\.com\)"
+        );
+    }
+
+    #[test]
+    fn destinations_are_checked() {
+        assert!(is_safe_destination("https://example.com/a-b.c?d=e&f=g#h"));
+        assert!(is_safe_destination("http://example.com"));
+        assert!(!is_safe_destination("https://"));
+        assert!(!is_safe_destination("javascript:alert(1)"));
+        assert!(!is_safe_destination("https://example.com/a)b"));
+        assert!(!is_safe_destination("https://example.com/a b"));
+        assert!(!is_safe_destination("https://example.com/\u{202E}"));
+        assert!(!is_safe_destination("https://example.com/<x>"));
+    }
+}

@@ -1,0 +1,109 @@
+//! The catch-all payload and the conversions and formatting of [`CloseCode`].
+
+use core::cmp::Ordering;
+use core::fmt;
+use core::hash::{Hash, Hasher};
+
+use crate::CloseCode;
+
+/// A close code that the registry does not register as a single code:
+/// unassigned values, private-use codes (4000-4999), and values outside the
+/// defined space (0-999, 5000 and up).
+///
+/// Only this crate can make one, and only for such values, so a registered
+/// code is always its own [`CloseCode`] variant.
+///
+/// ```
+/// use ws_close_codes::CloseCode;
+///
+/// match CloseCode::from(4001) {
+///     CloseCode::Other(other) => assert_eq!(other.get(), 4001),
+///     _ => unreachable!("4001 is private use"),
+/// }
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct OtherCode(pub(crate) u16);
+
+impl OtherCode {
+    /// The code's value.
+    ///
+    /// ```
+    /// # use ws_close_codes::CloseCode;
+    /// if let CloseCode::Other(other) = CloseCode::from(3001) {
+    ///     assert_eq!(other.get(), 3001);
+    /// }
+    /// ```
+    pub const fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Debug for OtherCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl Hash for OtherCode {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl From<u16> for CloseCode {
+    /// Same as [`CloseCode::from_u16`].
+    fn from(value: u16) -> Self {
+        CloseCode::from_u16(value)
+    }
+}
+
+impl From<CloseCode> for u16 {
+    /// Same as [`CloseCode::as_u16`].
+    fn from(code: CloseCode) -> Self {
+        code.as_u16()
+    }
+}
+
+impl PartialOrd for CloseCode {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Close codes are ordered by their numeric value.
+///
+/// ```
+/// use ws_close_codes::CloseCode;
+/// assert!(CloseCode::NormalClosure < CloseCode::GoingAway);
+/// assert!(CloseCode::from(999) < CloseCode::NormalClosure);
+/// assert!(CloseCode::from(4000) > CloseCode::BadGateway);
+/// ```
+impl Ord for CloseCode {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_u16().cmp(&other.as_u16())
+    }
+}
+
+impl Default for CloseCode {
+    /// [`CloseCode::NormalClosure`], the code for a closure that fulfilled
+    /// its purpose.
+    fn default() -> Self {
+        CloseCode::NormalClosure
+    }
+}
+
+/// `1000 Normal Closure` for registered codes, the number alone otherwise.
+///
+/// ```
+/// use ws_close_codes::CloseCode;
+/// assert_eq!(CloseCode::GoingAway.to_string(), "1001 Going Away");
+/// assert_eq!(CloseCode::from(4000).to_string(), "4000");
+/// ```
+impl fmt::Display for CloseCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(name) => write!(f, "{} {name}", self.as_u16()),
+            None => write!(f, "{}", self.as_u16()),
+        }
+    }
+}

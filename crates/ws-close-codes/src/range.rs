@@ -1,0 +1,89 @@
+//! Where a code lies in the code space.
+
+use crate::generated::{
+    PRIVATE_FIRST, PRIVATE_LAST, PROTOCOL_FIRST, PROTOCOL_LAST, REGISTERED_FIRST, REGISTERED_LAST,
+};
+use crate::CloseCode;
+
+/// The part of the code space a close code lies in (RFC 6455 section
+/// 7.4.2). The boundaries come from the registry: its `range` elements
+/// for [`Protocol`](CodeRange::Protocol) and
+/// [`Registered`](CodeRange::Registered), its private-use record for
+/// [`PrivateUse`](CodeRange::PrivateUse).
+///
+/// ```
+/// use ws_close_codes::{CloseCode, CodeRange};
+///
+/// assert_eq!(CloseCode::from(999).range(), CodeRange::NotUsed);
+/// assert_eq!(CloseCode::from(1000).range(), CodeRange::Protocol);
+/// assert_eq!(CloseCode::from(3000).range(), CodeRange::Registered);
+/// assert_eq!(CloseCode::from(4999).range(), CodeRange::PrivateUse);
+/// assert_eq!(CloseCode::from(5000).range(), CodeRange::Undefined);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CodeRange {
+    /// 0-999: not used (RFC 6455 section 7.4.2).
+    NotUsed,
+    /// 1000-2999: the protocol and its extensions; registered by standards
+    /// action, specification required or IESG review.
+    Protocol,
+    /// 3000-3999: libraries, frameworks and applications, registered with
+    /// IANA first come, first served.
+    Registered,
+    /// 4000-4999: private use by agreement between the endpoints; never
+    /// registered.
+    PrivateUse,
+    /// 5000-65535: outside the space RFC 6455 defines.
+    Undefined,
+}
+
+impl CodeRange {
+    /// The first and last value of the range.
+    ///
+    /// ```
+    /// use ws_close_codes::CodeRange;
+    /// assert_eq!(CodeRange::Registered.bounds(), (3000, 3999));
+    /// assert_eq!(CodeRange::Undefined.bounds(), (5000, u16::MAX));
+    /// ```
+    pub const fn bounds(self) -> (u16, u16) {
+        match self {
+            CodeRange::NotUsed => (0, PROTOCOL_FIRST - 1),
+            CodeRange::Protocol => (PROTOCOL_FIRST, PROTOCOL_LAST),
+            CodeRange::Registered => (REGISTERED_FIRST, REGISTERED_LAST),
+            CodeRange::PrivateUse => (PRIVATE_FIRST, PRIVATE_LAST),
+            CodeRange::Undefined => (PRIVATE_LAST + 1, u16::MAX),
+        }
+    }
+
+    /// The range holding `value`.
+    ///
+    /// ```
+    /// use ws_close_codes::CodeRange;
+    /// assert_eq!(CodeRange::of(1016), CodeRange::Protocol);
+    /// ```
+    pub const fn of(value: u16) -> CodeRange {
+        if value < PROTOCOL_FIRST {
+            CodeRange::NotUsed
+        } else if value <= PROTOCOL_LAST {
+            CodeRange::Protocol
+        } else if value <= REGISTERED_LAST {
+            CodeRange::Registered
+        } else if value <= PRIVATE_LAST {
+            CodeRange::PrivateUse
+        } else {
+            CodeRange::Undefined
+        }
+    }
+}
+
+impl CloseCode {
+    /// The part of the code space this code lies in.
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, CodeRange};
+    /// assert_eq!(CloseCode::GoingAway.range(), CodeRange::Protocol);
+    /// ```
+    pub const fn range(self) -> CodeRange {
+        CodeRange::of(self.as_u16())
+    }
+}

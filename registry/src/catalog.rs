@@ -1,0 +1,176 @@
+//! The catalog: what the generator needs, assembled from the registry model,
+//! the identifier pins and the curated descriptions.
+
+use std::collections::BTreeSet;
+
+use crate::curated::Curated;
+use crate::error::Error;
+use crate::model::{Date, Reference, Registry, Span};
+use crate::names::{derive_ident, is_valid_ident, Derivation, Pin, Pins};
+
+/// One registered close code, ready for code generation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The code.
+    pub value: u16,
+    /// The Rust identifier of its `CloseCode` variant (from the pins).
+    pub ident: String,
+    /// The short title: the pinned title, else IANA's description.
+    pub title: String,
+    /// IANA's description, whitespace collapsed.
+    pub iana_description: String,
+    /// The description for people: the curated text when there is one,
+    /// else IANA's description.
+    pub description: String,
+    /// The contact's display name.
+    pub contact: Option<String>,
+    /// The record's references.
+    pub references: Vec<Reference>,
+    /// When the code was registered (`date` attribute).
+    pub date: Option<Date>,
+    /// When the record last changed (`updated` attribute).
+    pub updated: Option<Date>,
+}
+
+/// The ranges of the code space, as the registry states them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Codes for the protocol and its extensions (the `range` holding 1000).
+    pub protocol: Span,
+    /// Codes registered by libraries and applications (the `range` holding 3000).
+    pub registered: Span,
+    /// Codes for private use (the record holding 4000, which is not registered).
+    pub private: Span,
+}
+
+/// Everything the generator needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    /// The registry document's `updated` date.
+    pub document_updated: Date,
+    /// The registered codes, in ascending order.
+    pub entries: Vec<Entry>,
+    /// The code-space layout.
+    pub layout: Layout,
+}
+
+/// A code that received an identifier in this build.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assignment {
+    /// The code.
+    pub value: u16,
+    /// The identifier written to the pins.
+    pub ident: String,
+    /// How the identifier was derived.
+    pub derivation: Derivation,
+}
+
+/// The result of [`build`]: the catalog, the pins including any new ones,
+/// and the identifiers assigned to codes seen for the first time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Built {
+    /// The catalog for the generator.
+    pub catalog: Catalog,
+    /// The pins, grown by the new assignments; never smaller than the input.
+    pub pins: Pins,
+    /// Codes that were not pinned before, in ascending order.
+    pub assigned: Vec<Assignment>,
+}
+
+/// Assembles the catalog. Codes without a pin get one derived from their
+/// description (see [`derive_ident`]); pins are never changed or removed.
+///
+/// # Errors
+///
+/// When the registry does not state the protocol range (the `range` holding
+/// 1000), the registered range (the `range` holding 3000) or the private-use
+/// record (holding 4000).
+pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Built, Error> {
+    let layout = layout(registry)?;
+    let mut pins = pins.clone();
+    let mut taken: BTreeSet<String> = pins.iter().map(|(_, pin)| pin.ident.clone()).collect();
+    let mut assigned = Vec::new();
+    let mut entries = Vec::new();
+    for record in registry.registered_codes() {
+        let value = record.span.start;
+        let pin = match pins.get(value) {
+            Some(pin) => pin.clone(),
+            None => {
+                let (ident, derivation) = derive_ident(value, &record.description, &taken);
+                debug_assert!(is_valid_ident(&ident));
+                let pin = Pin { ident, title: None };
+                pins.insert(value, pin.clone());
+                assigned.push(Assignment {
+                    value,
+                    ident: pin.ident.clone(),
+                    derivation,
+                });
+                pin
+            }
+        };
+        taken.insert(pin.ident.clone());
+        entries.push(Entry {
+            value,
+            title: pin
+                .title
+                .clone()
+                .unwrap_or_else(|| record.description.clone()),
+            ident: pin.ident,
+            iana_description: record.description.clone(),
+            description: curated
+                .get(value)
+                .map_or_else(|| record.description.clone(), str::to_owned),
+            contact: record.contact.as_ref().map(|p| p.display_name().to_owned()),
+            references: record.references.clone(),
+            date: record.date,
+            updated: record.updated,
+        });
+    }
+    Ok(Built {
+        catalog: Catalog {
+            document_updated: registry.document_updated,
+            entries,
+            layout,
+        },
+        pins,
+        assigned,
+    })
+}
+
+fn layout(registry: &Registry) -> Result<Layout, Error> {
+    let range = |value: u16, what: &str| {
+        registry.range_for(value).map(|r| r.span).ok_or_else(|| {
+            Error::whole(format!(
+                "the close-code registry has no <range> holding {value} ({what}); \
+                 the generator needs it to place the code ranges"
+            ))
+        })
+    };
+    let protocol = range(1000, "codes for the protocol")?;
+    let registered = range(3000, "codes registered by libraries and applications")?;
+    let private = registry
+        .record_for(4000)
+        .filter(|r| !r.span.is_single() && r.is_assigned())
+        .map(|r| r.span)
+        .ok_or_else(|| {
+            Error::whole(
+                "the close-code registry has no multi-value <record> holding 4000 \
+                 (codes for private use); the generator needs it to place the code ranges",
+            )
+        })?;
+    let follows = |a: Span, b: Span| a.end.checked_add(1) == Some(b.start);
+    if !(follows(protocol, registered) && follows(registered, private))
+        || protocol.start == 0
+        || private.end == u16::MAX
+    {
+        return Err(Error::whole(format!(
+            "the code ranges must follow each other without gaps, with values left above \
+             private use: protocol {protocol}, registered {registered}, private use {private}"
+        )));
+    }
+    Ok(Layout {
+        protocol,
+        registered,
+        private,
+    })
+}

@@ -1,0 +1,314 @@
+//! The validated model of the close-code registry.
+//!
+//! Everything here is plain data that [`crate::parse`] has already checked:
+//! values are inside `0..=65535`, spans do not overlap, single codes are
+//! inside `1000..=4999`, contacts name a person of the document and dates
+//! are well formed. Text is kept as IANA wrote it, with runs of whitespace
+//! collapsed to one space; it is still untrusted and must be escaped by
+//! whoever prints it.
+
+use std::fmt;
+
+/// A place in the registry document: 1-based line and column (in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column number, counted in characters.
+    pub column: u32,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// An inclusive span of close-code values, as written in a `value` element:
+/// `1008` is the span `1008..=1008`, `3009-3999` is `3009..=3999`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First value of the span.
+    pub start: u16,
+    /// Last value of the span (inclusive); equal to `start` for one code.
+    pub end: u16,
+}
+
+impl Span {
+    /// The span holding one value.
+    pub const fn single(value: u16) -> Self {
+        Span {
+            start: value,
+            end: value,
+        }
+    }
+
+    /// Whether the span holds exactly one value.
+    pub const fn is_single(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `value` lies inside the span.
+    pub const fn contains(self, value: u16) -> bool {
+        self.start <= value && value <= self.end
+    }
+
+    /// Whether the two spans share at least one value.
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_single() {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{}-{}", self.start, self.end)
+        }
+    }
+}
+
+/// A calendar date as IANA writes it: `YYYY-MM-DD`, or `YYYY-MM` for some
+/// people's `updated` element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, four digits.
+    pub year: u16,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, 1 to 31, when the document gives one.
+    pub day: Option<u8>,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)?;
+        if let Some(day) = self.day {
+            write!(f, "-{day:02}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A person from the document's `people` element.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Person {
+    /// The `id` attribute that contacts refer to.
+    pub id: String,
+    /// The person's name (`name` child), if given.
+    pub name: Option<String>,
+    /// The person's address (`uri` child) as written, if given.
+    pub uri: Option<String>,
+    /// When the entry last changed (`updated` child), if given.
+    pub updated: Option<Date>,
+}
+
+impl Person {
+    /// The name to show: the `name` child, or the id when there is none.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// What a reference (`xref` element) points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReferenceKind {
+    /// `type="rfc"`, `data` like `rfc6455`.
+    Rfc,
+    /// `type="rfc-errata"`, `data` the errata id like `3227`.
+    RfcErrata,
+    /// `type="uri"`, `data` an address.
+    Uri,
+    /// `type="draft"`, `data` an Internet-Draft name.
+    Draft,
+    /// `type="person"`, `data` a person id.
+    Person,
+    /// `type="text"`, the reference is the element's text.
+    Text,
+}
+
+impl ReferenceKind {
+    /// The `type` attribute value IANA uses for this kind.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ReferenceKind::Rfc => "rfc",
+            ReferenceKind::RfcErrata => "rfc-errata",
+            ReferenceKind::Uri => "uri",
+            ReferenceKind::Draft => "draft",
+            ReferenceKind::Person => "person",
+            ReferenceKind::Text => "text",
+        }
+    }
+
+    /// The kind for a `type` attribute value, if it is one IANA uses.
+    pub fn from_type(value: &str) -> Option<Self> {
+        Some(match value {
+            "rfc" => ReferenceKind::Rfc,
+            "rfc-errata" => ReferenceKind::RfcErrata,
+            "uri" => ReferenceKind::Uri,
+            "draft" => ReferenceKind::Draft,
+            "person" => ReferenceKind::Person,
+            "text" => ReferenceKind::Text,
+            _ => return None,
+        })
+    }
+}
+
+/// A typed reference of a record.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Reference {
+    /// What kind of reference this is.
+    pub kind: ReferenceKind,
+    /// The `data` attribute, or for [`ReferenceKind::Text`] the element's text.
+    pub data: String,
+}
+
+impl Reference {
+    /// A short label for people: `RFC 6455`, `RFC Errata 3227`, the address,
+    /// the draft name, the person id or the text.
+    pub fn label(&self) -> String {
+        match self.kind {
+            ReferenceKind::Rfc => match self.data.strip_prefix("rfc") {
+                Some(number)
+                    if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    format!("RFC {number}")
+                }
+                _ => self.data.clone(),
+            },
+            ReferenceKind::RfcErrata => format!("RFC Errata {}", self.data),
+            _ => self.data.clone(),
+        }
+    }
+
+    /// A link for the reference, where one can be made safely:
+    /// `https://www.rfc-editor.org/rfc/rfcN` for RFCs,
+    /// `https://www.rfc-editor.org/errata/eidN` for errata,
+    /// `https://datatracker.ietf.org/doc/NAME/` for drafts and the address
+    /// itself for `http`/`https` URIs. `None` for anything else, including
+    /// values with characters that do not belong in those addresses.
+    pub fn url(&self) -> Option<String> {
+        let token = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+        };
+        match self.kind {
+            ReferenceKind::Rfc => {
+                let number = self.data.strip_prefix("rfc")?;
+                (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| format!("https://www.rfc-editor.org/rfc/rfc{number}"))
+            }
+            ReferenceKind::RfcErrata => (!self.data.is_empty()
+                && self.data.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| format!("https://www.rfc-editor.org/errata/eid{}", self.data)),
+            ReferenceKind::Draft => token(&self.data)
+                .then(|| format!("https://datatracker.ietf.org/doc/{}/", self.data)),
+            ReferenceKind::Uri => {
+                let safe = (self.data.starts_with("https://") || self.data.starts_with("http://"))
+                    && self.data.len() > "https://".len()
+                    && self.data.bytes().all(|b| {
+                        b.is_ascii_graphic()
+                            && !matches!(
+                                b,
+                                b'"' | b'\''
+                                    | b'<'
+                                    | b'>'
+                                    | b'\\'
+                                    | b'`'
+                                    | b'('
+                                    | b')'
+                                    | b'['
+                                    | b']'
+                                    | b'{'
+                                    | b'}'
+                                    | b'|'
+                                    | b'^'
+                            )
+                    });
+                safe.then(|| self.data.clone())
+            }
+            ReferenceKind::Person | ReferenceKind::Text => None,
+        }
+    }
+}
+
+/// A `range` element of the close-code registry: a span and the rule for
+/// registering codes inside it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RangeRule {
+    /// The span the rule covers.
+    pub span: Span,
+    /// The `registration_rule` text.
+    pub registration_rule: String,
+    /// Where the element starts in the document.
+    pub position: Position,
+}
+
+/// A `record` element of the close-code registry.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Record {
+    /// The value: one code or an inclusive range.
+    pub span: Span,
+    /// IANA's description, whitespace collapsed.
+    pub description: String,
+    /// The contact, resolved through the document's `people`.
+    pub contact: Option<Person>,
+    /// References after the contact, in document order.
+    pub references: Vec<Reference>,
+    /// The `date` attribute: when the value was registered.
+    pub date: Option<Date>,
+    /// The `updated` attribute: when the record last changed.
+    pub updated: Option<Date>,
+    /// Where the element starts in the document.
+    pub position: Position,
+}
+
+impl Record {
+    /// Whether the record assigns its value(s), as opposed to marking them
+    /// `Unassigned`.
+    pub fn is_assigned(&self) -> bool {
+        !self.description.eq_ignore_ascii_case("unassigned")
+    }
+
+    /// Whether this record registers one code (a single value that is
+    /// assigned). Such codes become `CloseCode` variants.
+    pub fn is_registered_code(&self) -> bool {
+        self.span.is_single() && self.is_assigned()
+    }
+}
+
+/// The WebSocket Close Code Number Registry as one IANA document states it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Registry {
+    /// The document's own `updated` date (the last change to any of its
+    /// registries).
+    pub document_updated: Date,
+    /// The close-code registry's `title`.
+    pub title: String,
+    /// The designated expert (`expert` element text), if any.
+    pub expert: Option<String>,
+    /// The `range` elements, sorted by span.
+    pub ranges: Vec<RangeRule>,
+    /// The `record` elements, sorted by span; no two overlap.
+    pub records: Vec<Record>,
+}
+
+impl Registry {
+    /// The records that register one code each, in ascending order.
+    pub fn registered_codes(&self) -> impl Iterator<Item = &Record> {
+        self.records.iter().filter(|r| r.is_registered_code())
+    }
+
+    /// The record whose span holds `value`, if any.
+    pub fn record_for(&self, value: u16) -> Option<&Record> {
+        let index = self.records.partition_point(|r| r.span.end < value);
+        self.records.get(index).filter(|r| r.span.contains(value))
+    }
+
+    /// The range rule whose span holds `value`, if any.
+    pub fn range_for(&self, value: u16) -> Option<&RangeRule> {
+        self.ranges.iter().find(|r| r.span.contains(value))
+    }
+}

@@ -1,0 +1,300 @@
+//! Registry bytes to a small element tree, with positions.
+//!
+//! The tree keeps only what the registry format uses: elements (local
+//! names, attributes, children, where they start) and text. Comments,
+//! processing instructions and the document type declaration are skipped;
+//! entities other than XML's five predefined ones and character references
+//! are refused rather than expanded, so a document can never pull in
+//! outside content or grow by expansion.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use crate::error::{position_of, Error};
+use crate::model::Position;
+
+/// Deepest element nesting accepted. IANA's document nests four levels.
+pub(crate) const MAX_DEPTH: usize = 32;
+
+/// An element of the document.
+#[derive(Debug)]
+pub(crate) struct Element {
+    /// Local name (namespace prefix dropped).
+    pub name: String,
+    /// Attributes by local name, values unescaped.
+    pub attributes: Vec<(String, String)>,
+    /// Child nodes in document order.
+    pub children: Vec<Node>,
+    /// Where the start tag begins.
+    pub position: Position,
+}
+
+/// A node of the tree.
+#[derive(Debug)]
+pub(crate) enum Node {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    /// The value of attribute `name`.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// Child elements in document order.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|node| match node {
+            Node::Element(element) => Some(element),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// Child elements called `name`.
+    pub fn elements_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+        self.elements().filter(move |e| e.name == name)
+    }
+
+    /// The first child element called `name`.
+    pub fn element(&self, name: &str) -> Option<&Element> {
+        self.elements().find(|e| e.name == name)
+    }
+
+    /// All text inside the element, descendants included, with runs of
+    /// whitespace collapsed to one space and trimmed.
+    pub fn text(&self) -> String {
+        let mut raw = String::new();
+        self.collect_text(&mut raw);
+        collapse_whitespace(&raw)
+    }
+
+    fn collect_text(&self, out: &mut String) {
+        for node in &self.children {
+            match node {
+                Node::Text(text) => out.push_str(text),
+                Node::Element(element) => {
+                    out.push(' ');
+                    element.collect_text(out);
+                    out.push(' ');
+                }
+            }
+        }
+    }
+
+    /// `<name>`, for error messages.
+    pub fn tag(&self) -> String {
+        format!("<{}>", self.name)
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims the ends.
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Parses a whole document into its root element.
+pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
+    let text = decode(bytes)?;
+    // Positions are reported against the original bytes: skip a BOM's width.
+    let bom = bytes.len() - text.len();
+    let at = |offset: u64| position_of(bytes, bom + usize::try_from(offset).unwrap_or(usize::MAX));
+
+    let mut reader = Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.expand_empty_elements = false;
+    config.trim_text(false);
+
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        let offset = reader.buffer_position();
+        let event = reader.read_event().map_err(|e| Error {
+            position: Some(at(reader.buffer_position())),
+            element: stack.last().map(Element::tag),
+            message: format!("malformed XML: {e}"),
+        })?;
+        match event {
+            Event::Start(start) | Event::Empty(start) if root.is_some() => {
+                let _ = start;
+                return Err(Error::at(
+                    at(offset),
+                    "document",
+                    "more than one root element",
+                ));
+            }
+            Event::Start(start) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(Error::at(
+                        at(offset),
+                        format!("<{}>", local_name(&start)),
+                        format!("elements nested deeper than {MAX_DEPTH} levels"),
+                    ));
+                }
+                stack.push(element(&start, at(offset))?);
+            }
+            Event::Empty(start) => {
+                let element = element(&start, at(offset))?;
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(element)),
+                    None => root = Some(element),
+                }
+            }
+            Event::End(_) => {
+                let element = stack.pop().ok_or_else(|| {
+                    Error::at(at(offset), "document", "end tag without a start tag")
+                })?;
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(element)),
+                    None => root = Some(element),
+                }
+            }
+            Event::Text(content) => push_text(&mut stack, &content.xml10_content(), at(offset))?,
+            Event::CData(content) => {
+                push_text(&mut stack, &content.xml10_content(), at(offset))?;
+            }
+            Event::GeneralRef(reference) => {
+                let resolved = if reference.is_char_ref() {
+                    match reference.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        _ => {
+                            return Err(Error::at(
+                                at(offset),
+                                stack
+                                    .last()
+                                    .map_or_else(|| "document".to_owned(), Element::tag),
+                                format!("invalid character reference &{};", &*reference),
+                            ))
+                        }
+                    }
+                } else if let Some(text) = quick_xml::escape::resolve_predefined_entity(&reference)
+                {
+                    text.to_owned()
+                } else {
+                    return Err(Error::at(
+                        at(offset),
+                        stack
+                            .last()
+                            .map_or_else(|| "document".to_owned(), Element::tag),
+                        format!(
+                            "entity &{}; is not one of XML's predefined entities; \
+                             other entities are not expanded",
+                            truncate(&reference, 40)
+                        ),
+                    ));
+                };
+                push_text(&mut stack, &resolved, at(offset))?;
+            }
+            Event::Decl(decl) => {
+                if let Some(Ok(encoding)) = decl.encoding() {
+                    let encoding = encoding.to_ascii_lowercase();
+                    if encoding != "utf-8" && encoding != "utf8" {
+                        return Err(Error::at(
+                            at(offset),
+                            "<?xml?>",
+                            format!(
+                                "the document declares encoding {:?}; only UTF-8 is accepted",
+                                truncate(&encoding, 40)
+                            ),
+                        ));
+                    }
+                }
+            }
+            Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
+            Event::Eof => break,
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(Error::at(
+            open.position,
+            open.tag(),
+            "malformed XML: the element is never closed",
+        ));
+    }
+    root.ok_or_else(|| Error::at(at(0), "document", "the document has no root element"))
+}
+
+fn push_text(stack: &mut [Element], text: &str, position: Position) -> Result<(), Error> {
+    match stack.last_mut() {
+        Some(parent) => {
+            parent.children.push(Node::Text(text.to_owned()));
+            Ok(())
+        }
+        None if text.trim().is_empty() => Ok(()),
+        None => Err(Error::at(
+            position,
+            "document",
+            "text outside the root element",
+        )),
+    }
+}
+
+fn local_name(start: &BytesStart<'_>) -> String {
+    start.local_name().as_ref().to_owned()
+}
+
+fn element(start: &BytesStart<'_>, position: Position) -> Result<Element, Error> {
+    let name = local_name(start);
+    let mut attributes = Vec::new();
+    for attribute in start.attributes() {
+        let attribute = attribute.map_err(|e| {
+            Error::at(
+                position,
+                format!("<{name}>"),
+                format!("malformed attribute: {e}"),
+            )
+        })?;
+        let key = attribute.key.local_name().as_ref().to_owned();
+        let value = attribute
+            .normalized_value(quick_xml::XmlVersion::Explicit1_0)
+            .map_err(|e| {
+                Error::at(
+                    position,
+                    format!("<{name}>"),
+                    format!("attribute {key}: {e} (only XML's predefined entities are expanded)"),
+                )
+            })?;
+        attributes.push((key, value.into_owned()));
+    }
+    Ok(Element {
+        name,
+        attributes,
+        children: Vec::new(),
+        position,
+    })
+}
+
+/// The document as UTF-8 text, without a UTF-8 byte-order mark.
+fn decode(bytes: &[u8]) -> Result<&str, Error> {
+    if bytes.is_empty() {
+        return Err(Error::whole("the document is empty"));
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
+        return Err(Error::at(
+            Position { line: 1, column: 1 },
+            "document",
+            "the document is UTF-16 (it starts with a UTF-16 byte-order mark); only UTF-8 is accepted",
+        ));
+    }
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    std::str::from_utf8(body).map_err(|e| {
+        let offset = bytes.len() - body.len() + e.valid_up_to();
+        Error::at(
+            position_of(bytes, offset),
+            "document",
+            format!("the document is not valid UTF-8 (invalid byte at offset {offset})"),
+        )
+    })
+}
+
+/// At most `max` characters of `text`, for quoting untrusted text in errors.
+pub(crate) fn truncate(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if text.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}

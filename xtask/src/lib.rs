@@ -1,0 +1,16 @@
+//! The workspace's automation, run as `cargo xtask`.
+//!
+//! `cargo xtask regen` turns the registry files into the generated files;
+//! see [`regen`] for the steps and [`files`] for how they are written.
+
+pub mod cli;
+pub mod files;
+pub mod regen;
+
+use std::path::PathBuf;
+
+/// The workspace root: the parent of this crate's directory.
+pub fn workspace_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

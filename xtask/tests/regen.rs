@@ -1,0 +1,420 @@
+//! `cargo xtask regen` end to end, on the real workspace (read-only) and on
+//! temporary copies of it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use xtask::cli;
+use xtask::regen::{self, Options};
+
+fn workspace() -> PathBuf {
+    xtask::workspace_root()
+}
+
+/// Every file regen reads or writes, plus the crate it generates into.
+const OWNED: &[&str] = &[
+    regen::SNAPSHOT,
+    regen::NAMES,
+    regen::DESCRIPTIONS,
+    regen::GENERATED,
+    regen::README,
+];
+
+/// A temporary copy of the registry files, README and the generated crate.
+struct Copy {
+    dir: tempfile::TempDir,
+}
+
+impl Copy {
+    fn new() -> Copy {
+        let dir = tempfile::tempdir().unwrap();
+        let from = workspace();
+        copy_dir(
+            &from.join("crates/ws-close-codes"),
+            &dir.path().join("crates/ws-close-codes"),
+        );
+        for file in OWNED {
+            let target = dir.path().join(file);
+            fs::create_dir_all(target.parent().unwrap()).unwrap();
+            fs::copy(from.join(file), target).unwrap();
+        }
+        Copy { dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn read(&self, file: &str) -> String {
+        fs::read_to_string(self.root().join(file)).unwrap()
+    }
+
+    fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
+        let mut all = BTreeMap::new();
+        collect(self.root(), self.root(), &mut all);
+        all
+    }
+
+    /// Runs `cargo xtask ARGS` against the copy: (exit code, stdout, stderr).
+    fn xtask(&self, args: &[&str]) -> (i32, String, String) {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = cli::run(&args, self.root(), &mut out, &mut err);
+        (
+            code,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    fn write_document(&self, name: &str, text: &str) -> String {
+        let path = self.root().join(name);
+        fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn collect(root: &Path, dir: &Path, all: &mut BTreeMap<String, Vec<u8>>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() != "target" {
+                collect(root, &entry.path(), all);
+            }
+        } else {
+            let name = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .display()
+                .to_string();
+            all.insert(name, fs::read(entry.path()).unwrap());
+        }
+    }
+}
+
+fn snapshot_text() -> String {
+    fs::read_to_string(workspace().join(regen::SNAPSHOT)).unwrap()
+}
+
+const LONG_3017: &str = "The endpoint is closing because a downstream service it depends on \
+    reported that its quota for the current billing period is exhausted.";
+
+/// The snapshot with 3017 registered (splitting the unassigned 3009-3999)
+/// and the document date moved on.
+fn with_3017(description: &str) -> String {
+    let text = snapshot_text();
+    let old = "<record>\n      <value>3009-3999</value>\n      <description>Unassigned</description>\n      <contact/>\n    </record>";
+    assert!(
+        text.contains(old),
+        "the snapshot's 3009-3999 record changed shape; update this test"
+    );
+    let new = format!(
+        "<record>\n      <value>3009-3016</value>\n      <description>Unassigned</description>\n      <contact/>\n    </record>\n    \
+         <record date=\"2026-09-01\">\n      <value>3017</value>\n      <description>{description}</description>\n      \
+         <contact><xref type=\"person\" data=\"Morgan_Jones\"/></contact>\n      \
+         <xref type=\"uri\" data=\"https://example.org/spec#quota\"/>\n    </record>\n    \
+         <record>\n      <value>3018-3999</value>\n      <description>Unassigned</description>\n      <contact/>\n    </record>"
+    );
+    text.replacen(old, &new, 1).replacen(
+        "<updated>2025-07-30</updated>",
+        "<updated>2026-09-01</updated>",
+        1,
+    )
+}
+
+/// The snapshot without the record of `code` (as a stale mirror would serve it).
+fn without(code: u16) -> String {
+    let text = snapshot_text();
+    let value = format!("<value>{code}</value>");
+    let at = text.find(&value).expect("code in snapshot");
+    let start = text[..at].rfind("<record").unwrap();
+    let end = at + text[at..].find("</record>").unwrap() + "</record>".len();
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn checked_in_files_are_current() {
+    let options = Options {
+        root: workspace(),
+        ..Options::default()
+    };
+    let plan = regen::plan(&options).unwrap_or_else(|e| panic!("{e}"));
+    let stale = regen::stale(&plan);
+    if !stale.is_empty() {
+        let diffs: Vec<String> = stale
+            .iter()
+            .map(|f| regen::unified_diff(&workspace(), f))
+            .collect();
+        panic!(
+            "generated files are stale; run `cargo xtask regen` and commit the result\n{}",
+            diffs.join("\n")
+        );
+    }
+}
+
+#[test]
+fn second_run_changes_nothing() {
+    let copy = Copy::new();
+    let before = copy.snapshot();
+    let (code, out, err) = copy.xtask(&["regen"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("all generated files are current"), "{out}");
+    assert_eq!(copy.snapshot(), before);
+    let (code, _, err) = copy.xtask(&["regen", "--check"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn check_reports_stale_files_with_a_diff_and_the_fix() {
+    let copy = Copy::new();
+    let generated = copy.root().join(regen::GENERATED);
+    let text = copy
+        .read(regen::GENERATED)
+        .replace("Normal Closure", "Normal closure (edited)");
+    fs::write(&generated, &text).unwrap();
+    let readme = copy.read(regen::README).replace("| 1000 |", "| 1000x |");
+    fs::write(copy.root().join(regen::README), &readme).unwrap();
+    let before = copy.snapshot();
+
+    let (code, out, err) = copy.xtask(&["regen", "--check"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("--- a/crates/ws-close-codes/src/generated.rs"),
+        "{out}"
+    );
+    assert!(out.contains("-") && out.contains("+"), "{out}");
+    assert!(out.contains("--- a/README.md"), "{out}");
+    assert!(err.contains("run `cargo xtask regen`"), "{err}");
+    assert_eq!(copy.snapshot(), before, "--check wrote something");
+
+    let (code, _, _) = copy.xtask(&["regen"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        copy.read(regen::GENERATED),
+        fs::read_to_string(workspace().join(regen::GENERATED)).unwrap()
+    );
+}
+
+#[test]
+fn new_registration_with_a_long_description_flows_through_and_compiles() {
+    let copy = Copy::new();
+    let document = copy.write_document("new.xml", &with_3017(LONG_3017));
+    let (code, out, err) = copy.xtask(&["regen", "--from", &document]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("registry updated: 2025-07-30 -> 2026-09-01"),
+        "{out}"
+    );
+    assert!(out.contains("added:   3017"), "{out}");
+    assert!(
+        out.contains("new identifier: 3017 -> CloseCode::Code3017"),
+        "{out}"
+    );
+    assert!(out.contains("warning: 3017"), "{out}");
+
+    // Stored verbatim; pin added, old pins untouched.
+    assert_eq!(copy.read(regen::SNAPSHOT), with_3017(LONG_3017));
+    let names = copy.read(regen::NAMES);
+    assert!(names.contains("3017 = { ident = \"Code3017\" }"), "{names}");
+    let old_names = fs::read_to_string(workspace().join(regen::NAMES)).unwrap();
+    for line in old_names.lines().filter(|l| l.contains("ident")) {
+        assert!(names.contains(line), "pin {line} changed");
+    }
+    let generated = copy.read(regen::GENERATED);
+    assert!(generated.contains("Code3017"), "no variant for 3017");
+    assert!(generated.contains("2026-09-01"));
+    let readme = copy.read(regen::README);
+    assert!(readme.contains("| 3017 |"), "no README row for 3017");
+
+    // Idempotent afterwards.
+    let (code, _, err) = copy.xtask(&["regen", "--check"]);
+    assert_eq!(code, 0, "{err}");
+
+    // The result compiles and behaves: a small workspace around the copied crate.
+    fs::write(
+        copy.root().join("Cargo.toml"),
+        "[workspace]\nresolver = \"2\"\nmembers = [\"crates/ws-close-codes\"]\n\n[workspace.package]\nversion = \"0.1.0\"\nedition = \"2021\"\nlicense = \"MIT OR Apache-2.0\"\nrepository = \"https://example.invalid\"\n",
+    )
+    .unwrap();
+    let tests = copy.root().join("crates/ws-close-codes/tests");
+    fs::create_dir_all(&tests).unwrap();
+    fs::write(
+        tests.join("new_code.rs"),
+        "use ws_close_codes::CloseCode;\n\
+         #[test]\nfn code_3017() {\n\
+         let code = CloseCode::from(3017);\n\
+         assert_eq!(code, CloseCode::Code3017);\n\
+         assert_eq!(code.as_u16(), 3017);\n\
+         assert!(code.name().unwrap().starts_with(\"The endpoint is closing\"));\n\
+         assert_eq!(code.registered_on(), Some(\"2026-09-01\"));\n\
+         assert_eq!(code.contact(), Some(\"Morgan Jones\"));\n\
+         assert_eq!(code.references()[0].url(), Some(\"https://example.org/spec#quota\"));\n\
+         assert!(CloseCode::REGISTERED.contains(&code));\n\
+         assert_eq!(CloseCode::from(3016).as_u16(), 3016);\n\
+         assert!(matches!(CloseCode::from(3016), CloseCode::Other(_)));\n}\n",
+    )
+    .unwrap();
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target"))
+        .join("regen-copy");
+    let status = Command::new(env!("CARGO"))
+        .args(["test", "--offline", "--quiet", "--test", "new_code"])
+        .current_dir(copy.root())
+        .env("CARGO_TARGET_DIR", target)
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "the regenerated crate did not build or its test failed"
+    );
+}
+
+#[test]
+fn a_document_that_drops_a_code_is_refused_unless_allowed() {
+    let copy = Copy::new();
+    let before = copy.snapshot();
+    let document = copy.write_document("stale.xml", &without(3008));
+    let before_with_doc = copy.snapshot();
+    let (code, _, err) = copy.xtask(&["regen", "--from", &document]);
+    assert_eq!(code, 1);
+    assert!(err.contains("3008 (\"Timeout\")"), "{err}");
+    assert!(err.contains("--allow-removals"), "{err}");
+    assert_eq!(copy.snapshot(), before_with_doc);
+    drop(before);
+
+    let (code, out, err) = copy.xtask(&["regen", "--from", &document, "--allow-removals"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("removed: 3008"), "{out}");
+    assert!(
+        !copy.read(regen::GENERATED).contains("Timeout,"),
+        "variant for 3008 still generated"
+    );
+    assert!(
+        copy.read(regen::NAMES)
+            .contains("3008 = { ident = \"Timeout\" }"),
+        "pin removed"
+    );
+
+    // The code comes back: same identifier.
+    let document = copy.write_document("fresh.xml", &snapshot_text());
+    let (code, out, err) = copy.xtask(&["regen", "--from", &document]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("added:   3008"), "{out}");
+    assert!(!out.contains("new identifier"), "{out}");
+    assert_eq!(
+        copy.read(regen::GENERATED),
+        fs::read_to_string(workspace().join(regen::GENERATED)).unwrap()
+    );
+}
+
+#[test]
+fn invalid_documents_leave_every_file_identical_and_name_the_place() {
+    let copy = Copy::new();
+    let cases = [
+        (
+            snapshot_text().replacen("<value>3008</value>", "<value>30o8</value>", 1),
+            "<value>",
+            "\"30o8\"",
+        ),
+        (
+            snapshot_text().replacen("<value>3008</value>", "<value>1002</value>", 1),
+            "<value>",
+            "duplicates",
+        ),
+        (
+            snapshot_text().replacen("data=\"Morgan_Jones\"", "data=\"Nobody\"", 1),
+            "<xref>",
+            "Nobody",
+        ),
+        (
+            snapshot_text().replacen("</people>", "", 1),
+            "",
+            "malformed XML",
+        ),
+        (
+            snapshot_text().replacen("close-code-number", "close-codes", 1),
+            "<registry>",
+            "no close-code registry",
+        ),
+    ];
+    for (index, (text, element, what)) in cases.iter().enumerate() {
+        let document = copy.write_document(&format!("bad{index}.xml"), text);
+        let before = copy.snapshot();
+        let (code, _, err) = copy.xtask(&["regen", "--from", &document]);
+        assert_eq!(code, 1, "case {index}");
+        assert!(
+            err.contains(&format!("{document}: line ")),
+            "case {index}: {err}"
+        );
+        assert!(
+            err.contains(element) && err.contains(what),
+            "case {index}: {err}"
+        );
+        assert_eq!(copy.snapshot(), before, "case {index} changed files");
+    }
+}
+
+#[test]
+fn a_failed_write_leaves_every_file_identical() {
+    let copy = Copy::new();
+    let bytes = with_3017("Quota Exceeded").into_bytes();
+    for fail_at in 0..4 {
+        let before = copy.snapshot();
+        let options = Options {
+            root: copy.root().to_path_buf(),
+            new_document: Some(bytes.clone()),
+            new_document_source: Some("new.xml".into()),
+            fail_write_at: Some(fail_at),
+            ..Options::default()
+        };
+        let plan = regen::plan(&options).unwrap();
+        assert_eq!(regen::stale(&plan).len(), 4, "all four files change");
+        let error = regen::apply(&plan, &options).unwrap_err();
+        assert!(error.to_string().contains("no file was changed"), "{error}");
+        assert_eq!(
+            copy.snapshot(),
+            before,
+            "failing write {fail_at} changed files"
+        );
+    }
+    let options = Options {
+        root: copy.root().to_path_buf(),
+        new_document: Some(bytes),
+        ..Options::default()
+    };
+    let plan = regen::plan(&options).unwrap();
+    assert_eq!(regen::apply(&plan, &options).unwrap().len(), 4);
+    assert!(copy.read(regen::GENERATED).contains("QuotaExceeded"));
+    assert!(copy
+        .read(regen::NAMES)
+        .contains("3017 = { ident = \"QuotaExceeded\" }"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let copy = Copy::new();
+    assert_eq!(copy.xtask(&["regen", "--frm"]).0, 2);
+    assert_eq!(copy.xtask(&["regen", "--from"]).0, 2);
+    assert_eq!(copy.xtask(&["nope"]).0, 2);
+    assert_eq!(copy.xtask(&[]).0, 2);
+    let (code, out, _) = copy.xtask(&["help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("EXIT STATUS"));
+}
