@@ -15,14 +15,18 @@ use crate::markdown::{escape_markdown, references};
 /// prints such an attribute as a `///` comment because its value holds no
 /// newline and does not start with `/`.
 ///
-/// `text` must not hold carriage returns or other control characters and
-/// no line may end in whitespace; fixed text written in this crate and the
-/// output of [`escape_markdown`] satisfy that.
+/// Trailing whitespace is removed from each line, as prettyplease would.
+///
+/// # Panics
+///
+/// If `text` holds a control character other than a newline (such as a
+/// carriage return, which cannot appear in a `///` comment). Fixed text
+/// written in this crate and the output of [`escape_markdown`] never do.
 pub(crate) fn doc_attrs(text: &str) -> TokenStream {
     text.lines()
         .map(|line| {
-            debug_assert!(!line.contains(|c: char| c.is_control()), "{line:?}");
-            debug_assert_eq!(line.trim_end(), line);
+            assert!(!line.contains(|c: char| c.is_control()), "{line:?}");
+            let line = line.trim_end();
             let value = if line.is_empty() {
                 String::new()
             } else {
@@ -51,17 +55,19 @@ pub(crate) fn entry_doc(entry: &Entry) -> String {
         paragraphs.push(description);
     }
     if entry.iana_description != entry.description {
-        paragraphs.push(format!(
-            "IANA's description: {}",
-            escape_markdown(&entry.iana_description)
-        ));
+        let iana = escape_markdown(&entry.iana_description);
+        if !iana.is_empty() {
+            paragraphs.push(format!("IANA's description: {iana}"));
+        }
     }
     let mut facts = Vec::new();
-    if let Some(contact) = &entry.contact {
-        facts.push(format!("- Contact: {}", escape_markdown(contact)));
+    let contact = entry.contact.as_deref().map(escape_markdown);
+    if let Some(contact) = contact.filter(|c| !c.is_empty()) {
+        facts.push(format!("- Contact: {contact}"));
     }
-    if !entry.references.is_empty() {
-        facts.push(format!("- References: {}", references(&entry.references)));
+    let references = references(&entry.references);
+    if !references.is_empty() {
+        facts.push(format!("- References: {references}"));
     }
     if let Some(date) = entry.date {
         facts.push(format!("- Registered: {date}"));
@@ -72,11 +78,7 @@ pub(crate) fn entry_doc(entry: &Entry) -> String {
     if !facts.is_empty() {
         paragraphs.push(facts.join("\n"));
     }
-    paragraphs
-        .iter()
-        .map(|p| p.trim_end())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    paragraphs.join("\n\n")
 }
 
 #[cfg(test)]
@@ -121,7 +123,7 @@ mod tests {
             entry_doc(&entry()),
             "`1000` **Normal Closure**\n\
              \n\
-             The purpose of the connection has been fulfilled\\.\n\
+             The purpose of the connection has been fulfilled.\n\
              \n\
              IANA's description: Normal Closure\n\
              \n\
@@ -137,9 +139,12 @@ mod tests {
         let entry = Entry {
             title: String::new(),
             description: "\n".into(),
-            iana_description: "\n".into(),
-            contact: None,
-            references: Vec::new(),
+            iana_description: "\0".into(),
+            contact: Some(" \u{7} ".into()),
+            references: vec![Reference {
+                kind: ReferenceKind::Text,
+                data: "\n".into(),
+            }],
             date: None,
             updated: None,
             ..entry()

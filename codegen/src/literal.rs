@@ -50,7 +50,8 @@ mod tests {
     use super::*;
 
     fn value_of(literal: &Literal) -> String {
-        let token: syn::LitStr = syn::parse2(literal.clone().into()).expect("a string literal");
+        let token: syn::LitStr = syn::parse2(proc_macro2::TokenTree::from(literal.clone()).into())
+            .expect("a string literal");
         token.value()
     }
 
@@ -62,7 +63,10 @@ mod tests {
 
     #[test]
     fn escapes_everything_outside_printable_ascii() {
-        assert_eq!(str_literal_source("\0\n\r\t\u{7f}"), r#""\u{0}\n\r\t\u{7f}""#);
+        assert_eq!(
+            str_literal_source("\0\n\r\t\u{7f}"),
+            r#""\u{0}\n\r\t\u{7f}""#
+        );
         assert_eq!(
             str_literal_source("\u{202E}\u{2066}\u{200B}\u{FEFF}é"),
             r#""\u{202e}\u{2066}\u{200b}\u{feff}\u{e9}""#
@@ -84,13 +88,16 @@ mod tests {
             "",
             "Normal Closure",
             "a\"b\\c*/d\"#e}f#[cfg(any())]\n```rust\nstd::process::exit(1)\n```",
-            "<script>[x](javascript:alert(1))\u{202E}\0007",
+            "<script>[x](javascript:alert(1))\u{202E}\u{0}7",
             "{}{{}} \\u{41} \\x41 /* // */",
         ];
         for text in texts {
             assert_eq!(value_of(&str_literal(text)), text);
         }
-        let every_char: String = (0..=0x10FFFFu32).step_by(7).filter_map(char::from_u32).collect();
+        let every_char: String = (0..=0x10FFFFu32)
+            .step_by(7)
+            .filter_map(char::from_u32)
+            .collect();
         assert_eq!(value_of(&str_literal(&every_char)), every_char);
     }
 }

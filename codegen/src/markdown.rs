@@ -15,14 +15,19 @@ use ws_close_codes_registry::Reference;
 /// - characters that reorder the display of text (bidi controls such as
 ///   U+202E) are replaced with U+FFFD, so the text cannot hide or reorder
 ///   what is around it;
-/// - every ASCII punctuation character gets a backslash in front of it.
-///   CommonMark defines a backslash-escaped ASCII punctuation character as
-///   that literal character, so no code span or fence, emphasis, link,
-///   image, HTML tag, entity, heading, list, quote, table cell separator or
-///   bare-URL autolink can form.
+/// - a backslash goes in front of every character that can start inline
+///   Markdown anywhere in a line (`` \ ` * _ [ ] < > & | ~ ``: code spans
+///   and fences, emphasis, links and images, HTML and entities, table
+///   cells, strikethrough), in front of a first character that is ASCII
+///   punctuation (headings, lists, quotes, thematic breaks), in front of
+///   the `.` or `)` after leading digits (ordered lists), and in front of
+///   the `:` of `://` and the `.` of `www.` (bare addresses, which rustdoc
+///   warns about). CommonMark defines a backslash-escaped ASCII punctuation
+///   character as that literal character.
 ///
-/// Letters, digits, spaces and non-ASCII characters other than the above
-/// are kept as they are.
+/// Everything else, ordinary punctuation like `.`, `,`, `'`, `(`, `)` and
+/// `:` included, is kept as it is, so the escaped text stays readable in
+/// the generated source.
 ///
 /// # Examples
 ///
@@ -30,13 +35,37 @@ use ws_close_codes_registry::Reference;
 /// use ws_close_codes_codegen::escape_markdown;
 ///
 /// assert_eq!(escape_markdown("Normal Closure"), "Normal Closure");
-/// assert_eq!(escape_markdown("Mandatory Ext."), r"Mandatory Ext\.");
+/// assert_eq!(escape_markdown("Mandatory Ext."), "Mandatory Ext.");
 /// assert_eq!(escape_markdown("  a\n\n```rust\tb  "), r"a \`\`\`rust b");
-/// assert_eq!(escape_markdown("<b>[x](y)</b>"), r"\<b\>\[x\]\(y\)\<\/b\>");
+/// assert_eq!(escape_markdown("<b>[x](y)</b>"), r"\<b\>\[x\](y)\</b\>");
+/// assert_eq!(escape_markdown("# 1. see https://a.example"), r"\# 1. see https\://a.example");
 /// assert_eq!(escape_markdown("a\u{202E}b\u{0}c"), "a\u{FFFD}bc");
 /// ```
 pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let clean = normalise(text);
+    let leading_digits = clean.bytes().take_while(u8::is_ascii_digit).count();
+    let mut out = String::with_capacity(clean.len() + clean.len() / 8);
+    for (index, c) in clean.char_indices() {
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' => true,
+            _ if index == 0 => c.is_ascii_punctuation(),
+            '.' | ')' if leading_digits > 0 && index == leading_digits => true,
+            ':' => clean[index..].starts_with("://"),
+            '.' => index >= 3 && clean.as_bytes()[index - 3..index].eq_ignore_ascii_case(b"www"),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One line: whitespace runs to one space, ends trimmed, control characters
+/// dropped, bidi controls replaced with U+FFFD.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
         if c.is_whitespace() {
@@ -50,14 +79,11 @@ pub fn escape_markdown(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        if is_bidi_control(c) {
-            out.push(char::REPLACEMENT_CHARACTER);
+        out.push(if is_bidi_control(c) {
+            char::REPLACEMENT_CHARACTER
         } else {
-            if c.is_ascii_punctuation() {
-                out.push('\\');
-            }
-            out.push(c);
-        }
+            c
+        });
     }
     out
 }
@@ -79,17 +105,23 @@ pub(crate) fn reference(reference: &Reference) -> String {
     }
 }
 
-/// The references of an entry as Markdown, separated by commas.
+/// The references of an entry as Markdown, separated by commas; references
+/// whose label escapes to nothing are left out.
 pub(crate) fn references(references: &[Reference]) -> String {
     references
         .iter()
         .map(reference)
+        .filter(|text| !text.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// Whether `url` can be written verbatim between `(` and `)` as a Markdown
-/// link destination and only leads to a web page.
+/// link destination and only leads to a web page: `http` or `https`, no
+/// whitespace or control characters, nothing that could end the destination
+/// or start HTML (`(`, `)`, `<`, `>`, quotes, backslash, backtick, brackets,
+/// braces, `|`, `^`). Emphasis and other inline syntax is not parsed inside
+/// a link destination, so other punctuation is harmless there.
 ///
 /// [`Reference::url`] already promises this; the generator checks again
 /// because a link is the one place where text is not escaped.
@@ -115,8 +147,6 @@ fn is_safe_destination(url: &str) -> bool {
                         | b'}'
                         | b'|'
                         | b'^'
-                        | b'*'
-                        | b'_'
                 )
         })
 }
@@ -134,15 +164,52 @@ mod tests {
     }
 
     #[test]
-    fn every_ascii_punctuation_character_is_escaped() {
+    fn inline_markdown_characters_are_escaped_everywhere() {
+        for c in ['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~'] {
+            assert_eq!(
+                escape_markdown(&format!("a{c}b")),
+                format!("a\\{c}b"),
+                "{c:?}"
+            );
+        }
+        for c in [
+            '.', ',', '\'', '"', '(', ')', ':', '/', '-', '+', '#', '!', '=', '?', '{', '}',
+        ] {
+            assert_eq!(
+                escape_markdown(&format!("a{c}b")),
+                format!("a{c}b"),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_start_constructs_are_escaped() {
         let all: String = (0x21u8..0x7f)
             .map(char::from)
             .filter(char::is_ascii_punctuation)
             .collect();
         assert_eq!(all.len(), 32);
-        let escaped = escape_markdown(&all);
-        let expected: String = all.chars().flat_map(|c| ['\\', c]).collect();
-        assert_eq!(escaped, expected);
+        for c in all.chars() {
+            assert!(
+                escape_markdown(&format!("{c} x")).starts_with('\\'),
+                "{c:?}"
+            );
+        }
+        assert_eq!(escape_markdown("12. item"), r"12\. item");
+        assert_eq!(escape_markdown("3) item"), r"3\) item");
+        assert_eq!(escape_markdown("1014 and 3.5"), "1014 and 3.5");
+        assert_eq!(escape_markdown("--- ==="), r"\--- ===");
+    }
+
+    #[test]
+    fn bare_addresses_are_broken() {
+        assert_eq!(
+            escape_markdown("see https://e.example/x"),
+            r"see https\://e.example/x"
+        );
+        assert_eq!(escape_markdown("see WWW.e.example"), r"see WWW\.e.example");
+        assert_eq!(escape_markdown("a: b"), "a: b");
     }
 
     #[test]
@@ -174,24 +241,20 @@ mod tests {
     fn markdown_constructs_are_neutralised() {
         assert_eq!(
             escape_markdown("\n```rust\nstd::process::exit(1)\n```"),
-            r"\`\`\`rust std\:\:process\:\:exit\(1\) \`\`\`"
+            r"\`\`\`rust std::process::exit(1) \`\`\`"
         );
         assert_eq!(
             escape_markdown("[x](javascript:alert(1))"),
-            r"\[x\]\(javascript\:alert\(1\)\)"
+            r"\[x\](javascript:alert(1))"
         );
         assert_eq!(escape_markdown("# Heading"), r"\# Heading");
         assert_eq!(
             escape_markdown("<script>alert(1)</script>"),
-            r"\<script\>alert\(1\)\<\/script\>"
+            r"\<script\>alert(1)\</script\>"
         );
-        assert_eq!(escape_markdown("&amp; *a* _b_"), r"\&amp\; \*a\* \_b\_");
+        assert_eq!(escape_markdown("&amp; *a* _b_"), r"\&amp; \*a\* \_b\_");
         assert_eq!(escape_markdown("a | b"), r"a \| b");
-        assert_eq!(escape_markdown(r"C:\ ends\"), r"C\:\\ ends\\");
-        assert_eq!(
-            escape_markdown("see https://example.com"),
-            r"see https\:\/\/example\.com"
-        );
+        assert_eq!(escape_markdown(r"C:\ ends\"), r"C:\\ ends\\");
     }
 
     #[test]
@@ -203,10 +266,12 @@ mod tests {
         let mut chars = escaped.chars();
         while let Some(c) = chars.next() {
             if c == '\\' {
-                let next = chars.next().expect("a backslash is followed by what it escapes");
+                let next = chars
+                    .next()
+                    .expect("a backslash is followed by what it escapes");
                 assert!(next.is_ascii_punctuation(), "{next:?}");
             } else {
-                assert!(!c.is_ascii_punctuation(), "unescaped {c:?} in {escaped}");
+                assert!(!"`*_[]<>&|~".contains(c), "unescaped {c:?} in {escaped}");
             }
         }
     }
@@ -225,21 +290,22 @@ mod tests {
             kind: ReferenceKind::Uri,
             data: "javascript:alert(1)".into(),
         };
-        assert_eq!(reference(&uri), r"javascript\:alert\(1\)");
+        assert_eq!(reference(&uri), r"javascript:alert(1)");
         let text = Reference {
             kind: ReferenceKind::Text,
             data: "[x](https://example.com)".into(),
         };
-        assert_eq!(reference(&text), r"\[x\]\(https\:\/\/example\.com\)");
+        assert_eq!(reference(&text), r"\[x\](https\://example.com)");
         assert_eq!(
             references(&[rfc, text]),
-            r"[RFC 6455](https://www.rfc-editor.org/rfc/rfc6455), \[x\]\(https\:\/\/example\.com\)"
+            r"[RFC 6455](https://www.rfc-editor.org/rfc/rfc6455), \[x\](https\://example.com)"
         );
     }
 
     #[test]
     fn destinations_are_checked() {
         assert!(is_safe_destination("https://example.com/a-b.c?d=e&f=g#h"));
+        assert!(is_safe_destination("https://example.com/a_b*c~d"));
         assert!(is_safe_destination("http://example.com"));
         assert!(!is_safe_destination("https://"));
         assert!(!is_safe_destination("javascript:alert(1)"));

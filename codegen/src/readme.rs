@@ -42,7 +42,7 @@ use crate::markdown::{escape_markdown, references};
 ///     readme_table(&catalog),
 ///     "| Code | Name | Variant | Description | References |\n\
 ///      | ---: | --- | --- | --- | --- |\n\
-///      | 1001 | Going Away | `CloseCode::GoingAway` | The endpoint is going away \\| leaving\\. \
+///      | 1001 | Going Away | `CloseCode::GoingAway` | The endpoint is going away \\| leaving. \
 ///      | [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455) |\n",
 /// );
 /// ```

@@ -20,6 +20,11 @@ use crate::literal::str_literal;
 /// variants `NormalClosure` and `GoingAway`, so the catalog of a real build
 /// must register those.
 ///
+/// The output is what rustfmt would leave unchanged: the items whose layout
+/// depends on the length of registry text (the `impl` block and the
+/// reference tables) carry `#[rustfmt::skip]`, because prettyplease and
+/// rustfmt break long lines at different widths.
+///
 /// # Panics
 ///
 /// If an entry's identifier is not one that [`is_valid_ident`] accepts, if
@@ -387,8 +392,7 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
          ```",
     );
 
-    let iana_description_match =
-        match_text(variants, |entry| Some(entry.iana_description.clone()));
+    let iana_description_match = match_text(variants, |entry| Some(entry.iana_description.clone()));
     let iana_description_doc = doc_attrs(
         "The description as the IANA registry states it; `None` for `Other`.\n\
          \n\
@@ -490,7 +494,13 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
          ```",
     );
 
+    // Where prettyplease breaks a line depends on the length of the registry
+    // text, and it breaks at other widths than rustfmt (its margin is 89
+    // columns; rustfmt's limits are 100 for a line and 60 for call arguments
+    // and arrays), so no layout of these tables is stable under both. The
+    // attribute keeps `cargo fmt` from re-laying out the generated tables.
     quote! {
+        #[rustfmt::skip]
         impl CloseCode {
             #registered_doc
             pub const REGISTERED: &'static [CloseCode] = &[#(CloseCode::#idents),*];
@@ -560,6 +570,7 @@ fn reference_lists(variants: &[Variant<'_>]) -> TokenStream {
             let name = reference_list_name(variant.entry);
             let references = variant.entry.references.iter().map(reference);
             quote! {
+                #[rustfmt::skip]
                 const #name: &[Reference] = &[#(#references),*];
             }
         })

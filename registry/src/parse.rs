@@ -15,6 +15,11 @@ use crate::xml::{collapse_whitespace, parse_document, truncate, Element};
 /// The `id` of the close-code registry inside IANA's WebSocket document.
 pub const CLOSE_CODE_REGISTRY_ID: &str = "close-code-number";
 
+/// The longest text (description, name, reference, rule) accepted, in
+/// bytes. IANA's longest close-code text is under 200 bytes; anything near
+/// this limit is not a registry entry.
+pub const MAX_TEXT_LEN: usize = 4096;
+
 /// The lowest and highest value a single registered code may have: RFC 6455
 /// section 7.4.2 defines 1000-4999, and IANA registers single codes only in
 /// 1000-3999 (4000-4999 is private use).
@@ -170,6 +175,28 @@ fn people(root: &Element) -> Result<BTreeMap<String, Person>, Error> {
     Ok(people)
 }
 
+/// The element's text, whitespace collapsed, refused when longer than
+/// [`MAX_TEXT_LEN`].
+fn text_of(element: &Element) -> Result<String, Error> {
+    let text = element.text();
+    check_len(element, &text)?;
+    Ok(text)
+}
+
+fn check_len(element: &Element, text: &str) -> Result<(), Error> {
+    if text.len() > MAX_TEXT_LEN {
+        return Err(Error::at(
+            element.position,
+            element.tag(),
+            format!(
+                "the text is {} bytes long; at most {MAX_TEXT_LEN} are accepted",
+                text.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn required<'a>(element: &'a Element, child: &str) -> Result<&'a Element, Error> {
     element
         .element(child)
@@ -179,7 +206,7 @@ fn required<'a>(element: &'a Element, child: &str) -> Result<&'a Element, Error>
 fn parse_record(record: &Element, people: &BTreeMap<String, Person>) -> Result<Record, Error> {
     let value = required(record, "value")?;
     let span = parse_span(value)?;
-    let description = required(record, "description")?.text();
+    let description = text_of(required(record, "description")?)?;
     if description.is_empty() {
         return Err(Error::at(
             record.position,
@@ -249,7 +276,7 @@ fn parse_contact(
         });
     }
     // A contact written as plain text names someone outside <people>.
-    let text = contact.text();
+    let text = text_of(contact)?;
     Ok((!text.is_empty()).then(|| Person {
         id: text.clone(),
         name: Some(text),
@@ -271,8 +298,11 @@ fn parse_reference(xref: &Element) -> Result<Reference, Error> {
         )
     })?;
     let data = match (kind, xref.attribute("data")) {
-        (ReferenceKind::Text, None) => xref.text(),
-        (_, Some(data)) => collapse_whitespace(data),
+        (ReferenceKind::Text, None) => text_of(xref)?,
+        (_, Some(data)) => {
+            check_len(xref, data)?;
+            collapse_whitespace(data)
+        }
         (_, None) => String::new(),
     };
     if data.is_empty() {

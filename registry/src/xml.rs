@@ -13,6 +13,9 @@ use quick_xml::Reader;
 use crate::error::{position_of, Error};
 use crate::model::Position;
 
+/// Largest document accepted, in bytes. IANA's document is about 20 KiB.
+pub(crate) const MAX_DOCUMENT_LEN: usize = 16 * 1024 * 1024;
+
 /// Deepest element nesting accepted. IANA's document nests four levels.
 pub(crate) const MAX_DEPTH: usize = 32;
 
@@ -271,6 +274,12 @@ fn element(start: &BytesStart<'_>, position: Position) -> Result<Element, Error>
 fn decode(bytes: &[u8]) -> Result<&str, Error> {
     if bytes.is_empty() {
         return Err(Error::whole("the document is empty"));
+    }
+    if bytes.len() > MAX_DOCUMENT_LEN {
+        return Err(Error::whole(format!(
+            "the document is {} bytes long; at most {MAX_DOCUMENT_LEN} are accepted",
+            bytes.len()
+        )));
     }
     if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
         return Err(Error::at(

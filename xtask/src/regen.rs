@@ -41,6 +41,8 @@ pub struct Options {
     pub allow_removals: bool,
     /// Fault injection for tests: fail writing the n-th temporary file.
     pub fail_write_at: Option<usize>,
+    /// Further fault injection for tests (journal, interrupted renames).
+    pub faults: files::Faults,
 }
 
 /// A planned run: the files as they should be, and what changed.
@@ -91,6 +93,13 @@ fn read_text(root: &Path, relative: &str) -> Result<String, Failure> {
 /// without `allow_removals`, or a README without the table markers.
 pub fn plan(options: &Options) -> Result<Plan, Failure> {
     let root = &options.root;
+    if files::interrupted(root) {
+        // An earlier run died after its commit point: complete it first, so
+        // the plan starts from a consistent set of files.
+        let _lock = files::Lock::acquire(root).map_err(|e| Failure(e.to_string()))?;
+        files::recover(root)
+            .map_err(|e| Failure(format!("completing an interrupted run failed: {e}")))?;
+    }
     let snapshot = read(root, SNAPSHOT)?;
     let old = registry::parse(&snapshot).map_err(|e| Failure(format!("{SNAPSHOT}: {e}")))?;
     let (new, diff) = match &options.new_document {
@@ -226,8 +235,22 @@ pub fn stale(plan: &Plan) -> Vec<&FileWrite> {
 /// The I/O error, after which no file has changed.
 pub fn apply(plan: &Plan, options: &Options) -> Result<Vec<PathBuf>, Failure> {
     let writes: Vec<FileWrite> = stale(plan).into_iter().cloned().collect();
-    files::write_all(&writes, options.fail_write_at)
-        .map_err(|e| Failure(format!("writing failed, no file was changed: {e}")))?;
+    if writes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let faults = files::Faults {
+        fail_temporary: options.fail_write_at.or(options.faults.fail_temporary),
+        ..options.faults
+    };
+    files::commit(&options.root, &writes, faults).map_err(|e| {
+        if files::interrupted(&options.root) {
+            Failure(format!(
+                "writing was interrupted after the commit point: {e}; the next `cargo xtask regen` completes it"
+            ))
+        } else {
+            Failure(format!("writing failed, no file was changed: {e}"))
+        }
+    })?;
     Ok(writes.into_iter().map(|f| f.path).collect())
 }
 

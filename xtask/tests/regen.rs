@@ -175,7 +175,7 @@ fn second_run_changes_nothing() {
     let (code, out, err) = copy.xtask(&["regen"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("all generated files are current"), "{out}");
-    assert_eq!(copy.snapshot(), before);
+    assert!(copy.snapshot() == before, "a second run changed files");
     let (code, _, err) = copy.xtask(&["regen", "--check"]);
     assert_eq!(code, 0, "{err}");
 }
@@ -201,13 +201,14 @@ fn check_reports_stale_files_with_a_diff_and_the_fix() {
     assert!(out.contains("-") && out.contains("+"), "{out}");
     assert!(out.contains("--- a/README.md"), "{out}");
     assert!(err.contains("run `cargo xtask regen`"), "{err}");
-    assert_eq!(copy.snapshot(), before, "--check wrote something");
+    assert!(copy.snapshot() == before, "--check wrote something");
 
     let (code, _, _) = copy.xtask(&["regen"]);
     assert_eq!(code, 0);
-    assert_eq!(
-        copy.read(regen::GENERATED),
-        fs::read_to_string(workspace().join(regen::GENERATED)).unwrap()
+    assert!(
+        copy.read(regen::GENERATED)
+            == fs::read_to_string(workspace().join(regen::GENERATED)).unwrap(),
+        "generated.rs differs from the checked-in one"
     );
 }
 
@@ -229,7 +230,10 @@ fn new_registration_with_a_long_description_flows_through_and_compiles() {
     assert!(out.contains("warning: 3017"), "{out}");
 
     // Stored verbatim; pin added, old pins untouched.
-    assert_eq!(copy.read(regen::SNAPSHOT), with_3017(LONG_3017));
+    assert!(
+        copy.read(regen::SNAPSHOT) == with_3017(LONG_3017),
+        "snapshot not stored verbatim"
+    );
     let names = copy.read(regen::NAMES);
     assert!(names.contains("3017 = { ident = \"Code3017\" }"), "{names}");
     let old_names = fs::read_to_string(workspace().join(regen::NAMES)).unwrap();
@@ -296,7 +300,10 @@ fn a_document_that_drops_a_code_is_refused_unless_allowed() {
     assert_eq!(code, 1);
     assert!(err.contains("3008 (\"Timeout\")"), "{err}");
     assert!(err.contains("--allow-removals"), "{err}");
-    assert_eq!(copy.snapshot(), before_with_doc);
+    assert!(
+        copy.snapshot() == before_with_doc,
+        "a refused document changed files"
+    );
     drop(before);
 
     let (code, out, err) = copy.xtask(&["regen", "--from", &document, "--allow-removals"]);
@@ -318,9 +325,10 @@ fn a_document_that_drops_a_code_is_refused_unless_allowed() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("added:   3008"), "{out}");
     assert!(!out.contains("new identifier"), "{out}");
-    assert_eq!(
-        copy.read(regen::GENERATED),
-        fs::read_to_string(workspace().join(regen::GENERATED)).unwrap()
+    assert!(
+        copy.read(regen::GENERATED)
+            == fs::read_to_string(workspace().join(regen::GENERATED)).unwrap(),
+        "generated.rs differs from the checked-in one"
     );
 }
 
@@ -367,7 +375,7 @@ fn invalid_documents_leave_every_file_identical_and_name_the_place() {
             err.contains(element) && err.contains(what),
             "case {index}: {err}"
         );
-        assert_eq!(copy.snapshot(), before, "case {index} changed files");
+        assert!(copy.snapshot() == before, "case {index} changed files");
     }
 }
 
@@ -417,4 +425,54 @@ fn usage_errors_exit_2() {
     let (code, out, _) = copy.xtask(&["help"]);
     assert_eq!(code, 0);
     assert!(out.contains("EXIT STATUS"));
+}
+
+#[test]
+fn a_run_killed_between_renames_is_completed_by_the_next_run() {
+    let bytes = with_3017("Quota Exceeded").into_bytes();
+    // The complete new set, from an uninterrupted run.
+    let reference = Copy::new();
+    let options = Options {
+        root: reference.root().to_path_buf(),
+        new_document: Some(bytes.clone()),
+        ..Options::default()
+    };
+    regen::apply(&regen::plan(&options).unwrap(), &options).unwrap();
+    let new_set = reference.snapshot();
+
+    for stop in 1..4 {
+        let copy = Copy::new();
+        let old_set = copy.snapshot();
+        let options = Options {
+            root: copy.root().to_path_buf(),
+            new_document: Some(bytes.clone()),
+            faults: xtask::files::Faults {
+                stop_after_renames: Some(stop),
+                ..Default::default()
+            },
+            ..Options::default()
+        };
+        let error = regen::apply(&regen::plan(&options).unwrap(), &options).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("the next `cargo xtask regen` completes it"),
+            "{error}"
+        );
+        let mixed = copy.snapshot();
+        assert!(
+            mixed != old_set && mixed != new_set,
+            "stop {stop}: expected a half-written set"
+        );
+
+        // Any next run (even --check) completes the interrupted one first.
+        let (code, _, err) = copy.xtask(&["regen", "--check"]);
+        assert_eq!(code, 0, "stop {stop}: {err}");
+        let mut done = copy.snapshot();
+        done.retain(|name, _| !name.ends_with(".regen-journal"));
+        assert!(
+            done == new_set,
+            "stop {stop}: recovery did not give the new set"
+        );
+    }
 }

@@ -19,7 +19,7 @@ pub const HOSTILE: &str = "/ starts with a slash \" quote \\ backslash \\\" esca
     # Heading\n\nSetext\n===\n    indented code\n\tindented by tab\n\
     * item\n- item\n+ item\n1. item\n> quote\n| a | b |\n| - | - |\n\
     &amp; &#x41; &lt; \\u{41} \\x41 \\n {} {{}} https://example.com/ www.example.com a@b.com \
-    $x$ ~~struck~~ *em* _em_ **strong** ` code ` trailing \\";
+    $x$ ~~struck~~ *em* _em_ **strong** ` code ` Zürich \u{200B}zero-width \u{FEFF}bom \u{AD}soft \u{2028}line separator trailing \\";
 
 /// The layout of the real registry.
 pub fn layout() -> Layout {

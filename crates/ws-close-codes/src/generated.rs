@@ -48,7 +48,7 @@ pub(crate) const PRIVATE_LAST: u16 = 4999;
 pub enum CloseCode {
     /// `1000` **Normal Closure**
     ///
-    /// The connection is being closed on purpose and everything it was opened for is done\. This is the usual code for an orderly shutdown\.
+    /// The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.
     ///
     /// IANA's description: Normal Closure
     ///
@@ -57,7 +57,7 @@ pub enum CloseCode {
     NormalClosure,
     /// `1001` **Going Away**
     ///
-    /// The endpoint is leaving\: a server shutting down\, or a browser tab navigating to another page\.
+    /// The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.
     ///
     /// IANA's description: Going Away
     ///
@@ -66,7 +66,7 @@ pub enum CloseCode {
     GoingAway,
     /// `1002` **Protocol error**
     ///
-    /// The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol\.
+    /// The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.
     ///
     /// IANA's description: Protocol error
     ///
@@ -75,7 +75,7 @@ pub enum CloseCode {
     ProtocolError,
     /// `1003` **Unsupported Data**
     ///
-    /// The endpoint got a kind of data it cannot handle\, for example a binary message when it only understands text\.
+    /// The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.
     ///
     /// IANA's description: Unsupported Data
     ///
@@ -84,7 +84,7 @@ pub enum CloseCode {
     UnsupportedData,
     /// `1004` **Reserved**
     ///
-    /// Reserved by RFC 6455 with no meaning defined yet\. It must not be sent in a Close frame\; it is kept free so that a future specification can give it a meaning\.
+    /// Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.
     ///
     /// IANA's description: Reserved
     ///
@@ -93,7 +93,7 @@ pub enum CloseCode {
     Reserved,
     /// `1005` **No Status Rcvd**
     ///
-    /// No status code was present\. It must not be sent in a Close frame\; it exists so that an API can report that the peer\'s Close frame carried no code at all\.
+    /// No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.
     ///
     /// IANA's description: No Status Rcvd
     ///
@@ -102,7 +102,7 @@ pub enum CloseCode {
     NoStatusRcvd,
     /// `1006` **Abnormal Closure**
     ///
-    /// The connection was lost without a Close frame being exchanged\. It must not be sent in a Close frame\; it exists so that an API can report an abnormal disconnect\, such as a dropped TCP connection\.
+    /// The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.
     ///
     /// IANA's description: Abnormal Closure
     ///
@@ -111,7 +111,7 @@ pub enum CloseCode {
     AbnormalClosure,
     /// `1007` **Invalid frame payload data**
     ///
-    /// A message contained data that does not match its type\, such as a text message whose bytes are not valid UTF\-8\.
+    /// A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.
     ///
     /// IANA's description: Invalid frame payload data
     ///
@@ -120,7 +120,7 @@ pub enum CloseCode {
     InvalidFramePayloadData,
     /// `1008` **Policy Violation**
     ///
-    /// A message broke the endpoint\'s policy\. This is a generic code for when no more specific one \(like 1003 or 1009\) applies or the details should stay private\.
+    /// A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.
     ///
     /// IANA's description: Policy Violation
     ///
@@ -129,25 +129,25 @@ pub enum CloseCode {
     PolicyViolation,
     /// `1009` **Message Too Big**
     ///
-    /// A message was too large for the endpoint to process\.
+    /// A message was too large for the endpoint to process.
     ///
     /// IANA's description: Message Too Big
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
     MessageTooBig,
-    /// `1010` **Mandatory Ext\.**
+    /// `1010` **Mandatory Ext.**
     ///
-    /// The client is closing because the server did not agree to one or more extensions the client needs\. The reason text should name the missing extensions\.
+    /// The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.
     ///
-    /// IANA's description: Mandatory Ext\.
+    /// IANA's description: Mandatory Ext.
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
     MandatoryExt,
     /// `1011` **Internal Error**
     ///
-    /// The server hit an unexpected condition that kept it from completing the request\.
+    /// The server hit an unexpected condition that kept it from completing the request.
     ///
     /// IANA's description: Internal Error
     ///
@@ -156,38 +156,38 @@ pub enum CloseCode {
     InternalError,
     /// `1012` **Service Restart**
     ///
-    /// The server is restarting\. A client may reconnect\, preferably after a randomized delay\.
+    /// The server is restarting. A client may reconnect, preferably after a randomized delay.
     ///
     /// IANA's description: Service Restart
     ///
     /// - Contact: Alexey Melnikov
-    /// - References: https\:\/\/mailarchive\.ietf\.org\/arch\/msg\/hybi\/P\_1vbD9uyHl63nbIIbFxKMfSwcM\/
+    /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
     /// - Updated: 2025-07-30
     ServiceRestart,
     /// `1013` **Try Again Later**
     ///
-    /// The server is overloaded or temporarily unable to serve the client\, which should try again later\.
+    /// The server is overloaded or temporarily unable to serve the client, which should try again later.
     ///
     /// IANA's description: Try Again Later
     ///
     /// - Contact: Alexey Melnikov
-    /// - References: https\:\/\/mailarchive\.ietf\.org\/arch\/msg\/hybi\/P\_1vbD9uyHl63nbIIbFxKMfSwcM\/
+    /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
     /// - Updated: 2025-07-30
     TryAgainLater,
     /// `1014` **Bad Gateway**
     ///
-    /// A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to\, much like HTTP status 502 \(Bad Gateway\)\.
+    /// A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).
     ///
-    /// IANA's description: The server was acting as a gateway or proxy and received an invalid response from the upstream server\. This is similar to 502 HTTP Status Code\.
+    /// IANA's description: The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.
     ///
     /// - Contact: Alexey Melnikov
-    /// - References: [https\:\/\/mailarchive\.ietf\.org\/arch\/msg\/hybi\/l1lK4ZImO70jmcYorRa1lsLdvzY\/](https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/)
+    /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/](https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/)
     /// - Registered: 2016-10-10
     /// - Updated: 2025-07-30
     BadGateway,
     /// `1015` **TLS handshake**
     ///
-    /// The TLS handshake failed\, for example because the server certificate could not be verified\. It must not be sent in a Close frame\; it exists so that an API can report the failed handshake\.
+    /// The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.
     ///
     /// IANA's description: TLS handshake
     ///
@@ -224,6 +224,7 @@ pub enum CloseCode {
     /// inside this crate.
     Other(OtherCode),
 }
+#[rustfmt::skip]
 impl CloseCode {
     /// Every registered code, in ascending order of value. `Other` is not one
     /// of them.
@@ -680,61 +681,95 @@ impl CloseCode {
         }
     }
 }
-const REFERENCES_1000: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
-const REFERENCES_1001: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
-const REFERENCES_1002: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
-const REFERENCES_1003: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
-const REFERENCES_1004: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
-const REFERENCES_1005: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
-const REFERENCES_1006: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
-const REFERENCES_1007: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
-const REFERENCES_1008: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
-const REFERENCES_1009: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
-const REFERENCES_1010: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
+#[rustfmt::skip]
+const REFERENCES_1000: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1001: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1002: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1003: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1004: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1005: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1006: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1007: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1008: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1009: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1010: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
+#[rustfmt::skip]
 const REFERENCES_1011: &[Reference] = &[
     Reference::new(
         ReferenceKind::Rfc,
@@ -747,23 +782,35 @@ const REFERENCES_1011: &[Reference] = &[
         Some("https://www.rfc-editor.org/errata/eid3227"),
     ),
 ];
-const REFERENCES_1012: &[Reference] = &[Reference::new(
-    ReferenceKind::Uri,
-    "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
-    Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/"),
-)];
-const REFERENCES_1013: &[Reference] = &[Reference::new(
-    ReferenceKind::Uri,
-    "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
-    Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/"),
-)];
-const REFERENCES_1014: &[Reference] = &[Reference::new(
-    ReferenceKind::Uri,
-    "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/",
-    Some("https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/"),
-)];
-const REFERENCES_1015: &[Reference] = &[Reference::new(
-    ReferenceKind::Rfc,
-    "RFC 6455",
-    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-)];
+#[rustfmt::skip]
+const REFERENCES_1012: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Uri,
+        "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+        Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1013: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Uri,
+        "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+        Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1014: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Uri,
+        "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/",
+        Some("https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/"),
+    ),
+];
+#[rustfmt::skip]
+const REFERENCES_1015: &[Reference] = &[
+    Reference::new(
+        ReferenceKind::Rfc,
+        "RFC 6455",
+        Some("https://www.rfc-editor.org/rfc/rfc6455"),
+    ),
+];
