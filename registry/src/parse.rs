@@ -53,6 +53,30 @@ pub const SINGLE_CODE_BOUNDS: (u16, u16) = (1000, 4999);
 ///     "line 7, column 13: <value>: 5000 is a single code outside 1000..=4999");
 /// ```
 pub fn parse(bytes: &[u8]) -> Result<Registry, Error> {
+    parse_with_bounds(bytes, SINGLE_CODE_BOUNDS)
+}
+
+/// [`parse`] with other bounds for single registered codes than RFC 6455's
+/// 1000..=4999: for synthetic registries (benchmarks of the generator at
+/// 10,000 or 65,536 codes), never for IANA's document.
+///
+/// # Errors
+///
+/// As [`parse`], with `single_codes` in place of 1000..=4999.
+///
+/// # Example
+///
+/// ```
+/// let document = br#"<registry id="websocket"><updated>2026-01-01</updated>
+///   <registry id="close-code-number">
+///     <record><value>7</value><description>Seven</description></record>
+///   </registry></registry>"#;
+/// assert!(ws_close_codes_registry::parse(document).is_err());
+/// let registry = ws_close_codes_registry::parse::parse_with_bounds(document, (0, u16::MAX))?;
+/// assert_eq!(registry.records[0].span.start, 7);
+/// # Ok::<(), ws_close_codes_registry::Error>(())
+/// ```
+pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Registry, Error> {
     let root = parse_document(bytes)?;
     if root.name != "registry" {
         return Err(Error::at(
@@ -115,7 +139,7 @@ pub fn parse(bytes: &[u8]) -> Result<Registry, Error> {
     let mut records = Vec::new();
     for record in registry.elements_named("record") {
         let value = required(record, "value")?;
-        let record = parse_record(record, &people)?;
+        let record = parse_record(record, &people, single_codes)?;
         records.push((record, value.position));
     }
     let records = sorted_without_overlap(records, |r| r.span, "record")?;
@@ -203,7 +227,11 @@ fn required<'a>(element: &'a Element, child: &str) -> Result<&'a Element, Error>
         .ok_or_else(|| Error::at(element.position, element.tag(), format!("has no <{child}>")))
 }
 
-fn parse_record(record: &Element, people: &BTreeMap<String, Person>) -> Result<Record, Error> {
+fn parse_record(
+    record: &Element,
+    people: &BTreeMap<String, Person>,
+    single_codes: (u16, u16),
+) -> Result<Record, Error> {
     let value = required(record, "value")?;
     let span = parse_span(value)?;
     let description = text_of(required(record, "description")?)?;
@@ -215,7 +243,7 @@ fn parse_record(record: &Element, people: &BTreeMap<String, Person>) -> Result<R
         ));
     }
     if span.is_single() {
-        let (low, high) = SINGLE_CODE_BOUNDS;
+        let (low, high) = single_codes;
         if !(low..=high).contains(&span.start) {
             return Err(Error::at(
                 value.position,

@@ -1,24 +1,37 @@
 //! Command-line parsing and the exit codes of `cargo xtask`.
 
-use std::io::Write;
-use std::path::Path;
+use std::cell::{Cell, RefCell};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
+use crate::fetch::{self, FetchOptions};
+use crate::files::{self, FileWrite};
 use crate::regen::{self, Options};
+use crate::report;
 
-/// Success: the files are current (or were brought up to date).
+/// Success: the files are current (or were brought up to date). With
+/// `--fetch`: the registry was already current, nothing (but perhaps the
+/// fetch state) was rewritten.
 pub const EXIT_OK: i32 = 0;
 /// Failure: invalid input, refused document, I/O error, or (with `--check`)
 /// stale files.
 pub const EXIT_FAILURE: i32 = 1;
 /// The command line could not be understood.
 pub const EXIT_USAGE: i32 = 2;
+/// With `--fetch`: the registry changed and files were rewritten.
+pub const EXIT_CHANGED: i32 = 3;
+/// With `--fetch`: the download failed (no connection, timeout, HTTP error
+/// status after the retries, redirect problem, truncated body).
+pub const EXIT_NETWORK: i32 = 4;
 
 /// The text of `cargo xtask help`.
 pub const HELP: &str = "\
 cargo xtask: automation for the ws-close-codes workspace
 
 USAGE:
-    cargo xtask regen [--from PATH] [--allow-removals] [--check]
+    cargo xtask regen [--from PATH | --fetch [--url URL]] [--allow-removals]
+                      [--report PATH] [--check]
     cargo xtask help
 
 regen
@@ -33,25 +46,68 @@ OPTIONS:
     --from PATH        Validate the IANA document at PATH, store it verbatim as
                        registry/websocket.xml, then regenerate. Prints a summary
                        of added, removed and changed codes.
+    --fetch            Download the document from IANA and then do what --from
+                       does with it. Also refused: anything that is not the
+                       registry (an HTML page, an empty or truncated body, XML
+                       without the close-code registry) and a document whose
+                       `updated` date is older than the snapshot's. The ETag and
+                       Last-Modified of the download are kept in
+                       registry/websocket.xml.fetch.toml and sent back next time;
+                       a 304 Not Modified writes nothing. Proxies are taken from
+                       the usual environment variables (https_proxy, NO_PROXY...).
+    --url URL          With --fetch: where from (default
+                       https://www.iana.org/assignments/websocket/websocket.xml).
+                       https only; plain http only for loopback addresses.
+    --connect-timeout SECS  With --fetch: connection limit (default 10).
+    --timeout SECS     With --fetch: limit for one attempt, connection to last
+                       byte (default 60).
+    --retries N        With --fetch: further attempts after a connection error,
+                       a 5xx or a 429 (default 3, at most 10). Never after other
+                       statuses.
+    --retry-backoff-ms MS  With --fetch: wait before the first retry, doubled for
+                       each next one (default 1000); a Retry-After in seconds
+                       wins. Waits are capped at 60 s.
+    --max-bytes N      With --fetch: largest body accepted (default 4194304).
+    --report PATH      With --from or --fetch: write a Markdown report (dates,
+                       added/changed/removed codes, new identifiers, warnings,
+                       semantic-versioning consequence), usable as a pull request
+                       body. Written only when the run succeeds, and not on a 304.
     --allow-removals   Accept a new document that lacks codes the snapshot has
                        (refused by default: mirrors serve stale copies).
     --check            Write nothing. Exit 1 and print a unified diff of every
-                       stale file, and the command that fixes it.
+                       stale file, and the command that fixes it. Not with
+                       --fetch or --report.
 
 EXIT STATUS:
-    0  success; with --check: every file is current
-    1  failure (the reason is on stderr); with --check: some file is stale
+    0  success; with --check: every file is current; with --fetch: the
+       registry was already current (a 304, or the same document)
+    1  failure (the reason is on stderr): invalid or refused document, I/O
+       error; with --check: some file is stale
     2  the command line could not be understood
+    3  with --fetch: the registry changed and files were rewritten
+    4  with --fetch: the download failed (connection, timeout, HTTP error
+       status after the retries, redirects, truncated body)
 ";
 
 /// Runs `cargo xtask` with `args` (without the program name) against the
-/// workspace at `root`. Returns the exit code.
+/// workspace at `root`. Returns the exit code. A download shows a progress
+/// line on `err` when standard error is a terminal and `CI` is not set.
 pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    run_with(args, root, out, err, interactive)
+}
+
+/// [`run`], with the progress line on (`progress`) or off.
+pub fn run_with(
+    args: &[String],
+    root: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    progress: bool,
+) -> i32 {
     match args.first().map(String::as_str) {
         Some("regen") => match parse_regen(&args[1..]) {
-            Ok((options, check, from)) => {
-                regen_command(options, check, from.as_deref(), root, out, err)
-            }
+            Ok(regen) => regen_command(regen, root, out, err, progress),
             Err(message) => {
                 let _ = writeln!(err, "error: {message}\n\n{HELP}");
                 EXIT_USAGE
@@ -72,38 +128,188 @@ pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Writ
     }
 }
 
-fn parse_regen(args: &[String]) -> Result<(Options, bool, Option<String>), String> {
-    let mut options = Options::default();
-    let mut check = false;
-    let mut from = None;
+/// A parsed `regen` command line.
+#[derive(Debug, Default)]
+struct Regen {
+    options: Options,
+    check: bool,
+    from: Option<String>,
+    fetch: Option<FetchOptions>,
+    report: Option<PathBuf>,
+}
+
+fn seconds(name: &str, value: &str) -> Result<Duration, String> {
+    match value.parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 3600.0 => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!(
+            "{name} needs a number of seconds between 0 and 3600, not {value:?}"
+        )),
+    }
+}
+
+fn number<T: std::str::FromStr + PartialOrd>(
+    name: &str,
+    value: &str,
+    min: T,
+    max: T,
+) -> Result<T, String> {
+    match value.parse::<T>() {
+        Ok(n) if n >= min && n <= max => Ok(n),
+        _ => Err(format!(
+            "{name}: {value:?} is not a whole number in the allowed range"
+        )),
+    }
+}
+
+/// The options that tune a download, meaningful only with `--fetch`.
+const FETCH_ONLY: &[&str] = &[
+    "--url",
+    "--connect-timeout",
+    "--timeout",
+    "--retries",
+    "--retry-backoff-ms",
+    "--max-bytes",
+];
+
+fn parse_regen(args: &[String]) -> Result<Regen, String> {
+    let mut regen = Regen::default();
+    let mut fetch = false;
+    let mut fetch_options = FetchOptions::default();
+    let mut fetch_only: Vec<&str> = Vec::new();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--check" => check = true,
-            "--allow-removals" => options.allow_removals = true,
-            "--from" => {
-                let path = args.next().ok_or("--from needs a path")?;
-                from = Some(path.clone());
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let takes_value = FETCH_ONLY.contains(&name) || matches!(name, "--from" | "--report");
+        let value = if takes_value {
+            match inline {
+                Some(value) => value,
+                None => args
+                    .next()
+                    .cloned()
+                    .ok_or(format!("{name} needs a value"))?,
             }
-            other => match other.strip_prefix("--from=") {
-                Some(path) => from = Some(path.to_owned()),
-                None => return Err(format!("unknown argument {other:?}")),
-            },
+        } else if inline.is_some() {
+            return Err(format!("{name} takes no value"));
+        } else {
+            String::new()
+        };
+        match name {
+            "--check" => regen.check = true,
+            "--allow-removals" => regen.options.allow_removals = true,
+            "--fetch" => fetch = true,
+            "--from" => regen.from = Some(value),
+            "--report" => regen.report = Some(PathBuf::from(value)),
+            "--url" => fetch_options.url = value,
+            "--connect-timeout" => fetch_options.connect_timeout = seconds(name, &value)?,
+            "--timeout" => fetch_options.timeout = seconds(name, &value)?,
+            "--retries" => fetch_options.retries = number(name, &value, 0, 10)?,
+            "--retry-backoff-ms" => {
+                fetch_options.backoff = Duration::from_millis(number(name, &value, 0, 600_000)?);
+            }
+            "--max-bytes" => fetch_options.max_bytes = number(name, &value, 1, 1 << 30)?,
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+        if FETCH_ONLY.contains(&name) {
+            fetch_only.push(name);
         }
     }
-    Ok((options, check, from))
+    if let Some(name) = fetch_only.first().filter(|_| !fetch) {
+        return Err(format!("{name} works only with --fetch"));
+    }
+    if fetch && regen.from.is_some() {
+        return Err("--fetch and --from cannot be used together".into());
+    }
+    if regen.check && (fetch || regen.report.is_some()) {
+        return Err("--check cannot be used with --fetch or --report".into());
+    }
+    if regen.report.is_some() && !fetch && regen.from.is_none() {
+        return Err("--report works only with --from or --fetch".into());
+    }
+    if fetch {
+        regen.fetch = Some(fetch_options);
+    }
+    Ok(regen)
+}
+
+/// Writes `text` to `err`, shared by the retry log and the progress line.
+struct Messages<'a> {
+    err: RefCell<&'a mut dyn Write>,
+    progress: bool,
+    last: Cell<Option<Instant>>,
+    shown: Cell<bool>,
+}
+
+impl Messages<'_> {
+    fn line(&self, text: &str) {
+        let mut err = self.err.borrow_mut();
+        if self.shown.replace(false) {
+            let _ = writeln!(err);
+        }
+        let _ = writeln!(err, "{text}");
+    }
+
+    fn progress(&self, url: &str, received: u64, total: Option<u64>) {
+        if !self.progress {
+            return;
+        }
+        let now = Instant::now();
+        let done = total == Some(received);
+        if !done
+            && self
+                .last
+                .get()
+                .is_some_and(|t| now.duration_since(t) < Duration::from_millis(100))
+        {
+            return;
+        }
+        self.last.set(Some(now));
+        self.shown.set(true);
+        let kib = |n: u64| n as f64 / 1024.0;
+        let total = total
+            .map(|t| format!(" of {:.1} KiB", kib(t)))
+            .unwrap_or_default();
+        let mut err = self.err.borrow_mut();
+        let _ = write!(
+            err,
+            "\rdownloading {url}: {:.1} KiB{total}\x1b[K",
+            kib(received)
+        );
+        let _ = err.flush();
+    }
+
+    fn finish(&self) {
+        if self.shown.replace(false) {
+            let _ = writeln!(self.err.borrow_mut());
+        }
+    }
+}
+
+/// What `--fetch` brought, for the state file, the report and messages.
+struct Download {
+    url: String,
+    validators: fetch::Validators,
+    received: fetch::Received,
 }
 
 fn regen_command(
-    mut options: Options,
-    check: bool,
-    from: Option<&str>,
+    regen: Regen,
     root: &Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    progress: bool,
 ) -> i32 {
+    let Regen {
+        mut options,
+        check,
+        from,
+        fetch: fetch_options,
+        report,
+    } = regen;
     options.root = root.to_path_buf();
-    if let Some(path) = from {
+    if let Some(path) = &from {
         match std::fs::read(path) {
             Ok(bytes) => {
                 options.new_document = Some(bytes);
@@ -115,10 +321,30 @@ fn regen_command(
             }
         }
     }
-    let plan = match regen::plan(&options) {
+    let mut download = None;
+    if let Some(fetch_options) = &fetch_options {
+        match download_document(fetch_options, root, out, err, progress) {
+            Ok(Some((bytes, fetched))) => {
+                options.new_document = Some(bytes);
+                options.new_document_source = Some(fetched.url.clone());
+                download = Some(fetched);
+            }
+            Ok(None) => return EXIT_OK,
+            Err(code) => return code,
+        }
+    }
+    let received = |download: &Option<Download>| match download {
+        Some(d) => format!("\nreceived {}", d.received),
+        None => String::new(),
+    };
+    let mut plan = match regen::plan(&options) {
         Ok(plan) => plan,
         Err(failure) => {
-            let _ = writeln!(err, "error: {failure}");
+            let mut message = format!("error: {failure}{}", received(&download));
+            if download.is_some() && !message.to_ascii_lowercase().contains("nothing was written") {
+                message.push_str("\nnothing was written");
+            }
+            let _ = writeln!(err, "{message}");
             return EXIT_FAILURE;
         }
     };
@@ -149,24 +375,232 @@ fn regen_command(
         );
         return EXIT_FAILURE;
     }
-    match regen::apply(&plan, &options) {
-        Ok(written) if written.is_empty() => {
-            let _ = writeln!(out, "all generated files are current");
-            EXIT_OK
-        }
-        Ok(written) => {
-            for path in written {
-                let _ = writeln!(
-                    out,
-                    "wrote {}",
-                    path.strip_prefix(root).unwrap_or(&path).display()
-                );
+
+    // The report is rendered against the files as they are before the run.
+    let report = match &report {
+        Some(path) => {
+            let source = report::Source {
+                location: options.new_document_source.clone().unwrap_or_default(),
+                detail: download
+                    .as_ref()
+                    .map(|d| format!("HTTP {}, {} bytes", d.received.status, d.received.size)),
+            };
+            match report::render(&plan, root, &source) {
+                Ok(text) => Some((path.clone(), text)),
+                Err(failure) => {
+                    let _ = writeln!(err, "error: {failure}");
+                    return EXIT_FAILURE;
+                }
             }
+        }
+        None => None,
+    };
+    if let (Some(d), Some(bytes)) = (&download, &options.new_document) {
+        plan.files.push(FileWrite {
+            path: root.join(fetch::STATE),
+            content: fetch::State::new(&d.url, d.validators.clone(), bytes)
+                .render()
+                .into_bytes(),
+        });
+    }
+    // Stage the report next to its target before touching the workspace, so
+    // a report that cannot be written stops the run before anything changes.
+    let staged_report = match &report {
+        Some((path, text)) => match stage(path, text.as_bytes()) {
+            Ok(temporary) => Some((path.clone(), temporary)),
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "error: {}: cannot write the report: {e}; nothing was written",
+                    path.display()
+                );
+                return EXIT_FAILURE;
+            }
+        },
+        None => None,
+    };
+    let written = match regen::apply(&plan, &options) {
+        Ok(written) => written,
+        Err(failure) => {
+            if let Some((_, temporary)) = &staged_report {
+                let _ = std::fs::remove_file(temporary);
+            }
+            let _ = writeln!(err, "error: {failure}");
+            return EXIT_FAILURE;
+        }
+    };
+    let workspace_changed = written.iter().any(|path| {
+        [
+            regen::SNAPSHOT,
+            regen::NAMES,
+            regen::GENERATED,
+            regen::README,
+        ]
+        .iter()
+        .any(|file| *path == root.join(file))
+    });
+    if written.is_empty() {
+        let _ = writeln!(out, "all generated files are current");
+    }
+    for path in &written {
+        let _ = writeln!(
+            out,
+            "wrote {}",
+            path.strip_prefix(root).unwrap_or(path).display()
+        );
+    }
+    if let Some((path, temporary)) = staged_report {
+        if let Err(e) = std::fs::rename(&temporary, &path) {
+            let _ = std::fs::remove_file(&temporary);
+            let _ = writeln!(
+                err,
+                "error: {}: cannot write the report: {e}",
+                path.display()
+            );
+            return EXIT_FAILURE;
+        }
+        let _ = writeln!(out, "wrote report {}", path.display());
+    }
+    match (&download, workspace_changed) {
+        (Some(_), true) => {
+            let _ = writeln!(
+                out,
+                "the registry changed: files were rewritten (exit status {EXIT_CHANGED})"
+            );
+            EXIT_CHANGED
+        }
+        (Some(_), false) => {
+            let _ = writeln!(out, "the registry is current");
             EXIT_OK
         }
-        Err(failure) => {
-            let _ = writeln!(err, "error: {failure}");
-            EXIT_FAILURE
+        (None, _) => EXIT_OK,
+    }
+}
+
+/// Writes `content` to a flushed temporary file next to `path`.
+fn stage(path: &Path, content: &[u8]) -> std::io::Result<PathBuf> {
+    let temporary = files::temporary_path(path);
+    let result = std::fs::File::create(&temporary).and_then(|mut file| {
+        file.write_all(content)?;
+        file.sync_all()
+    });
+    match result {
+        Ok(()) => Ok(temporary),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(e)
+        }
+    }
+}
+
+/// Downloads the registry for `--fetch` and checks that it is a registry
+/// no older than the snapshot. `Ok(None)`: not modified (nothing to do).
+/// `Err`: the exit code, the reason already written to `err`.
+fn download_document(
+    options: &FetchOptions,
+    root: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    progress: bool,
+) -> Result<Option<(Vec<u8>, Download)>, i32> {
+    let snapshot = match std::fs::read(root.join(regen::SNAPSHOT)) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = writeln!(err, "error: {}: cannot read: {e}", regen::SNAPSHOT);
+            return Err(EXIT_FAILURE);
+        }
+    };
+    let old = match ws_close_codes_registry::parse(&snapshot) {
+        Ok(registry) => registry,
+        Err(e) => {
+            let _ = writeln!(err, "error: {}: {e}", regen::SNAPSHOT);
+            return Err(EXIT_FAILURE);
+        }
+    };
+    let messages = Messages {
+        err: RefCell::new(err),
+        progress,
+        last: Cell::new(None),
+        shown: Cell::new(false),
+    };
+    let state = match std::fs::read_to_string(root.join(fetch::STATE)) {
+        Ok(text) => match fetch::State::parse(&text) {
+            Ok(state) => Some(state),
+            Err(e) => {
+                messages.line(&format!(
+                    "warning: {}: {e}; downloading without validators",
+                    fetch::STATE
+                ));
+                None
+            }
+        },
+        Err(_) => None,
+    };
+    let validators = state
+        .filter(|s| s.applies_to(&options.url, &snapshot))
+        .map(|s| s.validators)
+        .filter(|v| !v.is_empty());
+    let result = fetch::fetch(
+        options,
+        validators.as_ref(),
+        &mut |line| messages.line(line),
+        &mut |received, total| messages.progress(&options.url, received, total),
+    );
+    messages.finish();
+    let err = messages.err.into_inner();
+    match result {
+        Ok(fetch::Fetched::NotModified { url }) => {
+            let _ = writeln!(
+                out,
+                "the registry is current: {url} answered 304 Not Modified; nothing was written"
+            );
+            Ok(None)
+        }
+        Ok(fetch::Fetched::Document {
+            bytes,
+            validators,
+            received,
+        }) => {
+            let new = match ws_close_codes_registry::parse(&bytes) {
+                Ok(registry) => registry,
+                Err(e) => {
+                    let _ = writeln!(
+                        err,
+                        "error: refusing the response from {}: not a valid registry document: {e}\nreceived {received}\nnothing was written",
+                        received.url
+                    );
+                    return Err(EXIT_FAILURE);
+                }
+            };
+            if new.document_updated < old.document_updated {
+                let _ = writeln!(
+                    err,
+                    "error: refusing the response from {}: the document was updated {}, before the snapshot ({}): \
+                     a stale mirror or cache?\nreceived {received}\nnothing was written",
+                    received.url, new.document_updated, old.document_updated
+                );
+                return Err(EXIT_FAILURE);
+            }
+            if bytes == snapshot {
+                let _ = writeln!(out, "the downloaded document is identical to the snapshot");
+            }
+            Ok(Some((
+                bytes,
+                Download {
+                    url: options.url.clone(),
+                    validators,
+                    received,
+                },
+            )))
+        }
+        Err(error) => {
+            let code = match error {
+                fetch::FetchError::Url(_) => EXIT_USAGE,
+                fetch::FetchError::Download(_) => EXIT_NETWORK,
+                fetch::FetchError::Refused(_) => EXIT_FAILURE,
+            };
+            let _ = writeln!(err, "error: {error}\nnothing was written");
+            Err(code)
         }
     }
 }

@@ -2,10 +2,14 @@
 //!
 //! `cargo xtask regen` turns the registry files into the generated files;
 //! see [`regen`] for the steps and [`files`] for how they are written.
+//! `regen --fetch` downloads the document first ([`fetch`]); `--report`
+//! writes a Markdown account of the change ([`report`]).
 
 pub mod cli;
+pub mod fetch;
 pub mod files;
 pub mod regen;
+pub mod report;
 
 use std::path::PathBuf;
 

@@ -50,8 +50,61 @@ impl Hash for OtherCode {
     }
 }
 
+impl PartialOrd for OtherCode {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Ordered by value, like [`CloseCode`].
+///
+/// ```
+/// use ws_close_codes::CloseCode;
+/// if let (CloseCode::Other(a), CloseCode::Other(b)) = (CloseCode::from(4000), CloseCode::from(4001)) {
+///     assert!(a < b);
+/// }
+/// ```
+impl Ord for OtherCode {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+
+/// The number alone, as for any unregistered [`CloseCode`].
+///
+/// ```
+/// use ws_close_codes::CloseCode;
+/// if let CloseCode::Other(other) = CloseCode::from(4000) {
+///     assert_eq!(other.to_string(), "4000");
+/// }
+/// ```
+impl fmt::Display for OtherCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl From<OtherCode> for u16 {
+    /// Same as [`OtherCode::get`].
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// if let CloseCode::Other(other) = CloseCode::from(4000) {
+    ///     assert_eq!(u16::from(other), 4000);
+    /// }
+    /// ```
+    fn from(code: OtherCode) -> Self {
+        code.0
+    }
+}
+
 impl From<u16> for CloseCode {
     /// Same as [`CloseCode::from_u16`].
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert_eq!(CloseCode::from(1011), CloseCode::InternalError);
+    /// ```
     fn from(value: u16) -> Self {
         CloseCode::from_u16(value)
     }
@@ -59,6 +112,11 @@ impl From<u16> for CloseCode {
 
 impl From<CloseCode> for u16 {
     /// Same as [`CloseCode::as_u16`].
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert_eq!(u16::from(CloseCode::InternalError), 1011);
+    /// ```
     fn from(code: CloseCode) -> Self {
         code.as_u16()
     }
@@ -87,6 +145,11 @@ impl Ord for CloseCode {
 impl Default for CloseCode {
     /// [`CloseCode::NormalClosure`], the code for a closure that fulfilled
     /// its purpose.
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert_eq!(CloseCode::default(), CloseCode::NormalClosure);
+    /// ```
     fn default() -> Self {
         CloseCode::NormalClosure
     }

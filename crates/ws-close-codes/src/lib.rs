@@ -1,4 +1,5 @@
-//! WebSocket close codes, generated from the IANA registry.
+//! WebSocket close codes, generated from the IANA registry, with the rules
+//! of RFC 6455 and the WHATWG WebSockets standard.
 //!
 //! [`CloseCode`] has one variant per code registered in IANA's "WebSocket
 //! Close Code Number Registry" and a catch-all [`CloseCode::Other`] for every
@@ -23,9 +24,106 @@
 //! assert_eq!(private.range(), CodeRange::PrivateUse);
 //! assert_eq!(private.to_string(), "4321");
 //! assert_eq!(CloseCode::NormalClosure.to_string(), "1000 Normal Closure");
+//! assert_eq!("normal closure".parse(), Ok(CloseCode::NormalClosure));
 //! ```
 //!
-//! The crate has no dependencies and is `#![no_std]`.
+//! # Which question to ask
+//!
+//! | you are | ask | or use |
+//! |---|---|---|
+//! | sending a Close frame from your endpoint | [`is_sendable`](CloseCode::is_sendable) | [`CloseFrame::new`], which refuses the rest |
+//! | receiving a Close frame, strictly by RFC 6455 | [`is_valid_received`](CloseCode::is_valid_received) | [`CloseFrame::decode`], which refuses the rest and tells you the code to answer with |
+//! | predicting what a browser page will be told | [`is_accepted_by_browsers`](CloseCode::is_accepted_by_browsers) | |
+//! | checking a code a script passes to `WebSocket.close()` | [`is_browser_sendable`](CloseCode::is_browser_sendable) | |
+//! | reporting a closure to users, logs or metrics | [`is_normal`](CloseCode::is_normal) / [`is_error`](CloseCode::is_error) | [`CloseEvent`], and `Display` on all of them |
+//!
+//! For the code space as of this registry, that gives:
+//!
+//! | values | sendable, valid received | browsers accept | script may send | reserved | normal |
+//! |---|---|---|---|---|---|
+//! | 0-999 | no | yes | no | no | no |
+//! | 1000 | yes | yes | yes | no | yes |
+//! | 1001 | yes | yes | no | no | yes |
+//! | 1002, 1003, 1007-1014 | yes | yes | no | no | no |
+//! | 1004 | no | yes | no | yes | no |
+//! | 1005 | no | no | no | yes | yes |
+//! | 1006, 1015 | no | no | no | yes | no |
+//! | 1016-2999 (unassigned) | no | yes | no | no | no |
+//! | 3000-4999 | yes | yes | yes | no | no |
+//! | 5000-65535 | no | yes | no | no | no |
+//!
+//! The rules are written once, in [`rules`], from the registry data and
+//! named constants of the standards: a code IANA registers later gets the
+//! right answers as soon as the crate is regenerated.
+//!
+//! # Close frames and close events
+//!
+//! [`CloseFrame`] decodes and encodes the body of a Close frame (RFC 6455
+//! section 5.5.1) without allocating: the reason is borrowed, and
+//! [`CloseFrame::encode_into`] writes into your buffer.
+//! [`CloseFrameError::close_code`] says which code to fail the connection
+//! with when a peer's body is invalid. [`CloseEvent`] mirrors the DOM's
+//! `CloseEvent` (`code`, `reason`, `wasClean`).
+//!
+//! ```
+//! use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+//!
+//! // What a server receives and reports.
+//! let body = b"\x03\xf3overloaded"; // 1011
+//! let event = match CloseFrame::decode(body) {
+//!     Ok(frame) => CloseEvent::from_frame(frame),
+//!     Err(error) => {
+//!         let answer = CloseFrame::new(error.close_code(), "")?;
+//!         # let _ = answer;
+//!         CloseEvent::abnormal()
+//!     }
+//! };
+//! assert_eq!(event.code(), CloseCode::InternalError);
+//! assert!(event.code().is_error());
+//! assert_eq!(event.to_string(), "1011 Internal Error, clean: \"overloaded\"");
+//! # Ok::<(), ws_close_codes::CloseFrameError>(())
+//! ```
+//!
+//! # Features
+//!
+//! All off by default; without them the crate is `#![no_std]`, needs no
+//! allocator and has no dependencies.
+//!
+//! - `alloc`: `CloseFrame::to_vec` and `CloseFrame::append_to`.
+//! - `std`: implies `alloc`; converts [`CloseFrameError`] into
+//!   `std::io::Error`. The error types implement [`core::error::Error`]
+//!   without it (the trait is in `core` since Rust 1.81, the crate's
+//!   minimum, and `std::error::Error` is the same trait).
+//! - `serde`: [`CloseCode`] serializes as its number and deserializes from
+//!   any `u16`.
+//! - `tungstenite`: lossless conversions with tungstenite 0.30's `CloseCode`
+//!   and `CloseFrame` (see below). tungstenite needs `std` and Rust 1.85.
+//!
+//! # Interoperating with tungstenite
+//!
+//! Converting a code between the two crates keeps its number for every
+//! `u16`. The crates disagree on what some numbers are: tungstenite has no
+//! variant for the codes below and files 1004 and 1014 under `Bad`, so its
+//! `is_allowed()` refuses 1014 (Bad Gateway), which RFC 6455 and this crate
+//! accept; tungstenite answers a peer's 1014 with 1002. A test compares
+//! every `u16` and checks that this table lists exactly the codes where
+//! the variants or the validity differ.
+//!
+//! <!-- tungstenite-disagreements:start -->
+//!
+//! | code | ws-close-codes | valid here | tungstenite 0.30 | `is_allowed()` |
+//! | ---: | --- | --- | --- | --- |
+//! | 1004 | `Reserved` | no | `Bad(1004)` | no |
+//! | 1014 | `BadGateway` | yes | `Bad(1014)` | no |
+//! | 3000 | `Unauthorized` | yes | `Iana(3000)` | yes |
+//! | 3003 | `Forbidden` | yes | `Iana(3003)` | yes |
+//! | 3008 | `Timeout` | yes | `Iana(3008)` | yes |
+//!
+//! <!-- tungstenite-disagreements:end -->
+//!
+//! Beware the names: tungstenite's `Reserved(n)` is an unassigned protocol
+//! code (1016-2999), which is [`CloseCode::Other`] here, while this crate's
+//! [`CloseCode::Reserved`] is 1004.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -33,15 +131,26 @@
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
-#[cfg(feature = "std")]
+#[cfg(any(test, feature = "std"))]
 extern crate std;
 
 mod code;
+mod event;
+mod frame;
 mod generated;
+mod parse;
 mod range;
 mod reference;
+pub mod rules;
+#[cfg(feature = "serde")]
+mod serde_impls;
+#[cfg(feature = "tungstenite")]
+mod tungstenite_compat;
 
 pub use code::OtherCode;
+pub use event::CloseEvent;
+pub use frame::{BufferTooSmall, CloseFrame, CloseFrameError};
 pub use generated::{CloseCode, REGISTRY_UPDATED};
+pub use parse::ParseCloseCodeError;
 pub use range::CodeRange;
 pub use reference::{Reference, ReferenceKind};

@@ -23,17 +23,42 @@ use crate::CloseCode;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CodeRange {
     /// 0-999: not used (RFC 6455 section 7.4.2).
+    ///
+    /// ```
+    /// use ws_close_codes::CodeRange;
+    /// assert_eq!(CodeRange::of(0), CodeRange::NotUsed);
+    /// ```
     NotUsed,
     /// 1000-2999: the protocol and its extensions; registered by standards
     /// action, specification required or IESG review.
+    ///
+    /// ```
+    /// use ws_close_codes::CodeRange;
+    /// assert_eq!(CodeRange::of(1016), CodeRange::Protocol);
+    /// ```
     Protocol,
     /// 3000-3999: libraries, frameworks and applications, registered with
     /// IANA first come, first served.
+    ///
+    /// ```
+    /// use ws_close_codes::CodeRange;
+    /// assert_eq!(CodeRange::of(3001), CodeRange::Registered);
+    /// ```
     Registered,
     /// 4000-4999: private use by agreement between the endpoints; never
     /// registered.
+    ///
+    /// ```
+    /// use ws_close_codes::CodeRange;
+    /// assert_eq!(CodeRange::of(4404), CodeRange::PrivateUse);
+    /// ```
     PrivateUse,
     /// 5000-65535: outside the space RFC 6455 defines.
+    ///
+    /// ```
+    /// use ws_close_codes::CodeRange;
+    /// assert_eq!(CodeRange::of(65535), CodeRange::Undefined);
+    /// ```
     Undefined,
 }
 

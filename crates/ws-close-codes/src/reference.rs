@@ -1,20 +1,68 @@
 //! References of registered codes.
 
 /// What a [`Reference`] points at, as the registry types it.
+///
+/// ```
+/// use ws_close_codes::{CloseCode, ReferenceKind};
+///
+/// let kinds: Vec<ReferenceKind> = CloseCode::InternalError
+///     .references()
+///     .iter()
+///     .map(|reference| reference.kind())
+///     .collect();
+/// assert_eq!(kinds, [ReferenceKind::Rfc, ReferenceKind::RfcErrata]);
+/// assert_eq!(CloseCode::ServiceRestart.references()[0].kind(), ReferenceKind::Uri);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ReferenceKind {
     /// An RFC.
+    ///
+    /// ```
+    /// use ws_close_codes::ReferenceKind;
+    /// let kind = ReferenceKind::Rfc;
+    /// assert_eq!(kind, ReferenceKind::Rfc);
+    /// ```
     Rfc,
     /// An RFC erratum.
+    ///
+    /// ```
+    /// use ws_close_codes::ReferenceKind;
+    /// let kind = ReferenceKind::RfcErrata;
+    /// assert_eq!(kind, ReferenceKind::RfcErrata);
+    /// ```
     RfcErrata,
     /// A web address (for example a mailing-list message).
+    ///
+    /// ```
+    /// use ws_close_codes::ReferenceKind;
+    /// let kind = ReferenceKind::Uri;
+    /// assert_eq!(kind, ReferenceKind::Uri);
+    /// ```
     Uri,
     /// An Internet-Draft.
+    ///
+    /// ```
+    /// use ws_close_codes::ReferenceKind;
+    /// let kind = ReferenceKind::Draft;
+    /// assert_eq!(kind, ReferenceKind::Draft);
+    /// ```
     Draft,
     /// A person of the registry.
+    ///
+    /// ```
+    /// use ws_close_codes::ReferenceKind;
+    /// let kind = ReferenceKind::Person;
+    /// assert_eq!(kind, ReferenceKind::Person);
+    /// ```
     Person,
     /// Free text.
+    ///
+    /// ```
+    /// use ws_close_codes::ReferenceKind;
+    /// let kind = ReferenceKind::Text;
+    /// assert_eq!(kind, ReferenceKind::Text);
+    /// ```
     Text,
 }
 

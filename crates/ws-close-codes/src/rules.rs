@@ -1,0 +1,414 @@
+//! The rules of RFC 6455 and the WHATWG WebSockets standard, in one place.
+//!
+//! Every predicate of [`CloseCode`] is written here, from two sources only:
+//!
+//! - the registry, as generated: which codes have a variant of their own
+//!   (a registered code is never [`CloseCode::Other`]) and where the ranges
+//!   of the code space begin and end ([`CodeRange`]);
+//! - the named constants of this module, each citing the section of the
+//!   standard it comes from.
+//!
+//! Nothing else lists code numbers. When IANA registers a new code, say
+//! 1016, regeneration gives it a variant, and every predicate gives the
+//! right answer for it with no edit here: it becomes sendable and valid to
+//! receive because it is a registered protocol code that none of these
+//! constants names.
+//!
+//! ```
+//! use ws_close_codes::rules::{MUST_NOT_SEND, NORMAL};
+//! use ws_close_codes::CloseCode;
+//!
+//! assert!(MUST_NOT_SEND.iter().all(|&value| !CloseCode::from(value).is_sendable()));
+//! assert!(NORMAL.iter().all(|&value| CloseCode::from(value).is_normal()));
+//! ```
+
+use crate::{CloseCode, CodeRange};
+
+/// Codes that an endpoint must never put in a Close frame (RFC 6455
+/// section 7.4.1). 1005, 1006 and 1015 are "reserved values" that "MUST NOT
+/// be set as a status code in a Close control frame by an endpoint"; they
+/// exist only for APIs to report a closure ([`REPORT_ONLY`]). 1004 is
+/// "Reserved", its meaning left for a future specification: until one gives
+/// it a meaning, sending it would claim one it does not have, and strict
+/// receivers fail the connection on it.
+///
+/// These are also the codes [`CloseCode::is_reserved`] answers `true` for.
+///
+/// ```
+/// use ws_close_codes::rules::MUST_NOT_SEND;
+/// assert_eq!(MUST_NOT_SEND, [1004, 1005, 1006, 1015]);
+/// ```
+pub const MUST_NOT_SEND: [u16; 4] = [1004, 1005, 1006, 1015];
+
+/// Codes that exist only so that an API can report how a connection ended
+/// (RFC 6455 section 7.4.1): 1005 "no status code was present", 1006 "closed
+/// abnormally, without a Close frame", 1015 "the TLS handshake failed". A
+/// subset of [`MUST_NOT_SEND`].
+///
+/// Browsers fail the connection when a Close frame carries one of these,
+/// and accept every other code (measured in Chromium; see
+/// [`CloseCode::is_accepted_by_browsers`]).
+///
+/// ```
+/// use ws_close_codes::rules::REPORT_ONLY;
+/// assert_eq!(REPORT_ONLY, [1005, 1006, 1015]);
+/// ```
+pub const REPORT_ONLY: [u16; 3] = [1005, 1006, 1015];
+
+/// Codes that report a closure without a problem: 1000 "the purpose for
+/// which the connection was established has been fulfilled", 1001 "going
+/// away" (a server shutting down, a page navigating away), both RFC 6455
+/// section 7.4.1; and 1005, which an API reports when the peer's Close frame
+/// had no code, that is when the peer closed cleanly without saying why (the
+/// WHATWG `CloseEvent` reports it with `wasClean` true).
+///
+/// ```
+/// use ws_close_codes::rules::NORMAL;
+/// assert_eq!(NORMAL, [1000, 1001, 1005]);
+/// ```
+pub const NORMAL: [u16; 3] = [1000, 1001, 1005];
+
+/// The one protocol code a script may pass to `WebSocket.close()` (WHATWG
+/// WebSockets standard, the `close(code, reason)` method): 1000.
+///
+/// ```
+/// use ws_close_codes::rules::SCRIPT_CLOSE_CODE;
+/// assert_eq!(SCRIPT_CLOSE_CODE, 1000);
+/// ```
+pub const SCRIPT_CLOSE_CODE: u16 = 1000;
+
+/// The range of codes, first and last inclusive, that a script may pass to
+/// `WebSocket.close()` besides [`SCRIPT_CLOSE_CODE`] (WHATWG WebSockets
+/// standard): 3000-4999. Any other code makes `close()` throw an
+/// `InvalidAccessError`.
+///
+/// ```
+/// use ws_close_codes::rules::SCRIPT_CLOSE_RANGE;
+/// assert_eq!(SCRIPT_CLOSE_RANGE, (3000, 4999));
+/// ```
+pub const SCRIPT_CLOSE_RANGE: (u16, u16) = (3000, 4999);
+
+/// The largest payload of a control frame, and so of a Close frame body, in
+/// bytes (RFC 6455 section 5.5).
+///
+/// ```
+/// use ws_close_codes::rules::MAX_BODY_LEN;
+/// assert_eq!(MAX_BODY_LEN, 125);
+/// ```
+pub const MAX_BODY_LEN: usize = 125;
+
+/// The length of the status code at the start of a non-empty Close frame
+/// body: two bytes, big-endian (RFC 6455 section 5.5.1).
+///
+/// ```
+/// use ws_close_codes::rules::CODE_LEN;
+/// assert_eq!(CODE_LEN, 2);
+/// ```
+pub const CODE_LEN: usize = 2;
+
+/// The longest reason a Close frame can carry, in bytes of UTF-8: the body
+/// limit less the code (RFC 6455 sections 5.5 and 5.5.1). The WHATWG
+/// standard puts the same limit on the reason passed to `WebSocket.close()`
+/// (longer ones throw a `SyntaxError`).
+///
+/// ```
+/// use ws_close_codes::rules::MAX_REASON_LEN;
+/// assert_eq!(MAX_REASON_LEN, 123);
+/// ```
+pub const MAX_REASON_LEN: usize = MAX_BODY_LEN - CODE_LEN;
+
+/// Whether `list` holds `value`; `const`, unlike `<[u16]>::contains`.
+const fn holds(list: &[u16], value: u16) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if list[i] == value {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether a range is one of those RFC 6455 section 7.4.2 gives to
+/// libraries, frameworks and applications: the codes registered first come,
+/// first served, and the private-use codes. Any value in them may be sent,
+/// registered or not.
+const fn is_application_range(range: CodeRange) -> bool {
+    matches!(range, CodeRange::Registered | CodeRange::PrivateUse)
+}
+
+/// The rule behind [`CloseCode::is_sendable`], for a value that the
+/// registry does or does not register.
+const fn sendable(registered: bool, value: u16) -> bool {
+    if registered {
+        !holds(&MUST_NOT_SEND, value)
+    } else {
+        is_application_range(CodeRange::of(value))
+    }
+}
+
+impl CloseCode {
+    /// Whether the registry registers this code: `false` exactly for
+    /// [`CloseCode::Other`].
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert!(CloseCode::BadGateway.is_registered());
+    /// assert!(!CloseCode::from(4000).is_registered());
+    /// ```
+    pub const fn is_registered(self) -> bool {
+        !matches!(self, CloseCode::Other(_))
+    }
+
+    /// Whether the code lies in a range that IANA registers codes in
+    /// (1000-2999 or 3000-3999) but is not registered today, such as 1016
+    /// or 3001. These are not [reserved](CloseCode::is_reserved): they are
+    /// free for a future registration. Private-use codes (4000-4999) and
+    /// values outside the code space are not unassigned either.
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert!(CloseCode::from(1016).is_unassigned());
+    /// assert!(CloseCode::from(3001).is_unassigned());
+    /// assert!(!CloseCode::from(4000).is_unassigned());
+    /// assert!(!CloseCode::Reserved.is_unassigned());
+    /// ```
+    pub const fn is_unassigned(self) -> bool {
+        !self.is_registered() && matches!(self.range(), CodeRange::Protocol | CodeRange::Registered)
+    }
+
+    /// Whether the code is for private use (4000-4999): agreed between the
+    /// endpoints, never registered (RFC 6455 section 7.4.2).
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert!(CloseCode::from(4404).is_private_use());
+    /// assert!(!CloseCode::Timeout.is_private_use());
+    /// ```
+    pub const fn is_private_use(self) -> bool {
+        matches!(self.range(), CodeRange::PrivateUse)
+    }
+
+    /// Whether RFC 6455 reserves this code against use in a Close frame: 1004, 1005, 1006 and 1015 ([`rules::MUST_NOT_SEND`]).
+    ///
+    /// Unassigned codes (such as 1016-2999) do not count: they are free for
+    /// future registration, not reserved; ask
+    /// [`is_unassigned`](CloseCode::is_unassigned) for them. Neither do
+    /// 0-999, which RFC 6455 section 7.4.2 says are "not used".
+    ///
+    /// [`rules::MUST_NOT_SEND`]: crate::rules::MUST_NOT_SEND
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert!(CloseCode::Reserved.is_reserved());
+    /// assert!(CloseCode::NoStatusRcvd.is_reserved());
+    /// assert!(!CloseCode::from(1016).is_reserved());
+    /// assert!(!CloseCode::NormalClosure.is_reserved());
+    /// ```
+    pub const fn is_reserved(self) -> bool {
+        holds(&MUST_NOT_SEND, self.as_u16())
+    }
+
+    /// Whether an endpoint may put this code in a Close frame (RFC 6455
+    /// sections 7.4.1 and 7.4.2, and the registry):
+    ///
+    /// - a registered code, unless it is one of 1004, 1005, 1006 and 1015
+    ///   ([`rules::MUST_NOT_SEND`]);
+    /// - any code in 3000-4999, registered or not: 3000-3999 belong to
+    ///   libraries, frameworks and applications and 4000-4999 to private
+    ///   use, and a peer cannot tell whether a 3000s code is registered.
+    ///
+    /// Everything else is refused: 0-999 ("not used"), the unassigned
+    /// protocol codes 1016-2999 (only a registration, or an extension both
+    /// endpoints agreed on, can give them a meaning) and 5000 and up.
+    ///
+    /// [`rules::MUST_NOT_SEND`]: crate::rules::MUST_NOT_SEND
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert!(CloseCode::NormalClosure.is_sendable());
+    /// assert!(CloseCode::BadGateway.is_sendable());
+    /// assert!(CloseCode::from(3001).is_sendable());
+    /// assert!(CloseCode::from(4999).is_sendable());
+    /// assert!(!CloseCode::AbnormalClosure.is_sendable());
+    /// assert!(!CloseCode::from(1016).is_sendable());
+    /// assert!(!CloseCode::from(5000).is_sendable());
+    /// ```
+    pub const fn is_sendable(self) -> bool {
+        sendable(self.is_registered(), self.as_u16())
+    }
+
+    /// Whether a receiving endpoint should accept this code in a Close
+    /// frame, rather than fail the connection with 1002 (Protocol error).
+    /// This is the strict reading of RFC 6455 that the Autobahn test suite,
+    /// Python's `websockets` and Node's `ws` follow.
+    ///
+    /// It is equal to [`is_sendable`](CloseCode::is_sendable) for every
+    /// value: RFC 6455 defines one set of valid codes and no endpoint may
+    /// send another, so a code that may not be sent can only come from a
+    /// broken peer, and every code that may be sent must be accepted. The
+    /// two are separate functions because they answer different questions,
+    /// and code that receives reads better asking this one.
+    ///
+    /// The answer for a protocol code depends on the registry this crate was
+    /// generated from: a code IANA registers after that (such as a future
+    /// 1016) is refused until you update the crate. Browsers are more
+    /// lenient; see [`is_accepted_by_browsers`](CloseCode::is_accepted_by_browsers).
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert!(CloseCode::GoingAway.is_valid_received());
+    /// assert!(!CloseCode::NoStatusRcvd.is_valid_received());
+    /// assert!(!CloseCode::from(999).is_valid_received());
+    /// for value in 0..=u16::MAX {
+    ///     let code = CloseCode::from(value);
+    ///     assert_eq!(code.is_valid_received(), code.is_sendable());
+    /// }
+    /// ```
+    pub const fn is_valid_received(self) -> bool {
+        self.is_sendable()
+    }
+
+    /// Whether a browser reports this code to the page when a Close frame
+    /// carries it, rather than failing the connection: every code except
+    /// 1005, 1006 and 1015 ([`rules::REPORT_ONLY`]).
+    ///
+    /// This is what Chromium does (measured); it is more lenient than RFC
+    /// 6455 and than [`is_valid_received`](CloseCode::is_valid_received),
+    /// which also refuses 0-999, 1004, the unassigned 1016-2999 and 5000 and
+    /// up. Use it to predict what a page will see, not to decide what your
+    /// own endpoint accepts.
+    ///
+    /// [`rules::REPORT_ONLY`]: crate::rules::REPORT_ONLY
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert!(CloseCode::from(0).is_accepted_by_browsers());
+    /// assert!(CloseCode::Reserved.is_accepted_by_browsers());
+    /// assert!(CloseCode::from(5000).is_accepted_by_browsers());
+    /// assert!(!CloseCode::TlsHandshake.is_accepted_by_browsers());
+    /// ```
+    pub const fn is_accepted_by_browsers(self) -> bool {
+        !holds(&REPORT_ONLY, self.as_u16())
+    }
+
+    /// Whether a script may pass this code to `WebSocket.close()`: 1000 or
+    /// 3000-4999 (WHATWG WebSockets standard; [`rules::SCRIPT_CLOSE_CODE`]
+    /// and [`rules::SCRIPT_CLOSE_RANGE`]). Any other code makes `close()`
+    /// throw an `InvalidAccessError`, even the sendable 1001-1003 and
+    /// 1007-1014, which only the browser itself sends.
+    ///
+    /// [`rules::SCRIPT_CLOSE_CODE`]: crate::rules::SCRIPT_CLOSE_CODE
+    /// [`rules::SCRIPT_CLOSE_RANGE`]: crate::rules::SCRIPT_CLOSE_RANGE
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert!(CloseCode::NormalClosure.is_browser_sendable());
+    /// assert!(CloseCode::from(4000).is_browser_sendable());
+    /// assert!(!CloseCode::GoingAway.is_browser_sendable());
+    /// ```
+    pub const fn is_browser_sendable(self) -> bool {
+        let value = self.as_u16();
+        value == SCRIPT_CLOSE_CODE
+            || (value >= SCRIPT_CLOSE_RANGE.0 && value <= SCRIPT_CLOSE_RANGE.1)
+    }
+
+    /// Whether the closure went as it should: 1000 (Normal Closure), 1001
+    /// (Going Away) and 1005 (No Status Rcvd: the peer closed cleanly
+    /// without giving a code). See [`rules::NORMAL`].
+    ///
+    /// Exactly the codes that are not [errors](CloseCode::is_error).
+    ///
+    /// [`rules::NORMAL`]: crate::rules::NORMAL
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert!(CloseCode::NormalClosure.is_normal());
+    /// assert!(CloseCode::GoingAway.is_normal());
+    /// assert!(CloseCode::NoStatusRcvd.is_normal());
+    /// assert!(!CloseCode::ServiceRestart.is_normal());
+    /// ```
+    pub const fn is_normal(self) -> bool {
+        holds(&NORMAL, self.as_u16())
+    }
+
+    /// Whether the closure signals a problem: every code that is not
+    /// [normal](CloseCode::is_normal), so each of the 65,536 values is
+    /// exactly one of the two.
+    ///
+    /// That includes, on purpose:
+    ///
+    /// - 1002-1004 and 1006-1015: each names a failure, or is one that no
+    ///   peer may send (so receiving it is a failure too);
+    /// - 1012 (Service Restart) and 1013 (Try Again Later): the work was
+    ///   cut short, even if reconnecting later may well succeed;
+    /// - every code in 3000-4999, registered or not: the crate cannot know
+    ///   what an application meant by it, and a code an application picks
+    ///   is nearly always a reason other than "done". An application that
+    ///   uses its own code for a normal end should check for it first;
+    /// - 0-999, unassigned codes and 5000 and up: a peer sending them is
+    ///   broken.
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// assert!(CloseCode::ProtocolError.is_error());
+    /// assert!(CloseCode::AbnormalClosure.is_error());
+    /// assert!(CloseCode::TryAgainLater.is_error());
+    /// assert!(CloseCode::from(4000).is_error());
+    /// assert!(!CloseCode::NormalClosure.is_error());
+    /// ```
+    pub const fn is_error(self) -> bool {
+        !self.is_normal()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_code_is_registered() {
+        for value in MUST_NOT_SEND.iter().chain(&REPORT_ONLY).chain(&NORMAL) {
+            assert!(CloseCode::from_u16(*value).is_registered(), "{value}");
+        }
+        assert!(CloseCode::from_u16(SCRIPT_CLOSE_CODE).is_registered());
+    }
+
+    #[test]
+    fn report_only_codes_must_not_be_sent() {
+        for value in REPORT_ONLY {
+            assert!(MUST_NOT_SEND.contains(&value), "{value}");
+        }
+    }
+
+    #[test]
+    fn script_range_is_the_application_ranges() {
+        assert_eq!(SCRIPT_CLOSE_RANGE.0, CodeRange::Registered.bounds().0);
+        assert_eq!(SCRIPT_CLOSE_RANGE.1, CodeRange::PrivateUse.bounds().1);
+    }
+
+    /// What a regeneration that adds a code changes: only whether the value
+    /// is registered. The rule gives a new registration the right answer.
+    #[test]
+    fn a_future_registration_becomes_sendable() {
+        for value in [1016, 1100, 2999, 3001, 3999] {
+            assert!(!sendable(false, value) || value >= 3000, "{value}");
+            assert!(sendable(true, value), "{value}");
+        }
+        // Unregistered values in 3000-4999 are sendable either way.
+        assert!(sendable(false, 3001) && sendable(false, 4000));
+        // The reserved codes stay refused even though they are registered.
+        for value in MUST_NOT_SEND {
+            assert!(!sendable(true, value), "{value}");
+        }
+        // A deregistration of a protocol code makes it unsendable.
+        assert!(!sendable(false, 1014));
+    }
+
+    #[test]
+    fn holds_finds_exactly_the_members() {
+        assert!(holds(&[1, 2, 3], 3));
+        assert!(!holds(&[1, 2, 3], 4));
+        assert!(!holds(&[], 0));
+    }
+}

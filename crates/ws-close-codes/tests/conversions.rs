@@ -1,0 +1,211 @@
+//! Conversions, text forms and the registry data, over every value.
+
+use std::collections::HashSet;
+
+use ws_close_codes::{CloseCode, ParseCloseCodeError};
+
+/// The registered single codes, from the registry as of 2025-07-30.
+const REGISTERED_VALUES: &[u16] = &[
+    1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015,
+    3000, 3003, 3008,
+];
+
+#[test]
+fn u16_round_trip_for_every_value() {
+    for v in 0..=u16::MAX {
+        let code = CloseCode::from_u16(v);
+        assert_eq!(code.as_u16(), v);
+        assert_eq!(u16::from(CloseCode::from(v)), v);
+        if let CloseCode::Other(other) = code {
+            assert_eq!(other.get(), v);
+            assert_eq!(u16::from(other), v);
+        }
+    }
+}
+
+#[test]
+fn other_exactly_for_unregistered_values() {
+    for v in 0..=u16::MAX {
+        let is_other = matches!(CloseCode::from(v), CloseCode::Other(_));
+        let registered = matches!(v, 1000..=1015 | 3000 | 3003 | 3008);
+        assert_eq!(is_other, !registered, "{v}");
+    }
+}
+
+#[test]
+fn registered_is_sorted_and_complete() {
+    let values: Vec<u16> = CloseCode::REGISTERED.iter().map(|c| c.as_u16()).collect();
+    assert_eq!(values, REGISTERED_VALUES);
+    assert!(values.windows(2).all(|w| w[0] < w[1]));
+    let from_all: Vec<u16> = (0..=u16::MAX)
+        .filter(|&v| !matches!(CloseCode::from(v), CloseCode::Other(_)))
+        .collect();
+    assert_eq!(from_all, values);
+}
+
+#[test]
+fn every_registered_code_has_its_data() {
+    let mut idents = HashSet::new();
+    for &code in CloseCode::REGISTERED {
+        let name = code
+            .name()
+            .unwrap_or_else(|| panic!("{code:?} has no name"));
+        assert!(!name.is_empty());
+        assert!(
+            code.description().is_some_and(|d| !d.is_empty()),
+            "{code:?}"
+        );
+        assert!(
+            code.iana_description().is_some_and(|d| !d.is_empty()),
+            "{code:?}"
+        );
+        assert!(code.contact().is_some_and(|c| !c.is_empty()), "{code:?}");
+        let ident = code.ident().unwrap();
+        assert_eq!(format!("{code:?}"), ident);
+        assert!(
+            idents.insert(ident.to_ascii_lowercase()),
+            "duplicate {ident}"
+        );
+    }
+    for v in [0, 999, 1016, 3001, 4000, 65535] {
+        let code = CloseCode::from(v);
+        assert_eq!(code.name(), None);
+        assert_eq!(code.ident(), None);
+        assert_eq!(code.description(), None);
+        assert_eq!(code.contact(), None);
+        assert!(code.references().is_empty());
+    }
+}
+
+#[test]
+fn display_from_str_round_trip_for_every_value() {
+    for v in 0..=u16::MAX {
+        let code = CloseCode::from(v);
+        let text = code.to_string();
+        assert_eq!(text.parse::<CloseCode>(), Ok(code), "{text}");
+        match code.name() {
+            Some(name) => assert_eq!(text, format!("{v} {name}")),
+            None => assert_eq!(text, v.to_string()),
+        }
+        // The bare number reads back too.
+        assert_eq!(v.to_string().parse::<CloseCode>(), Ok(code));
+    }
+}
+
+#[test]
+fn names_and_identifiers_ignore_case() {
+    for &code in CloseCode::REGISTERED {
+        let name = code.name().unwrap();
+        let ident = code.ident().unwrap();
+        for text in [
+            name.to_string(),
+            name.to_ascii_lowercase(),
+            name.to_ascii_uppercase(),
+            ident.to_string(),
+            ident.to_ascii_lowercase(),
+            ident.to_ascii_uppercase(),
+            format!("{} {}", code.as_u16(), name.to_ascii_lowercase()),
+            format!("{} {}", code.as_u16(), name.to_ascii_uppercase()),
+        ] {
+            assert_eq!(CloseCode::parse(&text), Ok(code), "{text}");
+        }
+    }
+    assert_eq!("Mandatory Ext.".parse(), Ok(CloseCode::MandatoryExt));
+    assert_eq!("tls handshake".parse(), Ok(CloseCode::TlsHandshake));
+    assert_eq!("TlsHandshake".parse(), Ok(CloseCode::TlsHandshake));
+}
+
+#[test]
+fn parse_errors() {
+    use ParseCloseCodeError::*;
+    let cases: &[(&str, ParseCloseCodeError)] = &[
+        ("", Empty),
+        ("65536", OutOfRange),
+        ("99999999999999999999999", OutOfRange),
+        ("70000 Foo", OutOfRange),
+        ("+1000", Unknown),
+        ("-1", Unknown),
+        (" 1000", Unknown),
+        ("1000x", Unknown),
+        ("1000\tNormal Closure", Unknown),
+        ("normal_closure", Unknown),
+        ("Normal  Closure", Unknown),
+        ("Other", Unknown),
+        (
+            "1000 ",
+            NameMismatch {
+                code: CloseCode::NormalClosure,
+            },
+        ),
+        (
+            "1000  Normal Closure",
+            NameMismatch {
+                code: CloseCode::NormalClosure,
+            },
+        ),
+        (
+            "1000 NormalClosure",
+            NameMismatch {
+                code: CloseCode::NormalClosure,
+            },
+        ),
+        (
+            "1001 Normal Closure",
+            NameMismatch {
+                code: CloseCode::GoingAway,
+            },
+        ),
+        (
+            "4000 Private",
+            NameMismatch {
+                code: CloseCode::from(4000),
+            },
+        ),
+    ];
+    for (text, error) in cases {
+        assert_eq!(CloseCode::parse(text), Err(*error), "{text:?}");
+        assert!(!error.to_string().is_empty());
+    }
+    // Leading zeros are still the number.
+    assert_eq!("01000".parse(), Ok(CloseCode::NormalClosure));
+    assert_eq!("00000".parse::<CloseCode>().map(CloseCode::as_u16), Ok(0));
+    assert_eq!(
+        NameMismatch {
+            code: CloseCode::from(4000)
+        }
+        .to_string(),
+        "close code 4000 is not registered and has no name"
+    );
+}
+
+#[test]
+fn ordering_and_hashing_follow_the_value() {
+    let mut codes: Vec<CloseCode> = [4000, 1000, 3008, 999, 1014, 65535, 0]
+        .into_iter()
+        .map(CloseCode::from)
+        .collect();
+    codes.sort();
+    let values: Vec<u16> = codes.iter().map(|c| c.as_u16()).collect();
+    assert_eq!(values, [0, 999, 1000, 1014, 3008, 4000, 65535]);
+    let set: HashSet<CloseCode> = (0..=u16::MAX).map(CloseCode::from).collect();
+    assert_eq!(set.len(), 65536);
+    for v in 0..u16::MAX {
+        assert!(CloseCode::from(v) < CloseCode::from(v + 1));
+    }
+}
+
+#[test]
+fn errors_implement_the_error_trait() {
+    fn is_error<E: std::error::Error + Send + Sync + 'static>() {}
+    is_error::<ParseCloseCodeError>();
+    is_error::<ws_close_codes::CloseFrameError>();
+    is_error::<ws_close_codes::BufferTooSmall>();
+}
+
+const PARSED: Result<CloseCode, ParseCloseCodeError> = CloseCode::parse("1014 bad gateway");
+const _: () = assert!(matches!(PARSED, Ok(CloseCode::BadGateway)));
+
+#[test]
+fn parse_is_const() {
+    assert_eq!(PARSED, Ok(CloseCode::BadGateway));
+}
