@@ -154,3 +154,8 @@ pub use generated::{CloseCode, REGISTRY_UPDATED};
 pub use parse::ParseCloseCodeError;
 pub use range::CodeRange;
 pub use reference::{Reference, ReferenceKind};
+
+/// The examples of the workspace's README.md, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
