@@ -16,9 +16,11 @@ use ws_close_codes_registry::Reference;
 ///   U+202E) are replaced with U+FFFD, so the text cannot hide or reorder
 ///   what is around it;
 /// - a backslash goes in front of every character that can start inline
-///   Markdown anywhere in a line (`` \ ` * _ [ ] < > & | ~ ``: code spans
+///   Markdown anywhere in a line (`` \ ` * _ [ ] < > & | ~ @ ``: code spans
 ///   and fences, emphasis, links and images, HTML and entities, table
-///   cells, strikethrough), in front of a first character that is ASCII
+///   cells, strikethrough, and GitHub's email autolinks and `@` mentions,
+///   which would make a `mailto:` link or notify someone from the README
+///   or a sync pull request), in front of a first character that is ASCII
 ///   punctuation (headings, lists, quotes, thematic breaks), in front of
 ///   the `.` or `)` after leading digits (ordered lists), and in front of
 ///   the `:` of `://` and the `.` of `www.` (bare addresses, which rustdoc
@@ -47,7 +49,7 @@ pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(clean.len() + clean.len() / 8);
     for (index, c) in clean.char_indices() {
         let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' => true,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '@' => true,
             _ if index == 0 => c.is_ascii_punctuation(),
             '.' | ')' if leading_digits > 0 && index == leading_digits => true,
             ':' => clean[index..].starts_with("://"),
@@ -165,7 +167,7 @@ mod tests {
 
     #[test]
     fn inline_markdown_characters_are_escaped_everywhere() {
-        for c in ['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~'] {
+        for c in ['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '@'] {
             assert_eq!(
                 escape_markdown(&format!("a{c}b")),
                 format!("a\\{c}b"),
@@ -255,6 +257,10 @@ mod tests {
         assert_eq!(escape_markdown("&amp; *a* _b_"), r"\&amp; \*a\* \_b\_");
         assert_eq!(escape_markdown("a | b"), r"a \| b");
         assert_eq!(escape_markdown(r"C:\ ends\"), r"C:\\ ends\\");
+        assert_eq!(
+            escape_markdown("mail evil@example.com, ping @octocat"),
+            r"mail evil\@example.com, ping \@octocat"
+        );
     }
 
     #[test]
@@ -271,7 +277,7 @@ mod tests {
                     .expect("a backslash is followed by what it escapes");
                 assert!(next.is_ascii_punctuation(), "{next:?}");
             } else {
-                assert!(!"`*_[]<>&|~".contains(c), "unescaped {c:?} in {escaped}");
+                assert!(!"`*_[]<>&|~@".contains(c), "unescaped {c:?} in {escaped}");
             }
         }
     }

@@ -43,8 +43,19 @@ fn method<'a>(file: &'a syn::File, name: &str) -> &'a ImplItemFn {
         .unwrap_or_else(|| panic!("no method {name}"))
 }
 
-/// The arms of the `match` that is a method's whole body.
+/// The arms of the `match` that is a method's whole body: for the
+/// accessors that read a table, of the `NAME_match` the table is built from.
 fn arms<'a>(file: &'a syn::File, name: &str) -> &'a [syn::Arm] {
+    let definition = format!("{name}_match");
+    let has_definition = close_code_impl(file)
+        .items
+        .iter()
+        .any(|item| matches!(item, ImplItem::Fn(f) if f.sig.ident == definition));
+    let name = if has_definition {
+        definition.as_str()
+    } else {
+        name
+    };
     let body = &method(file, name).block.stmts;
     assert_eq!(body.len(), 1, "{name} is one match");
     match &body[0] {
@@ -410,32 +421,46 @@ fn values_and_variants_match() {
     expected_variants.push("Other".into());
     assert_eq!(enum_variants, expected_variants);
 
-    let from: Vec<(String, String)> = arms(&file, "from_u16")
+    // Each registered variant's discriminant is its value; `Other` takes the
+    // lowest value no variant has.
+    let discriminants: Vec<(String, String)> = file
+        .items
         .iter()
-        .map(|arm| {
-            let value = match &arm.pat {
-                Pat::Lit(lit) => match &lit.lit {
-                    Lit::Int(int) => int.base10_digits().to_owned(),
-                    other => panic!("{}", text(other)),
-                },
-                Pat::Wild(_) => "_".into(),
-                other => panic!("{}", text(other)),
-            };
-            let body = match &*arm.body {
-                Expr::Path(p) => p.path.segments.last().unwrap().ident.to_string(),
-                Expr::Call(_) => "Other".into(),
-                other => panic!("{}", text(other)),
-            };
-            (value, body)
+        .find_map(|item| match item {
+            Item::Enum(e) => Some(
+                e.variants
+                    .iter()
+                    .map(|v| {
+                        let (_, value) = v.discriminant.as_ref().expect("a discriminant");
+                        (v.ident.to_string(), text(value))
+                    })
+                    .collect(),
+            ),
+            _ => None,
         })
-        .collect();
-    let mut expected_from: Vec<(String, String)> = catalog
+        .unwrap();
+    let mut expected: Vec<(String, String)> = catalog
         .entries
         .iter()
-        .map(|e| (e.value.to_string(), e.ident.clone()))
+        .map(|e| (e.ident.clone(), e.value.to_string()))
         .collect();
-    expected_from.push(("_".into(), "Other".into()));
-    assert_eq!(from, expected_from);
+    let lowest_free = (0..=u16::MAX)
+        .find(|v| catalog.entries.iter().all(|e| e.value != *v))
+        .unwrap();
+    expected.push(("Other".into(), lowest_free.to_string()));
+    assert_eq!(discriminants, expected);
+
+    let as_u16: Vec<(Option<String>, String)> = arms(&file, "as_u16")
+        .iter()
+        .map(|arm| (arm_variant(&arm.pat), text(&*arm.body)))
+        .collect();
+    let mut expected_as_u16: Vec<(Option<String>, String)> = catalog
+        .entries
+        .iter()
+        .map(|e| (Some(e.ident.clone()), e.value.to_string()))
+        .collect();
+    expected_as_u16.push((None, "value".into()));
+    assert_eq!(as_u16, expected_as_u16);
 
     let registered = close_code_impl(&file)
         .items
@@ -672,13 +697,14 @@ fn a_thousand_entries() {
     let catalog = common::thousand();
     let source = close_code_source(&catalog);
     let file = parse(&source);
-    assert_eq!(arms(&file, "from_u16").len(), 1001);
     assert_eq!(arms(&file, "as_u16").len(), 1001);
     assert_eq!(
         text_table(&file, "name")["Code3999"].as_deref(),
         Some("Code 3999")
     );
-    assert_eq!(constants(&file).len(), 1 + 6 + 1000);
+    // REGISTRY_UPDATED, six range limits, a reference list per code, and the
+    // lookup tables: TABLE_LEN, FROM_U16_TABLE, POSITIONS and eight accessors.
+    assert_eq!(constants(&file).len(), 1 + 6 + 1000 + 3 + 8);
     assert_eq!(source, close_code_source(&catalog));
 }
 
@@ -703,7 +729,7 @@ fn an_empty_catalog_still_generates() {
     let mut catalog = common::two_entries();
     catalog.entries.clear();
     let file = parse(&close_code_source(&catalog));
-    assert_eq!(arms(&file, "from_u16").len(), 1);
+    assert_eq!(arms(&file, "as_u16").len(), 1);
     assert_eq!(arms(&file, "name").len(), 1);
 }
 

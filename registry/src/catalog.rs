@@ -138,9 +138,12 @@ pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Buil
 }
 
 fn layout(registry: &Registry) -> Result<Layout, Error> {
+    // These are errors about the close-code registry as a whole: they name
+    // its `<registry>` element.
+    let at = |message: String| Error::at(registry.position, "<registry>", message);
     let range = |value: u16, what: &str| {
         registry.range_for(value).map(|r| r.span).ok_or_else(|| {
-            Error::whole(format!(
+            at(format!(
                 "the close-code registry has no <range> holding {value} ({what}); \
                  the generator needs it to place the code ranges"
             ))
@@ -153,9 +156,10 @@ fn layout(registry: &Registry) -> Result<Layout, Error> {
         .filter(|r| !r.span.is_single() && r.is_assigned())
         .map(|r| r.span)
         .ok_or_else(|| {
-            Error::whole(
+            at(
                 "the close-code registry has no multi-value <record> holding 4000 \
-                 (codes for private use); the generator needs it to place the code ranges",
+                 (codes for private use); the generator needs it to place the code ranges"
+                    .to_owned(),
             )
         })?;
     let follows = |a: Span, b: Span| a.end.checked_add(1) == Some(b.start);
@@ -163,7 +167,7 @@ fn layout(registry: &Registry) -> Result<Layout, Error> {
         || protocol.start == 0
         || private.end == u16::MAX
     {
-        return Err(Error::whole(format!(
+        return Err(at(format!(
             "the code ranges must follow each other without gaps, with values left above \
              private use: protocol {protocol}, registered {registered}, private use {private}"
         )));

@@ -40,20 +40,40 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// The element and message can quote the document (an element's name,
+    /// the XML reader's description of what it found), so control and
+    /// bidirectional characters are written as `\u{...}` escapes: an error
+    /// about a hostile document cannot send escape sequences to a terminal
+    /// or reorder the text of a log.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(position) = self.position {
             write!(f, "{position}: ")?;
         }
         if let Some(element) = &self.element {
-            write!(f, "{element}: ")?;
+            write_escaped(f, element)?;
+            f.write_str(": ")?;
         }
-        f.write_str(&self.message)
+        write_escaped(f, &self.message)
     }
+}
+
+fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    for c in text.chars() {
+        if c.is_control() || crate::names::is_bidi_control(c) {
+            write!(f, "\\u{{{:x}}}", u32::from(c))?;
+        } else {
+            fmt::Write::write_char(f, c)?;
+        }
+    }
+    Ok(())
 }
 
 impl std::error::Error for Error {}
 
 /// Line and column (1-based, column in characters) of byte `offset` in `text`.
+///
+/// This scans `text` from the start; for many positions in one text use
+/// [`Positions`], which is linear in the length of the text overall.
 pub(crate) fn position_of(text: &[u8], offset: usize) -> Position {
     let offset = offset.min(text.len());
     let before = &text[..offset];
@@ -71,5 +91,43 @@ pub(crate) fn position_of(text: &[u8], offset: usize) -> Position {
     Position {
         line: u32::try_from(line).unwrap_or(u32::MAX),
         column: u32::try_from(column).unwrap_or(u32::MAX),
+    }
+}
+
+/// Positions of byte offsets in one text, for offsets that mostly grow (as
+/// a parser reports them): each call scans only from the previous offset,
+/// so a document's positions cost one pass over it, not one pass each.
+/// Same results as [`position_of`].
+pub(crate) struct Positions<'a> {
+    text: &'a [u8],
+    /// (offset, line, column) of the last answer.
+    last: std::cell::Cell<(usize, u32, u32)>,
+}
+
+impl<'a> Positions<'a> {
+    pub(crate) fn new(text: &'a [u8]) -> Self {
+        Positions {
+            text,
+            last: std::cell::Cell::new((0, 1, 1)),
+        }
+    }
+
+    /// The position of byte `offset` (clamped to the text's length).
+    pub(crate) fn at(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let (mut from, mut line, mut column) = self.last.get();
+        if offset < from {
+            (from, line, column) = (0, 1, 1);
+        }
+        for &b in &self.text[from..offset] {
+            if b == b'\n' {
+                line = line.saturating_add(1);
+                column = 1;
+            } else if (b & 0xC0) != 0x80 {
+                column = column.saturating_add(1);
+            }
+        }
+        self.last.set((offset, line, column));
+        Position { line, column }
     }
 }

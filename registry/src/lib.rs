@@ -4,7 +4,7 @@
 //! registry bytes to a validated [`Registry`] model, plus the pieces the
 //! generator needs next to it: the identifier pins ([`Pins`],
 //! `names.toml`), the curated descriptions ([`Curated`],
-//! `descriptions.toml`), the assembled [`Catalog`] and the [`diff`] of two
+//! `descriptions.toml`), the assembled [`Catalog`] and the [`diff`](fn@diff) of two
 //! models. It also bundles the checked-in snapshot, so a build script can
 //! generate code offline without the repository.
 //!

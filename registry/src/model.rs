@@ -1,6 +1,6 @@
 //! The validated model of the close-code registry.
 //!
-//! Everything here is plain data that [`crate::parse`] has already checked:
+//! Everything here is plain data that [`crate::parse`](fn@crate::parse) has already checked:
 //! values are inside `0..=65535`, spans do not overlap, single codes are
 //! inside `1000..=4999`, contacts name a person of the document and dates
 //! are well formed. Text is kept as IANA wrote it, with runs of whitespace
@@ -293,6 +293,9 @@ pub struct Registry {
     pub ranges: Vec<RangeRule>,
     /// The `record` elements, sorted by span; no two overlap.
     pub records: Vec<Record>,
+    /// Where the close-code registry's `<registry>` element starts, for
+    /// errors about the registry as a whole.
+    pub position: Position,
 }
 
 impl Registry {

@@ -44,8 +44,14 @@ pub const MAX_IDENT_WORDS: usize = 6;
 pub const MAX_IDENT_LEN: usize = 40;
 
 /// Identifiers a variant may not take: Rust keywords (only `Self` can be
-/// written in UpperCamelCase) and the catch-all variant.
-const RESERVED: &[&str] = &["Self", "Other"];
+/// written in UpperCamelCase), the catch-all variant, and the associated
+/// types of core traits: with a variant `Err`, the `Self::Err` of
+/// `impl FromStr for CloseCode` is ambiguous and the crate does not compile
+/// (`ambiguous_associated_items`); `Error` (`TryFrom`), `Output`, `Target`,
+/// `Item`, `IntoIter` and `Owned` would do the same in such an impl.
+const RESERVED: &[&str] = &[
+    "Self", "Other", "Err", "Error", "Output", "Target", "Item", "IntoIter", "Owned",
+];
 
 const KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
@@ -56,8 +62,9 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Whether `ident` can name a `CloseCode` variant: ASCII, starts with an
-/// uppercase letter, then letters, digits or underscores; not a keyword and
-/// not the catch-all `Other`.
+/// uppercase letter, then letters, digits or underscores; not a keyword,
+/// not the catch-all `Other` and not the name of a core trait's associated
+/// type (`Err`, `Error`, `Output`, ...).
 pub fn is_valid_ident(ident: &str) -> bool {
     let mut bytes = ident.bytes();
     matches!(bytes.next(), Some(b'A'..=b'Z'))
@@ -385,6 +392,9 @@ mod tests {
     fn keywords_digits_punctuation_and_collisions() {
         assert_eq!(derive(3001, "self").0, "Code3001");
         assert_eq!(derive(3001, "Other").0, "Code3001");
+        // `Self::Err` in `impl FromStr for CloseCode` would be ambiguous.
+        assert_eq!(derive(3001, "Err").0, "Code3001");
+        assert_eq!(derive(3001, "error").0, "Code3001");
         assert_eq!(derive(3001, "3D frames").0, "Code3dFrames");
         assert_eq!(
             derive(3001, "!!! ... ???"),

@@ -123,7 +123,8 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
         let span = parse_span(value)?;
         let rule = range
             .element("registration_rule")
-            .map(Element::text)
+            .map(text_of)
+            .transpose()?
             .unwrap_or_default();
         ranges.push((
             RangeRule {
@@ -150,6 +151,7 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
         expert,
         ranges,
         records,
+        position: registry.position,
     })
 }
 
@@ -169,6 +171,7 @@ fn people(root: &Element) -> Result<BTreeMap<String, Person>, Error> {
                     "a person needs an id attribute",
                 )
             })?;
+        check_len(person, id)?;
         let updated = match person.element("updated") {
             Some(element) => Some(
                 parse_date(&element.text(), true)
@@ -180,11 +183,13 @@ fn people(root: &Element) -> Result<BTreeMap<String, Person>, Error> {
             id: id.to_owned(),
             name: person
                 .element("name")
-                .map(Element::text)
+                .map(text_of)
+                .transpose()?
                 .filter(|n| !n.is_empty()),
             uri: person
                 .element("uri")
-                .map(Element::text)
+                .map(text_of)
+                .transpose()?
                 .filter(|u| !u.is_empty()),
             updated,
         };

@@ -10,7 +10,7 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use crate::error::{position_of, Error};
+use crate::error::{position_of, Error, Positions};
 use crate::model::Position;
 
 /// Largest document accepted, in bytes. IANA's document is about 20 KiB.
@@ -103,7 +103,12 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     let text = decode(bytes)?;
     // Positions are reported against the original bytes: skip a BOM's width.
     let bom = bytes.len() - text.len();
-    let at = |offset: u64| position_of(bytes, bom + usize::try_from(offset).unwrap_or(usize::MAX));
+    // Offsets only grow while reading, so positions are computed
+    // incrementally: one pass over the document, not one per event.
+    let positions = Positions::new(bytes);
+    let at = |offset: u64| {
+        positions.at(bom.saturating_add(usize::try_from(offset).unwrap_or(usize::MAX)))
+    };
 
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
@@ -116,7 +121,8 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     loop {
         let offset = reader.buffer_position();
         let event = reader.read_event().map_err(|e| Error {
-            position: Some(at(reader.buffer_position())),
+            // Where the faulty markup starts, not where reading stopped.
+            position: Some(at(reader.error_position())),
             element: stack.last().map(Element::tag),
             message: format!("malformed XML: {e}"),
         })?;
@@ -273,13 +279,22 @@ fn element(start: &BytesStart<'_>, position: Position) -> Result<Element, Error>
 /// The document as UTF-8 text, without a UTF-8 byte-order mark.
 fn decode(bytes: &[u8]) -> Result<&str, Error> {
     if bytes.is_empty() {
-        return Err(Error::whole("the document is empty"));
+        return Err(Error::at(
+            Position { line: 1, column: 1 },
+            "document",
+            "the document is empty",
+        ));
     }
     if bytes.len() > MAX_DOCUMENT_LEN {
-        return Err(Error::whole(format!(
-            "the document is {} bytes long; at most {MAX_DOCUMENT_LEN} are accepted",
-            bytes.len()
-        )));
+        // The place is the first byte past the limit.
+        return Err(Error::at(
+            position_of(bytes, MAX_DOCUMENT_LEN),
+            "document",
+            format!(
+                "the document is {} bytes long; at most {MAX_DOCUMENT_LEN} are accepted",
+                bytes.len()
+            ),
+        ));
     }
     if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
         return Err(Error::at(

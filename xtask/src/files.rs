@@ -8,7 +8,8 @@
 //!    process id). A second run at the same time is refused with a clear
 //!    message; a lock left by a process that no longer exists is taken over.
 //! 2. Finish an earlier interrupted run, if its journal exists
-//!    ([`recover`]).
+//!    ([`recover`]), and remove temporaries that a run killed before its
+//!    commit point left next to the targets.
 //! 3. Write every new content to a temporary file `.NAME.regen-PID.tmp` in
 //!    its target's directory and flush it to disk. A failure here removes
 //!    the temporaries: the old set stays.
@@ -76,8 +77,33 @@ pub fn write_all(files: &[FileWrite], fail_at: FailAt) -> io::Result<()> {
 /// The lock is held by a live process, or an I/O error. Before the commit
 /// point no target has changed; after it, the next run completes the set.
 pub fn commit(dir: &Path, files: &[FileWrite], faults: Faults) -> io::Result<()> {
+    commit_checked(dir, files, faults, || Ok(()))
+}
+
+/// [`commit`], calling `check` once the lock is held and an interrupted
+/// run is completed, before anything is written. A caller that computed
+/// `files` from inputs read before taking the lock checks here that no
+/// other run changed them since; an error from `check` writes nothing.
+///
+/// # Errors
+///
+/// As [`commit`], and the error of `check`.
+pub fn commit_checked(
+    dir: &Path,
+    files: &[FileWrite],
+    faults: Faults,
+    check: impl FnOnce() -> io::Result<()>,
+) -> io::Result<()> {
     let _lock = Lock::acquire(dir)?;
     recover(dir)?;
+    check()?;
+    let journal = dir.join(JOURNAL);
+    remove_stale_temporaries(
+        files
+            .iter()
+            .map(|f| f.path.as_path())
+            .chain([journal.as_path()]),
+    );
     let temporaries = stage(files, faults.fail_temporary)?;
     if let Err(error) = write_journal(dir, files, &temporaries, faults.fail_journal) {
         remove_all(&temporaries);
@@ -151,6 +177,28 @@ fn stage(files: &[FileWrite], fail_at: FailAt) -> io::Result<Vec<PathBuf>> {
         Err(error) => {
             remove_all(&temporaries);
             Err(error)
+        }
+    }
+}
+
+/// Removes the temporaries of `targets` (`.NAME.regen-PID.tmp`) that a run
+/// killed before its commit point left behind. Called with the lock held and
+/// after [`recover`], when no other run can have temporaries of them.
+fn remove_stale_temporaries<'a>(targets: impl IntoIterator<Item = &'a Path>) {
+    for target in targets {
+        let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+            continue;
+        };
+        let prefix = format!(".{}.regen-", name.to_string_lossy());
+        let Ok(entries) = fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let file = entry.file_name();
+            let file = file.to_string_lossy();
+            if file.starts_with(&prefix) && file.ends_with(".tmp") {
+                let _ = fs::remove_file(entry.path());
+            }
         }
     }
 }
@@ -235,6 +283,10 @@ pub fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.regen-{}.tmp", std::process::id()))
 }
 
+/// How long a lock without a process id counts as held: the time between
+/// creating the lock file and writing the id into it, with a wide margin.
+const UNWRITTEN_LOCK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// The regen lock: held while a run writes; removed on drop.
 #[derive(Debug)]
 pub struct Lock {
@@ -263,13 +315,30 @@ impl Lock {
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     let holder = fs::read_to_string(&path).unwrap_or_default();
                     let pid = holder.trim().parse::<u32>().ok();
-                    if pid.is_some_and(process_alive) {
+                    // No process id: the holder has created the file and
+                    // not written it yet (taking that for a dead run's lock
+                    // would let two runs in at once), or it was killed in
+                    // between, which a lock older than a few seconds shows.
+                    let held = match pid {
+                        Some(pid) => process_alive(pid),
+                        // (Gone meanwhile: not held. Written in the future: held.)
+                        None => fs::metadata(&path)
+                            .and_then(|m| m.modified())
+                            .is_ok_and(|time| {
+                                time.elapsed()
+                                    .map_or(true, |age| age < UNWRITTEN_LOCK_TIMEOUT)
+                            }),
+                    };
+                    if held {
+                        let holder = pid.map_or_else(
+                            || "a process that has not written its id yet".to_owned(),
+                            |pid| format!("process {pid}"),
+                        );
                         return Err(io::Error::new(
                             io::ErrorKind::WouldBlock,
                             format!(
-                                "another `cargo xtask regen` (process {}) is writing; wait for it to \
+                                "another `cargo xtask regen` ({holder}) is writing; wait for it to \
                                  finish, or remove {} if that process is not a regen run",
-                                pid.unwrap_or_default(),
                                 path.display()
                             ),
                         ));

@@ -60,6 +60,10 @@ pub struct Plan {
     pub old: Registry,
     /// The registry that was generated from.
     pub new: Registry,
+    /// The workspace files the plan was made from, with the bytes read.
+    /// [`apply`] writes nothing if one of them has changed since: another
+    /// run wrote in between, and this plan would undo part of its work.
+    pub inputs: Vec<(PathBuf, Vec<u8>)>,
 }
 
 /// A failure, with the file it concerns.
@@ -102,6 +106,8 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
     }
     let snapshot = read(root, SNAPSHOT)?;
     let old = registry::parse(&snapshot).map_err(|e| Failure(format!("{SNAPSHOT}: {e}")))?;
+    // The document the catalog is built from, for messages.
+    let mut new_source = SNAPSHOT;
     let (new, diff) = match &options.new_document {
         None => (old.clone(), None),
         Some(bytes) => {
@@ -109,6 +115,7 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
                 .new_document_source
                 .as_deref()
                 .unwrap_or("new document");
+            new_source = source;
             let new = registry::parse(bytes).map_err(|e| Failure(format!("{source}: {e}")))?;
             let diff = registry::diff(&old, &new);
             if !diff.removed.is_empty() && !options.allow_removals {
@@ -129,14 +136,22 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
     };
     let pins_text = read_text(root, NAMES)?;
     let pins = registry::Pins::parse(&pins_text).map_err(|e| Failure(format!("{NAMES}: {e}")))?;
-    let curated = registry::Curated::parse(&read_text(root, DESCRIPTIONS)?)
+    let descriptions_text = read_text(root, DESCRIPTIONS)?;
+    let curated = registry::Curated::parse(&descriptions_text)
         .map_err(|e| Failure(format!("{DESCRIPTIONS}: {e}")))?;
-    let built =
-        registry::build(&new, &pins, &curated).map_err(|e| Failure(format!("{SNAPSHOT}: {e}")))?;
+    let built = registry::build(&new, &pins, &curated)
+        .map_err(|e| Failure(format!("{new_source}: {e}")))?;
 
     let source = ws_close_codes_codegen::close_code_source(&built.catalog);
     let table = ws_close_codes_codegen::readme_table(&built.catalog);
-    let readme = splice_table(&read_text(root, README)?, &table)?;
+    let readme_text = read_text(root, README)?;
+    let readme = splice_table(&readme_text, &table)?;
+    let inputs = vec![
+        (root.join(SNAPSHOT), snapshot),
+        (root.join(NAMES), pins_text.into_bytes()),
+        (root.join(DESCRIPTIONS), descriptions_text.into_bytes()),
+        (root.join(README), readme_text.into_bytes()),
+    ];
 
     let warnings = built
         .assigned
@@ -181,6 +196,7 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
         warnings,
         old,
         new,
+        inputs,
     })
 }
 
@@ -242,7 +258,20 @@ pub fn apply(plan: &Plan, options: &Options) -> Result<Vec<PathBuf>, Failure> {
         fail_temporary: options.fail_write_at.or(options.faults.fail_temporary),
         ..options.faults
     };
-    files::commit(&options.root, &writes, faults).map_err(|e| {
+    // Checked under the lock: another run may have written since the plan.
+    let unchanged = || {
+        for (path, bytes) in &plan.inputs {
+            if fs::read(path).ok().as_deref() != Some(&bytes[..]) {
+                return Err(std::io::Error::other(format!(
+                    "{} changed after this run read it (another `cargo xtask regen` at the \
+                     same time?); run again",
+                    path.display()
+                )));
+            }
+        }
+        Ok(())
+    };
+    files::commit_checked(&options.root, &writes, faults, unchanged).map_err(|e| {
         if files::interrupted(&options.root) {
             Failure(format!(
                 "writing was interrupted after the commit point: {e}; the next `cargo xtask regen` completes it"

@@ -17,7 +17,9 @@ fn snapshot(c: &mut Criterion) {
     });
     let parsed = registry::parse(registry::SNAPSHOT_XML.as_bytes()).unwrap();
     let built = registry::build(&parsed, &pins, &curated).unwrap();
-    group.bench_function("generate", |b| b.iter(|| close_code_source(black_box(&built.catalog))));
+    group.bench_function("generate", |b| {
+        b.iter(|| close_code_source(black_box(&built.catalog)))
+    });
     group.bench_function("total", |b| {
         b.iter(|| {
             let parsed = registry::parse(black_box(registry::SNAPSHOT_XML.as_bytes())).unwrap();
@@ -48,9 +50,11 @@ fn scaling(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("parse", size), &document, |b, document| {
             b.iter(|| parse_with_bounds(black_box(document.as_bytes()), (0, u16::MAX)).unwrap())
         });
-        group.bench_with_input(BenchmarkId::new("generate", size), &catalog, |b, catalog| {
-            b.iter(|| close_code_source(black_box(catalog)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("generate", size),
+            &catalog,
+            |b, catalog| b.iter(|| close_code_source(black_box(catalog))),
+        );
     }
     group.finish();
 }

@@ -133,9 +133,18 @@ pub fn synthetic_catalog(registry: &ws_close_codes_registry::Registry) -> Catalo
             })
             .collect(),
         layout: Layout {
-            protocol: Span { start: 1000, end: 2999 },
-            registered: Span { start: 3000, end: 3999 },
-            private: Span { start: 4000, end: 4999 },
+            protocol: Span {
+                start: 1000,
+                end: 2999,
+            },
+            registered: Span {
+                start: 3000,
+                end: 3999,
+            },
+            private: Span {
+                start: 4000,
+                end: 4999,
+            },
         },
     }
 }

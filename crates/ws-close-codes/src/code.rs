@@ -164,9 +164,29 @@ impl Default for CloseCode {
 /// ```
 impl fmt::Display for CloseCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            Some(name) => write!(f, "{} {name}", self.as_u16()),
-            None => write!(f, "{}", self.as_u16()),
+        // Written piece by piece rather than through `write!`, which parses
+        // a format string and dispatches each argument at run time.
+        let mut digits = [0u8; 5];
+        f.write_str(decimal(self.as_u16(), &mut digits))?;
+        if let Some(name) = self.name() {
+            f.write_str(" ")?;
+            f.write_str(name)?;
+        }
+        Ok(())
+    }
+}
+
+/// `value` in decimal, written at the end of `buffer`.
+fn decimal(mut value: u16, buffer: &mut [u8; 5]) -> &str {
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
         }
     }
+    // Only ASCII digits were written.
+    core::str::from_utf8(&buffer[start..]).unwrap_or_default()
 }

@@ -45,6 +45,7 @@ pub(crate) const PRIVATE_LAST: u16 = 4999;
 /// ```
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u16)]
 pub enum CloseCode {
     /// `1000` **Normal Closure**
     ///
@@ -54,7 +55,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    NormalClosure,
+    NormalClosure = 1000,
     /// `1001` **Going Away**
     ///
     /// The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.
@@ -63,7 +64,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    GoingAway,
+    GoingAway = 1001,
     /// `1002` **Protocol error**
     ///
     /// The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.
@@ -72,7 +73,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    ProtocolError,
+    ProtocolError = 1002,
     /// `1003` **Unsupported Data**
     ///
     /// The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.
@@ -81,7 +82,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    UnsupportedData,
+    UnsupportedData = 1003,
     /// `1004` **Reserved**
     ///
     /// Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.
@@ -90,7 +91,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    Reserved,
+    Reserved = 1004,
     /// `1005` **No Status Rcvd**
     ///
     /// No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.
@@ -99,7 +100,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    NoStatusRcvd,
+    NoStatusRcvd = 1005,
     /// `1006` **Abnormal Closure**
     ///
     /// The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.
@@ -108,7 +109,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    AbnormalClosure,
+    AbnormalClosure = 1006,
     /// `1007` **Invalid frame payload data**
     ///
     /// A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.
@@ -117,7 +118,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    InvalidFramePayloadData,
+    InvalidFramePayloadData = 1007,
     /// `1008` **Policy Violation**
     ///
     /// A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.
@@ -126,7 +127,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    PolicyViolation,
+    PolicyViolation = 1008,
     /// `1009` **Message Too Big**
     ///
     /// A message was too large for the endpoint to process.
@@ -135,7 +136,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    MessageTooBig,
+    MessageTooBig = 1009,
     /// `1010` **Mandatory Ext.**
     ///
     /// The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.
@@ -144,7 +145,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    MandatoryExt,
+    MandatoryExt = 1010,
     /// `1011` **Internal Error**
     ///
     /// The server hit an unexpected condition that kept it from completing the request.
@@ -153,7 +154,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455), [RFC Errata 3227](https://www.rfc-editor.org/errata/eid3227)
-    InternalError,
+    InternalError = 1011,
     /// `1012` **Service Restart**
     ///
     /// The server is restarting. A client may reconnect, preferably after a randomized delay.
@@ -163,7 +164,7 @@ pub enum CloseCode {
     /// - Contact: Alexey Melnikov
     /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
     /// - Updated: 2025-07-30
-    ServiceRestart,
+    ServiceRestart = 1012,
     /// `1013` **Try Again Later**
     ///
     /// The server is overloaded or temporarily unable to serve the client, which should try again later.
@@ -173,7 +174,7 @@ pub enum CloseCode {
     /// - Contact: Alexey Melnikov
     /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
     /// - Updated: 2025-07-30
-    TryAgainLater,
+    TryAgainLater = 1013,
     /// `1014` **Bad Gateway**
     ///
     /// A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).
@@ -184,7 +185,7 @@ pub enum CloseCode {
     /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/](https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/)
     /// - Registered: 2016-10-10
     /// - Updated: 2025-07-30
-    BadGateway,
+    BadGateway = 1014,
     /// `1015` **TLS handshake**
     ///
     /// The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.
@@ -193,28 +194,28 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    TlsHandshake,
+    TlsHandshake = 1015,
     /// `3000` **Unauthorized**
     ///
     /// Unauthorized
     ///
     /// - Contact: Leo Tietz
     /// - Registered: 2021-09-06
-    Unauthorized,
+    Unauthorized = 3000,
     /// `3003` **Forbidden**
     ///
     /// Forbidden
     ///
     /// - Contact: Ada Young
     /// - Registered: 2023-02-22
-    Forbidden,
+    Forbidden = 3003,
     /// `3008` **Timeout**
     ///
     /// Timeout
     ///
     /// - Contact: Morgan Jones
     /// - Registered: 2024-02-01
-    Timeout,
+    Timeout = 3008,
     /// Every value that the registry does not register as a single code:
     /// unassigned values, the codes for private use (4000-4999) and values outside
     /// the code space the registry defines.
@@ -222,7 +223,7 @@ pub enum CloseCode {
     /// It never holds a registered value: [`CloseCode::from_u16`] returns the
     /// code's own variant for those, and an [`OtherCode`] can only be made
     /// inside this crate.
-    Other(OtherCode),
+    Other(OtherCode) = 0,
 }
 #[rustfmt::skip]
 impl CloseCode {
@@ -273,28 +274,13 @@ impl CloseCode {
     /// assert!(!matches!(CloseCode::from_u16(1014), CloseCode::Other(_)));
     /// assert!(matches!(CloseCode::from_u16(4000), CloseCode::Other(_)));
     /// ```
+    #[inline]
     pub const fn from_u16(value: u16) -> CloseCode {
-        match value {
-            1000 => CloseCode::NormalClosure,
-            1001 => CloseCode::GoingAway,
-            1002 => CloseCode::ProtocolError,
-            1003 => CloseCode::UnsupportedData,
-            1004 => CloseCode::Reserved,
-            1005 => CloseCode::NoStatusRcvd,
-            1006 => CloseCode::AbnormalClosure,
-            1007 => CloseCode::InvalidFramePayloadData,
-            1008 => CloseCode::PolicyViolation,
-            1009 => CloseCode::MessageTooBig,
-            1010 => CloseCode::MandatoryExt,
-            1011 => CloseCode::InternalError,
-            1012 => CloseCode::ServiceRestart,
-            1013 => CloseCode::TryAgainLater,
-            1014 => CloseCode::BadGateway,
-            1015 => CloseCode::TlsHandshake,
-            3000 => CloseCode::Unauthorized,
-            3003 => CloseCode::Forbidden,
-            3008 => CloseCode::Timeout,
-            _ => CloseCode::Other(OtherCode(value)),
+        let table: &[CloseCode; TABLE_LEN] = &FROM_U16_TABLE;
+        if (value as usize) < table.len() {
+            table[value as usize]
+        } else {
+            CloseCode::Other(OtherCode(value))
         }
     }
     /// The code's value, as sent in a Close frame.
@@ -309,6 +295,7 @@ impl CloseCode {
     ///     assert_eq!(CloseCode::from_u16(value).as_u16(), value);
     /// }
     /// ```
+    #[inline]
     pub const fn as_u16(self) -> u16 {
         match self {
             CloseCode::NormalClosure => 1000,
@@ -333,6 +320,18 @@ impl CloseCode {
             CloseCode::Other(OtherCode(value)) => value,
         }
     }
+    /// The code's position in [`CloseCode::REGISTERED`], or its length
+    /// for `Other`: the index into the tables of the accessors.
+    #[inline(always)]
+    const fn position(self) -> usize {
+        let value = self.as_u16() as usize;
+        let positions: &[u8; TABLE_LEN] = &POSITIONS;
+        if value < positions.len() {
+            positions[value] as usize
+        } else {
+            CloseCode::REGISTERED.len()
+        }
+    }
     /// The code's short name, such as "Normal Closure"; `None` for `Other`.
     ///
     /// # Examples
@@ -343,7 +342,13 @@ impl CloseCode {
     /// assert!(CloseCode::NormalClosure.name().is_some());
     /// assert_eq!(CloseCode::from_u16(4000).name(), None);
     /// ```
+    #[inline]
     pub const fn name(self) -> Option<&'static str> {
+        NAME_TABLE[self.position()]
+    }
+    /// The definition of [`CloseCode::name`], which reads the same
+    /// answers from a table built from this at compile time.
+    const fn name_match(self) -> Option<&'static str> {
         match self {
             CloseCode::NormalClosure => Some("Normal Closure"),
             CloseCode::GoingAway => Some("Going Away"),
@@ -378,7 +383,13 @@ impl CloseCode {
     /// assert!(CloseCode::GoingAway.description().is_some());
     /// assert_eq!(CloseCode::from_u16(4000).description(), None);
     /// ```
+    #[inline]
     pub const fn description(self) -> Option<&'static str> {
+        DESCRIPTION_TABLE[self.position()]
+    }
+    /// The definition of [`CloseCode::description`], which reads the same
+    /// answers from a table built from this at compile time.
+    const fn description_match(self) -> Option<&'static str> {
         match self {
             CloseCode::NormalClosure => {
                 Some(
@@ -474,7 +485,13 @@ impl CloseCode {
     /// assert!(CloseCode::GoingAway.iana_description().is_some());
     /// assert_eq!(CloseCode::from_u16(4000).iana_description(), None);
     /// ```
+    #[inline]
     pub const fn iana_description(self) -> Option<&'static str> {
+        IANA_DESCRIPTION_TABLE[self.position()]
+    }
+    /// The definition of [`CloseCode::iana_description`], which reads the same
+    /// answers from a table built from this at compile time.
+    const fn iana_description_match(self) -> Option<&'static str> {
         match self {
             CloseCode::NormalClosure => Some("Normal Closure"),
             CloseCode::GoingAway => Some("Going Away"),
@@ -512,7 +529,13 @@ impl CloseCode {
     ///
     /// assert_eq!(CloseCode::from_u16(4000).contact(), None);
     /// ```
+    #[inline]
     pub const fn contact(self) -> Option<&'static str> {
+        CONTACT_TABLE[self.position()]
+    }
+    /// The definition of [`CloseCode::contact`], which reads the same
+    /// answers from a table built from this at compile time.
+    const fn contact_match(self) -> Option<&'static str> {
         match self {
             CloseCode::NormalClosure => Some("IESG HYBI WG"),
             CloseCode::GoingAway => Some("IESG HYBI WG"),
@@ -547,7 +570,13 @@ impl CloseCode {
     /// assert!(!CloseCode::NormalClosure.references().is_empty());
     /// assert!(CloseCode::from_u16(4000).references().is_empty());
     /// ```
+    #[inline]
     pub const fn references(self) -> &'static [Reference] {
+        REFERENCES_TABLE[self.position()]
+    }
+    /// The definition of [`CloseCode::references`], which reads the same
+    /// answers from a table built from this at compile time.
+    const fn references_match(self) -> &'static [Reference] {
         match self {
             CloseCode::NormalClosure => REFERENCES_1000,
             CloseCode::GoingAway => REFERENCES_1001,
@@ -584,7 +613,13 @@ impl CloseCode {
     /// }
     /// assert_eq!(CloseCode::from_u16(4000).registered_on(), None);
     /// ```
+    #[inline]
     pub const fn registered_on(self) -> Option<&'static str> {
+        REGISTERED_ON_TABLE[self.position()]
+    }
+    /// The definition of [`CloseCode::registered_on`], which reads the same
+    /// answers from a table built from this at compile time.
+    const fn registered_on_match(self) -> Option<&'static str> {
         match self {
             CloseCode::NormalClosure => None,
             CloseCode::GoingAway => None,
@@ -621,7 +656,13 @@ impl CloseCode {
     /// }
     /// assert_eq!(CloseCode::from_u16(4000).updated_on(), None);
     /// ```
+    #[inline]
     pub const fn updated_on(self) -> Option<&'static str> {
+        UPDATED_ON_TABLE[self.position()]
+    }
+    /// The definition of [`CloseCode::updated_on`], which reads the same
+    /// answers from a table built from this at compile time.
+    const fn updated_on_match(self) -> Option<&'static str> {
         match self {
             CloseCode::NormalClosure => None,
             CloseCode::GoingAway => None,
@@ -656,7 +697,13 @@ impl CloseCode {
     /// assert_eq!(CloseCode::from_u16(1001).ident(), Some("GoingAway"));
     /// assert_eq!(CloseCode::from_u16(4000).ident(), None);
     /// ```
+    #[inline]
     pub const fn ident(self) -> Option<&'static str> {
+        IDENT_TABLE[self.position()]
+    }
+    /// The definition of [`CloseCode::ident`], which reads the same
+    /// answers from a table built from this at compile time.
+    const fn ident_match(self) -> Option<&'static str> {
         match self {
             CloseCode::NormalClosure => Some("NormalClosure"),
             CloseCode::GoingAway => Some("GoingAway"),
@@ -681,6 +728,125 @@ impl CloseCode {
         }
     }
 }
+/// How many values `FROM_U16_TABLE` and `POSITIONS` answer for: every value
+/// from this one on is `Other`.
+const TABLE_LEN: usize = 5000;
+/// The `CloseCode` of every value below `TABLE_LEN`, computed at compile time.
+#[allow(clippy::large_const_arrays)]
+const FROM_U16_TABLE: [CloseCode; TABLE_LEN] = {
+    let mut table = [CloseCode::Other(OtherCode(0)); TABLE_LEN];
+    let mut value = 0;
+    while value < TABLE_LEN {
+        table[value] = CloseCode::Other(OtherCode(value as u16));
+        value += 1;
+    }
+    let mut position = 0;
+    while position < 19 {
+        let code = CloseCode::REGISTERED[position];
+        table[code.as_u16() as usize] = code;
+        position += 1;
+    }
+    table
+};
+/// The position in `REGISTERED` of every value below `TABLE_LEN` (its length
+/// for `Other`), computed at compile time.
+const POSITIONS: [u8; TABLE_LEN] = {
+    let mut table = [19; TABLE_LEN];
+    let mut position = 0;
+    while position < 19 {
+        table[CloseCode::REGISTERED[position].as_u16() as usize] = position as u8;
+        position += 1;
+    }
+    table
+};
+/// `CloseCode::name_match` of every registered code, by position, and of
+/// `Other` last; computed at compile time.
+const NAME_TABLE: [Option<&str>; 19 + 1] = {
+    let mut table = [CloseCode::Other(OtherCode(0)).name_match(); 19 + 1];
+    let mut position = 0;
+    while position < 19 {
+        table[position] = CloseCode::REGISTERED[position].name_match();
+        position += 1;
+    }
+    table
+};
+/// `CloseCode::description_match` of every registered code, by position, and of
+/// `Other` last; computed at compile time.
+const DESCRIPTION_TABLE: [Option<&str>; 19 + 1] = {
+    let mut table = [CloseCode::Other(OtherCode(0)).description_match(); 19 + 1];
+    let mut position = 0;
+    while position < 19 {
+        table[position] = CloseCode::REGISTERED[position].description_match();
+        position += 1;
+    }
+    table
+};
+/// `CloseCode::iana_description_match` of every registered code, by position, and of
+/// `Other` last; computed at compile time.
+const IANA_DESCRIPTION_TABLE: [Option<&str>; 19 + 1] = {
+    let mut table = [CloseCode::Other(OtherCode(0)).iana_description_match(); 19 + 1];
+    let mut position = 0;
+    while position < 19 {
+        table[position] = CloseCode::REGISTERED[position].iana_description_match();
+        position += 1;
+    }
+    table
+};
+/// `CloseCode::contact_match` of every registered code, by position, and of
+/// `Other` last; computed at compile time.
+const CONTACT_TABLE: [Option<&str>; 19 + 1] = {
+    let mut table = [CloseCode::Other(OtherCode(0)).contact_match(); 19 + 1];
+    let mut position = 0;
+    while position < 19 {
+        table[position] = CloseCode::REGISTERED[position].contact_match();
+        position += 1;
+    }
+    table
+};
+/// `CloseCode::references_match` of every registered code, by position, and of
+/// `Other` last; computed at compile time.
+const REFERENCES_TABLE: [&[Reference]; 19 + 1] = {
+    let mut table = [CloseCode::Other(OtherCode(0)).references_match(); 19 + 1];
+    let mut position = 0;
+    while position < 19 {
+        table[position] = CloseCode::REGISTERED[position].references_match();
+        position += 1;
+    }
+    table
+};
+/// `CloseCode::registered_on_match` of every registered code, by position, and of
+/// `Other` last; computed at compile time.
+const REGISTERED_ON_TABLE: [Option<&str>; 19 + 1] = {
+    let mut table = [CloseCode::Other(OtherCode(0)).registered_on_match(); 19 + 1];
+    let mut position = 0;
+    while position < 19 {
+        table[position] = CloseCode::REGISTERED[position].registered_on_match();
+        position += 1;
+    }
+    table
+};
+/// `CloseCode::updated_on_match` of every registered code, by position, and of
+/// `Other` last; computed at compile time.
+const UPDATED_ON_TABLE: [Option<&str>; 19 + 1] = {
+    let mut table = [CloseCode::Other(OtherCode(0)).updated_on_match(); 19 + 1];
+    let mut position = 0;
+    while position < 19 {
+        table[position] = CloseCode::REGISTERED[position].updated_on_match();
+        position += 1;
+    }
+    table
+};
+/// `CloseCode::ident_match` of every registered code, by position, and of
+/// `Other` last; computed at compile time.
+const IDENT_TABLE: [Option<&str>; 19 + 1] = {
+    let mut table = [CloseCode::Other(OtherCode(0)).ident_match(); 19 + 1];
+    let mut position = 0;
+    while position < 19 {
+        table[position] = CloseCode::REGISTERED[position].ident_match();
+        position += 1;
+    }
+    table
+};
 #[rustfmt::skip]
 const REFERENCES_1000: &[Reference] = &[
     Reference::new(

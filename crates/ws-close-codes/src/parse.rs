@@ -78,35 +78,47 @@ impl CloseCode {
         if bytes.is_empty() {
             return Err(ParseCloseCodeError::Empty);
         }
-        if let Some(code) = by_name(bytes) {
-            return Ok(code);
+        // A number, alone or followed by its code's name, means that code
+        // whatever the registry names: a name may itself be "1000", or the
+        // `Display` text of another code ("1000 Normal Closure").
+        let number = parse_number(bytes);
+        if number.is_ok() {
+            return number;
         }
-        // The number: at least one digit.
-        let mut end = 0;
-        let mut value: u32 = 0;
-        while end < bytes.len() && bytes[end].is_ascii_digit() {
-            value = value * 10 + (bytes[end] - b'0') as u32;
-            if value > u16::MAX as u32 {
-                return Err(ParseCloseCodeError::OutOfRange);
-            }
-            end += 1;
+        match by_name(bytes) {
+            Some(code) => Ok(code),
+            None => number,
         }
-        if end == 0 {
-            return Err(ParseCloseCodeError::Unknown);
+    }
+}
+
+/// The number forms of [`CloseCode::parse`]: `1000` or `1000 Normal Closure`.
+const fn parse_number(bytes: &[u8]) -> Result<CloseCode, ParseCloseCodeError> {
+    // The number: at least one digit.
+    let mut end = 0;
+    let mut value: u32 = 0;
+    while end < bytes.len() && bytes[end].is_ascii_digit() {
+        value = value * 10 + (bytes[end] - b'0') as u32;
+        if value > u16::MAX as u32 {
+            return Err(ParseCloseCodeError::OutOfRange);
         }
-        let code = CloseCode::from_u16(value as u16);
-        if end == bytes.len() {
-            return Ok(code);
-        }
-        // Then, optionally, one space and the code's name.
-        if bytes[end] != b' ' {
-            return Err(ParseCloseCodeError::Unknown);
-        }
-        if matches_name(bytes.split_at(end + 1).1, code.name()) {
-            Ok(code)
-        } else {
-            Err(ParseCloseCodeError::NameMismatch { code })
-        }
+        end += 1;
+    }
+    if end == 0 {
+        return Err(ParseCloseCodeError::Unknown);
+    }
+    let code = CloseCode::from_u16(value as u16);
+    if end == bytes.len() {
+        return Ok(code);
+    }
+    // Then, optionally, one space and the code's name.
+    if bytes[end] != b' ' {
+        return Err(ParseCloseCodeError::Unknown);
+    }
+    if matches_name(bytes.split_at(end + 1).1, code.name()) {
+        Ok(code)
+    } else {
+        Err(ParseCloseCodeError::NameMismatch { code })
     }
 }
 

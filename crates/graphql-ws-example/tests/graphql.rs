@@ -1,0 +1,315 @@
+//! The generated `GraphqlCloseCode` in use: conversions, names, the rules
+//! of `ws_close_codes`, text, and Close frames.
+
+use std::collections::BTreeSet;
+
+use graphql_ws_example::{GraphqlCloseCode, GraphqlCloseCodeOther, ParseGraphqlCloseCodeError};
+use ws_close_codes::{CloseCode, CloseFrame, CodeRange};
+
+/// The eight codes of `close-codes.toml`.
+const GRAPHQL: [(u16, GraphqlCloseCode, &str, &str); 8] = [
+    (
+        4400,
+        GraphqlCloseCode::BadRequest,
+        "BadRequest",
+        "Bad Request",
+    ),
+    (
+        4401,
+        GraphqlCloseCode::GraphqlUnauthorized,
+        "GraphqlUnauthorized",
+        "GraphQL Unauthorized",
+    ),
+    (
+        4403,
+        GraphqlCloseCode::GraphqlForbidden,
+        "GraphqlForbidden",
+        "GraphQL Forbidden",
+    ),
+    (
+        4406,
+        GraphqlCloseCode::SubprotocolNotAcceptable,
+        "SubprotocolNotAcceptable",
+        "Subprotocol not acceptable",
+    ),
+    (
+        4408,
+        GraphqlCloseCode::ConnectionInitialisationTimeout,
+        "ConnectionInitialisationTimeout",
+        "Connection initialisation timeout",
+    ),
+    (
+        4409,
+        GraphqlCloseCode::SubscriberAlreadyExists,
+        "SubscriberAlreadyExists",
+        "Subscriber already exists",
+    ),
+    (
+        4429,
+        GraphqlCloseCode::TooManyInitialisationRequests,
+        "TooManyInitialisationRequests",
+        "Too many initialisation requests",
+    ),
+    (
+        4500,
+        GraphqlCloseCode::InternalServerError,
+        "InternalServerError",
+        "Internal server error",
+    ),
+];
+
+#[test]
+fn the_spec_codes_convert_and_have_their_names() {
+    for (value, code, ident, name) in GRAPHQL {
+        assert_eq!(GraphqlCloseCode::from_u16(value), code);
+        assert_eq!(GraphqlCloseCode::from(value), code);
+        assert_eq!(code.as_u16(), value);
+        assert_eq!(u16::from(code), value);
+        assert_eq!(code.ident(), Some(ident));
+        assert_eq!(code.name(), Some(name));
+        assert!(code.description().is_some_and(|d| d.len() > name.len()));
+        assert!(code.is_named());
+        assert_eq!(code.range(), CodeRange::PrivateUse);
+        assert!(code.is_private_use() && !code.is_registered());
+        assert!(code.is_sendable() && code.is_valid_received());
+        assert!(code.is_browser_sendable() && code.is_error() && !code.is_normal());
+        assert_eq!(code.to_string(), format!("{value} {name}"));
+        // The library sees a private-use code without a name.
+        let library = CloseCode::from(code);
+        assert!(matches!(library, CloseCode::Other(_)));
+        assert_eq!(library.as_u16(), value);
+        assert_eq!(GraphqlCloseCode::from(library), code);
+    }
+    assert_eq!(
+        GraphqlCloseCode::GraphqlUnauthorized.description(),
+        Some("The client sent Subscribe before the server acknowledged the connection.")
+    );
+}
+
+#[test]
+fn the_iana_codes_are_merged() {
+    let normal = GraphqlCloseCode::from(1000);
+    assert_eq!(normal, GraphqlCloseCode::NormalClosure);
+    assert_eq!(normal.name(), Some("Normal Closure"));
+    assert_eq!(normal.to_close_code(), CloseCode::NormalClosure);
+    assert_eq!(CloseCode::from(normal), CloseCode::NormalClosure);
+    assert_eq!(
+        GraphqlCloseCode::from(CloseCode::NormalClosure),
+        GraphqlCloseCode::NormalClosure
+    );
+    assert!(normal.is_normal() && normal.is_sendable());
+    assert_eq!(normal.to_string(), "1000 Normal Closure");
+    assert_eq!(GraphqlCloseCode::default(), GraphqlCloseCode::NormalClosure);
+    assert_eq!(
+        GraphqlCloseCode::from(CloseCode::Unauthorized),
+        GraphqlCloseCode::Unauthorized
+    );
+    assert_eq!(GraphqlCloseCode::Unauthorized.as_u16(), 3000);
+    // Every IANA code has its variant, with the library's name and ident.
+    for &library in CloseCode::REGISTERED {
+        let code = GraphqlCloseCode::from(library);
+        assert!(code.is_named(), "{library:?}");
+        assert_eq!(code.name(), library.name());
+        assert_eq!(code.ident(), library.ident());
+        assert_eq!(code.description(), library.description());
+    }
+    assert_eq!(
+        GraphqlCloseCode::NAMED.len(),
+        CloseCode::REGISTERED.len() + GRAPHQL.len()
+    );
+}
+
+#[test]
+fn every_value_has_one_representation_and_the_library_rules() {
+    let named: BTreeSet<u16> = GraphqlCloseCode::NAMED
+        .iter()
+        .map(|code| code.as_u16())
+        .collect();
+    assert_eq!(named.len(), GraphqlCloseCode::NAMED.len());
+    assert!(GraphqlCloseCode::NAMED
+        .windows(2)
+        .all(|pair| pair[0].as_u16() < pair[1].as_u16()));
+    for value in 0..=u16::MAX {
+        let code = GraphqlCloseCode::from_u16(value);
+        assert_eq!(code.as_u16(), value);
+        let library = CloseCode::from_u16(value);
+        assert_eq!(CloseCode::from(code), library);
+        assert_eq!(GraphqlCloseCode::from(library), code);
+        match code {
+            GraphqlCloseCode::Other(other) => {
+                assert!(!named.contains(&value), "{value} is named but Other");
+                assert_eq!(other.get(), value);
+                assert_eq!(u16::from(other), value);
+                assert_eq!(code.name(), None);
+                assert_eq!(code.description(), None);
+                assert_eq!(code.ident(), None);
+                assert!(!code.is_named());
+            }
+            _ => {
+                assert!(named.contains(&value));
+                assert!(code.name().is_some() && code.ident().is_some());
+                assert!(code.description().is_some());
+            }
+        }
+        assert_eq!(code.range(), library.range());
+        assert_eq!(code.is_registered(), library.is_registered());
+        assert_eq!(code.is_unassigned(), library.is_unassigned());
+        assert_eq!(code.is_private_use(), library.is_private_use());
+        assert_eq!(code.is_reserved(), library.is_reserved());
+        assert_eq!(code.is_sendable(), library.is_sendable());
+        assert_eq!(code.is_valid_received(), library.is_valid_received());
+        assert_eq!(
+            code.is_accepted_by_browsers(),
+            library.is_accepted_by_browsers()
+        );
+        assert_eq!(code.is_browser_sendable(), library.is_browser_sendable());
+        assert_eq!(code.is_normal(), library.is_normal());
+        assert_eq!(code.is_error(), library.is_error());
+    }
+}
+
+#[test]
+fn display_and_from_str_round_trip_for_every_value() {
+    for value in 0..=u16::MAX {
+        let code = GraphqlCloseCode::from(value);
+        let text = code.to_string();
+        assert_eq!(text.parse::<GraphqlCloseCode>(), Ok(code), "{text:?}");
+        assert_eq!(value.to_string().parse::<GraphqlCloseCode>(), Ok(code));
+        if let (Some(name), Some(ident)) = (code.name(), code.ident()) {
+            assert_eq!(text, format!("{value} {name}"));
+            assert_eq!(name.parse(), Ok(code));
+            assert_eq!(name.to_ascii_uppercase().parse(), Ok(code));
+            assert_eq!(ident.parse(), Ok(code));
+            assert_eq!(ident.to_ascii_lowercase().parse(), Ok(code));
+        } else {
+            assert_eq!(text, value.to_string());
+        }
+    }
+}
+
+#[test]
+fn parsing_explains_what_is_wrong() {
+    assert_eq!(
+        "connection INITIALISATION timeout".parse(),
+        Ok(GraphqlCloseCode::ConnectionInitialisationTimeout)
+    );
+    assert_eq!(
+        "4401 graphql unauthorized".parse(),
+        Ok(GraphqlCloseCode::GraphqlUnauthorized)
+    );
+    assert_eq!(
+        "".parse::<GraphqlCloseCode>(),
+        Err(ParseGraphqlCloseCodeError::Empty)
+    );
+    assert_eq!(
+        "65536".parse::<GraphqlCloseCode>(),
+        Err(ParseGraphqlCloseCodeError::OutOfRange)
+    );
+    assert_eq!(
+        " 4400".parse::<GraphqlCloseCode>(),
+        Err(ParseGraphqlCloseCodeError::Unknown)
+    );
+    let mismatch = "4400 Internal server error"
+        .parse::<GraphqlCloseCode>()
+        .unwrap_err();
+    assert_eq!(
+        mismatch,
+        ParseGraphqlCloseCodeError::NameMismatch {
+            code: GraphqlCloseCode::BadRequest
+        }
+    );
+    assert_eq!(
+        mismatch.to_string(),
+        "the name after 4400 is not its name, \"Bad Request\""
+    );
+    assert_eq!(
+        "4404 Not Found"
+            .parse::<GraphqlCloseCode>()
+            .unwrap_err()
+            .to_string(),
+        "close code 4404 has no name"
+    );
+    let error: &dyn std::error::Error = &ParseGraphqlCloseCodeError::Unknown;
+    assert!(error.to_string().starts_with("not a close code"));
+}
+
+#[test]
+fn formatting_ordering_and_the_catch_all() {
+    let other = GraphqlCloseCode::from(4404);
+    assert_eq!(format!("{other:?}"), "Other(4404)");
+    assert_eq!(other.to_string(), "4404");
+    if let GraphqlCloseCode::Other(payload) = other {
+        let payload: GraphqlCloseCodeOther = payload;
+        assert_eq!(payload.to_string(), "4404");
+        assert_eq!(format!("{payload:?}"), "4404");
+    }
+    assert_eq!(format!("{:?}", GraphqlCloseCode::BadRequest), "BadRequest");
+    assert!(GraphqlCloseCode::NormalClosure < GraphqlCloseCode::BadRequest);
+    assert!(GraphqlCloseCode::BadRequest < other);
+    assert!(other < GraphqlCloseCode::InternalServerError);
+    let mut sorted = vec![
+        GraphqlCloseCode::InternalServerError,
+        other,
+        GraphqlCloseCode::GoingAway,
+    ];
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [
+            GraphqlCloseCode::GoingAway,
+            other,
+            GraphqlCloseCode::InternalServerError
+        ]
+    );
+}
+
+#[test]
+fn close_frames_carry_the_codes() {
+    let sent = GraphqlCloseCode::ConnectionInitialisationTimeout;
+    let frame = CloseFrame::new(sent.into(), "Connection initialisation timeout")
+        .expect("a private-use code may be sent");
+    let mut body = [0u8; 125];
+    let len = frame
+        .encode_into(&mut body)
+        .expect("the buffer is large enough");
+    assert_eq!(&body[..2], &4408u16.to_be_bytes());
+    let received = CloseFrame::decode(&body[..len])
+        .expect("a valid body")
+        .expect("a body with a code");
+    assert_eq!(GraphqlCloseCode::from(received.code()), sent);
+    assert_eq!(received.reason(), "Connection initialisation timeout");
+    // The codes a Close frame must not carry are refused through the app enum too.
+    assert!(CloseFrame::new(GraphqlCloseCode::AbnormalClosure.into(), "").is_err());
+}
+
+#[test]
+fn the_readme_shows_this_crate() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(dir.join("../../README.md")).unwrap();
+    let section = readme
+        .split("## Your own codes at build time")
+        .nth(1)
+        .expect("README has the section")
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let block = |fence: &str| {
+        let start = section
+            .find(fence)
+            .unwrap_or_else(|| panic!("no {fence} block"))
+            + fence.len();
+        let end = section[start..].find("\n```").unwrap() + start;
+        section[start..end].to_owned() + "\n"
+    };
+    for (fence, file) in [
+        ("```toml\n", "close-codes.toml"),
+        ("```rust,ignore\n", "build.rs"),
+    ] {
+        let expected = std::fs::read_to_string(dir.join(file)).unwrap();
+        let shown = block(fence);
+        assert_eq!(
+            shown, expected,
+            "README.md's section \"Your own codes at build time\" must show {file} as it is"
+        );
+    }
+}
