@@ -1,111 +1,26 @@
 //! `cargo xtask regen` end to end, on the real workspace (read-only) and on
 //! temporary copies of it.
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-use xtask::cli;
 use xtask::regen::{self, Options};
 
 fn workspace() -> PathBuf {
     xtask::workspace_root()
 }
 
-/// Every file regen reads or writes, plus the crate it generates into.
-const OWNED: &[&str] = &[
-    regen::SNAPSHOT,
-    regen::NAMES,
-    regen::DESCRIPTIONS,
-    regen::GENERATED,
-    regen::README,
-];
+#[path = "data/harness.rs"]
+mod harness;
 
-/// A temporary copy of the registry files, README and the generated crate.
-struct Copy {
-    dir: tempfile::TempDir,
-}
+use harness::Workspace as Copy;
 
-impl Copy {
-    fn new() -> Copy {
-        let dir = tempfile::tempdir().unwrap();
-        let from = workspace();
-        copy_dir(
-            &from.join("crates/ws-close-codes"),
-            &dir.path().join("crates/ws-close-codes"),
-        );
-        for file in OWNED {
-            let target = dir.path().join(file);
-            fs::create_dir_all(target.parent().unwrap()).unwrap();
-            fs::copy(from.join(file), target).unwrap();
-        }
-        Copy { dir }
-    }
-
-    fn root(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn read(&self, file: &str) -> String {
-        fs::read_to_string(self.root().join(file)).unwrap()
-    }
-
-    fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
-        let mut all = BTreeMap::new();
-        collect(self.root(), self.root(), &mut all);
-        all
-    }
-
-    /// Runs `cargo xtask ARGS` against the copy: (exit code, stdout, stderr).
-    fn xtask(&self, args: &[&str]) -> (i32, String, String) {
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = cli::run(&args, self.root(), &mut out, &mut err);
-        (
-            code,
-            String::from_utf8(out).unwrap(),
-            String::from_utf8(err).unwrap(),
-        )
-    }
-
-    fn write_document(&self, name: &str, text: &str) -> String {
-        let path = self.root().join(name);
-        fs::write(&path, text).unwrap();
-        path.display().to_string()
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-fn collect(root: &Path, dir: &Path, all: &mut BTreeMap<String, Vec<u8>>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() != "target" {
-                collect(root, &entry.path(), all);
-            }
-        } else {
-            let name = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .display()
-                .to_string();
-            all.insert(name, fs::read(entry.path()).unwrap());
-        }
-    }
+/// Writes a document into the copy and returns its path, for `--from`.
+fn write_document(copy: &Copy, name: &str, text: &str) -> String {
+    let path = copy.root().join(name);
+    fs::write(&path, text).unwrap();
+    path.display().to_string()
 }
 
 fn snapshot_text() -> String {
@@ -171,11 +86,11 @@ fn checked_in_files_are_current() {
 #[test]
 fn second_run_changes_nothing() {
     let copy = Copy::new();
-    let before = copy.snapshot();
+    let before = copy.files();
     let (code, out, err) = copy.xtask(&["regen"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("all generated files are current"), "{out}");
-    assert!(copy.snapshot() == before, "a second run changed files");
+    assert!(copy.files() == before, "a second run changed files");
     let (code, _, err) = copy.xtask(&["regen", "--check"]);
     assert_eq!(code, 0, "{err}");
 }
@@ -190,7 +105,7 @@ fn check_reports_stale_files_with_a_diff_and_the_fix() {
     fs::write(&generated, &text).unwrap();
     let readme = copy.read(regen::README).replace("| 1000 |", "| 1000x |");
     fs::write(copy.root().join(regen::README), &readme).unwrap();
-    let before = copy.snapshot();
+    let before = copy.files();
 
     let (code, out, err) = copy.xtask(&["regen", "--check"]);
     assert_eq!(code, 1);
@@ -201,7 +116,7 @@ fn check_reports_stale_files_with_a_diff_and_the_fix() {
     assert!(out.contains("-") && out.contains("+"), "{out}");
     assert!(out.contains("--- a/README.md"), "{out}");
     assert!(err.contains("run `cargo xtask regen`"), "{err}");
-    assert!(copy.snapshot() == before, "--check wrote something");
+    assert!(copy.files() == before, "--check wrote something");
 
     let (code, _, _) = copy.xtask(&["regen"]);
     assert_eq!(code, 0);
@@ -215,7 +130,7 @@ fn check_reports_stale_files_with_a_diff_and_the_fix() {
 #[test]
 fn new_registration_with_a_long_description_flows_through_and_compiles() {
     let copy = Copy::new();
-    let document = copy.write_document("new.xml", &with_3017(LONG_3017));
+    let document = write_document(&copy, "new.xml", &with_3017(LONG_3017));
     let (code, out, err) = copy.xtask(&["regen", "--from", &document]);
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -293,15 +208,15 @@ fn new_registration_with_a_long_description_flows_through_and_compiles() {
 #[test]
 fn a_document_that_drops_a_code_is_refused_unless_allowed() {
     let copy = Copy::new();
-    let before = copy.snapshot();
-    let document = copy.write_document("stale.xml", &without(3008));
-    let before_with_doc = copy.snapshot();
+    let before = copy.files();
+    let document = write_document(&copy, "stale.xml", &without(3008));
+    let before_with_doc = copy.files();
     let (code, _, err) = copy.xtask(&["regen", "--from", &document]);
     assert_eq!(code, 1);
     assert!(err.contains("3008 (\"Timeout\")"), "{err}");
     assert!(err.contains("--allow-removals"), "{err}");
     assert!(
-        copy.snapshot() == before_with_doc,
+        copy.files() == before_with_doc,
         "a refused document changed files"
     );
     drop(before);
@@ -320,7 +235,7 @@ fn a_document_that_drops_a_code_is_refused_unless_allowed() {
     );
 
     // The code comes back: same identifier.
-    let document = copy.write_document("fresh.xml", &snapshot_text());
+    let document = write_document(&copy, "fresh.xml", &snapshot_text());
     let (code, out, err) = copy.xtask(&["regen", "--from", &document]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("added:   3008"), "{out}");
@@ -363,8 +278,8 @@ fn invalid_documents_leave_every_file_identical_and_name_the_place() {
         ),
     ];
     for (index, (text, element, what)) in cases.iter().enumerate() {
-        let document = copy.write_document(&format!("bad{index}.xml"), text);
-        let before = copy.snapshot();
+        let document = write_document(&copy, &format!("bad{index}.xml"), text);
+        let before = copy.files();
         let (code, _, err) = copy.xtask(&["regen", "--from", &document]);
         assert_eq!(code, 1, "case {index}");
         assert!(
@@ -375,7 +290,7 @@ fn invalid_documents_leave_every_file_identical_and_name_the_place() {
             err.contains(element) && err.contains(what),
             "case {index}: {err}"
         );
-        assert!(copy.snapshot() == before, "case {index} changed files");
+        assert!(copy.files() == before, "case {index} changed files");
     }
 }
 
@@ -384,7 +299,7 @@ fn a_failed_write_leaves_every_file_identical() {
     let copy = Copy::new();
     let bytes = with_3017("Quota Exceeded").into_bytes();
     for fail_at in 0..4 {
-        let before = copy.snapshot();
+        let before = copy.files();
         let options = Options {
             root: copy.root().to_path_buf(),
             new_document: Some(bytes.clone()),
@@ -397,7 +312,7 @@ fn a_failed_write_leaves_every_file_identical() {
         let error = regen::apply(&plan, &options).unwrap_err();
         assert!(error.to_string().contains("no file was changed"), "{error}");
         assert_eq!(
-            copy.snapshot(),
+            copy.files(),
             before,
             "failing write {fail_at} changed files"
         );
@@ -438,11 +353,11 @@ fn a_run_killed_between_renames_is_completed_by_the_next_run() {
         ..Options::default()
     };
     regen::apply(&regen::plan(&options).unwrap(), &options).unwrap();
-    let new_set = reference.snapshot();
+    let new_set = reference.files();
 
     for stop in 1..4 {
         let copy = Copy::new();
-        let old_set = copy.snapshot();
+        let old_set = copy.files();
         let options = Options {
             root: copy.root().to_path_buf(),
             new_document: Some(bytes.clone()),
@@ -459,7 +374,7 @@ fn a_run_killed_between_renames_is_completed_by_the_next_run() {
                 .contains("the next `cargo xtask regen` completes it"),
             "{error}"
         );
-        let mixed = copy.snapshot();
+        let mixed = copy.files();
         assert!(
             mixed != old_set && mixed != new_set,
             "stop {stop}: expected a half-written set"
@@ -468,7 +383,7 @@ fn a_run_killed_between_renames_is_completed_by_the_next_run() {
         // Any next run (even --check) completes the interrupted one first.
         let (code, _, err) = copy.xtask(&["regen", "--check"]);
         assert_eq!(code, 0, "stop {stop}: {err}");
-        let mut done = copy.snapshot();
+        let mut done = copy.files();
         done.retain(|name, _| !name.ends_with(".regen-journal"));
         assert!(
             done == new_set,
