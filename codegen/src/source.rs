@@ -149,6 +149,19 @@ fn file_tokens(catalog: &Catalog) -> TokenStream {
     }
 }
 
+/// The lowest value no entry has (the entries are in ascending order, which
+/// `close_code_source` checks): 65,536 when every `u16` is registered.
+fn lowest_unregistered(catalog: &Catalog) -> u32 {
+    let mut candidate: u32 = 0;
+    for entry in &catalog.entries {
+        if u32::from(entry.value) != candidate {
+            break;
+        }
+        candidate += 1;
+    }
+    candidate
+}
+
 /// The type of `POSITIONS`: the smallest unsigned integer that holds every
 /// position and the count itself.
 fn position_type(count: usize) -> Ident {
@@ -369,16 +382,20 @@ fn close_code_enum(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
     // Each registered variant's discriminant is its code, so `as_u16`
     // compiles to "the payload for `Other`, the tag otherwise" with no
     // branch; `Other` takes the lowest value that no variant has.
-    let other_tag = Literal::u16_unsuffixed(
-        (0..=u16::MAX)
-            .find(|v| catalog.entries.iter().all(|e| e.value != *v))
-            .unwrap_or(0),
-    );
+    // A registry that registers every u16 (only synthetic ones do) leaves
+    // no u16 for `Other`: the tag then needs 32 bits.
+    let lowest = lowest_unregistered(catalog);
+    let other_tag = Literal::u32_unsuffixed(lowest);
+    let repr = if lowest > u32::from(u16::MAX) {
+        quote! { u32 }
+    } else {
+        quote! { u16 }
+    };
     quote! {
         #enum_doc
         #[non_exhaustive]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        #[repr(u16)]
+        #[repr(#repr)]
         pub enum CloseCode {
             #(#entries)*
             #other_doc

@@ -131,3 +131,36 @@ impl<'a> Positions<'a> {
         Position { line, column }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn incremental_positions_agree_with_position_of() {
+        let text = "a\u{e9}\u{202e}\n\n  <b>\u{1f980}x\n\u{feff}end\n".as_bytes();
+        let positions = Positions::new(text);
+        // Forwards, backwards (as an error path may ask) and past the end.
+        let offsets = (0..=text.len() + 2).chain((0..=text.len()).rev().step_by(3));
+        for offset in offsets {
+            assert_eq!(
+                positions.at(offset),
+                position_of(text, offset),
+                "offset {offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn display_escapes_control_and_bidi_characters() {
+        let error = Error::at(
+            Position { line: 2, column: 3 },
+            "<a\u{1b}[2J>",
+            "found `</b\u{202e}\u{0}>`\n",
+        );
+        assert_eq!(
+            error.to_string(),
+            "line 2, column 3: <a\\u{1b}[2J>: found `</b\\u{202e}\\u{0}>`\\u{a}"
+        );
+    }
+}

@@ -144,10 +144,11 @@ fn collect(root: &Path, dir: &Path, all: &mut BTreeMap<String, Vec<u8>>) {
 /// Files that only an interrupted or concurrent run leaves: temporaries,
 /// the journal, the lock.
 fn debris(files: &BTreeMap<String, Vec<u8>>) -> Vec<&String> {
-    files
-        .keys()
-        .filter(|name| name.contains(".regen-") || name.ends_with(".regen.lock"))
-        .collect()
+    files.keys().filter(|name| debris_name(name)).collect()
+}
+
+fn debris_name(name: &str) -> bool {
+    name.contains(".regen-") || name.ends_with(".regen.lock")
 }
 
 /// A document written outside the copy, so that the copy's files are only
@@ -2546,10 +2547,6 @@ fn a_regen_process_killed_at_any_moment_leaves_the_old_or_the_new_set() {
         assert!(files == new_set, "{index} {moment:?}: not the new set");
     }
     eprintln!("regen ({duration:.0?} a run) killed: {outcomes:#?}");
-}
-
-fn debris_name(name: &str) -> bool {
-    name.contains(".regen-") || name.ends_with(".regen.lock")
 }
 
 // ---------------------------------------------------------------------------
