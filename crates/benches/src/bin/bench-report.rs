@@ -405,12 +405,22 @@ fn main() {
     report.push_str(&runtime_table(&results));
     let _ = writeln!(report, "\n### Generator scaling (median per run)\n");
     report.push_str(&scaling_table(&results));
-    if args.iter().any(|a| a == "--build-costs") {
+    // Build costs take many minutes; the last measurement is kept next to
+    // criterion's results and reused by runs without `--build-costs`.
+    let saved = target_dir().join("criterion").join("build-costs.md");
+    let costs = if args.iter().any(|a| a == "--build-costs") {
+        let costs = build_costs();
+        let _ = fs::write(&saved, &costs);
+        Some(costs)
+    } else {
+        fs::read_to_string(&saved).ok()
+    };
+    if let Some(costs) = costs {
         let _ = writeln!(
             report,
             "\n### Build costs (clean release builds, one run each)\n"
         );
-        report.push_str(&build_costs());
+        report.push_str(&costs);
     }
     if args.iter().any(|a| a == "--write") {
         let path = workspace_root().join("BENCHMARKS.md");
