@@ -299,6 +299,12 @@ fn consumer_build(name: &str, dependency: &str) -> Result<(f64, usize), String> 
     )
     .map_err(|e| e.to_string())?;
     let target = work.join("target");
+    // Downloads are not part of the build time.
+    Command::new(env!("CARGO"))
+        .arg("fetch")
+        .current_dir(&work)
+        .status()
+        .map_err(|e| e.to_string())?;
     let seconds = timed_cargo(
         &work,
         &target,
@@ -329,7 +335,7 @@ fn consumer_build(name: &str, dependency: &str) -> Result<(f64, usize), String> 
     Ok((seconds, crates.len().saturating_sub(1)))
 }
 
-fn build_costs() -> String {
+fn generated_costs() -> String {
     let mut out = String::from(
         "| generated crate | codes | clean release build | `.rlib` size |\n|---|---:|---:|---:|\n",
     );
@@ -339,21 +345,11 @@ fn build_costs() -> String {
         ("10,000 codes", (0..10_000).collect()),
         ("65,536 codes", (0..=u16::MAX).collect()),
     ];
+    let real: Vec<u16> = registry::bundled()
+        .map(|b| b.catalog.entries.iter().map(|e| e.value).collect())
+        .unwrap_or_default();
     for (label, extra) in sizes {
-        let codes = registry::bundled()
-            .map(|b| b.catalog.entries.len())
-            .unwrap_or(0)
-            + extra
-                .iter()
-                .filter(|&&v| {
-                    !registry::bundled()
-                        .unwrap()
-                        .catalog
-                        .entries
-                        .iter()
-                        .any(|e| e.value == v)
-                })
-                .count();
+        let codes = real.len() + extra.iter().filter(|v| !real.contains(v)).count();
         // The generated tables are filled by the compiler, and each entry
         // evaluates a `match` over all codes: build time grows with the
         // square of the code count. Give up on a size after ten minutes.
@@ -367,12 +363,17 @@ fn build_costs() -> String {
         let _ = writeln!(out, "{row}");
         eprintln!("{row}");
     }
+    out
+}
+
+fn consumer_costs() -> String {
+    let mut out = String::new();
     let root = workspace_root();
     let ours = format!(
         "ws-close-codes = {{ path = {:?} }}",
         root.join("crates/ws-close-codes").display().to_string()
     );
-    let _ = writeln!(out, "\n| dependency (default features) | clean release build | other crates built |\n|---|---:|---:|");
+    let _ = writeln!(out, "| dependency (default features) | clean release build | other crates built |\n|---|---:|---:|");
     for (name, dependency) in [
         ("ws-close-codes", ours.as_str()),
         ("tungstenite", "tungstenite = \"0.30\""),
@@ -405,20 +406,40 @@ fn main() {
     report.push_str(&runtime_table(&results));
     let _ = writeln!(report, "\n### Generator scaling (median per run)\n");
     report.push_str(&scaling_table(&results));
-    // Build costs take many minutes; the last measurement is kept next to
-    // criterion's results and reused by runs without `--build-costs`.
-    let saved = target_dir().join("criterion").join("build-costs.md");
-    let costs = if args.iter().any(|a| a == "--build-costs") {
-        let costs = build_costs();
-        let _ = fs::write(&saved, &costs);
-        Some(costs)
-    } else {
-        fs::read_to_string(&saved).ok()
-    };
-    if let Some(costs) = costs {
+    // Build costs take many minutes; the last measurements are kept next to
+    // criterion's results and reused by runs that do not measure them.
+    let criterion = target_dir().join("criterion");
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let mut costs = String::new();
+    for (file, measure, run) in [
+        (
+            "build-costs-generated.md",
+            flag("--build-costs"),
+            generated_costs as fn() -> String,
+        ),
+        (
+            "build-costs-consumer.md",
+            flag("--build-costs") || flag("--consumer-costs"),
+            consumer_costs as fn() -> String,
+        ),
+    ] {
+        let saved = criterion.join(file);
+        let section = if measure {
+            let section = run();
+            let _ = fs::write(&saved, &section);
+            Some(section)
+        } else {
+            fs::read_to_string(&saved).ok()
+        };
+        if let Some(section) = section {
+            costs.push('\n');
+            costs.push_str(&section);
+        }
+    }
+    if !costs.is_empty() {
         let _ = writeln!(
             report,
-            "\n### Build costs (clean release builds, one run each)\n"
+            "\n### Build costs (clean release builds, one run each)"
         );
         report.push_str(&costs);
     }
