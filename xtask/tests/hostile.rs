@@ -41,19 +41,12 @@ use xtask::regen::{self, Options};
 // ---------------------------------------------------------------------------
 // The workspace copy
 
-/// The files regen reads or writes, besides the generated crate.
-const FILES: &[&str] = &[
-    regen::SNAPSHOT,
-    regen::NAMES,
-    regen::DESCRIPTIONS,
-    regen::GENERATED,
-    regen::README,
-];
+#[path = "data/harness.rs"]
+mod harness;
 
-/// A temporary copy of the registry files, the README and the generated crate.
-struct Copy {
-    dir: tempfile::TempDir,
-}
+/// A temporary copy of the registry files, the README and the generated
+/// crate (the shared harness's), with runs reported as [`Run`].
+struct Copy(harness::Workspace);
 
 /// What one `cargo xtask` run did.
 #[derive(Debug)]
@@ -65,79 +58,26 @@ struct Run {
 
 impl Copy {
     fn new() -> Copy {
-        let dir = tempfile::tempdir().unwrap();
-        let from = xtask::workspace_root();
-        copy_tree(
-            &from.join("crates/ws-close-codes"),
-            &dir.path().join("crates/ws-close-codes"),
-        );
-        for file in FILES {
-            let target = dir.path().join(file);
-            fs::create_dir_all(target.parent().unwrap()).unwrap();
-            fs::copy(from.join(file), target).unwrap();
-        }
-        Copy { dir }
+        Copy(harness::Workspace::new())
     }
 
     fn root(&self) -> &Path {
-        self.dir.path()
+        self.0.root()
     }
 
     fn read(&self, file: &str) -> String {
-        String::from_utf8(fs::read(self.root().join(file)).unwrap()).unwrap()
+        self.0.read(file)
     }
 
     /// Every file of the copy (but build output), by relative path.
     fn files(&self) -> BTreeMap<String, Vec<u8>> {
-        let mut all = BTreeMap::new();
-        collect(self.root(), self.root(), &mut all);
-        all
+        self.0.files()
     }
 
     /// `cargo xtask ARGS` against the copy, in this process.
     fn xtask(&self, args: &[&str]) -> Run {
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = cli::run(&args, self.root(), &mut out, &mut err);
-        Run {
-            code,
-            out: String::from_utf8(out).unwrap(),
-            err: String::from_utf8(err).unwrap(),
-        }
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() != "target" {
-                copy_tree(&entry.path(), &target);
-            }
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-fn collect(root: &Path, dir: &Path, all: &mut BTreeMap<String, Vec<u8>>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() != "target" {
-                collect(root, &entry.path(), all);
-            }
-        } else {
-            let name = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .display()
-                .to_string();
-            all.insert(name, fs::read(entry.path()).unwrap());
-        }
+        let (code, out, err) = self.0.xtask(args);
+        Run { code, out, err }
     }
 }
 

@@ -1,4 +1,4 @@
-//! Shared by `tests/fetch.rs` and `tests/sync.rs` (included with `#[path]`,
+//! Shared by the xtask integration tests (included with `#[path]`,
 //! so Cargo does not build it as a test of its own): a temporary copy of
 //! the workspace files, registry documents built from the snapshot, and a
 //! small HTTP/1.1 server on 127.0.0.1 that the test owns and that can
