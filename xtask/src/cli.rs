@@ -406,7 +406,7 @@ fn regen_command(
     // Stage the report next to its target before touching the workspace, so
     // a report that cannot be written stops the run before anything changes.
     let staged_report = match &report {
-        Some((path, text)) => match stage(path, text.as_bytes()) {
+        Some((path, text)) => match files::stage_file(path, text.as_bytes()) {
             Ok(temporary) => Some((path.clone(), temporary)),
             Err(e) => {
                 let _ = writeln!(
@@ -474,22 +474,6 @@ fn regen_command(
             EXIT_OK
         }
         (None, _) => EXIT_OK,
-    }
-}
-
-/// Writes `content` to a flushed temporary file next to `path`.
-fn stage(path: &Path, content: &[u8]) -> std::io::Result<PathBuf> {
-    let temporary = files::temporary_path(path);
-    let result = std::fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(content)?;
-        file.sync_all()
-    });
-    match result {
-        Ok(()) => Ok(temporary),
-        Err(e) => {
-            let _ = std::fs::remove_file(&temporary);
-            Err(e)
-        }
     }
 }
 

@@ -41,10 +41,6 @@ pub struct FileWrite {
     pub content: Vec<u8>,
 }
 
-/// A fault to inject, for tests: fail the write of the temporary file with
-/// this index (0-based), as if the disk were full.
-pub type FailAt = Option<usize>;
-
 /// Faults to inject, for tests.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Faults {
@@ -54,19 +50,6 @@ pub struct Faults {
     pub fail_journal: bool,
     /// Stop (as if killed) after this many renames, leaving the journal.
     pub stop_after_renames: Option<usize>,
-}
-
-/// Writes `files` without a journal directory: temporaries first, then
-/// renames. Kept for callers that own a single directory; prefer
-/// [`commit`].
-///
-/// # Errors
-///
-/// The first I/O error; no target has changed when it comes from writing a
-/// temporary file.
-pub fn write_all(files: &[FileWrite], fail_at: FailAt) -> io::Result<()> {
-    let temporaries = stage(files, fail_at)?;
-    rename_all(files, &temporaries, None)
 }
 
 /// Writes `files` as described in the module docs, with the lock and the
@@ -158,7 +141,7 @@ pub fn interrupted(dir: &Path) -> bool {
     dir.join(JOURNAL).exists()
 }
 
-fn stage(files: &[FileWrite], fail_at: FailAt) -> io::Result<Vec<PathBuf>> {
+fn stage(files: &[FileWrite], fail_at: Option<usize>) -> io::Result<Vec<PathBuf>> {
     let mut temporaries: Vec<PathBuf> = Vec::new();
     let staged = files.iter().enumerate().try_for_each(|(index, file)| {
         let temporary = temporary_path(&file.path);
@@ -271,6 +254,24 @@ fn write_synced(path: &Path, content: &[u8]) -> io::Result<()> {
     let mut file = fs::File::create(path)?;
     file.write_all(content)?;
     file.sync_all()
+}
+
+/// Writes `content` to a flushed temporary file next to `path` (see
+/// [`temporary_path`]) and returns the temporary's path, for a caller that
+/// renames it into place itself; on failure the temporary is removed.
+///
+/// # Errors
+///
+/// The I/O error.
+pub fn stage_file(path: &Path, content: &[u8]) -> io::Result<PathBuf> {
+    let temporary = temporary_path(path);
+    match write_synced(&temporary, content) {
+        Ok(()) => Ok(temporary),
+        Err(e) => {
+            let _ = fs::remove_file(&temporary);
+            Err(e)
+        }
+    }
 }
 
 /// `dir/.name.regen-PID.tmp`: in the target's directory, so the rename

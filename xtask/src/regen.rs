@@ -39,8 +39,6 @@ pub struct Options {
     pub new_document_source: Option<String>,
     /// Accept a new document that lacks codes the snapshot has.
     pub allow_removals: bool,
-    /// Fault injection for tests: fail writing the n-th temporary file.
-    pub fail_write_at: Option<usize>,
     /// Further fault injection for tests (journal, interrupted renames).
     pub faults: files::Faults,
 }
@@ -254,10 +252,6 @@ pub fn apply(plan: &Plan, options: &Options) -> Result<Vec<PathBuf>, Failure> {
     if writes.is_empty() {
         return Ok(Vec::new());
     }
-    let faults = files::Faults {
-        fail_temporary: options.fail_write_at.or(options.faults.fail_temporary),
-        ..options.faults
-    };
     // Checked under the lock: another run may have written since the plan.
     let unchanged = || {
         for (path, bytes) in &plan.inputs {
@@ -271,7 +265,7 @@ pub fn apply(plan: &Plan, options: &Options) -> Result<Vec<PathBuf>, Failure> {
         }
         Ok(())
     };
-    files::commit_checked(&options.root, &writes, faults, unchanged).map_err(|e| {
+    files::commit_checked(&options.root, &writes, options.faults, unchanged).map_err(|e| {
         if files::interrupted(&options.root) {
             Failure(format!(
                 "writing was interrupted after the commit point: {e}; the next `cargo xtask regen` completes it"

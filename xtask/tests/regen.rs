@@ -304,7 +304,10 @@ fn a_failed_write_leaves_every_file_identical() {
             root: copy.root().to_path_buf(),
             new_document: Some(bytes.clone()),
             new_document_source: Some("new.xml".into()),
-            fail_write_at: Some(fail_at),
+            faults: xtask::files::Faults {
+                fail_temporary: Some(fail_at),
+                ..Default::default()
+            },
             ..Options::default()
         };
         let plan = regen::plan(&options).unwrap();
