@@ -139,9 +139,7 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
 
     let mut records = Vec::new();
     for record in registry.elements_named("record") {
-        let value = required(record, "value")?;
-        let record = parse_record(record, &people, single_codes)?;
-        records.push((record, value.position));
+        records.push(parse_record(record, &people, single_codes)?);
     }
     let records = sorted_without_overlap(records, |r| r.span, "record")?;
 
@@ -232,11 +230,12 @@ fn required<'a>(element: &'a Element, child: &str) -> Result<&'a Element, Error>
         .ok_or_else(|| Error::at(element.position, element.tag(), format!("has no <{child}>")))
 }
 
+/// One `record`, and where its `value` starts (overlap errors name it).
 fn parse_record(
     record: &Element,
     people: &BTreeMap<String, Person>,
     single_codes: (u16, u16),
-) -> Result<Record, Error> {
+) -> Result<(Record, Position), Error> {
     let value = required(record, "value")?;
     let span = parse_span(value)?;
     let description = text_of(required(record, "description")?)?;
@@ -273,7 +272,7 @@ fn parse_record(
         .elements_named("xref")
         .map(parse_reference)
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Record {
+    let record = Record {
         span,
         description,
         contact,
@@ -281,7 +280,8 @@ fn parse_record(
         date: date_attribute("date")?,
         updated: date_attribute("updated")?,
         position: record.position,
-    })
+    };
+    Ok((record, value.position))
 }
 
 fn parse_contact(

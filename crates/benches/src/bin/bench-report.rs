@@ -125,7 +125,6 @@ fn runtime_table(results: &BTreeMap<(String, String, String), Measurement>) -> S
                 .filter(|(g, _, _)| g == group)
                 .map(|(_, _, v)| v.as_str())
                 .collect();
-            p.dedup();
             p.sort();
             p.dedup();
             p
