@@ -173,6 +173,47 @@ fn position_type(count: usize) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
+/// What an accessor of `CloseCode` returns.
+#[derive(Clone, Copy)]
+enum Returns {
+    /// `Option<&'static str>`.
+    Text,
+    /// `&'static [Reference]`.
+    References,
+}
+
+impl Returns {
+    /// The type, with `'static` spelled out for a method's signature and
+    /// left to the default in a constant's type.
+    fn tokens(self, in_signature: bool) -> TokenStream {
+        match (self, in_signature) {
+            (Returns::Text, true) => quote! { Option<&'static str> },
+            (Returns::Text, false) => quote! { Option<&str> },
+            (Returns::References, true) => quote! { &'static [Reference] },
+            (Returns::References, false) => quote! { &[Reference] },
+        }
+    }
+}
+
+/// The accessors that read a per-position table, in the order they are
+/// generated: each has a public method, a `NAME_match` definition and a
+/// `NAME_TABLE`.
+const ACCESSORS: [(&str, Returns); 8] = [
+    ("name", Returns::Text),
+    ("description", Returns::Text),
+    ("iana_description", Returns::Text),
+    ("contact", Returns::Text),
+    ("references", Returns::References),
+    ("registered_on", Returns::Text),
+    ("updated_on", Returns::Text),
+    ("ident", Returns::Text),
+];
+
+/// The table an accessor reads: `NAME_TABLE`.
+fn accessor_table(name: &str) -> Ident {
+    format_ident!("{}_TABLE", name.to_uppercase())
+}
+
 /// The lookup tables, all evaluated by the compiler from `REGISTERED`,
 /// `as_u16` and the `match`es of the `impl` block, so the generated source
 /// states each fact once:
@@ -208,18 +249,10 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
         "The position in `REGISTERED` of every value below `TABLE_LEN` (its length\n\
          for `Other`), computed at compile time.",
     );
-    let accessors: [(&str, TokenStream); 8] = [
-        ("name", quote! { Option<&str> }),
-        ("description", quote! { Option<&str> }),
-        ("iana_description", quote! { Option<&str> }),
-        ("contact", quote! { Option<&str> }),
-        ("references", quote! { &[Reference] }),
-        ("registered_on", quote! { Option<&str> }),
-        ("updated_on", quote! { Option<&str> }),
-        ("ident", quote! { Option<&str> }),
-    ];
-    let accessor_tables = accessors.iter().map(|(name, ty)| {
-        let table = format_ident!("{}_TABLE", name.to_uppercase());
+
+    let accessor_tables = ACCESSORS.iter().map(|&(name, returns)| {
+        let table = accessor_table(name);
+        let ty = returns.tokens(false);
         let definition = format_ident!("{}_match", name);
         let doc = doc_attrs(&format!(
             "`CloseCode::{definition}` of every registered code, by position, and of\n\
@@ -633,6 +666,40 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
 
     let position_type = position_type(variants.len());
 
+    let accessors = [
+        (ACCESSORS[0], name_doc, name_match),
+        (ACCESSORS[1], description_doc, description_match),
+        (ACCESSORS[2], iana_description_doc, iana_description_match),
+        (ACCESSORS[3], contact_doc, contact_match),
+        (ACCESSORS[4], references_doc, references_match),
+        (ACCESSORS[5], registered_on_doc, registered_on_match),
+        (ACCESSORS[6], updated_on_doc, updated_on_match),
+        (ACCESSORS[7], ident_doc, ident_match),
+    ]
+    .into_iter()
+    .map(|((name, returns), doc, definition)| {
+        let method = Ident::new(name, Span::call_site());
+        let table = accessor_table(name);
+        let matcher = format_ident!("{name}_match");
+        let returns = returns.tokens(true);
+        let definition_doc = doc_attrs(&format!(
+            "The definition of [`CloseCode::{name}`], which reads the same\n\
+             answers from a table built from this at compile time."
+        ));
+        quote! {
+            #doc
+            #[inline]
+            pub const fn #method(self) -> #returns {
+                #table[self.position()]
+            }
+
+            #definition_doc
+            const fn #matcher(self) -> #returns {
+                #definition
+            }
+        }
+    });
+
     // Where prettyplease breaks a line depends on the length of the registry
     // text, and it breaks at other widths than rustfmt (its margin is 89
     // columns; rustfmt's limits are 100 for a line and 60 for call arguments
@@ -675,101 +742,7 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
                 }
             }
 
-            #name_doc
-            #[inline]
-            pub const fn name(self) -> Option<&'static str> {
-                NAME_TABLE[self.position()]
-            }
-
-            /// The definition of [`CloseCode::name`], which reads the same
-            /// answers from a table built from this at compile time.
-            const fn name_match(self) -> Option<&'static str> {
-                #name_match
-            }
-
-            #description_doc
-            #[inline]
-            pub const fn description(self) -> Option<&'static str> {
-                DESCRIPTION_TABLE[self.position()]
-            }
-
-            /// The definition of [`CloseCode::description`], which reads the same
-            /// answers from a table built from this at compile time.
-            const fn description_match(self) -> Option<&'static str> {
-                #description_match
-            }
-
-            #iana_description_doc
-            #[inline]
-            pub const fn iana_description(self) -> Option<&'static str> {
-                IANA_DESCRIPTION_TABLE[self.position()]
-            }
-
-            /// The definition of [`CloseCode::iana_description`], which reads the same
-            /// answers from a table built from this at compile time.
-            const fn iana_description_match(self) -> Option<&'static str> {
-                #iana_description_match
-            }
-
-            #contact_doc
-            #[inline]
-            pub const fn contact(self) -> Option<&'static str> {
-                CONTACT_TABLE[self.position()]
-            }
-
-            /// The definition of [`CloseCode::contact`], which reads the same
-            /// answers from a table built from this at compile time.
-            const fn contact_match(self) -> Option<&'static str> {
-                #contact_match
-            }
-
-            #references_doc
-            #[inline]
-            pub const fn references(self) -> &'static [Reference] {
-                REFERENCES_TABLE[self.position()]
-            }
-
-            /// The definition of [`CloseCode::references`], which reads the same
-            /// answers from a table built from this at compile time.
-            const fn references_match(self) -> &'static [Reference] {
-                #references_match
-            }
-
-            #registered_on_doc
-            #[inline]
-            pub const fn registered_on(self) -> Option<&'static str> {
-                REGISTERED_ON_TABLE[self.position()]
-            }
-
-            /// The definition of [`CloseCode::registered_on`], which reads the same
-            /// answers from a table built from this at compile time.
-            const fn registered_on_match(self) -> Option<&'static str> {
-                #registered_on_match
-            }
-
-            #updated_on_doc
-            #[inline]
-            pub const fn updated_on(self) -> Option<&'static str> {
-                UPDATED_ON_TABLE[self.position()]
-            }
-
-            /// The definition of [`CloseCode::updated_on`], which reads the same
-            /// answers from a table built from this at compile time.
-            const fn updated_on_match(self) -> Option<&'static str> {
-                #updated_on_match
-            }
-
-            #ident_doc
-            #[inline]
-            pub const fn ident(self) -> Option<&'static str> {
-                IDENT_TABLE[self.position()]
-            }
-
-            /// The definition of [`CloseCode::ident`], which reads the same
-            /// answers from a table built from this at compile time.
-            const fn ident_match(self) -> Option<&'static str> {
-                #ident_match
-            }
+            #(#accessors)*
         }
     }
 }
