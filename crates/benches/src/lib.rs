@@ -2,7 +2,7 @@
 //! close codes, synthetic registry documents and the lookup-table limit.
 
 use ws_close_codes::CloseCode;
-use ws_close_codes_registry::{Catalog, Date, Entry, Layout, Span};
+use ws_close_codes_registry::{Catalog, Entry, Layout, Span};
 
 /// A deterministic stream of pseudo-random numbers (xorshift), so every run
 /// benchmarks the same inputs.
@@ -148,10 +148,3 @@ pub fn synthetic_catalog(registry: &ws_close_codes_registry::Registry) -> Catalo
         },
     }
 }
-
-/// The date used by the synthetic documents.
-pub const SYNTHETIC_DATE: Date = Date {
-    year: 2026,
-    month: 1,
-    day: Some(1),
-};
