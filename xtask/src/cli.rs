@@ -385,13 +385,7 @@ fn regen_command(
                     .as_ref()
                     .map(|d| format!("HTTP {}, {} bytes", d.received.status, d.received.size)),
             };
-            match report::render(&plan, root, &source) {
-                Ok(text) => Some((path.clone(), text)),
-                Err(failure) => {
-                    let _ = writeln!(err, "error: {failure}");
-                    return EXIT_FAILURE;
-                }
-            }
+            Some((path.clone(), report::render(&plan, root, &source)))
         }
         None => None,
     };

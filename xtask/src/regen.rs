@@ -62,6 +62,10 @@ pub struct Plan {
     /// [`apply`] writes nothing if one of them has changed since: another
     /// run wrote in between, and this plan would undo part of its work.
     pub inputs: Vec<(PathBuf, Vec<u8>)>,
+    /// The identifier pins as they were on disk.
+    pub old_pins: registry::Pins,
+    /// The pins after this run: the old ones and the new assignments.
+    pub new_pins: registry::Pins,
 }
 
 /// A failure, with the file it concerns.
@@ -195,6 +199,8 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
         old,
         new,
         inputs,
+        old_pins: pins,
+        new_pins: built.pins,
     })
 }
 
@@ -250,6 +256,10 @@ pub fn stale(plan: &Plan) -> Vec<&FileWrite> {
 pub fn apply(plan: &Plan, options: &Options) -> Result<Vec<PathBuf>, Failure> {
     let writes: Vec<FileWrite> = stale(plan).into_iter().cloned().collect();
     if writes.is_empty() {
+        // Nothing to write, but taking and releasing the lock clears one
+        // left by a run killed after its last rename (a live holder's lock
+        // is left alone: its refusal is ignored).
+        let _ = files::Lock::acquire(&options.root);
         return Ok(Vec::new());
     }
     // Checked under the lock: another run may have written since the plan.

@@ -17,7 +17,7 @@ use std::path::Path;
 use ws_close_codes_codegen::escape_markdown;
 use ws_close_codes_registry::{Change, Pins, Record, Reference};
 
-use crate::regen::{self, Failure, Plan};
+use crate::regen::{self, Plan};
 
 /// The semantic-versioning consequence of a change for `ws-close-codes`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -164,36 +164,16 @@ fn optional<T: std::fmt::Display>(value: &Option<T>) -> String {
         .map_or_else(|| "—".to_owned(), |v| escape_markdown(&v.to_string()))
 }
 
-fn pins_from(text: &[u8], what: &str) -> Result<Pins, Failure> {
-    let text =
-        std::str::from_utf8(text).map_err(|e| Failure(format!("{what}: not UTF-8 ({e})")))?;
-    Pins::parse(text).map_err(|e| Failure(format!("{what}: {e}")))
-}
-
-/// Renders the report of `plan` for the workspace at `root` (read to find
-/// the pins and the snapshot before the run).
-///
-/// # Errors
-///
-/// When the pins on disk or in the plan cannot be parsed.
-pub fn render(plan: &Plan, root: &Path, source: &Source) -> Result<String, Failure> {
-    let old_pins_text = fs::read(root.join(regen::NAMES))
-        .map_err(|e| Failure(format!("{}: cannot read: {e}", regen::NAMES)))?;
-    let old_pins = pins_from(&old_pins_text, regen::NAMES)?;
-    let new_pins = match plan
-        .files
-        .iter()
-        .find(|f| f.path == root.join(regen::NAMES))
-    {
-        Some(file) => pins_from(&file.content, regen::NAMES)?,
-        None => old_pins.clone(),
-    };
+/// Renders the report of `plan` for the workspace at `root` (read to tell
+/// whether the snapshot changes).
+pub fn render(plan: &Plan, root: &Path, source: &Source) -> String {
+    let (old_pins, new_pins) = (&plan.old_pins, &plan.new_pins);
     let document_changed = plan
         .files
         .iter()
         .find(|f| f.path == root.join(regen::SNAPSHOT))
         .is_some_and(|f| fs::read(&f.path).ok().as_deref() != Some(&f.content[..]));
-    let (bump, reasons) = semver(plan, &old_pins, &new_pins, document_changed);
+    let (bump, reasons) = semver(plan, old_pins, new_pins, document_changed);
     let ident = |value: u16| match new_pins.get(value) {
         Some(pin) => format!("`{}`", pin.ident),
         None => "—".to_owned(),
@@ -363,5 +343,5 @@ pub fn render(plan: &Plan, root: &Path, source: &Source) -> Result<String, Failu
     for reason in &reasons {
         let _ = writeln!(out, "- {reason}");
     }
-    Ok(out)
+    out
 }
