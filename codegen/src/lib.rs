@@ -160,6 +160,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod ast;
 mod app;
 mod builder;
 mod docs;

@@ -3,9 +3,10 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote, ToTokens as _};
+use quote::{format_ident, quote};
 use ws_close_codes_registry::{is_valid_ident, Catalog, Entry, Reference, ReferenceKind};
 
+use crate::ast;
 use crate::docs::{doc_attrs, entry_doc};
 use crate::literal::str_literal;
 
@@ -21,8 +22,8 @@ use crate::literal::str_literal;
 /// must register those.
 ///
 /// The output is what rustfmt would leave unchanged: the items whose layout
-/// depends on the length of registry text (the `impl` block and the
-/// reference tables) carry `#[rustfmt::skip]`, because prettyplease and
+/// depends on the length of registry text (the `impl` block and
+/// `RECORDS`) carry `#[rustfmt::skip]`, because prettyplease and
 /// rustfmt break long lines at different widths.
 ///
 /// # Panics
@@ -68,15 +69,56 @@ use crate::literal::str_literal;
 /// [`escape_markdown`]: crate::escape_markdown
 pub fn close_code_source(catalog: &Catalog) -> String {
     check(catalog);
-    let tokens = file_tokens(catalog);
-    let file: syn::File = match syn::parse2(tokens) {
-        Ok(file) => file,
-        Err(error) => panic!("the generator built tokens that do not parse: {error}"),
+    let [head, close_code, tail] = if catalog.entries.len() >= SECOND_THREAD_FROM {
+        std::thread::scope(|scope| {
+            let spawned = std::thread::Builder::new()
+                .name("codegen-enum".into())
+                .spawn_scoped(scope, || part_text(catalog, Part::Enum));
+            let head = part_text(catalog, Part::Head);
+            let tail = part_text(catalog, Part::Tail);
+            let close_code = match spawned {
+                Ok(handle) => match handle.join() {
+                    Ok(text) => text,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                // No thread to be had: the same work, on this one.
+                Err(_) => part_text(catalog, Part::Enum),
+            };
+            [head, close_code, tail]
+        })
+    } else {
+        [Part::Head, Part::Enum, Part::Tail].map(|part| part_text(catalog, part))
     };
     let mut source = header(catalog);
     source.push('\n');
-    source.push_str(&prettyplease::unparse(&file));
+    for part in [head, close_code, tail] {
+        source.push_str(&part);
+    }
     source
+}
+
+/// From how many entries `close_code_source` prints the enum on a second
+/// thread. Below it, starting a thread costs more than it saves.
+const SECOND_THREAD_FROM: usize = 2_000;
+
+/// The three parts of the generated file, each built and printed on its own
+/// so two threads can share the work. prettyplease ends every item with a
+/// line break that resets its layout, so the parts printed one after the
+/// other are the same text as the whole file printed at once (a test
+/// checks that the output is a fixed point of prettyplease).
+#[derive(Clone, Copy)]
+enum Part {
+    /// The `use` and the constants.
+    Head,
+    /// The `CloseCode` enum.
+    Enum,
+    /// The `impl` block, the records and the lookup tables.
+    Tail,
+}
+
+/// The printed text of one part.
+fn part_text(catalog: &Catalog, part: Part) -> String {
+    prettyplease::unparse(&part_file(catalog, part))
 }
 
 /// The `//` comment at the top of the generated file.
@@ -120,32 +162,138 @@ fn check(catalog: &Catalog) {
 struct Variant<'a> {
     entry: &'a Entry,
     ident: Ident,
-    value: Literal,
 }
 
-fn file_tokens(catalog: &Catalog) -> TokenStream {
+/// The syntax tree of one part of the file: the fixed items written with
+/// `quote!` and parsed, then the nodes that repeat per code built directly
+/// and put in place (see [`crate::ast`]).
+fn part_file(catalog: &Catalog, part: Part) -> syn::File {
     let variants: Vec<Variant<'_>> = catalog
         .entries
         .iter()
         .map(|entry| Variant {
             entry,
             ident: Ident::new(&entry.ident, Span::call_site()),
-            value: Literal::u16_unsuffixed(entry.value),
         })
         .collect();
-    let constants = constants(catalog);
-    let close_code = close_code_enum(catalog, &variants);
-    let methods = close_code_impl(&variants);
-    let reference_lists = reference_lists(&variants);
-    let table = lookup_tables(catalog, &variants);
-    quote! {
-        use crate::{OtherCode, Reference, ReferenceKind};
+    let tokens = match part {
+        Part::Head => {
+            let constants = constants(catalog);
+            quote! {
+                use crate::{OtherCode, Reference, ReferenceKind};
 
-        #constants
-        #close_code
-        #methods
-        #table
-        #reference_lists
+                #constants
+            }
+        }
+        Part::Enum => close_code_enum(catalog),
+        Part::Tail => {
+            let methods = close_code_impl(&variants);
+            let records = records();
+            let tables = lookup_tables(catalog, &variants);
+            quote! {
+                #methods
+                #records
+                #tables
+            }
+        }
+    };
+    let mut file: syn::File = match syn::parse2(tokens) {
+        Ok(file) => file,
+        Err(error) => panic!("the generator built tokens that do not parse: {error}"),
+    };
+    for item in &mut file.items {
+        match item {
+            syn::Item::Enum(item) if item.ident == "CloseCode" => fill_variants(item, &variants),
+            syn::Item::Impl(item) => fill_as_u16(item, &variants),
+            syn::Item::Const(item) if item.ident == "RECORDS" => fill_records(item, &variants),
+            _ => {}
+        }
+    }
+    file
+}
+
+/// Puts a documented variant for every entry before `Other`.
+fn fill_variants(item: &mut syn::ItemEnum, variants: &[Variant<'_>]) {
+    let other = item.variants.pop().expect("the enum is written with `Other`");
+    let mut all: syn::punctuated::Punctuated<syn::Variant, syn::token::Comma> = variants
+        .iter()
+        .map(|variant| {
+            ast::unit_variant(
+                ast::doc_attributes(&entry_doc(variant.entry)),
+                variant.ident.clone(),
+                variant.entry.value,
+            )
+        })
+        .collect();
+    all.push(other.into_value());
+    all.push_punct(syn::token::Comma::default());
+    item.variants = all;
+}
+
+/// Puts an arm `CloseCode::Variant => value,` for every entry before the
+/// arm for `Other` in `as_u16`.
+fn fill_as_u16(item: &mut syn::ItemImpl, variants: &[Variant<'_>]) {
+    let close_code = ast::ident("CloseCode");
+    let method = item
+        .items
+        .iter_mut()
+        .find_map(|item| match item {
+            syn::ImplItem::Fn(method) if method.sig.ident == "as_u16" => Some(method),
+            _ => None,
+        })
+        .expect("the impl block has `as_u16`");
+    let Some(syn::Stmt::Expr(syn::Expr::Match(matched), None)) = method.block.stmts.first_mut()
+    else {
+        panic!("`as_u16` is written as one `match`")
+    };
+    let mut arms: Vec<syn::Arm> = variants
+        .iter()
+        .map(|variant| {
+            ast::arm(
+                ast::path(&[&close_code, &variant.ident]),
+                ast::u16_expr(variant.entry.value),
+            )
+        })
+        .collect();
+    arms.append(&mut matched.arms);
+    matched.arms = arms;
+}
+
+/// Puts the record of every entry in `RECORDS`.
+fn fill_records(item: &mut syn::ItemConst, variants: &[Variant<'_>]) {
+    let syn::Expr::Reference(slice) = &mut *item.expr else {
+        panic!("`RECORDS` is written as `&[]`")
+    };
+    let syn::Expr::Array(array) = &mut *slice.expr else {
+        panic!("`RECORDS` is written as `&[]`")
+    };
+    let record = ast::ident("Record");
+    let close_code = ast::ident("CloseCode");
+    for variant in variants {
+        let entry = variant.entry;
+        let mut fields = vec![
+            (
+                ast::ident("code"),
+                ast::path_expr(&[&close_code, &variant.ident]),
+            ),
+            (ast::ident("value"), ast::u16_expr(entry.value)),
+        ];
+        for accessor in &ACCESSORS {
+            let value = match accessor.field {
+                Field::Text => ast::str_expr(&field_text(entry, accessor.name).unwrap_or_default()),
+                Field::OptionalText => {
+                    ast::option_str_expr(field_text(entry, accessor.name).as_deref())
+                }
+                Field::References => {
+                    ast::slice_expr(entry.references.iter().map(reference).collect())
+                }
+            };
+            fields.push((ast::ident(accessor.name), value));
+        }
+        array.elems.push(ast::struct_expr(&record, fields));
+    }
+    if !array.elems.is_empty() {
+        array.elems.push_punct(syn::token::Comma::default());
     }
 }
 
@@ -165,64 +313,287 @@ fn lowest_unregistered(catalog: &Catalog) -> u32 {
 /// The type of `POSITIONS`: the smallest unsigned integer that holds every
 /// position and the count itself.
 fn position_type(count: usize) -> Ident {
-    let name = if count < usize::from(u8::MAX) {
+    let name = if count <= usize::from(u8::MAX) {
         "u8"
-    } else {
+    } else if count <= usize::from(u16::MAX) {
         "u16"
+    } else {
+        "u32"
     };
     Ident::new(name, Span::call_site())
 }
 
-/// What an accessor of `CloseCode` returns.
+/// A field of `Record`: what it holds.
 #[derive(Clone, Copy)]
-enum Returns {
-    /// `Option<&'static str>`.
+enum Field {
+    /// `&'static str`: every entry has the text.
     Text,
+    /// `Option<&'static str>`: some entries lack it.
+    OptionalText,
     /// `&'static [Reference]`.
     References,
 }
 
-impl Returns {
-    /// The type, with `'static` spelled out for a method's signature and
-    /// left to the default in a constant's type.
-    fn tokens(self, in_signature: bool) -> TokenStream {
+impl Field {
+    /// The field's type in `Record`.
+    fn field_type(self) -> TokenStream {
+        match self {
+            Field::Text => quote! { &'static str },
+            Field::OptionalText => quote! { Option<&'static str> },
+            Field::References => quote! { &'static [Reference] },
+        }
+    }
+
+    /// What the accessor returns, with `'static` spelled out for a method's
+    /// signature and left to the default in a constant's type.
+    fn returns(self, in_signature: bool) -> TokenStream {
         match (self, in_signature) {
-            (Returns::Text, true) => quote! { Option<&'static str> },
-            (Returns::Text, false) => quote! { Option<&str> },
-            (Returns::References, true) => quote! { &'static [Reference] },
-            (Returns::References, false) => quote! { &[Reference] },
+            (Field::Text | Field::OptionalText, true) => quote! { Option<&'static str> },
+            (Field::Text | Field::OptionalText, false) => quote! { Option<&str> },
+            (Field::References, true) => quote! { &'static [Reference] },
+            (Field::References, false) => quote! { &[Reference] },
+        }
+    }
+
+    /// The accessor's answer for `Other`.
+    fn for_other(self) -> TokenStream {
+        match self {
+            Field::Text | Field::OptionalText => quote! { None },
+            Field::References => quote! { &[] },
+        }
+    }
+
+    /// The accessor's answer for a record whose field is `value`.
+    fn wrap(self, value: TokenStream) -> TokenStream {
+        match self {
+            Field::Text => quote! { Some(#value) },
+            Field::OptionalText | Field::References => value,
         }
     }
 }
 
-/// The accessors that read a per-position table, in the order they are
-/// generated: each has a public method, a `NAME_match` definition and a
-/// `NAME_TABLE`.
-const ACCESSORS: [(&str, Returns); 8] = [
-    ("name", Returns::Text),
-    ("description", Returns::Text),
-    ("iana_description", Returns::Text),
-    ("contact", Returns::Text),
-    ("references", Returns::References),
-    ("registered_on", Returns::Text),
-    ("updated_on", Returns::Text),
-    ("ident", Returns::Text),
+/// An accessor of `CloseCode` that reads a per-position table: the field of
+/// `Record` it returns, and for the public ones the method's documentation.
+struct Accessor {
+    name: &'static str,
+    field: Field,
+    doc: Option<&'static str>,
+}
+
+/// The accessors, in the order of `Record`'s fields (after `code` and
+/// `value`). Each has a `NAME_TABLE` built at compile time from `RECORDS`.
+const ACCESSORS: [Accessor; 9] = [
+    Accessor {
+        name: "name",
+        field: Field::Text,
+        doc: Some(
+            "The code's short name, such as \"Normal Closure\"; `None` for `Other`.\n\
+             \n\
+             # Examples\n\
+             \n\
+             ```\n\
+             use ws_close_codes::CloseCode;\n\
+             \n\
+             assert!(CloseCode::NormalClosure.name().is_some());\n\
+             assert_eq!(CloseCode::from_u16(4000).name(), None);\n\
+             ```",
+        ),
+    },
+    Accessor {
+        name: "description",
+        field: Field::Text,
+        doc: Some(
+            "What the code means: a description written for this crate where IANA's\n\
+             is terse, IANA's description otherwise; `None` for `Other`.\n\
+             \n\
+             # Examples\n\
+             \n\
+             ```\n\
+             use ws_close_codes::CloseCode;\n\
+             \n\
+             assert!(CloseCode::GoingAway.description().is_some());\n\
+             assert_eq!(CloseCode::from_u16(4000).description(), None);\n\
+             ```",
+        ),
+    },
+    Accessor {
+        name: "iana_description",
+        field: Field::Text,
+        doc: Some(
+            "The description as the IANA registry states it; `None` for `Other`.\n\
+             \n\
+             # Examples\n\
+             \n\
+             ```\n\
+             use ws_close_codes::CloseCode;\n\
+             \n\
+             assert!(CloseCode::GoingAway.iana_description().is_some());\n\
+             assert_eq!(CloseCode::from_u16(4000).iana_description(), None);\n\
+             ```",
+        ),
+    },
+    Accessor {
+        name: "contact",
+        field: Field::OptionalText,
+        doc: Some(
+            "The name of the person or body the registry lists as the contact for\n\
+             the code, if it lists one; `None` for `Other`.\n\
+             \n\
+             # Examples\n\
+             \n\
+             ```\n\
+             use ws_close_codes::CloseCode;\n\
+             \n\
+             assert_eq!(CloseCode::from_u16(4000).contact(), None);\n\
+             ```",
+        ),
+    },
+    Accessor {
+        name: "references",
+        field: Field::References,
+        doc: Some(
+            "The documents the registry cites for the code, in the registry's order;\n\
+             empty for `Other` and for codes without references.\n\
+             \n\
+             # Examples\n\
+             \n\
+             ```\n\
+             use ws_close_codes::CloseCode;\n\
+             \n\
+             assert!(!CloseCode::NormalClosure.references().is_empty());\n\
+             assert!(CloseCode::from_u16(4000).references().is_empty());\n\
+             ```",
+        ),
+    },
+    Accessor {
+        name: "registered_on",
+        field: Field::OptionalText,
+        doc: Some(
+            "When the code was registered (`YYYY-MM-DD`), if the registry says;\n\
+             `None` for `Other`.\n\
+             \n\
+             # Examples\n\
+             \n\
+             ```\n\
+             use ws_close_codes::CloseCode;\n\
+             \n\
+             if let Some(date) = CloseCode::GoingAway.registered_on() {\n    \
+                 assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));\n\
+             }\n\
+             assert_eq!(CloseCode::from_u16(4000).registered_on(), None);\n\
+             ```",
+        ),
+    },
+    Accessor {
+        name: "updated_on",
+        field: Field::OptionalText,
+        doc: Some(
+            "When the code's registration last changed (`YYYY-MM-DD`), if the\n\
+             registry says; `None` for `Other`.\n\
+             \n\
+             # Examples\n\
+             \n\
+             ```\n\
+             use ws_close_codes::CloseCode;\n\
+             \n\
+             if let Some(date) = CloseCode::NormalClosure.updated_on() {\n    \
+                 assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));\n\
+             }\n\
+             assert_eq!(CloseCode::from_u16(4000).updated_on(), None);\n\
+             ```",
+        ),
+    },
+    Accessor {
+        name: "ident",
+        field: Field::Text,
+        doc: Some(
+            "The name of the code's variant, as written in Rust; `None` for `Other`.\n\
+             \n\
+             # Examples\n\
+             \n\
+             ```\n\
+             use ws_close_codes::CloseCode;\n\
+             \n\
+             assert_eq!(CloseCode::NormalClosure.ident(), Some(\"NormalClosure\"));\n\
+             assert_eq!(CloseCode::from_u16(1001).ident(), Some(\"GoingAway\"));\n\
+             assert_eq!(CloseCode::from_u16(4000).ident(), None);\n\
+             ```",
+        ),
+    },
+    // What `Display` writes for a registered code: the value and the name,
+    // joined here so that formatting is one write.
+    Accessor {
+        name: "display",
+        field: Field::Text,
+        doc: None,
+    },
 ];
+
+/// The text of `entry`'s `Record` field for `accessor`, or `None` where the
+/// field is an absent `Option`.
+fn field_text(entry: &Entry, accessor: &str) -> Option<String> {
+    match accessor {
+        "name" => Some(entry.title.clone()),
+        "description" => Some(entry.description.clone()),
+        "iana_description" => Some(entry.iana_description.clone()),
+        "contact" => entry.contact.clone(),
+        "registered_on" => entry.date.map(|d| d.to_string()),
+        "updated_on" => entry.updated.map(|d| d.to_string()),
+        "ident" => Some(entry.ident.clone()),
+        "display" => Some(format!("{} {}", entry.value, entry.title)),
+        other => unreachable!("{other} is not a text field"),
+    }
+}
 
 /// The table an accessor reads: `NAME_TABLE`.
 fn accessor_table(name: &str) -> Ident {
     format_ident!("{}_TABLE", name.to_uppercase())
 }
 
-/// The lookup tables, all evaluated by the compiler from `REGISTERED`,
-/// `as_u16` and the `match`es of the `impl` block, so the generated source
-/// states each fact once:
+/// The `Record` struct and `RECORDS`, the one place the generated source
+/// states each registered code's facts: one struct literal per code, in
+/// ascending order of value ([`fill_records`] puts them in).
+fn records() -> TokenStream {
+    let fields = ACCESSORS.iter().map(|accessor| {
+        let name = Ident::new(accessor.name, Span::call_site());
+        let ty = accessor.field.field_type();
+        quote! { #name: #ty, }
+    });
+    let struct_doc = doc_attrs(
+        "What the registry and this crate's descriptions say about one registered\n\
+         code: the answers of `CloseCode`'s accessors for it, and what `Display`\n\
+         writes.",
+    );
+    let records_doc = doc_attrs(
+        "Every registered code's record, in ascending order of value: the one\n\
+         place this file states each code's facts. The tables below are built\n\
+         from it at compile time.",
+    );
+    // Where prettyplease breaks a line depends on the length of the registry
+    // text, and it breaks at other widths than rustfmt, so no layout of the
+    // records is stable under both; `cargo fmt` leaves them as written.
+    quote! {
+        #struct_doc
+        struct Record {
+            code: CloseCode,
+            value: u16,
+            #(#fields)*
+        }
+        #records_doc
+        #[rustfmt::skip]
+        const RECORDS: &[Record] = &[];
+    }
+}
+
+/// The lookup tables, all evaluated by the compiler from `RECORDS` in one
+/// pass each, so compile time grows linearly with the number of codes:
 ///
+/// - `REGISTERED_ARRAY`: the codes, by position (`CloseCode::REGISTERED`);
 /// - `FROM_U16_TABLE`: the `CloseCode` of every value below `TABLE_LEN` (the
 ///   end of the private-use range or of the highest registered code, plus
 ///   one); every value from `TABLE_LEN` on is `Other`;
-/// - `POSITIONS`: the position in `REGISTERED` of the same values, its
-///   length for `Other`;
+/// - `POSITIONS`: the position in `RECORDS` of the same values, its length
+///   for `Other`;
 /// - one table per accessor, indexed by position, the last entry for `Other`.
 ///
 /// A table load costs the same for every input; a `match` on a value or a
@@ -243,28 +614,32 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
         "How many values `FROM_U16_TABLE` and `POSITIONS` answer for: every value\n\
          from this one on is `Other`.",
     );
+    let registered_doc = doc_attrs("`CloseCode::REGISTERED`: the code of each record.");
     let table_doc =
         doc_attrs("The `CloseCode` of every value below `TABLE_LEN`, computed at compile time.");
     let positions_doc = doc_attrs(
-        "The position in `REGISTERED` of every value below `TABLE_LEN` (its length\n\
+        "The position in `RECORDS` of every value below `TABLE_LEN` (its length\n\
          for `Other`), computed at compile time.",
     );
 
-    let accessor_tables = ACCESSORS.iter().map(|&(name, returns)| {
-        let table = accessor_table(name);
-        let ty = returns.tokens(false);
-        let definition = format_ident!("{}_match", name);
+    let accessor_tables = ACCESSORS.iter().map(|accessor| {
+        let table = accessor_table(accessor.name);
+        let field = Ident::new(accessor.name, Span::call_site());
+        let ty = accessor.field.returns(false);
+        let other = accessor.field.for_other();
+        let answer = accessor.field.wrap(quote! { RECORDS[position].#field });
         let doc = doc_attrs(&format!(
-            "`CloseCode::{definition}` of every registered code, by position, and of\n\
-             `Other` last; computed at compile time."
+            "The `{field}` of every record, by position, and `{}` for `Other`\n\
+             last; computed at compile time.",
+            other.to_string().replace(' ', "")
         ));
         quote! {
             #doc
             const #table: [#ty; #count + 1] = {
-                let mut table = [CloseCode::Other(OtherCode(0)).#definition(); #count + 1];
+                let mut table: [#ty; #count + 1] = [#other; #count + 1];
                 let mut position = 0;
                 while position < #count {
-                    table[position] = CloseCode::REGISTERED[position].#definition();
+                    table[position] = #answer;
                     position += 1;
                 }
                 table
@@ -272,6 +647,16 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
         }
     });
     quote! {
+        #registered_doc
+        const REGISTERED_ARRAY: [CloseCode; #count] = {
+            let mut table = [CloseCode::Other(OtherCode(0)); #count];
+            let mut position = 0;
+            while position < #count {
+                table[position] = RECORDS[position].code;
+                position += 1;
+            }
+            table
+        };
         #len_doc
         const TABLE_LEN: usize = #len;
         #table_doc
@@ -288,18 +673,18 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
             }
             let mut position = 0;
             while position < #count {
-                let code = CloseCode::REGISTERED[position];
-                table[code.as_u16() as usize] = code;
+                table[RECORDS[position].value as usize] = RECORDS[position].code;
                 position += 1;
             }
             table
         };
         #positions_doc
+        #[allow(clippy::large_const_arrays)]
         const POSITIONS: [#position_type; TABLE_LEN] = {
             let mut table = [#count; TABLE_LEN];
             let mut position = 0;
             while position < #count {
-                table[CloseCode::REGISTERED[position].as_u16() as usize] = position as #position_type;
+                table[RECORDS[position].value as usize] = position as #position_type;
                 position += 1;
             }
             table
@@ -365,7 +750,9 @@ fn constants(catalog: &Catalog) -> TokenStream {
 }
 
 /// The `CloseCode` enum.
-fn close_code_enum(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
+/// The `CloseCode` enum with `Other` only ([`fill_variants`] puts the
+/// others in).
+fn close_code_enum(catalog: &Catalog) -> TokenStream {
     let enum_doc = doc_attrs(
         "A WebSocket close code: the status code of a Close frame (RFC 6455,\n\
          section 7.4).\n\
@@ -404,14 +791,6 @@ fn close_code_enum(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
          inside this crate.",
         private.start, private.end
     ));
-    let entries = variants.iter().map(|variant| {
-        let doc = doc_attrs(&entry_doc(variant.entry));
-        let Variant { ident, value, .. } = variant;
-        quote! {
-            #doc
-            #ident = #value,
-        }
-    });
     // Each registered variant's discriminant is its code, so `as_u16`
     // compiles to "the payload for `Other`, the tag otherwise" with no
     // branch; `Other` takes the lowest value that no variant has.
@@ -430,57 +809,14 @@ fn close_code_enum(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(#repr)]
         pub enum CloseCode {
-            #(#entries)*
             #other_doc
             Other(OtherCode) = #other_tag,
         }
     }
 }
 
-/// A `match self` over every variant: `arm` gives the value of each
-/// registered variant, `other` is the arm for `Other`.
-fn match_self(
-    variants: &[Variant<'_>],
-    arm: impl Fn(&Variant<'_>) -> TokenStream,
-    other: TokenStream,
-) -> TokenStream {
-    let arms = variants.iter().map(|variant| {
-        let ident = &variant.ident;
-        let value = arm(variant);
-        quote! { CloseCode::#ident => #value, }
-    });
-    quote! {
-        match self {
-            #(#arms)*
-            #other,
-        }
-    }
-}
-
-/// A `match self` that gives `Some(text)` for each registered variant and
-/// `None` for `Other`.
-fn match_text(variants: &[Variant<'_>], text: impl Fn(&Entry) -> Option<String>) -> TokenStream {
-    match_self(
-        variants,
-        |variant| match text(variant.entry) {
-            Some(text) => {
-                let text = str_literal(&text);
-                quote! { Some(#text) }
-            }
-            None => quote! { None },
-        },
-        quote! { CloseCode::Other(_) => None },
-    )
-}
-
-/// The name of the private constant that holds an entry's references.
-fn reference_list_name(entry: &Entry) -> Ident {
-    format_ident!("REFERENCES_{}", entry.value)
-}
-
 /// The `impl CloseCode` block.
 fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
-    let idents = variants.iter().map(|variant| &variant.ident);
     let registered_doc = doc_attrs(
         "Every registered code, in ascending order of value. `Other` is not one\n\
          of them.\n\
@@ -513,11 +849,6 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
          ```",
     );
 
-    let as_u16_match = match_self(
-        variants,
-        |variant| variant.value.to_token_stream(),
-        quote! { CloseCode::Other(OtherCode(value)) => value },
-    );
     let as_u16_doc = doc_attrs(
         "The code's value, as sent in a Close frame.\n\
          \n\
@@ -533,183 +864,45 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
          ```",
     );
 
-    let name_match = match_text(variants, |entry| Some(entry.title.clone()));
-    let name_doc = doc_attrs(
-        "The code's short name, such as \"Normal Closure\"; `None` for `Other`.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         assert!(CloseCode::NormalClosure.name().is_some());\n\
-         assert_eq!(CloseCode::from_u16(4000).name(), None);\n\
-         ```",
-    );
-
-    let description_match = match_text(variants, |entry| Some(entry.description.clone()));
-    let description_doc = doc_attrs(
-        "What the code means: a description written for this crate where IANA's\n\
-         is terse, IANA's description otherwise; `None` for `Other`.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         assert!(CloseCode::GoingAway.description().is_some());\n\
-         assert_eq!(CloseCode::from_u16(4000).description(), None);\n\
-         ```",
-    );
-
-    let iana_description_match = match_text(variants, |entry| Some(entry.iana_description.clone()));
-    let iana_description_doc = doc_attrs(
-        "The description as the IANA registry states it; `None` for `Other`.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         assert!(CloseCode::GoingAway.iana_description().is_some());\n\
-         assert_eq!(CloseCode::from_u16(4000).iana_description(), None);\n\
-         ```",
-    );
-
-    let contact_match = match_text(variants, |entry| entry.contact.clone());
-    let contact_doc = doc_attrs(
-        "The name of the person or body the registry lists as the contact for\n\
-         the code, if it lists one; `None` for `Other`.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         assert_eq!(CloseCode::from_u16(4000).contact(), None);\n\
-         ```",
-    );
-
-    let references_match = match_self(
-        variants,
-        |variant| {
-            if variant.entry.references.is_empty() {
-                quote! { &[] }
-            } else {
-                reference_list_name(variant.entry).to_token_stream()
-            }
-        },
-        quote! { CloseCode::Other(_) => &[] },
-    );
-    let references_doc = doc_attrs(
-        "The documents the registry cites for the code, in the registry's order;\n\
-         empty for `Other` and for codes without references.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         assert!(!CloseCode::NormalClosure.references().is_empty());\n\
-         assert!(CloseCode::from_u16(4000).references().is_empty());\n\
-         ```",
-    );
-
-    let registered_on_match = match_text(variants, |entry| entry.date.map(|d| d.to_string()));
-    let registered_on_doc = doc_attrs(
-        "When the code was registered (`YYYY-MM-DD`), if the registry says;\n\
-         `None` for `Other`.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         if let Some(date) = CloseCode::GoingAway.registered_on() {\n    \
-             assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));\n\
-         }\n\
-         assert_eq!(CloseCode::from_u16(4000).registered_on(), None);\n\
-         ```",
-    );
-
-    let updated_on_match = match_text(variants, |entry| entry.updated.map(|d| d.to_string()));
-    let updated_on_doc = doc_attrs(
-        "When the code's registration last changed (`YYYY-MM-DD`), if the\n\
-         registry says; `None` for `Other`.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         if let Some(date) = CloseCode::NormalClosure.updated_on() {\n    \
-             assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));\n\
-         }\n\
-         assert_eq!(CloseCode::from_u16(4000).updated_on(), None);\n\
-         ```",
-    );
-
-    let ident_match = match_text(variants, |entry| Some(entry.ident.clone()));
-    let ident_doc = doc_attrs(
-        "The name of the code's variant, as written in Rust; `None` for `Other`.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         assert_eq!(CloseCode::NormalClosure.ident(), Some(\"NormalClosure\"));\n\
-         assert_eq!(CloseCode::from_u16(1001).ident(), Some(\"GoingAway\"));\n\
-         assert_eq!(CloseCode::from_u16(4000).ident(), None);\n\
-         ```",
-    );
-
     let position_type = position_type(variants.len());
 
-    let accessors = [
-        (ACCESSORS[0], name_doc, name_match),
-        (ACCESSORS[1], description_doc, description_match),
-        (ACCESSORS[2], iana_description_doc, iana_description_match),
-        (ACCESSORS[3], contact_doc, contact_match),
-        (ACCESSORS[4], references_doc, references_match),
-        (ACCESSORS[5], registered_on_doc, registered_on_match),
-        (ACCESSORS[6], updated_on_doc, updated_on_match),
-        (ACCESSORS[7], ident_doc, ident_match),
-    ]
-    .into_iter()
-    .map(|((name, returns), doc, definition)| {
-        let method = Ident::new(name, Span::call_site());
-        let table = accessor_table(name);
-        let matcher = format_ident!("{name}_match");
-        let returns = returns.tokens(true);
-        let definition_doc = doc_attrs(&format!(
-            "The definition of [`CloseCode::{name}`], which reads the same\n\
-             answers from a table built from this at compile time."
-        ));
-        quote! {
-            #doc
-            #[inline]
-            pub const fn #method(self) -> #returns {
-                #table[self.position()]
+    let accessors = ACCESSORS.iter().map(|accessor| {
+        let table = accessor_table(accessor.name);
+        let returns = accessor.field.returns(true);
+        match accessor.doc {
+            Some(doc) => {
+                let method = Ident::new(accessor.name, Span::call_site());
+                let doc = doc_attrs(doc);
+                quote! {
+                    #doc
+                    #[inline]
+                    pub const fn #method(self) -> #returns {
+                        #table[self.position()]
+                    }
+                }
             }
-
-            #definition_doc
-            const fn #matcher(self) -> #returns {
-                #definition
+            None => {
+                let method = format_ident!("{}_text", accessor.name);
+                let doc = doc_attrs(&format!(
+                    "The record's `{}`; `None` for `Other`.",
+                    accessor.name
+                ));
+                quote! {
+                    #doc
+                    #[inline]
+                    pub(crate) const fn #method(self) -> #returns {
+                        #table[self.position()]
+                    }
+                }
             }
         }
     });
 
-    // Where prettyplease breaks a line depends on the length of the registry
-    // text, and it breaks at other widths than rustfmt (its margin is 89
-    // columns; rustfmt's limits are 100 for a line and 60 for call arguments
-    // and arrays), so no layout of these tables is stable under both. The
-    // attribute keeps `cargo fmt` from re-laying out the generated tables.
     quote! {
         #[rustfmt::skip]
         impl CloseCode {
             #registered_doc
-            pub const REGISTERED: &'static [CloseCode] = &[#(CloseCode::#idents),*];
+            pub const REGISTERED: &'static [CloseCode] = &REGISTERED_ARRAY;
 
             #from_u16_doc
             #[inline]
@@ -726,11 +919,14 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
             #as_u16_doc
             #[inline]
             pub const fn as_u16(self) -> u16 {
-                #as_u16_match
+                // `fill_as_u16` puts an arm for each registered code first.
+                match self {
+                    CloseCode::Other(OtherCode(value)) => value,
+                }
             }
 
-            /// The code's position in [`CloseCode::REGISTERED`], or its length
-            /// for `Other`: the index into the tables of the accessors.
+            /// The code's position in `RECORDS`, or its length for `Other`:
+            /// the index into the tables of the accessors.
             #[inline(always)]
             const fn position(self) -> usize {
                 let value = self.as_u16() as usize;
@@ -747,39 +943,22 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
     }
 }
 
-/// One private constant per entry with references, holding them.
-fn reference_lists(variants: &[Variant<'_>]) -> TokenStream {
-    variants
-        .iter()
-        .filter(|variant| !variant.entry.references.is_empty())
-        .map(|variant| {
-            let name = reference_list_name(variant.entry);
-            let references = variant.entry.references.iter().map(reference);
-            quote! {
-                #[rustfmt::skip]
-                const #name: &[Reference] = &[#(#references),*];
-            }
-        })
-        .collect()
-}
-
 /// `Reference::new(ReferenceKind::..., "label", Some("url"))`.
-fn reference(reference: &Reference) -> TokenStream {
+fn reference(reference: &Reference) -> syn::Expr {
     let kind = match reference.kind {
-        ReferenceKind::Rfc => quote! { Rfc },
-        ReferenceKind::RfcErrata => quote! { RfcErrata },
-        ReferenceKind::Uri => quote! { Uri },
-        ReferenceKind::Draft => quote! { Draft },
-        ReferenceKind::Person => quote! { Person },
-        ReferenceKind::Text => quote! { Text },
+        ReferenceKind::Rfc => "Rfc",
+        ReferenceKind::RfcErrata => "RfcErrata",
+        ReferenceKind::Uri => "Uri",
+        ReferenceKind::Draft => "Draft",
+        ReferenceKind::Person => "Person",
+        ReferenceKind::Text => "Text",
     };
-    let label = str_literal(&reference.label());
-    let url = match reference.url() {
-        Some(url) => {
-            let url = str_literal(&url);
-            quote! { Some(#url) }
-        }
-        None => quote! { None },
-    };
-    quote! { Reference::new(ReferenceKind::#kind, #label, #url) }
+    ast::call(
+        ast::path_expr(&[&ast::ident("Reference"), &ast::ident("new")]),
+        vec![
+            ast::path_expr(&[&ast::ident("ReferenceKind"), &ast::ident(kind)]),
+            ast::str_expr(&reference.label()),
+            ast::option_str_expr(reference.url().as_deref()),
+        ],
+    )
 }

@@ -74,6 +74,15 @@ impl Reference {
     }
 }
 
+impl core::fmt::Display for CloseCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self.display_text() {
+            Some(text) => f.write_str(text),
+            None => core::fmt::Display::fmt(&self.as_u16(), f),
+        }
+    }
+}
+
 /// The limits of the code ranges.
 pub const LIMITS: [u16; 6] = [
     generated::PROTOCOL_FIRST,
@@ -96,6 +105,7 @@ mod tests {
         assert_eq!(code, CloseCode::Hostile);
         assert_eq!(code.as_u16(), 3000);
         assert_eq!(code.name(), Some(HOSTILE));
+        assert_eq!(code.display_text().map(|t| t.strip_prefix("3000 ")), Some(Some(HOSTILE)));
         assert_eq!(code.description(), Some(HOSTILE));
         assert_eq!(code.contact(), Some(HOSTILE));
         assert_eq!(code.ident(), Some("Hostile"));

@@ -43,25 +43,60 @@ fn method<'a>(file: &'a syn::File, name: &str) -> &'a ImplItemFn {
         .unwrap_or_else(|| panic!("no method {name}"))
 }
 
-/// The arms of the `match` that is a method's whole body: for the
-/// accessors that read a table, of the `NAME_match` the table is built from.
+/// The arms of the `match` that is a method's whole body.
 fn arms<'a>(file: &'a syn::File, name: &str) -> &'a [syn::Arm] {
-    let definition = format!("{name}_match");
-    let has_definition = close_code_impl(file)
-        .items
-        .iter()
-        .any(|item| matches!(item, ImplItem::Fn(f) if f.sig.ident == definition));
-    let name = if has_definition {
-        definition.as_str()
-    } else {
-        name
-    };
     let body = &method(file, name).block.stmts;
     assert_eq!(body.len(), 1, "{name} is one match");
     match &body[0] {
         syn::Stmt::Expr(Expr::Match(m), None) => &m.arms,
         other => panic!("{name} is not a match: {}", text(other)),
     }
+}
+
+/// The struct literals of `RECORDS`, each as its fields by name.
+fn records(file: &syn::File) -> Vec<BTreeMap<String, &Expr>> {
+    let Expr::Reference(slice) = &*constants(file)["RECORDS"].expr else {
+        panic!("RECORDS is not a reference")
+    };
+    let Expr::Array(array) = &*slice.expr else {
+        panic!("RECORDS is not a slice of an array")
+    };
+    array
+        .elems
+        .iter()
+        .map(|record| {
+            let Expr::Struct(record) = record else {
+                panic!("not a struct literal: {}", text(record))
+            };
+            assert!(record.path.is_ident("Record"));
+            record
+                .fields
+                .iter()
+                .map(|field| {
+                    let syn::Member::Named(name) = &field.member else {
+                        panic!("unnamed field")
+                    };
+                    (name.to_string(), &field.expr)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The variant a record's `code` names.
+fn record_variant(record: &BTreeMap<String, &Expr>) -> String {
+    let Expr::Path(path) = record["code"] else {
+        panic!("code is not a path")
+    };
+    let segments: Vec<String> = path
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    assert_eq!(segments.len(), 2);
+    assert_eq!(segments[0], "CloseCode");
+    segments[1].clone()
 }
 
 /// The variant an arm's pattern names, or `None` for `CloseCode::Other(..)`.
@@ -123,23 +158,17 @@ fn option_str(expr: &Expr) -> Option<String> {
     }
 }
 
-/// What a text method returns for each variant (and that it returns `None`
-/// for `Other`).
+/// What the records hold for a text accessor, by variant: a plain string
+/// for the fields every code has, `Some`/`None` for the others.
 fn text_table(file: &syn::File, name: &str) -> BTreeMap<String, Option<String>> {
     let mut table = BTreeMap::new();
-    let mut other = false;
-    for arm in arms(file, name) {
-        match arm_variant(&arm.pat) {
-            Some(variant) => {
-                assert!(table.insert(variant, option_str(&arm.body)).is_none());
-            }
-            None => {
-                assert_eq!(option_str(&arm.body), None);
-                other = true;
-            }
-        }
+    for record in records(file) {
+        let value = match unblock(record[name]) {
+            Expr::Lit(_) => Some(str_value(record[name])),
+            other => option_str(other),
+        };
+        assert!(table.insert(record_variant(&record), value).is_none());
     }
-    assert!(other, "{name} has an arm for Other");
     table
 }
 
@@ -188,6 +217,12 @@ fn all_docs(file: &syn::File) -> Vec<String> {
                 }
             }
             Item::Use(u) => docs.extend(doc_values(&u.attrs)),
+            Item::Struct(s) => {
+                docs.extend(doc_values(&s.attrs));
+                for field in &s.fields {
+                    docs.extend(doc_values(&field.attrs));
+                }
+            }
             other => panic!("unexpected item {}", text(other)),
         }
     }
@@ -283,7 +318,8 @@ fn output_parses_and_is_deterministic() {
              \n\
              use crate::{OtherCode, Reference, ReferenceKind};\n"
         ));
-        assert!(first.ends_with("];\n") || first.ends_with("}\n"));
+        assert!(first.ends_with(";\n") || first.ends_with("}\n"));
+        assert!(!first.ends_with("\n\n"));
     }
 }
 
@@ -335,34 +371,17 @@ fn string_literals_round_trip() {
 fn references_round_trip() {
     let catalog = common::small(HOSTILE);
     let file = parse(&close_code_source(&catalog));
-    let constants = constants(&file);
-    let mut listed = BTreeMap::new();
-    for arm in arms(&file, "references") {
-        let variant = arm_variant(&arm.pat);
-        let list = match &*arm.body {
-            Expr::Path(path) => Some(path.path.get_ident().unwrap().to_string()),
-            Expr::Reference(r) if matches!(&*r.expr, Expr::Array(a) if a.elems.is_empty()) => None,
-            other => panic!("unexpected references arm {}", text(other)),
-        };
-        if let Some(variant) = variant {
-            listed.insert(variant, list);
-        } else {
-            assert_eq!(list, None);
-        }
-    }
+    let listed: BTreeMap<String, &Expr> = records(&file)
+        .iter()
+        .map(|record| (record_variant(record), record["references"]))
+        .collect();
+    assert_eq!(listed.len(), catalog.entries.len());
     for entry in &catalog.entries {
-        let list = listed[&entry.ident].as_deref();
-        if entry.references.is_empty() {
-            assert_eq!(list, None, "{}", entry.ident);
-            continue;
-        }
-        let name = format!("REFERENCES_{}", entry.value);
-        assert_eq!(list, Some(name.as_str()));
-        let Expr::Reference(reference) = &*constants[&name].expr else {
-            panic!("{name} is not a reference")
+        let Expr::Reference(reference) = listed[&entry.ident] else {
+            panic!("the references of {} are not a reference", entry.ident)
         };
         let Expr::Array(array) = &*reference.expr else {
-            panic!("{name} is not an array")
+            panic!("the references of {} are not an array", entry.ident)
         };
         assert_eq!(array.elems.len(), entry.references.len());
         for (expr, expected) in array.elems.iter().zip(&entry.references) {
@@ -462,6 +481,8 @@ fn values_and_variants_match() {
     expected_as_u16.push((None, "value".into()));
     assert_eq!(as_u16, expected_as_u16);
 
+    // `REGISTERED` is built from the records' codes, whose values are the
+    // variants' values.
     let registered = close_code_impl(&file)
         .items
         .iter()
@@ -470,21 +491,19 @@ fn values_and_variants_match() {
             _ => None,
         })
         .expect("REGISTERED");
-    let Expr::Reference(reference) = &registered.expr else {
-        panic!()
-    };
-    let Expr::Array(array) = &*reference.expr else {
-        panic!()
-    };
-    let listed: Vec<String> = array
-        .elems
-        .iter()
-        .map(|e| match e {
-            Expr::Path(p) => p.path.segments.last().unwrap().ident.to_string(),
-            other => panic!("{}", text(other)),
-        })
-        .collect();
+    assert_eq!(text(&registered.expr), "& REGISTERED_ARRAY");
+    let records = records(&file);
+    let listed: Vec<String> = records.iter().map(record_variant).collect();
     assert_eq!(listed, expected_variants[..expected_variants.len() - 1]);
+    let values: Vec<String> = records.iter().map(|r| text(r["value"])).collect();
+    let expected_values: Vec<String> = catalog.entries.iter().map(|e| e.value.to_string()).collect();
+    assert_eq!(values, expected_values);
+    let displayed: BTreeMap<String, Option<String>> = catalog
+        .entries
+        .iter()
+        .map(|e| (e.ident.clone(), Some(format!("{} {}", e.value, e.title))))
+        .collect();
+    assert_eq!(text_table(&file, "display"), displayed);
 
     let constants = constants(&file);
     for (name, value) in [
@@ -702,9 +721,11 @@ fn a_thousand_entries() {
         text_table(&file, "name")["Code3999"].as_deref(),
         Some("Code 3999")
     );
-    // REGISTRY_UPDATED, six range limits, a reference list per code, and the
-    // lookup tables: TABLE_LEN, FROM_U16_TABLE, POSITIONS and eight accessors.
-    assert_eq!(constants(&file).len(), 1 + 6 + 1000 + 3 + 8);
+    assert_eq!(records(&file).len(), 1000);
+    // REGISTRY_UPDATED, six range limits, RECORDS, and the tables built from
+    // it: REGISTERED_ARRAY, TABLE_LEN, FROM_U16_TABLE, POSITIONS and nine
+    // accessors; nothing grows with the number of codes.
+    assert_eq!(constants(&file).len(), 1 + 6 + 1 + 4 + 9);
     assert_eq!(source, close_code_source(&catalog));
 }
 
@@ -730,7 +751,7 @@ fn an_empty_catalog_still_generates() {
     catalog.entries.clear();
     let file = parse(&close_code_source(&catalog));
     assert_eq!(arms(&file, "as_u16").len(), 1);
-    assert_eq!(arms(&file, "name").len(), 1);
+    assert!(records(&file).is_empty());
 }
 
 #[test]
@@ -807,4 +828,24 @@ fn the_bundled_registry_has_the_codes_the_examples_use() {
     let source = close_code_source(&catalog);
     parse(&source);
     assert_eq!(source, close_code_source(&catalog));
+}
+
+/// `close_code_source` prints the file in three parts, on two threads for
+/// large catalogs; printed whole by prettyplease, the same file must come
+/// out byte for byte.
+#[test]
+fn the_parts_printed_apart_are_the_file_printed_whole() {
+    let mut large = common::small(HOSTILE);
+    large.entries.extend((5000..=7999).map(|value| {
+        let mut entry = common::entry(value, &format!("Code{value}"), &format!("Code {value}"));
+        entry.description = format!("{HOSTILE} {value}");
+        entry
+    }));
+    for catalog in [common::small(HOSTILE), common::thousand(), large] {
+        let source = close_code_source(&catalog);
+        let (header, body) = source.split_at(source.find("\nuse ").unwrap() + 1);
+        assert!(header.starts_with("// @generated"));
+        let reprinted = prettyplease::unparse(&parse(body));
+        assert!(reprinted == body, "prettyplease prints the whole file differently");
+    }
 }

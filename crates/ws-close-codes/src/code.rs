@@ -164,15 +164,16 @@ impl Default for CloseCode {
 /// ```
 impl fmt::Display for CloseCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Written piece by piece rather than through `write!`, which parses
-        // a format string and dispatches each argument at run time.
-        let mut digits = [0u8; 5];
-        f.write_str(decimal(self.as_u16(), &mut digits))?;
-        if let Some(name) = self.name() {
-            f.write_str(" ")?;
-            f.write_str(name)?;
+        // One write: the generated text ("1000 Normal Closure") for a
+        // registered code, the digits for any other, never `write!`, which
+        // parses a format string and dispatches each argument at run time.
+        match self.display_text() {
+            Some(text) => f.write_str(text),
+            None => {
+                let mut digits = [0u8; 5];
+                f.write_str(decimal(self.as_u16(), &mut digits))
+            }
         }
-        Ok(())
     }
 }
 

@@ -241,27 +241,7 @@ impl CloseCode {
     ///     .all(|pair| pair[0].as_u16() < pair[1].as_u16()));
     /// assert!(!CloseCode::REGISTERED.contains(&CloseCode::from_u16(4000)));
     /// ```
-    pub const REGISTERED: &'static [CloseCode] = &[
-        CloseCode::NormalClosure,
-        CloseCode::GoingAway,
-        CloseCode::ProtocolError,
-        CloseCode::UnsupportedData,
-        CloseCode::Reserved,
-        CloseCode::NoStatusRcvd,
-        CloseCode::AbnormalClosure,
-        CloseCode::InvalidFramePayloadData,
-        CloseCode::PolicyViolation,
-        CloseCode::MessageTooBig,
-        CloseCode::MandatoryExt,
-        CloseCode::InternalError,
-        CloseCode::ServiceRestart,
-        CloseCode::TryAgainLater,
-        CloseCode::BadGateway,
-        CloseCode::TlsHandshake,
-        CloseCode::Unauthorized,
-        CloseCode::Forbidden,
-        CloseCode::Timeout,
-    ];
+    pub const REGISTERED: &'static [CloseCode] = &REGISTERED_ARRAY;
     /// The close code for `value`: the code's own variant when the registry
     /// registers it, `Other` otherwise.
     ///
@@ -320,8 +300,8 @@ impl CloseCode {
             CloseCode::Other(OtherCode(value)) => value,
         }
     }
-    /// The code's position in [`CloseCode::REGISTERED`], or its length
-    /// for `Other`: the index into the tables of the accessors.
+    /// The code's position in `RECORDS`, or its length for `Other`:
+    /// the index into the tables of the accessors.
     #[inline(always)]
     const fn position(self) -> usize {
         let value = self.as_u16() as usize;
@@ -346,32 +326,6 @@ impl CloseCode {
     pub const fn name(self) -> Option<&'static str> {
         NAME_TABLE[self.position()]
     }
-    /// The definition of [`CloseCode::name`], which reads the same
-    /// answers from a table built from this at compile time.
-    const fn name_match(self) -> Option<&'static str> {
-        match self {
-            CloseCode::NormalClosure => Some("Normal Closure"),
-            CloseCode::GoingAway => Some("Going Away"),
-            CloseCode::ProtocolError => Some("Protocol error"),
-            CloseCode::UnsupportedData => Some("Unsupported Data"),
-            CloseCode::Reserved => Some("Reserved"),
-            CloseCode::NoStatusRcvd => Some("No Status Rcvd"),
-            CloseCode::AbnormalClosure => Some("Abnormal Closure"),
-            CloseCode::InvalidFramePayloadData => Some("Invalid frame payload data"),
-            CloseCode::PolicyViolation => Some("Policy Violation"),
-            CloseCode::MessageTooBig => Some("Message Too Big"),
-            CloseCode::MandatoryExt => Some("Mandatory Ext."),
-            CloseCode::InternalError => Some("Internal Error"),
-            CloseCode::ServiceRestart => Some("Service Restart"),
-            CloseCode::TryAgainLater => Some("Try Again Later"),
-            CloseCode::BadGateway => Some("Bad Gateway"),
-            CloseCode::TlsHandshake => Some("TLS handshake"),
-            CloseCode::Unauthorized => Some("Unauthorized"),
-            CloseCode::Forbidden => Some("Forbidden"),
-            CloseCode::Timeout => Some("Timeout"),
-            CloseCode::Other(_) => None,
-        }
-    }
     /// What the code means: a description written for this crate where IANA's
     /// is terse, IANA's description otherwise; `None` for `Other`.
     ///
@@ -387,94 +341,6 @@ impl CloseCode {
     pub const fn description(self) -> Option<&'static str> {
         DESCRIPTION_TABLE[self.position()]
     }
-    /// The definition of [`CloseCode::description`], which reads the same
-    /// answers from a table built from this at compile time.
-    const fn description_match(self) -> Option<&'static str> {
-        match self {
-            CloseCode::NormalClosure => {
-                Some(
-                    "The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.",
-                )
-            }
-            CloseCode::GoingAway => {
-                Some(
-                    "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
-                )
-            }
-            CloseCode::ProtocolError => {
-                Some(
-                    "The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.",
-                )
-            }
-            CloseCode::UnsupportedData => {
-                Some(
-                    "The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.",
-                )
-            }
-            CloseCode::Reserved => {
-                Some(
-                    "Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.",
-                )
-            }
-            CloseCode::NoStatusRcvd => {
-                Some(
-                    "No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.",
-                )
-            }
-            CloseCode::AbnormalClosure => {
-                Some(
-                    "The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.",
-                )
-            }
-            CloseCode::InvalidFramePayloadData => {
-                Some(
-                    "A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.",
-                )
-            }
-            CloseCode::PolicyViolation => {
-                Some(
-                    "A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.",
-                )
-            }
-            CloseCode::MessageTooBig => {
-                Some("A message was too large for the endpoint to process.")
-            }
-            CloseCode::MandatoryExt => {
-                Some(
-                    "The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.",
-                )
-            }
-            CloseCode::InternalError => {
-                Some(
-                    "The server hit an unexpected condition that kept it from completing the request.",
-                )
-            }
-            CloseCode::ServiceRestart => {
-                Some(
-                    "The server is restarting. A client may reconnect, preferably after a randomized delay.",
-                )
-            }
-            CloseCode::TryAgainLater => {
-                Some(
-                    "The server is overloaded or temporarily unable to serve the client, which should try again later.",
-                )
-            }
-            CloseCode::BadGateway => {
-                Some(
-                    "A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).",
-                )
-            }
-            CloseCode::TlsHandshake => {
-                Some(
-                    "The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.",
-                )
-            }
-            CloseCode::Unauthorized => Some("Unauthorized"),
-            CloseCode::Forbidden => Some("Forbidden"),
-            CloseCode::Timeout => Some("Timeout"),
-            CloseCode::Other(_) => None,
-        }
-    }
     /// The description as the IANA registry states it; `None` for `Other`.
     ///
     /// # Examples
@@ -488,36 +354,6 @@ impl CloseCode {
     #[inline]
     pub const fn iana_description(self) -> Option<&'static str> {
         IANA_DESCRIPTION_TABLE[self.position()]
-    }
-    /// The definition of [`CloseCode::iana_description`], which reads the same
-    /// answers from a table built from this at compile time.
-    const fn iana_description_match(self) -> Option<&'static str> {
-        match self {
-            CloseCode::NormalClosure => Some("Normal Closure"),
-            CloseCode::GoingAway => Some("Going Away"),
-            CloseCode::ProtocolError => Some("Protocol error"),
-            CloseCode::UnsupportedData => Some("Unsupported Data"),
-            CloseCode::Reserved => Some("Reserved"),
-            CloseCode::NoStatusRcvd => Some("No Status Rcvd"),
-            CloseCode::AbnormalClosure => Some("Abnormal Closure"),
-            CloseCode::InvalidFramePayloadData => Some("Invalid frame payload data"),
-            CloseCode::PolicyViolation => Some("Policy Violation"),
-            CloseCode::MessageTooBig => Some("Message Too Big"),
-            CloseCode::MandatoryExt => Some("Mandatory Ext."),
-            CloseCode::InternalError => Some("Internal Error"),
-            CloseCode::ServiceRestart => Some("Service Restart"),
-            CloseCode::TryAgainLater => Some("Try Again Later"),
-            CloseCode::BadGateway => {
-                Some(
-                    "The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.",
-                )
-            }
-            CloseCode::TlsHandshake => Some("TLS handshake"),
-            CloseCode::Unauthorized => Some("Unauthorized"),
-            CloseCode::Forbidden => Some("Forbidden"),
-            CloseCode::Timeout => Some("Timeout"),
-            CloseCode::Other(_) => None,
-        }
     }
     /// The name of the person or body the registry lists as the contact for
     /// the code, if it lists one; `None` for `Other`.
@@ -533,32 +369,6 @@ impl CloseCode {
     pub const fn contact(self) -> Option<&'static str> {
         CONTACT_TABLE[self.position()]
     }
-    /// The definition of [`CloseCode::contact`], which reads the same
-    /// answers from a table built from this at compile time.
-    const fn contact_match(self) -> Option<&'static str> {
-        match self {
-            CloseCode::NormalClosure => Some("IESG HYBI WG"),
-            CloseCode::GoingAway => Some("IESG HYBI WG"),
-            CloseCode::ProtocolError => Some("IESG HYBI WG"),
-            CloseCode::UnsupportedData => Some("IESG HYBI WG"),
-            CloseCode::Reserved => Some("IESG HYBI WG"),
-            CloseCode::NoStatusRcvd => Some("IESG HYBI WG"),
-            CloseCode::AbnormalClosure => Some("IESG HYBI WG"),
-            CloseCode::InvalidFramePayloadData => Some("IESG HYBI WG"),
-            CloseCode::PolicyViolation => Some("IESG HYBI WG"),
-            CloseCode::MessageTooBig => Some("IESG HYBI WG"),
-            CloseCode::MandatoryExt => Some("IESG HYBI WG"),
-            CloseCode::InternalError => Some("IESG HYBI WG"),
-            CloseCode::ServiceRestart => Some("Alexey Melnikov"),
-            CloseCode::TryAgainLater => Some("Alexey Melnikov"),
-            CloseCode::BadGateway => Some("Alexey Melnikov"),
-            CloseCode::TlsHandshake => Some("IESG HYBI WG"),
-            CloseCode::Unauthorized => Some("Leo Tietz"),
-            CloseCode::Forbidden => Some("Ada Young"),
-            CloseCode::Timeout => Some("Morgan Jones"),
-            CloseCode::Other(_) => None,
-        }
-    }
     /// The documents the registry cites for the code, in the registry's order;
     /// empty for `Other` and for codes without references.
     ///
@@ -573,32 +383,6 @@ impl CloseCode {
     #[inline]
     pub const fn references(self) -> &'static [Reference] {
         REFERENCES_TABLE[self.position()]
-    }
-    /// The definition of [`CloseCode::references`], which reads the same
-    /// answers from a table built from this at compile time.
-    const fn references_match(self) -> &'static [Reference] {
-        match self {
-            CloseCode::NormalClosure => REFERENCES_1000,
-            CloseCode::GoingAway => REFERENCES_1001,
-            CloseCode::ProtocolError => REFERENCES_1002,
-            CloseCode::UnsupportedData => REFERENCES_1003,
-            CloseCode::Reserved => REFERENCES_1004,
-            CloseCode::NoStatusRcvd => REFERENCES_1005,
-            CloseCode::AbnormalClosure => REFERENCES_1006,
-            CloseCode::InvalidFramePayloadData => REFERENCES_1007,
-            CloseCode::PolicyViolation => REFERENCES_1008,
-            CloseCode::MessageTooBig => REFERENCES_1009,
-            CloseCode::MandatoryExt => REFERENCES_1010,
-            CloseCode::InternalError => REFERENCES_1011,
-            CloseCode::ServiceRestart => REFERENCES_1012,
-            CloseCode::TryAgainLater => REFERENCES_1013,
-            CloseCode::BadGateway => REFERENCES_1014,
-            CloseCode::TlsHandshake => REFERENCES_1015,
-            CloseCode::Unauthorized => &[],
-            CloseCode::Forbidden => &[],
-            CloseCode::Timeout => &[],
-            CloseCode::Other(_) => &[],
-        }
     }
     /// When the code was registered (`YYYY-MM-DD`), if the registry says;
     /// `None` for `Other`.
@@ -617,32 +401,6 @@ impl CloseCode {
     pub const fn registered_on(self) -> Option<&'static str> {
         REGISTERED_ON_TABLE[self.position()]
     }
-    /// The definition of [`CloseCode::registered_on`], which reads the same
-    /// answers from a table built from this at compile time.
-    const fn registered_on_match(self) -> Option<&'static str> {
-        match self {
-            CloseCode::NormalClosure => None,
-            CloseCode::GoingAway => None,
-            CloseCode::ProtocolError => None,
-            CloseCode::UnsupportedData => None,
-            CloseCode::Reserved => None,
-            CloseCode::NoStatusRcvd => None,
-            CloseCode::AbnormalClosure => None,
-            CloseCode::InvalidFramePayloadData => None,
-            CloseCode::PolicyViolation => None,
-            CloseCode::MessageTooBig => None,
-            CloseCode::MandatoryExt => None,
-            CloseCode::InternalError => None,
-            CloseCode::ServiceRestart => None,
-            CloseCode::TryAgainLater => None,
-            CloseCode::BadGateway => Some("2016-10-10"),
-            CloseCode::TlsHandshake => None,
-            CloseCode::Unauthorized => Some("2021-09-06"),
-            CloseCode::Forbidden => Some("2023-02-22"),
-            CloseCode::Timeout => Some("2024-02-01"),
-            CloseCode::Other(_) => None,
-        }
-    }
     /// When the code's registration last changed (`YYYY-MM-DD`), if the
     /// registry says; `None` for `Other`.
     ///
@@ -660,32 +418,6 @@ impl CloseCode {
     pub const fn updated_on(self) -> Option<&'static str> {
         UPDATED_ON_TABLE[self.position()]
     }
-    /// The definition of [`CloseCode::updated_on`], which reads the same
-    /// answers from a table built from this at compile time.
-    const fn updated_on_match(self) -> Option<&'static str> {
-        match self {
-            CloseCode::NormalClosure => None,
-            CloseCode::GoingAway => None,
-            CloseCode::ProtocolError => None,
-            CloseCode::UnsupportedData => None,
-            CloseCode::Reserved => None,
-            CloseCode::NoStatusRcvd => None,
-            CloseCode::AbnormalClosure => None,
-            CloseCode::InvalidFramePayloadData => None,
-            CloseCode::PolicyViolation => None,
-            CloseCode::MessageTooBig => None,
-            CloseCode::MandatoryExt => None,
-            CloseCode::InternalError => None,
-            CloseCode::ServiceRestart => Some("2025-07-30"),
-            CloseCode::TryAgainLater => Some("2025-07-30"),
-            CloseCode::BadGateway => Some("2025-07-30"),
-            CloseCode::TlsHandshake => None,
-            CloseCode::Unauthorized => None,
-            CloseCode::Forbidden => None,
-            CloseCode::Timeout => None,
-            CloseCode::Other(_) => None,
-        }
-    }
     /// The name of the code's variant, as written in Rust; `None` for `Other`.
     ///
     /// # Examples
@@ -701,33 +433,398 @@ impl CloseCode {
     pub const fn ident(self) -> Option<&'static str> {
         IDENT_TABLE[self.position()]
     }
-    /// The definition of [`CloseCode::ident`], which reads the same
-    /// answers from a table built from this at compile time.
-    const fn ident_match(self) -> Option<&'static str> {
-        match self {
-            CloseCode::NormalClosure => Some("NormalClosure"),
-            CloseCode::GoingAway => Some("GoingAway"),
-            CloseCode::ProtocolError => Some("ProtocolError"),
-            CloseCode::UnsupportedData => Some("UnsupportedData"),
-            CloseCode::Reserved => Some("Reserved"),
-            CloseCode::NoStatusRcvd => Some("NoStatusRcvd"),
-            CloseCode::AbnormalClosure => Some("AbnormalClosure"),
-            CloseCode::InvalidFramePayloadData => Some("InvalidFramePayloadData"),
-            CloseCode::PolicyViolation => Some("PolicyViolation"),
-            CloseCode::MessageTooBig => Some("MessageTooBig"),
-            CloseCode::MandatoryExt => Some("MandatoryExt"),
-            CloseCode::InternalError => Some("InternalError"),
-            CloseCode::ServiceRestart => Some("ServiceRestart"),
-            CloseCode::TryAgainLater => Some("TryAgainLater"),
-            CloseCode::BadGateway => Some("BadGateway"),
-            CloseCode::TlsHandshake => Some("TlsHandshake"),
-            CloseCode::Unauthorized => Some("Unauthorized"),
-            CloseCode::Forbidden => Some("Forbidden"),
-            CloseCode::Timeout => Some("Timeout"),
-            CloseCode::Other(_) => None,
-        }
+    /// The record's `display`; `None` for `Other`.
+    #[inline]
+    pub(crate) const fn display_text(self) -> Option<&'static str> {
+        DISPLAY_TABLE[self.position()]
     }
 }
+/// What the registry and this crate's descriptions say about one registered
+/// code: the answers of `CloseCode`'s accessors for it, and what `Display`
+/// writes.
+struct Record {
+    code: CloseCode,
+    value: u16,
+    name: &'static str,
+    description: &'static str,
+    iana_description: &'static str,
+    contact: Option<&'static str>,
+    references: &'static [Reference],
+    registered_on: Option<&'static str>,
+    updated_on: Option<&'static str>,
+    ident: &'static str,
+    display: &'static str,
+}
+/// Every registered code's record, in ascending order of value: the one
+/// place this file states each code's facts. The tables below are built
+/// from it at compile time.
+#[rustfmt::skip]
+const RECORDS: &[Record] = &[
+    Record {
+        code: CloseCode::NormalClosure,
+        value: 1000,
+        name: "Normal Closure",
+        description: "The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.",
+        iana_description: "Normal Closure",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "NormalClosure",
+        display: "1000 Normal Closure",
+    },
+    Record {
+        code: CloseCode::GoingAway,
+        value: 1001,
+        name: "Going Away",
+        description: "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
+        iana_description: "Going Away",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "GoingAway",
+        display: "1001 Going Away",
+    },
+    Record {
+        code: CloseCode::ProtocolError,
+        value: 1002,
+        name: "Protocol error",
+        description: "The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.",
+        iana_description: "Protocol error",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "ProtocolError",
+        display: "1002 Protocol error",
+    },
+    Record {
+        code: CloseCode::UnsupportedData,
+        value: 1003,
+        name: "Unsupported Data",
+        description: "The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.",
+        iana_description: "Unsupported Data",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "UnsupportedData",
+        display: "1003 Unsupported Data",
+    },
+    Record {
+        code: CloseCode::Reserved,
+        value: 1004,
+        name: "Reserved",
+        description: "Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.",
+        iana_description: "Reserved",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "Reserved",
+        display: "1004 Reserved",
+    },
+    Record {
+        code: CloseCode::NoStatusRcvd,
+        value: 1005,
+        name: "No Status Rcvd",
+        description: "No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.",
+        iana_description: "No Status Rcvd",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "NoStatusRcvd",
+        display: "1005 No Status Rcvd",
+    },
+    Record {
+        code: CloseCode::AbnormalClosure,
+        value: 1006,
+        name: "Abnormal Closure",
+        description: "The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.",
+        iana_description: "Abnormal Closure",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "AbnormalClosure",
+        display: "1006 Abnormal Closure",
+    },
+    Record {
+        code: CloseCode::InvalidFramePayloadData,
+        value: 1007,
+        name: "Invalid frame payload data",
+        description: "A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.",
+        iana_description: "Invalid frame payload data",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "InvalidFramePayloadData",
+        display: "1007 Invalid frame payload data",
+    },
+    Record {
+        code: CloseCode::PolicyViolation,
+        value: 1008,
+        name: "Policy Violation",
+        description: "A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.",
+        iana_description: "Policy Violation",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "PolicyViolation",
+        display: "1008 Policy Violation",
+    },
+    Record {
+        code: CloseCode::MessageTooBig,
+        value: 1009,
+        name: "Message Too Big",
+        description: "A message was too large for the endpoint to process.",
+        iana_description: "Message Too Big",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "MessageTooBig",
+        display: "1009 Message Too Big",
+    },
+    Record {
+        code: CloseCode::MandatoryExt,
+        value: 1010,
+        name: "Mandatory Ext.",
+        description: "The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.",
+        iana_description: "Mandatory Ext.",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "MandatoryExt",
+        display: "1010 Mandatory Ext.",
+    },
+    Record {
+        code: CloseCode::InternalError,
+        value: 1011,
+        name: "Internal Error",
+        description: "The server hit an unexpected condition that kept it from completing the request.",
+        iana_description: "Internal Error",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+            Reference::new(
+                ReferenceKind::RfcErrata,
+                "RFC Errata 3227",
+                Some("https://www.rfc-editor.org/errata/eid3227"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "InternalError",
+        display: "1011 Internal Error",
+    },
+    Record {
+        code: CloseCode::ServiceRestart,
+        value: 1012,
+        name: "Service Restart",
+        description: "The server is restarting. A client may reconnect, preferably after a randomized delay.",
+        iana_description: "Service Restart",
+        contact: Some("Alexey Melnikov"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Uri,
+                "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+                Some(
+                    "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+                ),
+            ),
+        ],
+        registered_on: None,
+        updated_on: Some("2025-07-30"),
+        ident: "ServiceRestart",
+        display: "1012 Service Restart",
+    },
+    Record {
+        code: CloseCode::TryAgainLater,
+        value: 1013,
+        name: "Try Again Later",
+        description: "The server is overloaded or temporarily unable to serve the client, which should try again later.",
+        iana_description: "Try Again Later",
+        contact: Some("Alexey Melnikov"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Uri,
+                "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+                Some(
+                    "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+                ),
+            ),
+        ],
+        registered_on: None,
+        updated_on: Some("2025-07-30"),
+        ident: "TryAgainLater",
+        display: "1013 Try Again Later",
+    },
+    Record {
+        code: CloseCode::BadGateway,
+        value: 1014,
+        name: "Bad Gateway",
+        description: "A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).",
+        iana_description: "The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.",
+        contact: Some("Alexey Melnikov"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Uri,
+                "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/",
+                Some(
+                    "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/",
+                ),
+            ),
+        ],
+        registered_on: Some("2016-10-10"),
+        updated_on: Some("2025-07-30"),
+        ident: "BadGateway",
+        display: "1014 Bad Gateway",
+    },
+    Record {
+        code: CloseCode::TlsHandshake,
+        value: 1015,
+        name: "TLS handshake",
+        description: "The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.",
+        iana_description: "TLS handshake",
+        contact: Some("IESG HYBI WG"),
+        references: &[
+            Reference::new(
+                ReferenceKind::Rfc,
+                "RFC 6455",
+                Some("https://www.rfc-editor.org/rfc/rfc6455"),
+            ),
+        ],
+        registered_on: None,
+        updated_on: None,
+        ident: "TlsHandshake",
+        display: "1015 TLS handshake",
+    },
+    Record {
+        code: CloseCode::Unauthorized,
+        value: 3000,
+        name: "Unauthorized",
+        description: "Unauthorized",
+        iana_description: "Unauthorized",
+        contact: Some("Leo Tietz"),
+        references: &[],
+        registered_on: Some("2021-09-06"),
+        updated_on: None,
+        ident: "Unauthorized",
+        display: "3000 Unauthorized",
+    },
+    Record {
+        code: CloseCode::Forbidden,
+        value: 3003,
+        name: "Forbidden",
+        description: "Forbidden",
+        iana_description: "Forbidden",
+        contact: Some("Ada Young"),
+        references: &[],
+        registered_on: Some("2023-02-22"),
+        updated_on: None,
+        ident: "Forbidden",
+        display: "3003 Forbidden",
+    },
+    Record {
+        code: CloseCode::Timeout,
+        value: 3008,
+        name: "Timeout",
+        description: "Timeout",
+        iana_description: "Timeout",
+        contact: Some("Morgan Jones"),
+        references: &[],
+        registered_on: Some("2024-02-01"),
+        updated_on: None,
+        ident: "Timeout",
+        display: "3008 Timeout",
+    },
+];
+/// `CloseCode::REGISTERED`: the code of each record.
+const REGISTERED_ARRAY: [CloseCode; 19] = {
+    let mut table = [CloseCode::Other(OtherCode(0)); 19];
+    let mut position = 0;
+    while position < 19 {
+        table[position] = RECORDS[position].code;
+        position += 1;
+    }
+    table
+};
 /// How many values `FROM_U16_TABLE` and `POSITIONS` answer for: every value
 /// from this one on is `Other`.
 const TABLE_LEN: usize = 5000;
@@ -742,241 +839,119 @@ const FROM_U16_TABLE: [CloseCode; TABLE_LEN] = {
     }
     let mut position = 0;
     while position < 19 {
-        let code = CloseCode::REGISTERED[position];
-        table[code.as_u16() as usize] = code;
+        table[RECORDS[position].value as usize] = RECORDS[position].code;
         position += 1;
     }
     table
 };
-/// The position in `REGISTERED` of every value below `TABLE_LEN` (its length
+/// The position in `RECORDS` of every value below `TABLE_LEN` (its length
 /// for `Other`), computed at compile time.
+#[allow(clippy::large_const_arrays)]
 const POSITIONS: [u8; TABLE_LEN] = {
     let mut table = [19; TABLE_LEN];
     let mut position = 0;
     while position < 19 {
-        table[CloseCode::REGISTERED[position].as_u16() as usize] = position as u8;
+        table[RECORDS[position].value as usize] = position as u8;
         position += 1;
     }
     table
 };
-/// `CloseCode::name_match` of every registered code, by position, and of
-/// `Other` last; computed at compile time.
+/// The `name` of every record, by position, and `None` for `Other`
+/// last; computed at compile time.
 const NAME_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table = [CloseCode::Other(OtherCode(0)).name_match(); 19 + 1];
+    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
     let mut position = 0;
     while position < 19 {
-        table[position] = CloseCode::REGISTERED[position].name_match();
+        table[position] = Some(RECORDS[position].name);
         position += 1;
     }
     table
 };
-/// `CloseCode::description_match` of every registered code, by position, and of
-/// `Other` last; computed at compile time.
+/// The `description` of every record, by position, and `None` for `Other`
+/// last; computed at compile time.
 const DESCRIPTION_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table = [CloseCode::Other(OtherCode(0)).description_match(); 19 + 1];
+    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
     let mut position = 0;
     while position < 19 {
-        table[position] = CloseCode::REGISTERED[position].description_match();
+        table[position] = Some(RECORDS[position].description);
         position += 1;
     }
     table
 };
-/// `CloseCode::iana_description_match` of every registered code, by position, and of
-/// `Other` last; computed at compile time.
+/// The `iana_description` of every record, by position, and `None` for `Other`
+/// last; computed at compile time.
 const IANA_DESCRIPTION_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table = [CloseCode::Other(OtherCode(0)).iana_description_match(); 19 + 1];
+    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
     let mut position = 0;
     while position < 19 {
-        table[position] = CloseCode::REGISTERED[position].iana_description_match();
+        table[position] = Some(RECORDS[position].iana_description);
         position += 1;
     }
     table
 };
-/// `CloseCode::contact_match` of every registered code, by position, and of
-/// `Other` last; computed at compile time.
+/// The `contact` of every record, by position, and `None` for `Other`
+/// last; computed at compile time.
 const CONTACT_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table = [CloseCode::Other(OtherCode(0)).contact_match(); 19 + 1];
+    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
     let mut position = 0;
     while position < 19 {
-        table[position] = CloseCode::REGISTERED[position].contact_match();
+        table[position] = RECORDS[position].contact;
         position += 1;
     }
     table
 };
-/// `CloseCode::references_match` of every registered code, by position, and of
-/// `Other` last; computed at compile time.
+/// The `references` of every record, by position, and `&[]` for `Other`
+/// last; computed at compile time.
 const REFERENCES_TABLE: [&[Reference]; 19 + 1] = {
-    let mut table = [CloseCode::Other(OtherCode(0)).references_match(); 19 + 1];
+    let mut table: [&[Reference]; 19 + 1] = [&[]; 19 + 1];
     let mut position = 0;
     while position < 19 {
-        table[position] = CloseCode::REGISTERED[position].references_match();
+        table[position] = RECORDS[position].references;
         position += 1;
     }
     table
 };
-/// `CloseCode::registered_on_match` of every registered code, by position, and of
-/// `Other` last; computed at compile time.
+/// The `registered_on` of every record, by position, and `None` for `Other`
+/// last; computed at compile time.
 const REGISTERED_ON_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table = [CloseCode::Other(OtherCode(0)).registered_on_match(); 19 + 1];
+    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
     let mut position = 0;
     while position < 19 {
-        table[position] = CloseCode::REGISTERED[position].registered_on_match();
+        table[position] = RECORDS[position].registered_on;
         position += 1;
     }
     table
 };
-/// `CloseCode::updated_on_match` of every registered code, by position, and of
-/// `Other` last; computed at compile time.
+/// The `updated_on` of every record, by position, and `None` for `Other`
+/// last; computed at compile time.
 const UPDATED_ON_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table = [CloseCode::Other(OtherCode(0)).updated_on_match(); 19 + 1];
+    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
     let mut position = 0;
     while position < 19 {
-        table[position] = CloseCode::REGISTERED[position].updated_on_match();
+        table[position] = RECORDS[position].updated_on;
         position += 1;
     }
     table
 };
-/// `CloseCode::ident_match` of every registered code, by position, and of
-/// `Other` last; computed at compile time.
+/// The `ident` of every record, by position, and `None` for `Other`
+/// last; computed at compile time.
 const IDENT_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table = [CloseCode::Other(OtherCode(0)).ident_match(); 19 + 1];
+    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
     let mut position = 0;
     while position < 19 {
-        table[position] = CloseCode::REGISTERED[position].ident_match();
+        table[position] = Some(RECORDS[position].ident);
         position += 1;
     }
     table
 };
-#[rustfmt::skip]
-const REFERENCES_1000: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1001: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1002: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1003: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1004: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1005: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1006: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1007: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1008: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1009: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1010: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1011: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-    Reference::new(
-        ReferenceKind::RfcErrata,
-        "RFC Errata 3227",
-        Some("https://www.rfc-editor.org/errata/eid3227"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1012: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Uri,
-        "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
-        Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1013: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Uri,
-        "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
-        Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1014: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Uri,
-        "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/",
-        Some("https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/"),
-    ),
-];
-#[rustfmt::skip]
-const REFERENCES_1015: &[Reference] = &[
-    Reference::new(
-        ReferenceKind::Rfc,
-        "RFC 6455",
-        Some("https://www.rfc-editor.org/rfc/rfc6455"),
-    ),
-];
+/// The `display` of every record, by position, and `None` for `Other`
+/// last; computed at compile time.
+const DISPLAY_TABLE: [Option<&str>; 19 + 1] = {
+    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
+    let mut position = 0;
+    while position < 19 {
+        table[position] = Some(RECORDS[position].display);
+        position += 1;
+    }
+    table
+};

@@ -1,0 +1,179 @@
+//! Syntax-tree nodes built directly, for the parts of the generated file
+//! that repeat once per code (variants, `as_u16` arms, records).
+//!
+//! The rest of the file is written with `quote!` and parsed by syn. Parsing
+//! tokens that the generator has just built costs more than building the
+//! tree: at 65,536 codes it was most of the generator's time. These
+//! constructors make the same nodes syn would parse from the same tokens,
+//! and registry text still enters only through [`str_literal`].
+
+use proc_macro2::{Ident, Literal, Span};
+use syn::punctuated::Punctuated;
+use syn::{
+    token, AttrStyle, Attribute, Expr, ExprArray, ExprCall, ExprLit, ExprPath, ExprReference,
+    ExprStruct, FieldValue, Fields, Lit, Member, Meta, MetaNameValue, Path, PathSegment, Variant,
+};
+
+use crate::literal::str_literal;
+
+/// An identifier with the call-site span, as `quote!` makes them.
+pub(crate) fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// A path such as `CloseCode::NormalClosure`.
+pub(crate) fn path(segments: &[&Ident]) -> Path {
+    Path {
+        leading_colon: None,
+        segments: segments
+            .iter()
+            .map(|segment| PathSegment::from((*segment).clone()))
+            .collect(),
+    }
+}
+
+/// A path expression.
+pub(crate) fn path_expr(segments: &[&Ident]) -> Expr {
+    Expr::Path(ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path: path(segments),
+    })
+}
+
+/// A literal expression.
+fn lit_expr(literal: Literal) -> Expr {
+    Expr::Lit(ExprLit {
+        attrs: Vec::new(),
+        lit: Lit::new(literal),
+    })
+}
+
+/// A string literal holding exactly `text`, escaped by [`str_literal`].
+pub(crate) fn str_expr(text: &str) -> Expr {
+    lit_expr(str_literal(text))
+}
+
+/// An unsuffixed integer literal.
+pub(crate) fn u16_expr(value: u16) -> Expr {
+    lit_expr(Literal::u16_unsuffixed(value))
+}
+
+/// `Some(text)` or `None`.
+pub(crate) fn option_str_expr(text: Option<&str>) -> Expr {
+    match text {
+        Some(text) => call(path_expr(&[&ident("Some")]), vec![str_expr(text)]),
+        None => path_expr(&[&ident("None")]),
+    }
+}
+
+/// `func(args...)`.
+pub(crate) fn call(func: Expr, args: Vec<Expr>) -> Expr {
+    Expr::Call(ExprCall {
+        attrs: Vec::new(),
+        func: Box::new(func),
+        paren_token: token::Paren::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// `&[elements...]`.
+pub(crate) fn slice_expr(elements: Vec<Expr>) -> Expr {
+    Expr::Reference(ExprReference {
+        attrs: Vec::new(),
+        and_token: token::And::default(),
+        mutability: None,
+        expr: Box::new(Expr::Array(ExprArray {
+            attrs: Vec::new(),
+            bracket_token: token::Bracket::default(),
+            elems: elements.into_iter().collect(),
+        })),
+    })
+}
+
+/// `Name { field: value, ... }`.
+pub(crate) fn struct_expr(name: &Ident, fields: Vec<(Ident, Expr)>) -> Expr {
+    let mut punctuated: Punctuated<FieldValue, token::Comma> = fields
+        .into_iter()
+        .map(|(member, expr)| FieldValue {
+            attrs: Vec::new(),
+            member: Member::Named(member),
+            colon_token: Some(token::Colon::default()),
+            expr,
+        })
+        .collect();
+    // The trailing comma `quote!`'s output would have, for the same print.
+    if !punctuated.is_empty() {
+        punctuated.push_punct(token::Comma::default());
+    }
+    Expr::Struct(ExprStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path: path(&[name]),
+        brace_token: token::Brace::default(),
+        fields: punctuated,
+        dot2_token: None,
+        rest: None,
+    })
+}
+
+/// `#[doc = "value"]`.
+fn doc_attr(value: &str) -> Attribute {
+    Attribute {
+        pound_token: token::Pound::default(),
+        style: AttrStyle::Outer,
+        bracket_token: token::Bracket::default(),
+        meta: Meta::NameValue(MetaNameValue {
+            path: path(&[&ident("doc")]),
+            eq_token: token::Eq::default(),
+            value: str_expr(value),
+        }),
+    }
+}
+
+/// One `#[doc]` attribute per line of `text`, the same attributes that
+/// [`doc_attrs`](crate::docs::doc_attrs) writes as tokens.
+///
+/// # Panics
+///
+/// As `doc_attrs`: if `text` holds a control character other than a
+/// newline.
+pub(crate) fn doc_attributes(text: &str) -> Vec<Attribute> {
+    text.lines()
+        .map(|line| {
+            assert!(!line.contains(|c: char| c.is_control()), "{line:?}");
+            let line = line.trim_end();
+            if line.is_empty() {
+                doc_attr("")
+            } else {
+                doc_attr(&format!(" {line}"))
+            }
+        })
+        .collect()
+}
+
+/// A unit variant `Name = value` with its documentation.
+pub(crate) fn unit_variant(attrs: Vec<Attribute>, name: Ident, value: u16) -> Variant {
+    Variant {
+        attrs,
+        ident: name,
+        fields: Fields::Unit,
+        discriminant: Some((token::Eq::default(), u16_expr(value))),
+    }
+}
+
+/// A `match` arm `pattern => body,`.
+pub(crate) fn arm(pattern: Path, body: Expr) -> syn::Arm {
+    syn::Arm {
+        attrs: Vec::new(),
+        pat: syn::Pat::Path(ExprPath {
+            attrs: Vec::new(),
+            qself: None,
+            path: pattern,
+        }),
+        guard: None,
+        fat_arrow_token: token::FatArrow::default(),
+        body: Box::new(body),
+        comma: Some(token::Comma::default()),
+    }
+}
