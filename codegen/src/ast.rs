@@ -59,6 +59,11 @@ pub(crate) fn u16_expr(value: u16) -> Expr {
     lit_expr(Literal::u16_unsuffixed(value))
 }
 
+/// An unsuffixed `usize` literal.
+pub(crate) fn usize_expr(value: usize) -> Expr {
+    lit_expr(Literal::usize_unsuffixed(value))
+}
+
 /// `Some(text)` or `None`.
 pub(crate) fn option_str_expr(text: Option<&str>) -> Expr {
     match text {
@@ -152,13 +157,13 @@ pub(crate) fn doc_attributes(text: &str) -> Vec<Attribute> {
         .collect()
 }
 
-/// A unit variant `Name = value` with its documentation.
-pub(crate) fn unit_variant(attrs: Vec<Attribute>, name: Ident, value: u16) -> Variant {
+/// A unit variant with its documentation and the implicit discriminant.
+pub(crate) fn unit_variant(attrs: Vec<Attribute>, name: Ident) -> Variant {
     Variant {
         attrs,
         ident: name,
         fields: Fields::Unit,
-        discriminant: Some((token::Eq::default(), u16_expr(value))),
+        discriminant: None,
     }
 }
 

@@ -204,7 +204,7 @@ fn part_file(catalog: &Catalog, part: Part) -> syn::File {
     for item in &mut file.items {
         match item {
             syn::Item::Enum(item) if item.ident == "CloseCode" => fill_variants(item, &variants),
-            syn::Item::Impl(item) => fill_as_u16(item, &variants),
+            syn::Item::Impl(item) if item.trait_.is_none() => fill_impl(item, &variants),
             syn::Item::Const(item) if item.ident == "RECORDS" => fill_records(item, &variants),
             _ => {}
         }
@@ -221,7 +221,6 @@ fn fill_variants(item: &mut syn::ItemEnum, variants: &[Variant<'_>]) {
             ast::unit_variant(
                 ast::doc_attributes(&entry_doc(variant.entry)),
                 variant.ident.clone(),
-                variant.entry.value,
             )
         })
         .collect();
@@ -230,28 +229,49 @@ fn fill_variants(item: &mut syn::ItemEnum, variants: &[Variant<'_>]) {
     item.variants = all;
 }
 
-/// Puts an arm `CloseCode::Variant => value,` for every entry before the
-/// arm for `Other` in `as_u16`.
-fn fill_as_u16(item: &mut syn::ItemImpl, variants: &[Variant<'_>]) {
+/// Fills the per-code parts of the `impl CloseCode` block: the variants in
+/// `REGISTERED`, and an arm `CloseCode::Variant => position,` for every
+/// entry before the arm for `Other` in `position`.
+fn fill_impl(item: &mut syn::ItemImpl, variants: &[Variant<'_>]) {
     let close_code = ast::ident("CloseCode");
+    let registered = item
+        .items
+        .iter_mut()
+        .find_map(|item| match item {
+            syn::ImplItem::Const(constant) if constant.ident == "REGISTERED" => Some(constant),
+            _ => None,
+        })
+        .expect("the impl block has `REGISTERED`");
+    let syn::Expr::Reference(slice) = &mut registered.expr else {
+        panic!("`REGISTERED` is written as `&[]`")
+    };
+    let syn::Expr::Array(array) = &mut *slice.expr else {
+        panic!("`REGISTERED` is written as `&[]`")
+    };
+    array.elems = variants
+        .iter()
+        .map(|variant| ast::path_expr(&[&close_code, &variant.ident]))
+        .collect();
+
     let method = item
         .items
         .iter_mut()
         .find_map(|item| match item {
-            syn::ImplItem::Fn(method) if method.sig.ident == "as_u16" => Some(method),
+            syn::ImplItem::Fn(method) if method.sig.ident == "position" => Some(method),
             _ => None,
         })
-        .expect("the impl block has `as_u16`");
+        .expect("the impl block has `position`");
     let Some(syn::Stmt::Expr(syn::Expr::Match(matched), None)) = method.block.stmts.first_mut()
     else {
-        panic!("`as_u16` is written as one `match`")
+        panic!("`position` is written as one `match`")
     };
     let mut arms: Vec<syn::Arm> = variants
         .iter()
-        .map(|variant| {
+        .enumerate()
+        .map(|(position, variant)| {
             ast::arm(
                 ast::path(&[&close_code, &variant.ident]),
-                ast::u16_expr(variant.entry.value),
+                ast::usize_expr(position),
             )
         })
         .collect();
@@ -268,16 +288,9 @@ fn fill_records(item: &mut syn::ItemConst, variants: &[Variant<'_>]) {
         panic!("`RECORDS` is written as `&[]`")
     };
     let record = ast::ident("Record");
-    let close_code = ast::ident("CloseCode");
     for variant in variants {
         let entry = variant.entry;
-        let mut fields = vec![
-            (
-                ast::ident("code"),
-                ast::path_expr(&[&close_code, &variant.ident]),
-            ),
-            (ast::ident("value"), ast::u16_expr(entry.value)),
-        ];
+        let mut fields = vec![(ast::ident("value"), ast::u16_expr(entry.value))];
         for accessor in &ACCESSORS {
             let value = match accessor.field {
                 Field::Text => ast::str_expr(&field_text(entry, accessor.name).unwrap_or_default()),
@@ -295,32 +308,6 @@ fn fill_records(item: &mut syn::ItemConst, variants: &[Variant<'_>]) {
     if !array.elems.is_empty() {
         array.elems.push_punct(syn::token::Comma::default());
     }
-}
-
-/// The lowest value no entry has (the entries are in ascending order, which
-/// `close_code_source` checks): 65,536 when every `u16` is registered.
-fn lowest_unregistered(catalog: &Catalog) -> u32 {
-    let mut candidate: u32 = 0;
-    for entry in &catalog.entries {
-        if u32::from(entry.value) != candidate {
-            break;
-        }
-        candidate += 1;
-    }
-    candidate
-}
-
-/// The type of `POSITIONS`: the smallest unsigned integer that holds every
-/// position and the count itself.
-fn position_type(count: usize) -> Ident {
-    let name = if count <= usize::from(u8::MAX) {
-        "u8"
-    } else if count <= usize::from(u16::MAX) {
-        "u16"
-    } else {
-        "u32"
-    };
-    Ident::new(name, Span::call_site())
 }
 
 /// A field of `Record`: what it holds.
@@ -575,7 +562,6 @@ fn records() -> TokenStream {
     quote! {
         #struct_doc
         struct Record {
-            code: CloseCode,
             value: u16,
             #(#fields)*
         }
@@ -588,13 +574,11 @@ fn records() -> TokenStream {
 /// The lookup tables, all evaluated by the compiler from `RECORDS` in one
 /// pass each, so compile time grows linearly with the number of codes:
 ///
-/// - `REGISTERED_ARRAY`: the codes, by position (`CloseCode::REGISTERED`);
 /// - `FROM_U16_TABLE`: the `CloseCode` of every value below `TABLE_LEN` (the
 ///   end of the private-use range or of the highest registered code, plus
 ///   one); every value from `TABLE_LEN` on is `Other`;
-/// - `POSITIONS`: the position in `RECORDS` of the same values, its length
-///   for `Other`;
-/// - one table per accessor, indexed by position, the last entry for `Other`.
+/// - `VALUE_TABLE` and one table per accessor, indexed by position (the
+///   discriminant), the last entry for `Other`.
 ///
 /// A table load costs the same for every input; a `match` on a value or a
 /// sparse tag compiles to branches or a jump table that mispredict on mixed
@@ -609,17 +593,15 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
         .unwrap_or(catalog.layout.private.end);
     let len = Literal::usize_unsuffixed(usize::from(end) + 1);
     let count = Literal::usize_unsuffixed(variants.len());
-    let position_type = position_type(variants.len());
     let len_doc = doc_attrs(
-        "How many values `FROM_U16_TABLE` and `POSITIONS` answer for: every value\n\
-         from this one on is `Other`.",
+        "How many values `FROM_U16_TABLE` answers for: every value from this one\n\
+         on is `Other`.",
     );
-    let registered_doc = doc_attrs("`CloseCode::REGISTERED`: the code of each record.");
     let table_doc =
         doc_attrs("The `CloseCode` of every value below `TABLE_LEN`, computed at compile time.");
-    let positions_doc = doc_attrs(
-        "The position in `RECORDS` of every value below `TABLE_LEN` (its length\n\
-         for `Other`), computed at compile time.",
+    let values_doc = doc_attrs(
+        "The `value` of every record, by position, and 0 for `Other` last (whose\n\
+         value is its payload); computed at compile time.",
     );
 
     let accessor_tables = ACCESSORS.iter().map(|accessor| {
@@ -647,16 +629,6 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
         }
     });
     quote! {
-        #registered_doc
-        const REGISTERED_ARRAY: [CloseCode; #count] = {
-            let mut table = [CloseCode::Other(OtherCode(0)); #count];
-            let mut position = 0;
-            while position < #count {
-                table[position] = RECORDS[position].code;
-                position += 1;
-            }
-            table
-        };
         #len_doc
         const TABLE_LEN: usize = #len;
         #table_doc
@@ -673,18 +645,17 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
             }
             let mut position = 0;
             while position < #count {
-                table[RECORDS[position].value as usize] = RECORDS[position].code;
+                table[RECORDS[position].value as usize] = CloseCode::REGISTERED[position];
                 position += 1;
             }
             table
         };
-        #positions_doc
-        #[allow(clippy::large_const_arrays)]
-        const POSITIONS: [#position_type; TABLE_LEN] = {
-            let mut table = [#count; TABLE_LEN];
+        #values_doc
+        const VALUE_TABLE: [u16; #count + 1] = {
+            let mut table = [0; #count + 1];
             let mut position = 0;
             while position < #count {
-                table[RECORDS[position].value as usize] = position as #position_type;
+                table[position] = RECORDS[position].value;
                 position += 1;
             }
             table
@@ -791,14 +762,12 @@ fn close_code_enum(catalog: &Catalog) -> TokenStream {
          inside this crate.",
         private.start, private.end
     ));
-    // Each registered variant's discriminant is its code, so `as_u16`
-    // compiles to "the payload for `Other`, the tag otherwise" with no
-    // branch; `Other` takes the lowest value that no variant has.
-    // A registry that registers every u16 (only synthetic ones do) leaves
-    // no u16 for `Other`: the tag then needs 32 bits.
-    let lowest = lowest_unregistered(catalog);
-    let other_tag = Literal::u32_unsuffixed(lowest);
-    let repr = if lowest > u32::from(u16::MAX) {
+    // The variants take the implicit discriminants 0, 1, 2, ...: each one's
+    // position in `RECORDS`, with `Other` last. The accessors index their
+    // tables with the tag as it is. (Explicit discriminants equal to the
+    // codes made rustc's compile time grow with the square of the number
+    // of codes.) 65,536 registered codes and `Other` need a 32-bit tag.
+    let repr = if catalog.entries.len() > usize::from(u16::MAX) {
         quote! { u32 }
     } else {
         quote! { u16 }
@@ -806,11 +775,11 @@ fn close_code_enum(catalog: &Catalog) -> TokenStream {
     quote! {
         #enum_doc
         #[non_exhaustive]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[repr(#repr)]
         pub enum CloseCode {
             #other_doc
-            Other(OtherCode) = #other_tag,
+            Other(OtherCode),
         }
     }
 }
@@ -864,7 +833,7 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
          ```",
     );
 
-    let position_type = position_type(variants.len());
+    let count = Literal::usize_unsuffixed(variants.len());
 
     let accessors = ACCESSORS.iter().map(|accessor| {
         let table = accessor_table(accessor.name);
@@ -902,7 +871,8 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
         #[rustfmt::skip]
         impl CloseCode {
             #registered_doc
-            pub const REGISTERED: &'static [CloseCode] = &REGISTERED_ARRAY;
+            // `fill_impl` lists the variants.
+            pub const REGISTERED: &'static [CloseCode] = &[];
 
             #from_u16_doc
             #[inline]
@@ -919,26 +889,38 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
             #as_u16_doc
             #[inline]
             pub const fn as_u16(self) -> u16 {
-                // `fill_as_u16` puts an arm for each registered code first.
+                // Both read unconditionally, so the choice is a select.
+                let registered = VALUE_TABLE[self.position()];
                 match self {
                     CloseCode::Other(OtherCode(value)) => value,
+                    _ => registered,
                 }
             }
 
             /// The code's position in `RECORDS`, or its length for `Other`:
-            /// the index into the tables of the accessors.
+            /// the index into the lookup tables. Each arm's position is the
+            /// variant's discriminant, so this compiles to reading the tag.
             #[inline(always)]
             const fn position(self) -> usize {
-                let value = self.as_u16() as usize;
-                let positions: &[#position_type; TABLE_LEN] = &POSITIONS;
-                if value < positions.len() {
-                    positions[value] as usize
-                } else {
-                    CloseCode::REGISTERED.len()
+                // `fill_impl` puts an arm for each registered code first.
+                match self {
+                    CloseCode::Other(_) => #count,
                 }
             }
 
             #(#accessors)*
+        }
+
+        /// Written as `derive(Debug)` would (`NormalClosure`, `Other(4000)`),
+        /// from the `ident` table instead of a
+        /// `match` with an arm per code.
+        impl core::fmt::Debug for CloseCode {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                match self {
+                    CloseCode::Other(other) => f.debug_tuple("Other").field(other).finish(),
+                    _ => f.write_str(IDENT_TABLE[self.position()].unwrap_or_default()),
+                }
+            }
         }
     }
 }

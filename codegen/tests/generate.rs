@@ -24,11 +24,11 @@ fn close_code_impl(file: &syn::File) -> &syn::ItemImpl {
         .items
         .iter()
         .filter_map(|item| match item {
-            Item::Impl(item) => Some(item),
+            Item::Impl(item) if item.trait_.is_none() => Some(item),
             _ => None,
         })
         .collect();
-    assert_eq!(impls.len(), 1, "one impl block");
+    assert_eq!(impls.len(), 1, "one inherent impl block");
     impls[0]
 }
 
@@ -83,20 +83,44 @@ fn records(file: &syn::File) -> Vec<BTreeMap<String, &Expr>> {
         .collect()
 }
 
-/// The variant a record's `code` names.
-fn record_variant(record: &BTreeMap<String, &Expr>) -> String {
-    let Expr::Path(path) = record["code"] else {
-        panic!("code is not a path")
-    };
-    let segments: Vec<String> = path
-        .path
-        .segments
+/// The variants `REGISTERED` lists, in order.
+fn registered(file: &syn::File) -> Vec<String> {
+    let registered = close_code_impl(file)
+        .items
         .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    assert_eq!(segments.len(), 2);
-    assert_eq!(segments[0], "CloseCode");
-    segments[1].clone()
+        .find_map(|item| match item {
+            ImplItem::Const(c) if c.ident == "REGISTERED" => Some(c),
+            _ => None,
+        })
+        .expect("REGISTERED");
+    let Expr::Reference(reference) = &registered.expr else {
+        panic!("REGISTERED is not a reference")
+    };
+    let Expr::Array(array) = &*reference.expr else {
+        panic!("REGISTERED is not a slice of an array")
+    };
+    array
+        .elems
+        .iter()
+        .map(|e| match e {
+            Expr::Path(p) => {
+                let segments: Vec<String> =
+                    p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+                assert_eq!(segments.len(), 2);
+                assert_eq!(segments[0], "CloseCode");
+                segments[1].clone()
+            }
+            other => panic!("{}", text(other)),
+        })
+        .collect()
+}
+
+/// The records by the variant at the same position in `REGISTERED`.
+fn records_by_variant(file: &syn::File) -> Vec<(String, BTreeMap<String, &Expr>)> {
+    let variants = registered(file);
+    let records = records(file);
+    assert_eq!(variants.len(), records.len(), "a record per registered code");
+    variants.into_iter().zip(records).collect()
 }
 
 /// The variant an arm's pattern names, or `None` for `CloseCode::Other(..)`.
@@ -162,12 +186,12 @@ fn option_str(expr: &Expr) -> Option<String> {
 /// for the fields every code has, `Some`/`None` for the others.
 fn text_table(file: &syn::File, name: &str) -> BTreeMap<String, Option<String>> {
     let mut table = BTreeMap::new();
-    for record in records(file) {
+    for (variant, record) in records_by_variant(file) {
         let value = match unblock(record[name]) {
             Expr::Lit(_) => Some(str_value(record[name])),
             other => option_str(other),
         };
-        assert!(table.insert(record_variant(&record), value).is_none());
+        assert!(table.insert(variant, value).is_none());
     }
     table
 }
@@ -371,9 +395,9 @@ fn string_literals_round_trip() {
 fn references_round_trip() {
     let catalog = common::small(HOSTILE);
     let file = parse(&close_code_source(&catalog));
-    let listed: BTreeMap<String, &Expr> = records(&file)
-        .iter()
-        .map(|record| (record_variant(record), record["references"]))
+    let listed: BTreeMap<String, &Expr> = records_by_variant(&file)
+        .into_iter()
+        .map(|(variant, record)| (variant, record["references"]))
         .collect();
     assert_eq!(listed.len(), catalog.entries.len());
     for entry in &catalog.entries {
@@ -440,62 +464,37 @@ fn values_and_variants_match() {
     expected_variants.push("Other".into());
     assert_eq!(enum_variants, expected_variants);
 
-    // Each registered variant's discriminant is its value; `Other` takes the
-    // lowest value no variant has.
-    let discriminants: Vec<(String, String)> = file
+    // The variants keep their implicit discriminants, which `position`
+    // states: 0, 1, 2, ... in the order of the entries, `Other` last.
+    let enum_item = file
         .items
         .iter()
         .find_map(|item| match item {
-            Item::Enum(e) => Some(
-                e.variants
-                    .iter()
-                    .map(|v| {
-                        let (_, value) = v.discriminant.as_ref().expect("a discriminant");
-                        (v.ident.to_string(), text(value))
-                    })
-                    .collect(),
-            ),
+            Item::Enum(e) => Some(e),
             _ => None,
         })
         .unwrap();
-    let mut expected: Vec<(String, String)> = catalog
-        .entries
-        .iter()
-        .map(|e| (e.ident.clone(), e.value.to_string()))
-        .collect();
-    let lowest_free = (0..=u16::MAX)
-        .find(|v| catalog.entries.iter().all(|e| e.value != *v))
-        .unwrap();
-    expected.push(("Other".into(), lowest_free.to_string()));
-    assert_eq!(discriminants, expected);
-
-    let as_u16: Vec<(Option<String>, String)> = arms(&file, "as_u16")
+    assert!(enum_item.variants.iter().all(|v| v.discriminant.is_none()));
+    let positions: Vec<(Option<String>, String)> = arms(&file, "position")
         .iter()
         .map(|arm| (arm_variant(&arm.pat), text(&*arm.body)))
         .collect();
-    let mut expected_as_u16: Vec<(Option<String>, String)> = catalog
+    let mut expected_positions: Vec<(Option<String>, String)> = catalog
         .entries
         .iter()
-        .map(|e| (Some(e.ident.clone()), e.value.to_string()))
+        .enumerate()
+        .map(|(position, e)| (Some(e.ident.clone()), position.to_string()))
         .collect();
-    expected_as_u16.push((None, "value".into()));
-    assert_eq!(as_u16, expected_as_u16);
+    expected_positions.push((None, catalog.entries.len().to_string()));
+    assert_eq!(positions, expected_positions);
 
-    // `REGISTERED` is built from the records' codes, whose values are the
-    // variants' values.
-    let registered = close_code_impl(&file)
-        .items
-        .iter()
-        .find_map(|item| match item {
-            ImplItem::Const(c) if c.ident == "REGISTERED" => Some(c),
-            _ => None,
-        })
-        .expect("REGISTERED");
-    assert_eq!(text(&registered.expr), "& REGISTERED_ARRAY");
-    let records = records(&file);
-    let listed: Vec<String> = records.iter().map(record_variant).collect();
-    assert_eq!(listed, expected_variants[..expected_variants.len() - 1]);
-    let values: Vec<String> = records.iter().map(|r| text(r["value"])).collect();
+    // `REGISTERED` lists the variants in that order, and the record at each
+    // position holds the value of the entry there.
+    assert_eq!(
+        registered(&file),
+        expected_variants[..expected_variants.len() - 1]
+    );
+    let values: Vec<String> = records(&file).iter().map(|r| text(r["value"])).collect();
     let expected_values: Vec<String> = catalog.entries.iter().map(|e| e.value.to_string()).collect();
     assert_eq!(values, expected_values);
     let displayed: BTreeMap<String, Option<String>> = catalog
@@ -716,16 +715,16 @@ fn a_thousand_entries() {
     let catalog = common::thousand();
     let source = close_code_source(&catalog);
     let file = parse(&source);
-    assert_eq!(arms(&file, "as_u16").len(), 1001);
+    assert_eq!(arms(&file, "position").len(), 1001);
     assert_eq!(
         text_table(&file, "name")["Code3999"].as_deref(),
         Some("Code 3999")
     );
     assert_eq!(records(&file).len(), 1000);
     // REGISTRY_UPDATED, six range limits, RECORDS, and the tables built from
-    // it: REGISTERED_ARRAY, TABLE_LEN, FROM_U16_TABLE, POSITIONS and nine
-    // accessors; nothing grows with the number of codes.
-    assert_eq!(constants(&file).len(), 1 + 6 + 1 + 4 + 9);
+    // it: TABLE_LEN, FROM_U16_TABLE, VALUE_TABLE and nine accessors; the
+    // number of items does not grow with the number of codes.
+    assert_eq!(constants(&file).len(), 1 + 6 + 1 + 3 + 9);
     assert_eq!(source, close_code_source(&catalog));
 }
 
@@ -750,7 +749,7 @@ fn an_empty_catalog_still_generates() {
     let mut catalog = common::two_entries();
     catalog.entries.clear();
     let file = parse(&close_code_source(&catalog));
-    assert_eq!(arms(&file, "as_u16").len(), 1);
+    assert_eq!(arms(&file, "position").len(), 1);
     assert!(records(&file).is_empty());
 }
 

@@ -44,7 +44,7 @@ pub(crate) const PRIVATE_LAST: u16 = 4999;
 /// assert_eq!(private.as_u16(), 4000);
 /// ```
 #[non_exhaustive]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u16)]
 pub enum CloseCode {
     /// `1000` **Normal Closure**
@@ -55,7 +55,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    NormalClosure = 1000,
+    NormalClosure,
     /// `1001` **Going Away**
     ///
     /// The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.
@@ -64,7 +64,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    GoingAway = 1001,
+    GoingAway,
     /// `1002` **Protocol error**
     ///
     /// The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.
@@ -73,7 +73,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    ProtocolError = 1002,
+    ProtocolError,
     /// `1003` **Unsupported Data**
     ///
     /// The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.
@@ -82,7 +82,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    UnsupportedData = 1003,
+    UnsupportedData,
     /// `1004` **Reserved**
     ///
     /// Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.
@@ -91,7 +91,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    Reserved = 1004,
+    Reserved,
     /// `1005` **No Status Rcvd**
     ///
     /// No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.
@@ -100,7 +100,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    NoStatusRcvd = 1005,
+    NoStatusRcvd,
     /// `1006` **Abnormal Closure**
     ///
     /// The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.
@@ -109,7 +109,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    AbnormalClosure = 1006,
+    AbnormalClosure,
     /// `1007` **Invalid frame payload data**
     ///
     /// A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.
@@ -118,7 +118,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    InvalidFramePayloadData = 1007,
+    InvalidFramePayloadData,
     /// `1008` **Policy Violation**
     ///
     /// A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.
@@ -127,7 +127,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    PolicyViolation = 1008,
+    PolicyViolation,
     /// `1009` **Message Too Big**
     ///
     /// A message was too large for the endpoint to process.
@@ -136,7 +136,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    MessageTooBig = 1009,
+    MessageTooBig,
     /// `1010` **Mandatory Ext.**
     ///
     /// The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.
@@ -145,7 +145,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    MandatoryExt = 1010,
+    MandatoryExt,
     /// `1011` **Internal Error**
     ///
     /// The server hit an unexpected condition that kept it from completing the request.
@@ -154,7 +154,7 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455), [RFC Errata 3227](https://www.rfc-editor.org/errata/eid3227)
-    InternalError = 1011,
+    InternalError,
     /// `1012` **Service Restart**
     ///
     /// The server is restarting. A client may reconnect, preferably after a randomized delay.
@@ -164,7 +164,7 @@ pub enum CloseCode {
     /// - Contact: Alexey Melnikov
     /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
     /// - Updated: 2025-07-30
-    ServiceRestart = 1012,
+    ServiceRestart,
     /// `1013` **Try Again Later**
     ///
     /// The server is overloaded or temporarily unable to serve the client, which should try again later.
@@ -174,7 +174,7 @@ pub enum CloseCode {
     /// - Contact: Alexey Melnikov
     /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
     /// - Updated: 2025-07-30
-    TryAgainLater = 1013,
+    TryAgainLater,
     /// `1014` **Bad Gateway**
     ///
     /// A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).
@@ -185,7 +185,7 @@ pub enum CloseCode {
     /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/](https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/)
     /// - Registered: 2016-10-10
     /// - Updated: 2025-07-30
-    BadGateway = 1014,
+    BadGateway,
     /// `1015` **TLS handshake**
     ///
     /// The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.
@@ -194,28 +194,28 @@ pub enum CloseCode {
     ///
     /// - Contact: IESG HYBI WG
     /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    TlsHandshake = 1015,
+    TlsHandshake,
     /// `3000` **Unauthorized**
     ///
     /// Unauthorized
     ///
     /// - Contact: Leo Tietz
     /// - Registered: 2021-09-06
-    Unauthorized = 3000,
+    Unauthorized,
     /// `3003` **Forbidden**
     ///
     /// Forbidden
     ///
     /// - Contact: Ada Young
     /// - Registered: 2023-02-22
-    Forbidden = 3003,
+    Forbidden,
     /// `3008` **Timeout**
     ///
     /// Timeout
     ///
     /// - Contact: Morgan Jones
     /// - Registered: 2024-02-01
-    Timeout = 3008,
+    Timeout,
     /// Every value that the registry does not register as a single code:
     /// unassigned values, the codes for private use (4000-4999) and values outside
     /// the code space the registry defines.
@@ -223,7 +223,7 @@ pub enum CloseCode {
     /// It never holds a registered value: [`CloseCode::from_u16`] returns the
     /// code's own variant for those, and an [`OtherCode`] can only be made
     /// inside this crate.
-    Other(OtherCode) = 0,
+    Other(OtherCode),
 }
 #[rustfmt::skip]
 impl CloseCode {
@@ -241,7 +241,27 @@ impl CloseCode {
     ///     .all(|pair| pair[0].as_u16() < pair[1].as_u16()));
     /// assert!(!CloseCode::REGISTERED.contains(&CloseCode::from_u16(4000)));
     /// ```
-    pub const REGISTERED: &'static [CloseCode] = &REGISTERED_ARRAY;
+    pub const REGISTERED: &'static [CloseCode] = &[
+        CloseCode::NormalClosure,
+        CloseCode::GoingAway,
+        CloseCode::ProtocolError,
+        CloseCode::UnsupportedData,
+        CloseCode::Reserved,
+        CloseCode::NoStatusRcvd,
+        CloseCode::AbnormalClosure,
+        CloseCode::InvalidFramePayloadData,
+        CloseCode::PolicyViolation,
+        CloseCode::MessageTooBig,
+        CloseCode::MandatoryExt,
+        CloseCode::InternalError,
+        CloseCode::ServiceRestart,
+        CloseCode::TryAgainLater,
+        CloseCode::BadGateway,
+        CloseCode::TlsHandshake,
+        CloseCode::Unauthorized,
+        CloseCode::Forbidden,
+        CloseCode::Timeout,
+    ];
     /// The close code for `value`: the code's own variant when the registry
     /// registers it, `Other` otherwise.
     ///
@@ -277,39 +297,38 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn as_u16(self) -> u16 {
+        let registered = VALUE_TABLE[self.position()];
         match self {
-            CloseCode::NormalClosure => 1000,
-            CloseCode::GoingAway => 1001,
-            CloseCode::ProtocolError => 1002,
-            CloseCode::UnsupportedData => 1003,
-            CloseCode::Reserved => 1004,
-            CloseCode::NoStatusRcvd => 1005,
-            CloseCode::AbnormalClosure => 1006,
-            CloseCode::InvalidFramePayloadData => 1007,
-            CloseCode::PolicyViolation => 1008,
-            CloseCode::MessageTooBig => 1009,
-            CloseCode::MandatoryExt => 1010,
-            CloseCode::InternalError => 1011,
-            CloseCode::ServiceRestart => 1012,
-            CloseCode::TryAgainLater => 1013,
-            CloseCode::BadGateway => 1014,
-            CloseCode::TlsHandshake => 1015,
-            CloseCode::Unauthorized => 3000,
-            CloseCode::Forbidden => 3003,
-            CloseCode::Timeout => 3008,
             CloseCode::Other(OtherCode(value)) => value,
+            _ => registered,
         }
     }
     /// The code's position in `RECORDS`, or its length for `Other`:
-    /// the index into the tables of the accessors.
+    /// the index into the lookup tables. Each arm's position is the
+    /// variant's discriminant, so this compiles to reading the tag.
     #[inline(always)]
     const fn position(self) -> usize {
-        let value = self.as_u16() as usize;
-        let positions: &[u8; TABLE_LEN] = &POSITIONS;
-        if value < positions.len() {
-            positions[value] as usize
-        } else {
-            CloseCode::REGISTERED.len()
+        match self {
+            CloseCode::NormalClosure => 0,
+            CloseCode::GoingAway => 1,
+            CloseCode::ProtocolError => 2,
+            CloseCode::UnsupportedData => 3,
+            CloseCode::Reserved => 4,
+            CloseCode::NoStatusRcvd => 5,
+            CloseCode::AbnormalClosure => 6,
+            CloseCode::InvalidFramePayloadData => 7,
+            CloseCode::PolicyViolation => 8,
+            CloseCode::MessageTooBig => 9,
+            CloseCode::MandatoryExt => 10,
+            CloseCode::InternalError => 11,
+            CloseCode::ServiceRestart => 12,
+            CloseCode::TryAgainLater => 13,
+            CloseCode::BadGateway => 14,
+            CloseCode::TlsHandshake => 15,
+            CloseCode::Unauthorized => 16,
+            CloseCode::Forbidden => 17,
+            CloseCode::Timeout => 18,
+            CloseCode::Other(_) => 19,
         }
     }
     /// The code's short name, such as "Normal Closure"; `None` for `Other`.
@@ -439,11 +458,21 @@ impl CloseCode {
         DISPLAY_TABLE[self.position()]
     }
 }
+/// Written as `derive(Debug)` would (`NormalClosure`, `Other(4000)`),
+/// from the `ident` table instead of a
+/// `match` with an arm per code.
+impl core::fmt::Debug for CloseCode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            CloseCode::Other(other) => f.debug_tuple("Other").field(other).finish(),
+            _ => f.write_str(IDENT_TABLE[self.position()].unwrap_or_default()),
+        }
+    }
+}
 /// What the registry and this crate's descriptions say about one registered
 /// code: the answers of `CloseCode`'s accessors for it, and what `Display`
 /// writes.
 struct Record {
-    code: CloseCode,
     value: u16,
     name: &'static str,
     description: &'static str,
@@ -461,7 +490,6 @@ struct Record {
 #[rustfmt::skip]
 const RECORDS: &[Record] = &[
     Record {
-        code: CloseCode::NormalClosure,
         value: 1000,
         name: "Normal Closure",
         description: "The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.",
@@ -480,7 +508,6 @@ const RECORDS: &[Record] = &[
         display: "1000 Normal Closure",
     },
     Record {
-        code: CloseCode::GoingAway,
         value: 1001,
         name: "Going Away",
         description: "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
@@ -499,7 +526,6 @@ const RECORDS: &[Record] = &[
         display: "1001 Going Away",
     },
     Record {
-        code: CloseCode::ProtocolError,
         value: 1002,
         name: "Protocol error",
         description: "The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.",
@@ -518,7 +544,6 @@ const RECORDS: &[Record] = &[
         display: "1002 Protocol error",
     },
     Record {
-        code: CloseCode::UnsupportedData,
         value: 1003,
         name: "Unsupported Data",
         description: "The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.",
@@ -537,7 +562,6 @@ const RECORDS: &[Record] = &[
         display: "1003 Unsupported Data",
     },
     Record {
-        code: CloseCode::Reserved,
         value: 1004,
         name: "Reserved",
         description: "Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.",
@@ -556,7 +580,6 @@ const RECORDS: &[Record] = &[
         display: "1004 Reserved",
     },
     Record {
-        code: CloseCode::NoStatusRcvd,
         value: 1005,
         name: "No Status Rcvd",
         description: "No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.",
@@ -575,7 +598,6 @@ const RECORDS: &[Record] = &[
         display: "1005 No Status Rcvd",
     },
     Record {
-        code: CloseCode::AbnormalClosure,
         value: 1006,
         name: "Abnormal Closure",
         description: "The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.",
@@ -594,7 +616,6 @@ const RECORDS: &[Record] = &[
         display: "1006 Abnormal Closure",
     },
     Record {
-        code: CloseCode::InvalidFramePayloadData,
         value: 1007,
         name: "Invalid frame payload data",
         description: "A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.",
@@ -613,7 +634,6 @@ const RECORDS: &[Record] = &[
         display: "1007 Invalid frame payload data",
     },
     Record {
-        code: CloseCode::PolicyViolation,
         value: 1008,
         name: "Policy Violation",
         description: "A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.",
@@ -632,7 +652,6 @@ const RECORDS: &[Record] = &[
         display: "1008 Policy Violation",
     },
     Record {
-        code: CloseCode::MessageTooBig,
         value: 1009,
         name: "Message Too Big",
         description: "A message was too large for the endpoint to process.",
@@ -651,7 +670,6 @@ const RECORDS: &[Record] = &[
         display: "1009 Message Too Big",
     },
     Record {
-        code: CloseCode::MandatoryExt,
         value: 1010,
         name: "Mandatory Ext.",
         description: "The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.",
@@ -670,7 +688,6 @@ const RECORDS: &[Record] = &[
         display: "1010 Mandatory Ext.",
     },
     Record {
-        code: CloseCode::InternalError,
         value: 1011,
         name: "Internal Error",
         description: "The server hit an unexpected condition that kept it from completing the request.",
@@ -694,7 +711,6 @@ const RECORDS: &[Record] = &[
         display: "1011 Internal Error",
     },
     Record {
-        code: CloseCode::ServiceRestart,
         value: 1012,
         name: "Service Restart",
         description: "The server is restarting. A client may reconnect, preferably after a randomized delay.",
@@ -715,7 +731,6 @@ const RECORDS: &[Record] = &[
         display: "1012 Service Restart",
     },
     Record {
-        code: CloseCode::TryAgainLater,
         value: 1013,
         name: "Try Again Later",
         description: "The server is overloaded or temporarily unable to serve the client, which should try again later.",
@@ -736,7 +751,6 @@ const RECORDS: &[Record] = &[
         display: "1013 Try Again Later",
     },
     Record {
-        code: CloseCode::BadGateway,
         value: 1014,
         name: "Bad Gateway",
         description: "A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).",
@@ -757,7 +771,6 @@ const RECORDS: &[Record] = &[
         display: "1014 Bad Gateway",
     },
     Record {
-        code: CloseCode::TlsHandshake,
         value: 1015,
         name: "TLS handshake",
         description: "The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.",
@@ -776,7 +789,6 @@ const RECORDS: &[Record] = &[
         display: "1015 TLS handshake",
     },
     Record {
-        code: CloseCode::Unauthorized,
         value: 3000,
         name: "Unauthorized",
         description: "Unauthorized",
@@ -789,7 +801,6 @@ const RECORDS: &[Record] = &[
         display: "3000 Unauthorized",
     },
     Record {
-        code: CloseCode::Forbidden,
         value: 3003,
         name: "Forbidden",
         description: "Forbidden",
@@ -802,7 +813,6 @@ const RECORDS: &[Record] = &[
         display: "3003 Forbidden",
     },
     Record {
-        code: CloseCode::Timeout,
         value: 3008,
         name: "Timeout",
         description: "Timeout",
@@ -815,18 +825,8 @@ const RECORDS: &[Record] = &[
         display: "3008 Timeout",
     },
 ];
-/// `CloseCode::REGISTERED`: the code of each record.
-const REGISTERED_ARRAY: [CloseCode; 19] = {
-    let mut table = [CloseCode::Other(OtherCode(0)); 19];
-    let mut position = 0;
-    while position < 19 {
-        table[position] = RECORDS[position].code;
-        position += 1;
-    }
-    table
-};
-/// How many values `FROM_U16_TABLE` and `POSITIONS` answer for: every value
-/// from this one on is `Other`.
+/// How many values `FROM_U16_TABLE` answers for: every value from this one
+/// on is `Other`.
 const TABLE_LEN: usize = 5000;
 /// The `CloseCode` of every value below `TABLE_LEN`, computed at compile time.
 #[allow(clippy::large_const_arrays)]
@@ -839,19 +839,18 @@ const FROM_U16_TABLE: [CloseCode; TABLE_LEN] = {
     }
     let mut position = 0;
     while position < 19 {
-        table[RECORDS[position].value as usize] = RECORDS[position].code;
+        table[RECORDS[position].value as usize] = CloseCode::REGISTERED[position];
         position += 1;
     }
     table
 };
-/// The position in `RECORDS` of every value below `TABLE_LEN` (its length
-/// for `Other`), computed at compile time.
-#[allow(clippy::large_const_arrays)]
-const POSITIONS: [u8; TABLE_LEN] = {
-    let mut table = [19; TABLE_LEN];
+/// The `value` of every record, by position, and 0 for `Other` last (whose
+/// value is its payload); computed at compile time.
+const VALUE_TABLE: [u16; 19 + 1] = {
+    let mut table = [0; 19 + 1];
     let mut position = 0;
     while position < 19 {
-        table[RECORDS[position].value as usize] = position as u8;
+        table[position] = RECORDS[position].value;
         position += 1;
     }
     table

@@ -209,3 +209,33 @@ const _: () = assert!(matches!(PARSED, Ok(CloseCode::BadGateway)));
 fn parse_is_const() {
     assert_eq!(PARSED, Ok(CloseCode::BadGateway));
 }
+
+/// `Debug` is written by hand (from the identifier table) rather than
+/// derived; it must print what `derive(Debug)` would, plain and `{:#?}`.
+#[test]
+fn debug_is_what_derive_would_print_for_every_value() {
+    // `OtherCode` prints as its number.
+    #[derive(Debug)]
+    enum Derived {
+        Other(#[allow(dead_code)] u16),
+    }
+    for value in 0..=u16::MAX {
+        let code = CloseCode::from_u16(value);
+        match code.ident() {
+            Some(ident) => {
+                assert_eq!(format!("{code:?}"), ident);
+                assert_eq!(format!("{code:#?}"), ident);
+            }
+            None => {
+                let derived = Derived::Other(value);
+                assert_eq!(format!("{code:?}"), format!("{derived:?}"));
+                assert_eq!(format!("{code:#?}"), format!("{derived:#?}"));
+            }
+        }
+    }
+    assert_eq!(format!("{:?}", CloseCode::NormalClosure), "NormalClosure");
+    assert_eq!(
+        format!("{:?}", CloseCode::from_u16(4000)),
+        "Other(4000)"
+    );
+}
