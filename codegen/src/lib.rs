@@ -50,8 +50,9 @@
 //! };
 //!
 //! let source = close_code_source(&catalog);
-//! assert!(source.contains("    NormalClosure = 1000,\n"));
-//! assert!(source.contains("CloseCode::GoingAway => Some(\"Going Away\"),"));
+//! assert!(source.contains("    NormalClosure,\n"));
+//! assert!(source.contains("        name: \"Going Away\",\n"));
+//! assert!(source.contains("        display: \"1001 Going Away\",\n"));
 //!
 //! let table = readme_table(&catalog);
 //! assert_eq!(table.lines().count(), 4);

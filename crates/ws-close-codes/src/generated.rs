@@ -298,16 +298,17 @@ impl CloseCode {
     #[inline]
     pub const fn as_u16(self) -> u16 {
         let registered = VALUE_TABLE[self.position()];
-        match self {
+        let other = match self {
             CloseCode::Other(OtherCode(value)) => value,
-            _ => registered,
-        }
+            _ => 0,
+        };
+        registered | other
     }
     /// The code's position in `RECORDS`, or its length for `Other`:
     /// the index into the lookup tables. Each arm's position is the
     /// variant's discriminant, so this compiles to reading the tag.
     #[inline(always)]
-    const fn position(self) -> usize {
+    pub(crate) const fn position(self) -> usize {
         match self {
             CloseCode::NormalClosure => 0,
             CloseCode::GoingAway => 1,
@@ -846,7 +847,7 @@ const FROM_U16_TABLE: [CloseCode; TABLE_LEN] = {
 };
 /// The `value` of every record, by position, and 0 for `Other` last (whose
 /// value is its payload); computed at compile time.
-const VALUE_TABLE: [u16; 19 + 1] = {
+pub(crate) const VALUE_TABLE: [u16; 19 + 1] = {
     let mut table = [0; 19 + 1];
     let mut position = 0;
     while position < 19 {

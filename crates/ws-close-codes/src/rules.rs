@@ -22,7 +22,7 @@
 //! assert!(NORMAL.iter().all(|&value| CloseCode::from(value).is_normal()));
 //! ```
 
-use crate::generated::PRIVATE_LAST;
+use crate::generated::VALUE_TABLE;
 use crate::{CloseCode, CodeRange};
 
 /// Codes that an endpoint must never put in a Close frame (RFC 6455
@@ -148,28 +148,23 @@ const fn sendable(registered: bool, value: u16) -> bool {
     }
 }
 
-/// Words of [`SENDABLE`]: one bit for each value up to the end of the
-/// private-use range, and one clear bit after it.
-const SENDABLE_WORDS: usize = (PRIVATE_LAST as usize + 1) / 64 + 1;
+/// Entries of [`SENDABLE_REGISTERED`]: one per registered code, and one for
+/// `Other`.
+const POSITIONS: usize = CloseCode::REGISTERED.len() + 1;
 
-/// [`CloseCode::is_sendable`] for every value up to the end of the
-/// private-use range, as bits, computed at compile time from the rule in
-/// `sendable`. A table load costs the same for every input, where the rule
-/// itself branches on the value.
-const SENDABLE: [u64; SENDABLE_WORDS] = {
-    let mut bits = [0u64; SENDABLE_WORDS];
-    let mut value: u16 = 0;
-    loop {
-        let code = CloseCode::from_u16(value);
-        if sendable(code.is_registered(), value) {
-            bits[value as usize / 64] |= 1 << (value % 64);
-        }
-        if value == PRIVATE_LAST {
-            break;
-        }
-        value += 1;
+/// [`CloseCode::is_sendable`] of every registered code, by its position in
+/// [`CloseCode::REGISTERED`], computed at compile time from the rule in
+/// `sendable`; the last entry, for `Other`, is `false` (an unregistered
+/// code's answer depends on its value). A table load costs the same for
+/// every input, where the rule itself branches on the value.
+const SENDABLE_REGISTERED: [bool; POSITIONS] = {
+    let mut table = [false; POSITIONS];
+    let mut position = 0;
+    while position + 1 < POSITIONS {
+        table[position] = sendable(true, VALUE_TABLE[position]);
+        position += 1;
     }
-    bits
+    table
 };
 
 impl CloseCode {
@@ -261,20 +256,16 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn is_sendable(self) -> bool {
-        let value = self.as_u16();
-        // The same rule, evaluated for every value up to the end of the
-        // private-use range at compile time; values above it read the one
-        // bit past the end, which is clear. Clamping rather than branching
-        // keeps the lookup free of branches on mixed input.
-        let index = if value > PRIVATE_LAST {
-            PRIVATE_LAST as usize + 1
-        } else {
-            value as usize
+        // Both halves are computed for every code and combined without a
+        // branch, which mixed input would mispredict: the table answers
+        // for registered codes (and is `false` for `Other`), the range
+        // test for `Other` (and is `false` for the rest).
+        let registered = SENDABLE_REGISTERED[self.position()];
+        let other = match self {
+            CloseCode::Other(other) => sendable(false, other.get()),
+            _ => false,
         };
-        let bits: &[u64; SENDABLE_WORDS] = &SENDABLE;
-        (bits[index / 64] >> (index % 64)) & 1 == 1
-            // Only a synthetic registry registers codes above that range.
-            || (value > PRIVATE_LAST && sendable(self.is_registered(), value))
+        registered | other
     }
 
     /// Whether a receiving endpoint should accept this code in a Close
