@@ -890,15 +890,10 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
             #as_u16_doc
             #[inline]
             pub const fn as_u16(self) -> u16 {
-                // Both halves are computed for every code and combined
-                // without a branch, which mixed input would mispredict: the
-                // table holds 0 for `Other`, the payload is 0 for the rest.
-                let registered = VALUE_TABLE[self.position()];
-                let other = match self {
+                match self {
                     CloseCode::Other(OtherCode(value)) => value,
-                    _ => 0,
-                };
-                registered | other
+                    _ => VALUE_TABLE[self.position()],
+                }
             }
 
             /// The code's position in `RECORDS`, or its length for `Other`:

@@ -297,12 +297,10 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn as_u16(self) -> u16 {
-        let registered = VALUE_TABLE[self.position()];
-        let other = match self {
+        match self {
             CloseCode::Other(OtherCode(value)) => value,
-            _ => 0,
-        };
-        registered | other
+            _ => VALUE_TABLE[self.position()],
+        }
     }
     /// The code's position in `RECORDS`, or its length for `Other`:
     /// the index into the lookup tables. Each arm's position is the
