@@ -161,8 +161,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod ast;
 mod app;
+mod ast;
 mod builder;
 mod docs;
 mod error;

@@ -215,7 +215,10 @@ fn part_file(catalog: &Catalog, part: Part) -> syn::File {
 
 /// Puts a documented variant for every entry before `Other`.
 fn fill_variants(item: &mut syn::ItemEnum, variants: &[Variant<'_>]) {
-    let other = item.variants.pop().expect("the enum is written with `Other`");
+    let other = item
+        .variants
+        .pop()
+        .expect("the enum is written with `Other`");
     let mut all: syn::punctuated::Punctuated<syn::Variant, syn::token::Comma> = variants
         .iter()
         .map(|variant| {

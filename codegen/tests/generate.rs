@@ -104,8 +104,12 @@ fn registered(file: &syn::File) -> Vec<String> {
         .iter()
         .map(|e| match e {
             Expr::Path(p) => {
-                let segments: Vec<String> =
-                    p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+                let segments: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
                 assert_eq!(segments.len(), 2);
                 assert_eq!(segments[0], "CloseCode");
                 segments[1].clone()
@@ -119,7 +123,11 @@ fn registered(file: &syn::File) -> Vec<String> {
 fn records_by_variant(file: &syn::File) -> Vec<(String, BTreeMap<String, &Expr>)> {
     let variants = registered(file);
     let records = records(file);
-    assert_eq!(variants.len(), records.len(), "a record per registered code");
+    assert_eq!(
+        variants.len(),
+        records.len(),
+        "a record per registered code"
+    );
     variants.into_iter().zip(records).collect()
 }
 
@@ -495,7 +503,11 @@ fn values_and_variants_match() {
         expected_variants[..expected_variants.len() - 1]
     );
     let values: Vec<String> = records(&file).iter().map(|r| text(r["value"])).collect();
-    let expected_values: Vec<String> = catalog.entries.iter().map(|e| e.value.to_string()).collect();
+    let expected_values: Vec<String> = catalog
+        .entries
+        .iter()
+        .map(|e| e.value.to_string())
+        .collect();
     assert_eq!(values, expected_values);
     let displayed: BTreeMap<String, Option<String>> = catalog
         .entries
@@ -845,6 +857,9 @@ fn the_parts_printed_apart_are_the_file_printed_whole() {
         let (header, body) = source.split_at(source.find("\nuse ").unwrap() + 1);
         assert!(header.starts_with("// @generated"));
         let reprinted = prettyplease::unparse(&parse(body));
-        assert!(reprinted == body, "prettyplease prints the whole file differently");
+        assert!(
+            reprinted == body,
+            "prettyplease prints the whole file differently"
+        );
     }
 }

@@ -234,8 +234,5 @@ fn debug_is_what_derive_would_print_for_every_value() {
         }
     }
     assert_eq!(format!("{:?}", CloseCode::NormalClosure), "NormalClosure");
-    assert_eq!(
-        format!("{:?}", CloseCode::from_u16(4000)),
-        "Other(4000)"
-    );
+    assert_eq!(format!("{:?}", CloseCode::from_u16(4000)), "Other(4000)");
 }
