@@ -103,20 +103,18 @@ fn registered(file: &syn::File) -> Vec<String> {
         .elems
         .iter()
         .map(|e| match e {
-            Expr::Path(p) => {
-                let segments: Vec<String> = p
-                    .path
-                    .segments
-                    .iter()
-                    .map(|s| s.ident.to_string())
-                    .collect();
-                assert_eq!(segments.len(), 2);
-                assert_eq!(segments[0], "CloseCode");
-                segments[1].clone()
-            }
+            Expr::Path(p) => close_code_variant(&p.path),
             other => panic!("{}", text(other)),
         })
         .collect()
+}
+
+/// The variant a path `CloseCode::Variant` names.
+fn close_code_variant(path: &syn::Path) -> String {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    assert_eq!(segments.len(), 2, "{}", text(path));
+    assert_eq!(segments[0], "CloseCode");
+    segments[1].clone()
 }
 
 /// The records by the variant at the same position in `REGISTERED`.
@@ -134,17 +132,7 @@ fn records_by_variant(file: &syn::File) -> Vec<(String, BTreeMap<String, &Expr>)
 /// The variant an arm's pattern names, or `None` for `CloseCode::Other(..)`.
 fn arm_variant(pat: &Pat) -> Option<String> {
     match pat {
-        Pat::Path(path) => {
-            let segments: Vec<_> = path
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
-            assert_eq!(segments.len(), 2);
-            assert_eq!(segments[0], "CloseCode");
-            Some(segments[1].clone())
-        }
+        Pat::Path(path) => Some(close_code_variant(&path.path)),
         Pat::TupleStruct(tuple) => {
             assert!(
                 tuple.path.is_ident("Other")
