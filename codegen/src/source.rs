@@ -70,51 +70,78 @@ use crate::literal::str_literal;
 /// [`escape_markdown`]: crate::escape_markdown
 pub fn close_code_source(catalog: &Catalog) -> String {
     check(catalog);
-    let [head, close_code, tail] = if catalog.entries.len() >= SECOND_THREAD_FROM {
+    let mut texts = if catalog.entries.len() >= SECOND_THREAD_FROM {
         std::thread::scope(|scope| {
+            let on_second = |catalog| Part::SECOND.map(|part| (part, part_text(catalog, part)));
             let spawned = std::thread::Builder::new()
-                .name("codegen-enum".into())
-                .spawn_scoped(scope, || part_text(catalog, Part::Enum));
-            let head = part_text(catalog, Part::Head);
-            let tail = part_text(catalog, Part::Tail);
-            let close_code = match spawned {
+                .name("codegen-parts".into())
+                .spawn_scoped(scope, move || on_second(catalog));
+            let mut texts: Vec<(Part, String)> = Part::FIRST
+                .iter()
+                .map(|&part| (part, part_text(catalog, part)))
+                .collect();
+            let second = match spawned {
                 Ok(handle) => match handle.join() {
-                    Ok(text) => text,
+                    Ok(texts) => texts,
                     Err(panic) => std::panic::resume_unwind(panic),
                 },
                 // No thread to be had: the same work, on this one.
-                Err(_) => part_text(catalog, Part::Enum),
+                Err(_) => on_second(catalog),
             };
-            [head, close_code, tail]
+            texts.extend(second);
+            texts
         })
     } else {
-        [Part::Head, Part::Enum, Part::Tail].map(|part| part_text(catalog, part))
+        Part::ALL
+            .iter()
+            .map(|&part| (part, part_text(catalog, part)))
+            .collect()
     };
+    texts.sort_by_key(|(part, _)| *part);
     let mut source = header(catalog);
     source.push('\n');
-    for part in [head, close_code, tail] {
-        source.push_str(&part);
+    for (_, text) in texts {
+        source.push_str(&text);
     }
     source
 }
 
-/// From how many entries `close_code_source` prints the enum on a second
-/// thread. Below it, starting a thread costs more than it saves.
+/// From how many entries `close_code_source` prints part of the file on a
+/// second thread. Below it, starting a thread costs more than it saves.
 const SECOND_THREAD_FROM: usize = 2_000;
 
-/// The three parts of the generated file, each built and printed on its own
-/// so two threads can share the work. prettyplease ends every item with a
-/// line break that resets its layout, so the parts printed one after the
-/// other are the same text as the whole file printed at once (a test
-/// checks that the output is a fixed point of prettyplease).
-#[derive(Clone, Copy)]
+/// The parts of the generated file, in file order, each built and printed
+/// on its own so two threads can share the work. prettyplease ends every
+/// item with a line break that resets its layout, so the parts printed one
+/// after the other are the same text as the whole file printed at once (a
+/// test checks that the output is a fixed point of prettyplease).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Part {
     /// The `use` and the constants.
     Head,
     /// The `CloseCode` enum.
     Enum,
-    /// The `impl` block, the records and the lookup tables.
-    Tail,
+    /// The `impl` blocks.
+    Impl,
+    /// `Record` and `RECORDS`.
+    Records,
+    /// The lookup tables.
+    Tables,
+}
+
+impl Part {
+    /// Every part, in file order.
+    const ALL: [Part; 5] = [
+        Part::Head,
+        Part::Enum,
+        Part::Impl,
+        Part::Records,
+        Part::Tables,
+    ];
+    /// What the calling thread prints: the records are the largest part.
+    const FIRST: [Part; 3] = [Part::Head, Part::Records, Part::Tables];
+    /// What the second thread prints: about as much work.
+    const SECOND: [Part; 2] = [Part::Enum, Part::Impl];
 }
 
 /// The printed text of one part.
@@ -187,16 +214,9 @@ fn part_file(catalog: &Catalog, part: Part) -> syn::File {
             }
         }
         Part::Enum => close_code_enum(catalog),
-        Part::Tail => {
-            let methods = close_code_impl(&variants);
-            let records = records();
-            let tables = lookup_tables(catalog, &variants);
-            quote! {
-                #methods
-                #records
-                #tables
-            }
-        }
+        Part::Impl => close_code_impl(&variants),
+        Part::Records => records(),
+        Part::Tables => lookup_tables(catalog, &variants),
     };
     let mut file: syn::File = match syn::parse2(tokens) {
         Ok(file) => file,
