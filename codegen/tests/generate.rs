@@ -829,7 +829,7 @@ fn the_bundled_registry_has_the_codes_the_examples_use() {
     assert_eq!(source, close_code_source(&catalog));
 }
 
-/// `close_code_source` prints the file in three parts, on two threads for
+/// `close_code_source` prints the file in parts, on two threads for
 /// large catalogs; printed whole by prettyplease, the same file must come
 /// out byte for byte.
 #[test]
