@@ -1,5 +1,6 @@
 //! Syntax-tree nodes built directly, for the parts of the generated file
-//! that repeat once per code (variants, `as_u16` arms, records).
+//! that repeat once per code (variants, `position` arms, `REGISTERED`,
+//! records), and the doc attributes of the whole file.
 //!
 //! The rest of the file is written with `quote!` and parsed by syn. Parsing
 //! tokens that the generator has just built costs more than building the
@@ -136,13 +137,21 @@ fn doc_attr(value: &str) -> Attribute {
     }
 }
 
-/// One `#[doc]` attribute per line of `text`, the same attributes that
-/// [`doc_attrs`](crate::docs::doc_attrs) writes as tokens.
+/// One `#[doc = "..."]` attribute per line of `text`.
+///
+/// Each line becomes the attribute value ` line` (with the space that a
+/// `///` comment has), or an empty value for an empty line. prettyplease
+/// prints such an attribute as a `///` comment because its value holds no
+/// newline and does not start with `/`.
+///
+/// Trailing whitespace is removed from each line, as prettyplease would.
 ///
 /// # Panics
 ///
-/// As `doc_attrs`: if `text` holds a control character other than a
-/// newline.
+/// If `text` holds a control character other than a newline (such as a
+/// carriage return, which cannot appear in a `///` comment). Fixed text
+/// written in this crate and the output of
+/// [`escape_markdown`](crate::escape_markdown) never do.
 pub(crate) fn doc_attributes(text: &str) -> Vec<Attribute> {
     text.lines()
         .map(|line| {

@@ -5,37 +5,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use ws_close_codes_registry::Entry;
 
-use crate::literal::str_literal;
+use crate::ast;
 use crate::markdown::{escape_markdown, references};
 
-/// One `#[doc = "..."]` attribute per line of `text`.
-///
-/// Each line becomes the attribute value ` line` (with the space that a
-/// `///` comment has), or an empty value for an empty line. prettyplease
-/// prints such an attribute as a `///` comment because its value holds no
-/// newline and does not start with `/`.
-///
-/// Trailing whitespace is removed from each line, as prettyplease would.
-///
-/// # Panics
-///
-/// If `text` holds a control character other than a newline (such as a
-/// carriage return, which cannot appear in a `///` comment). Fixed text
-/// written in this crate and the output of [`escape_markdown`] never do.
+/// [`ast::doc_attributes`] as tokens, for the items written with `quote!`.
 pub(crate) fn doc_attrs(text: &str) -> TokenStream {
-    text.lines()
-        .map(|line| {
-            assert!(!line.contains(|c: char| c.is_control()), "{line:?}");
-            let line = line.trim_end();
-            let value = if line.is_empty() {
-                String::new()
-            } else {
-                format!(" {line}")
-            };
-            let value = str_literal(&value);
-            quote! { #[doc = #value] }
-        })
-        .collect()
+    let attributes = ast::doc_attributes(text);
+    quote! { #(#attributes)* }
 }
 
 /// The Markdown documentation of an entry's variant: the code and title,

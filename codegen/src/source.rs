@@ -72,30 +72,22 @@ pub fn close_code_source(catalog: &Catalog) -> String {
     check(catalog);
     let mut texts = if catalog.entries.len() >= SECOND_THREAD_FROM {
         std::thread::scope(|scope| {
-            let on_second = |catalog| Part::SECOND.map(|part| (part, part_text(catalog, part)));
             let spawned = std::thread::Builder::new()
                 .name("codegen-parts".into())
-                .spawn_scoped(scope, move || on_second(catalog));
-            let mut texts: Vec<(Part, String)> = Part::FIRST
-                .iter()
-                .map(|&part| (part, part_text(catalog, part)))
-                .collect();
-            let second = match spawned {
+                .spawn_scoped(scope, || part_texts(catalog, &Part::SECOND));
+            let mut texts = part_texts(catalog, &Part::FIRST);
+            texts.extend(match spawned {
                 Ok(handle) => match handle.join() {
                     Ok(texts) => texts,
                     Err(panic) => std::panic::resume_unwind(panic),
                 },
                 // No thread to be had: the same work, on this one.
-                Err(_) => on_second(catalog),
-            };
-            texts.extend(second);
+                Err(_) => part_texts(catalog, &Part::SECOND),
+            });
             texts
         })
     } else {
-        Part::ALL
-            .iter()
-            .map(|&part| (part, part_text(catalog, part)))
-            .collect()
+        part_texts(catalog, &Part::ALL)
     };
     texts.sort_by_key(|(part, _)| *part);
     let mut source = header(catalog);
@@ -144,9 +136,12 @@ impl Part {
     const SECOND: [Part; 2] = [Part::Enum, Part::Impl];
 }
 
-/// The printed text of one part.
-fn part_text(catalog: &Catalog, part: Part) -> String {
-    prettyplease::unparse(&part_file(catalog, part))
+/// The printed text of each of `parts`.
+fn part_texts(catalog: &Catalog, parts: &[Part]) -> Vec<(Part, String)> {
+    parts
+        .iter()
+        .map(|&part| (part, prettyplease::unparse(&part_file(catalog, part))))
+        .collect()
 }
 
 /// The `//` comment at the top of the generated file.
@@ -266,13 +261,7 @@ fn fill_impl(item: &mut syn::ItemImpl, variants: &[Variant<'_>]) {
             _ => None,
         })
         .expect("the impl block has `REGISTERED`");
-    let syn::Expr::Reference(slice) = &mut registered.expr else {
-        panic!("`REGISTERED` is written as `&[]`")
-    };
-    let syn::Expr::Array(array) = &mut *slice.expr else {
-        panic!("`REGISTERED` is written as `&[]`")
-    };
-    array.elems = variants
+    *slice_elements(&mut registered.expr, "REGISTERED") = variants
         .iter()
         .map(|variant| ast::path_expr(&[&close_code, &variant.ident]))
         .collect();
@@ -305,42 +294,49 @@ fn fill_impl(item: &mut syn::ItemImpl, variants: &[Variant<'_>]) {
 
 /// Puts the record of every entry in `RECORDS`.
 fn fill_records(item: &mut syn::ItemConst, variants: &[Variant<'_>]) {
-    let syn::Expr::Reference(slice) = &mut *item.expr else {
-        panic!("`RECORDS` is written as `&[]`")
-    };
-    let syn::Expr::Array(array) = &mut *slice.expr else {
-        panic!("`RECORDS` is written as `&[]`")
-    };
+    let elements = slice_elements(&mut item.expr, "RECORDS");
     let record = ast::ident("Record");
     for variant in variants {
         let entry = variant.entry;
         let mut fields = vec![(ast::ident("value"), ast::u16_expr(entry.value))];
         for accessor in &ACCESSORS {
             let value = match accessor.field {
-                Field::Text => ast::str_expr(&field_text(entry, accessor.name).unwrap_or_default()),
-                Field::OptionalText => {
-                    ast::option_str_expr(field_text(entry, accessor.name).as_deref())
-                }
+                Field::Text(text) => ast::str_expr(&text(entry)),
+                Field::OptionalText(text) => ast::option_str_expr(text(entry).as_deref()),
                 Field::References => {
                     ast::slice_expr(entry.references.iter().map(reference).collect())
                 }
             };
             fields.push((ast::ident(accessor.name), value));
         }
-        array.elems.push(ast::struct_expr(&record, fields));
+        elements.push(ast::struct_expr(&record, fields));
     }
-    if !array.elems.is_empty() {
-        array.elems.push_punct(syn::token::Comma::default());
+    if !elements.is_empty() {
+        elements.push_punct(syn::token::Comma::default());
     }
 }
 
-/// A field of `Record`: what it holds.
+/// The elements of a constant written as `&[]`, for the fill functions.
+fn slice_elements<'a>(
+    expr: &'a mut syn::Expr,
+    name: &str,
+) -> &'a mut syn::punctuated::Punctuated<syn::Expr, syn::token::Comma> {
+    let syn::Expr::Reference(slice) = expr else {
+        panic!("`{name}` is written as `&[]`")
+    };
+    let syn::Expr::Array(array) = &mut *slice.expr else {
+        panic!("`{name}` is written as `&[]`")
+    };
+    &mut array.elems
+}
+
+/// A field of `Record`: what it holds, and how to read it from an entry.
 #[derive(Clone, Copy)]
 enum Field {
     /// `&'static str`: every entry has the text.
-    Text,
+    Text(fn(&Entry) -> String),
     /// `Option<&'static str>`: some entries lack it.
-    OptionalText,
+    OptionalText(fn(&Entry) -> Option<String>),
     /// `&'static [Reference]`.
     References,
 }
@@ -349,8 +345,8 @@ impl Field {
     /// The field's type in `Record`.
     fn field_type(self) -> TokenStream {
         match self {
-            Field::Text => quote! { &'static str },
-            Field::OptionalText => quote! { Option<&'static str> },
+            Field::Text(_) => quote! { &'static str },
+            Field::OptionalText(_) => quote! { Option<&'static str> },
             Field::References => quote! { &'static [Reference] },
         }
     }
@@ -359,8 +355,8 @@ impl Field {
     /// signature and left to the default in a constant's type.
     fn returns(self, in_signature: bool) -> TokenStream {
         match (self, in_signature) {
-            (Field::Text | Field::OptionalText, true) => quote! { Option<&'static str> },
-            (Field::Text | Field::OptionalText, false) => quote! { Option<&str> },
+            (Field::Text(_) | Field::OptionalText(_), true) => quote! { Option<&'static str> },
+            (Field::Text(_) | Field::OptionalText(_), false) => quote! { Option<&str> },
             (Field::References, true) => quote! { &'static [Reference] },
             (Field::References, false) => quote! { &[Reference] },
         }
@@ -369,7 +365,7 @@ impl Field {
     /// The accessor's answer for `Other`.
     fn for_other(self) -> TokenStream {
         match self {
-            Field::Text | Field::OptionalText => quote! { None },
+            Field::Text(_) | Field::OptionalText(_) => quote! { None },
             Field::References => quote! { &[] },
         }
     }
@@ -377,8 +373,8 @@ impl Field {
     /// The accessor's answer for a record whose field is `value`.
     fn wrap(self, value: TokenStream) -> TokenStream {
         match self {
-            Field::Text => quote! { Some(#value) },
-            Field::OptionalText | Field::References => value,
+            Field::Text(_) => quote! { Some(#value) },
+            Field::OptionalText(_) | Field::References => value,
         }
     }
 }
@@ -391,12 +387,11 @@ struct Accessor {
     doc: Option<&'static str>,
 }
 
-/// The accessors, in the order of `Record`'s fields (after `code` and
-/// `value`). Each has a `NAME_TABLE` built at compile time from `RECORDS`.
+/// The accessors, in the order of `Record`'s fields (after `value`). Each has a `NAME_TABLE` built at compile time from `RECORDS`.
 const ACCESSORS: [Accessor; 9] = [
     Accessor {
         name: "name",
-        field: Field::Text,
+        field: Field::Text(|entry| entry.title.clone()),
         doc: Some(
             "The code's short name, such as \"Normal Closure\"; `None` for `Other`.\n\
              \n\
@@ -412,7 +407,7 @@ const ACCESSORS: [Accessor; 9] = [
     },
     Accessor {
         name: "description",
-        field: Field::Text,
+        field: Field::Text(|entry| entry.description.clone()),
         doc: Some(
             "What the code means: a description written for this crate where IANA's\n\
              is terse, IANA's description otherwise; `None` for `Other`.\n\
@@ -429,7 +424,7 @@ const ACCESSORS: [Accessor; 9] = [
     },
     Accessor {
         name: "iana_description",
-        field: Field::Text,
+        field: Field::Text(|entry| entry.iana_description.clone()),
         doc: Some(
             "The description as the IANA registry states it; `None` for `Other`.\n\
              \n\
@@ -445,7 +440,7 @@ const ACCESSORS: [Accessor; 9] = [
     },
     Accessor {
         name: "contact",
-        field: Field::OptionalText,
+        field: Field::OptionalText(|entry| entry.contact.clone()),
         doc: Some(
             "The name of the person or body the registry lists as the contact for\n\
              the code, if it lists one; `None` for `Other`.\n\
@@ -478,7 +473,7 @@ const ACCESSORS: [Accessor; 9] = [
     },
     Accessor {
         name: "registered_on",
-        field: Field::OptionalText,
+        field: Field::OptionalText(|entry| entry.date.map(|d| d.to_string())),
         doc: Some(
             "When the code was registered (`YYYY-MM-DD`), if the registry says;\n\
              `None` for `Other`.\n\
@@ -497,7 +492,7 @@ const ACCESSORS: [Accessor; 9] = [
     },
     Accessor {
         name: "updated_on",
-        field: Field::OptionalText,
+        field: Field::OptionalText(|entry| entry.updated.map(|d| d.to_string())),
         doc: Some(
             "When the code's registration last changed (`YYYY-MM-DD`), if the\n\
              registry says; `None` for `Other`.\n\
@@ -516,7 +511,7 @@ const ACCESSORS: [Accessor; 9] = [
     },
     Accessor {
         name: "ident",
-        field: Field::Text,
+        field: Field::Text(|entry| entry.ident.clone()),
         doc: Some(
             "The name of the code's variant, as written in Rust; `None` for `Other`.\n\
              \n\
@@ -535,26 +530,10 @@ const ACCESSORS: [Accessor; 9] = [
     // joined here so that formatting is one write.
     Accessor {
         name: "display",
-        field: Field::Text,
+        field: Field::Text(|entry| format!("{} {}", entry.value, entry.title)),
         doc: None,
     },
 ];
-
-/// The text of `entry`'s `Record` field for `accessor`, or `None` where the
-/// field is an absent `Option`.
-fn field_text(entry: &Entry, accessor: &str) -> Option<String> {
-    match accessor {
-        "name" => Some(entry.title.clone()),
-        "description" => Some(entry.description.clone()),
-        "iana_description" => Some(entry.iana_description.clone()),
-        "contact" => entry.contact.clone(),
-        "registered_on" => entry.date.map(|d| d.to_string()),
-        "updated_on" => entry.updated.map(|d| d.to_string()),
-        "ident" => Some(entry.ident.clone()),
-        "display" => Some(format!("{} {}", entry.value, entry.title)),
-        other => unreachable!("{other} is not a text field"),
-    }
-}
 
 /// The table an accessor reads: `NAME_TABLE`.
 fn accessor_table(name: &str) -> Ident {

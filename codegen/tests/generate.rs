@@ -53,16 +53,23 @@ fn arms<'a>(file: &'a syn::File, name: &str) -> &'a [syn::Arm] {
     }
 }
 
-/// The struct literals of `RECORDS`, each as its fields by name.
-fn records(file: &syn::File) -> Vec<BTreeMap<String, &Expr>> {
-    let Expr::Reference(slice) = &*constants(file)["RECORDS"].expr else {
-        panic!("RECORDS is not a reference")
+/// The elements of an expression `&[...]`.
+fn slice_elements<'a>(
+    expr: &'a Expr,
+    what: &str,
+) -> &'a syn::punctuated::Punctuated<Expr, syn::Token![,]> {
+    let Expr::Reference(slice) = expr else {
+        panic!("{what} is not a reference: {}", text(expr))
     };
     let Expr::Array(array) = &*slice.expr else {
-        panic!("RECORDS is not a slice of an array")
+        panic!("{what} is not a slice of an array: {}", text(expr))
     };
-    array
-        .elems
+    &array.elems
+}
+
+/// The struct literals of `RECORDS`, each as its fields by name.
+fn records(file: &syn::File) -> Vec<BTreeMap<String, &Expr>> {
+    slice_elements(&constants(file)["RECORDS"].expr, "RECORDS")
         .iter()
         .map(|record| {
             let Expr::Struct(record) = record else {
@@ -93,14 +100,7 @@ fn registered(file: &syn::File) -> Vec<String> {
             _ => None,
         })
         .expect("REGISTERED");
-    let Expr::Reference(reference) = &registered.expr else {
-        panic!("REGISTERED is not a reference")
-    };
-    let Expr::Array(array) = &*reference.expr else {
-        panic!("REGISTERED is not a slice of an array")
-    };
-    array
-        .elems
+    slice_elements(&registered.expr, "REGISTERED")
         .iter()
         .map(|e| match e {
             Expr::Path(p) => close_code_variant(&p.path),
@@ -397,14 +397,9 @@ fn references_round_trip() {
         .collect();
     assert_eq!(listed.len(), catalog.entries.len());
     for entry in &catalog.entries {
-        let Expr::Reference(reference) = listed[&entry.ident] else {
-            panic!("the references of {} are not a reference", entry.ident)
-        };
-        let Expr::Array(array) = &*reference.expr else {
-            panic!("the references of {} are not an array", entry.ident)
-        };
-        assert_eq!(array.elems.len(), entry.references.len());
-        for (expr, expected) in array.elems.iter().zip(&entry.references) {
+        let elements = slice_elements(listed[&entry.ident], &entry.ident);
+        assert_eq!(elements.len(), entry.references.len());
+        for (expr, expected) in elements.iter().zip(&entry.references) {
             let Expr::Call(call) = expr else {
                 panic!("not a call")
             };
