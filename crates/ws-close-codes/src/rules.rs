@@ -148,19 +148,16 @@ const fn sendable(registered: bool, value: u16) -> bool {
     }
 }
 
-/// Entries of [`SENDABLE_REGISTERED`]: one per registered code, and one for
-/// `Other`.
-const POSITIONS: usize = CloseCode::REGISTERED.len() + 1;
-
 /// [`CloseCode::is_sendable`] of every registered code, by its position in
 /// [`CloseCode::REGISTERED`], computed at compile time from the rule in
 /// `sendable`; the last entry, for `Other`, is `false` (an unregistered
 /// code's answer depends on its value). A table load costs the same for
-/// every input, where the rule itself branches on the value.
-const SENDABLE_REGISTERED: [bool; POSITIONS] = {
-    let mut table = [false; POSITIONS];
+/// every input, where the rule itself branches on the value. Indexed like
+/// `VALUE_TABLE`, whose entries it reads.
+const SENDABLE_REGISTERED: [bool; VALUE_TABLE.len()] = {
+    let mut table = [false; VALUE_TABLE.len()];
     let mut position = 0;
-    while position + 1 < POSITIONS {
+    while position < CloseCode::REGISTERED.len() {
         table[position] = sendable(true, VALUE_TABLE[position]);
         position += 1;
     }
