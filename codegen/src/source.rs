@@ -580,8 +580,9 @@ fn records() -> TokenStream {
 /// - `FROM_U16_TABLE`: the `CloseCode` of every value below `TABLE_LEN` (the
 ///   end of the private-use range or of the highest registered code, plus
 ///   one); every value from `TABLE_LEN` on is `Other`;
-/// - `VALUE_TABLE` and one table per accessor, indexed by position (the
-///   discriminant), the last entry for `Other`.
+/// - `VALUE_TABLE` and one table per accessor, `SLOTS` long and indexed
+///   by slot: `Other` has the first `OtherCode::SLOTS`, one per range, and
+///   each record the one after them at its position.
 ///
 /// A table load costs the same for every input; a `match` on a value or a
 /// sparse tag compiles to branches or a jump table that mispredict on mixed
@@ -602,8 +603,12 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
     );
     let table_doc =
         doc_attrs("The `CloseCode` of every value below `TABLE_LEN`, computed at compile time.");
+    let slots_doc = doc_attrs(
+        "How many slots each per-code table has: `Other`'s first, one per range,\n\
+         then one per record, in order.",
+    );
     let values_doc = doc_attrs(
-        "The `value` of every record, by position, and 0 for `Other` last (whose\n\
+        "The `value` of every record, by slot, and 0 in `Other`'s slots (whose\n\
          value is its payload); computed at compile time.",
     );
 
@@ -614,17 +619,17 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
         let other = accessor.field.for_other();
         let answer = accessor.field.wrap(quote! { RECORDS[position].#field });
         let doc = doc_attrs(&format!(
-            "The `{field}` of every record, by position, and `{}` for `Other`\n\
-             last; computed at compile time.",
+            "The `{field}` of every record, by slot, and `{}` in `Other`'s slots;\n\
+             computed at compile time.",
             other.to_string().replace(' ', "")
         ));
         quote! {
             #doc
-            const #table: [#ty; #count + 1] = {
-                let mut table: [#ty; #count + 1] = [#other; #count + 1];
+            const #table: [#ty; SLOTS] = {
+                let mut table: [#ty; SLOTS] = [#other; SLOTS];
                 let mut position = 0;
                 while position < #count {
-                    table[position] = #answer;
+                    table[OtherCode::SLOTS + position] = #answer;
                     position += 1;
                 }
                 table
@@ -640,10 +645,10 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
         // Every use takes a reference, so one copy exists.
         #[allow(clippy::large_const_arrays)]
         const FROM_U16_TABLE: [CloseCode; TABLE_LEN] = {
-            let mut table = [CloseCode::Other(OtherCode(0)); TABLE_LEN];
+            let mut table = [CloseCode::Other(OtherCode::new(0)); TABLE_LEN];
             let mut value = 0;
             while value < TABLE_LEN {
-                table[value] = CloseCode::Other(OtherCode(value as u16));
+                table[value] = CloseCode::Other(OtherCode::new(value as u16));
                 value += 1;
             }
             let mut position = 0;
@@ -653,12 +658,14 @@ fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
             }
             table
         };
+        #slots_doc
+        const SLOTS: usize = OtherCode::SLOTS + #count;
         #values_doc
-        pub(crate) const VALUE_TABLE: [u16; #count + 1] = {
-            let mut table = [0; #count + 1];
+        pub(crate) const VALUE_TABLE: [u16; SLOTS] = {
+            let mut table = [0; SLOTS];
             let mut position = 0;
             while position < #count {
-                table[position] = RECORDS[position].value;
+                table[OtherCode::SLOTS + position] = RECORDS[position].value;
                 position += 1;
             }
             table
@@ -765,21 +772,15 @@ fn close_code_enum(catalog: &Catalog) -> TokenStream {
          inside this crate.",
         private.start, private.end
     ));
-    // The variants take the implicit discriminants 0, 1, 2, ...: each one's
-    // position in `RECORDS`, with `Other` last. The accessors index their
-    // tables with the tag as it is. (Explicit discriminants equal to the
-    // codes made rustc's compile time grow with the square of the number
-    // of codes.) 65,536 registered codes and `Other` need a 32-bit tag.
-    let repr = if catalog.entries.len() > usize::from(u16::MAX) {
-        quote! { u32 }
-    } else {
-        quote! { u16 }
-    };
+    // No `repr` and no explicit discriminants: rustc stores the registered
+    // variants in the unused values of `OtherCode`'s `u16` tag, in order, so
+    // the tag is the code's slot in the lookup tables (see `slot`). (Explicit
+    // discriminants equal to the codes made rustc's compile time grow with
+    // the square of the number of codes.)
     quote! {
         #enum_doc
         #[non_exhaustive]
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-        #[repr(#repr)]
         pub enum CloseCode {
             #other_doc
             Other(OtherCode),
@@ -849,7 +850,7 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
                     #doc
                     #[inline]
                     pub const fn #method(self) -> #returns {
-                        #table[self.position()]
+                        #table[self.slot()]
                     }
                 }
             }
@@ -863,12 +864,29 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
                     #doc
                     #[inline]
                     pub(crate) const fn #method(self) -> #returns {
-                        #table[self.position()]
+                        #table[self.slot()]
                     }
                 }
             }
         }
     });
+
+    // With no registered code the second arm could never match.
+    let registered_arm = (!variants.is_empty()).then(|| {
+        quote! { registered => OtherCode::SLOTS + registered.position(), }
+    });
+    let slot = quote! {
+        /// The code's slot in the lookup tables: `Other`'s range's index
+        /// in `CodeRange::ALL`, or `OtherCode::SLOTS` plus the position.
+        /// Both are the enum's tag, so this compiles to reading it.
+        #[inline(always)]
+        pub(crate) const fn slot(self) -> usize {
+            match self {
+                CloseCode::Other(other) => other.slot(),
+                #registered_arm
+            }
+        }
+    };
 
     quote! {
         #[rustfmt::skip]
@@ -885,7 +903,7 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
                 if (value as usize) < table.len() {
                     table[value as usize]
                 } else {
-                    CloseCode::Other(OtherCode(value))
+                    CloseCode::Other(OtherCode::new(value))
                 }
             }
 
@@ -893,14 +911,13 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
             #[inline]
             pub const fn as_u16(self) -> u16 {
                 match self {
-                    CloseCode::Other(OtherCode(value)) => value,
-                    _ => VALUE_TABLE[self.position()],
+                    CloseCode::Other(other) => other.get(),
+                    _ => VALUE_TABLE[self.slot()],
                 }
             }
 
-            /// The code's position in `RECORDS`, or its length for `Other`:
-            /// the index into the lookup tables. Each arm's position is the
-            /// variant's discriminant, so this compiles to reading the tag.
+            /// The code's position in `RECORDS`, or its length for `Other`.
+            /// Each arm's position is the variant's discriminant.
             #[inline(always)]
             pub(crate) const fn position(self) -> usize {
                 // `fill_impl` puts an arm for each registered code first.
@@ -908,6 +925,8 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
                     CloseCode::Other(_) => #count,
                 }
             }
+
+            #slot
 
             #(#accessors)*
         }
@@ -919,7 +938,7 @@ fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 match self {
                     CloseCode::Other(other) => f.debug_tuple("Other").field(other).finish(),
-                    _ => f.write_str(IDENT_TABLE[self.position()].unwrap_or_default()),
+                    _ => f.write_str(IDENT_TABLE[self.slot()].unwrap_or_default()),
                 }
             }
         }

@@ -26,7 +26,25 @@ pub use generated::{CloseCode, REGISTRY_UPDATED};
 
 /// A value without a variant of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct OtherCode(pub(crate) u16);
+pub struct OtherCode(u16);
+
+impl OtherCode {
+    /// One table slot for every `Other`.
+    pub(crate) const SLOTS: usize = 1;
+
+    pub(crate) const fn new(value: u16) -> OtherCode {
+        OtherCode(value)
+    }
+
+    /// The value.
+    pub const fn get(self) -> u16 {
+        self.0
+    }
+
+    pub(crate) const fn slot(self) -> usize {
+        0
+    }
+}
 
 /// What a reference points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -717,9 +717,9 @@ fn a_thousand_entries() {
     );
     assert_eq!(records(&file).len(), 1000);
     // REGISTRY_UPDATED, six range limits, RECORDS, and the tables built from
-    // it: TABLE_LEN, FROM_U16_TABLE, VALUE_TABLE and nine accessors; the
-    // number of items does not grow with the number of codes.
-    assert_eq!(constants(&file).len(), 1 + 6 + 1 + 3 + 9);
+    // it: TABLE_LEN, FROM_U16_TABLE, SLOTS, VALUE_TABLE and nine accessors;
+    // the number of items does not grow with the number of codes.
+    assert_eq!(constants(&file).len(), 1 + 6 + 1 + 4 + 9);
     assert_eq!(source, close_code_source(&catalog));
 }
 

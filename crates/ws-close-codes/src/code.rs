@@ -4,7 +4,7 @@ use core::cmp::Ordering;
 use core::fmt;
 use core::hash::{Hash, Hasher};
 
-use crate::CloseCode;
+use crate::{CloseCode, CodeRange};
 
 /// A close code that the registry does not register as a single code:
 /// unassigned values, private-use codes (4000-4999), and values outside the
@@ -22,9 +22,66 @@ use crate::CloseCode;
 /// }
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub struct OtherCode(pub(crate) u16);
+pub struct OtherCode(Unregistered);
+
+/// An unregistered value, tagged with the [`CodeRange`] it lies in: one
+/// variant per range, declared in the order of [`CodeRange::ALL`].
+///
+/// The tag is why: a `u16` tag uses five of its 65,536 values, and rustc
+/// gives the rest to `CloseCode`'s registered variants, in order from 5.
+/// So a `CloseCode` stays four bytes (tag and value), and its tag alone
+/// tells both which registered code it is and, for `Other`, which range:
+/// `CloseCode::slot` is then the tag itself, and a predicate such as
+/// `CloseCode::is_sendable` is one table load. (The layout is rustc's
+/// choice and only speed depends on it; every answer is the same under
+/// any layout.)
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+enum Unregistered {
+    NotUsed(u16),
+    Protocol(u16),
+    Registered(u16),
+    PrivateUse(u16),
+    Undefined(u16),
+}
 
 impl OtherCode {
+    /// How many table slots `Other` takes before the registered codes':
+    /// one per [`CodeRange`], at the range's index in [`CodeRange::ALL`].
+    pub(crate) const SLOTS: usize = CodeRange::ALL.len();
+
+    /// `value` as an `OtherCode`. Only for a value the registry does not
+    /// register (the generated `from_u16` decides which those are).
+    #[inline]
+    pub(crate) const fn new(value: u16) -> OtherCode {
+        OtherCode(match CodeRange::of(value) {
+            CodeRange::NotUsed => Unregistered::NotUsed(value),
+            CodeRange::Protocol => Unregistered::Protocol(value),
+            CodeRange::Registered => Unregistered::Registered(value),
+            CodeRange::PrivateUse => Unregistered::PrivateUse(value),
+            CodeRange::Undefined => Unregistered::Undefined(value),
+        })
+    }
+
+    /// The range the code lies in, read from the tag.
+    #[inline]
+    pub(crate) const fn range(self) -> CodeRange {
+        match self.0 {
+            Unregistered::NotUsed(_) => CodeRange::NotUsed,
+            Unregistered::Protocol(_) => CodeRange::Protocol,
+            Unregistered::Registered(_) => CodeRange::Registered,
+            Unregistered::PrivateUse(_) => CodeRange::PrivateUse,
+            Unregistered::Undefined(_) => CodeRange::Undefined,
+        }
+    }
+
+    /// The code's slot in the lookup tables: its range's index in
+    /// [`CodeRange::ALL`].
+    #[inline(always)]
+    pub(crate) const fn slot(self) -> usize {
+        self.range() as usize
+    }
+
     /// The code's value.
     ///
     /// ```
@@ -33,20 +90,27 @@ impl OtherCode {
     ///     assert_eq!(other.get(), 3001);
     /// }
     /// ```
+    #[inline]
     pub const fn get(self) -> u16 {
-        self.0
+        match self.0 {
+            Unregistered::NotUsed(value)
+            | Unregistered::Protocol(value)
+            | Unregistered::Registered(value)
+            | Unregistered::PrivateUse(value)
+            | Unregistered::Undefined(value) => value,
+        }
     }
 }
 
 impl fmt::Debug for OtherCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.0, f)
+        fmt::Debug::fmt(&self.get(), f)
     }
 }
 
 impl Hash for OtherCode {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.hash(state);
+        self.get().hash(state);
     }
 }
 
@@ -66,7 +130,7 @@ impl PartialOrd for OtherCode {
 /// ```
 impl Ord for OtherCode {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.0.cmp(&other.0)
+        self.get().cmp(&other.get())
     }
 }
 
@@ -80,7 +144,7 @@ impl Ord for OtherCode {
 /// ```
 impl fmt::Display for OtherCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        fmt::Display::fmt(&self.get(), f)
     }
 }
 
@@ -94,7 +158,7 @@ impl From<OtherCode> for u16 {
     /// }
     /// ```
     fn from(code: OtherCode) -> Self {
-        code.0
+        code.get()
     }
 }
 

@@ -197,7 +197,7 @@ impl<'a> CloseFrame<'a> {
 
     /// Writes the body into the start of `buf` and returns its length
     /// ([`encoded_len`](CloseFrame::encoded_len)). A buffer of
-    /// [`MAX_BODY_LEN`](crate::rules::MAX_BODY_LEN) (125) bytes always
+    /// [`MAX_BODY_LEN`] (125) bytes always
     /// suffices; a shorter one than the body is refused and left untouched.
     ///
     /// ```

@@ -45,7 +45,6 @@ pub(crate) const PRIVATE_LAST: u16 = 4999;
 /// ```
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-#[repr(u16)]
 pub enum CloseCode {
     /// `1000` **Normal Closure**
     ///
@@ -280,7 +279,7 @@ impl CloseCode {
         if (value as usize) < table.len() {
             table[value as usize]
         } else {
-            CloseCode::Other(OtherCode(value))
+            CloseCode::Other(OtherCode::new(value))
         }
     }
     /// The code's value, as sent in a Close frame.
@@ -298,13 +297,12 @@ impl CloseCode {
     #[inline]
     pub const fn as_u16(self) -> u16 {
         match self {
-            CloseCode::Other(OtherCode(value)) => value,
-            _ => VALUE_TABLE[self.position()],
+            CloseCode::Other(other) => other.get(),
+            _ => VALUE_TABLE[self.slot()],
         }
     }
-    /// The code's position in `RECORDS`, or its length for `Other`:
-    /// the index into the lookup tables. Each arm's position is the
-    /// variant's discriminant, so this compiles to reading the tag.
+    /// The code's position in `RECORDS`, or its length for `Other`.
+    /// Each arm's position is the variant's discriminant.
     #[inline(always)]
     pub(crate) const fn position(self) -> usize {
         match self {
@@ -330,6 +328,16 @@ impl CloseCode {
             CloseCode::Other(_) => 19,
         }
     }
+    /// The code's slot in the lookup tables: `Other`'s range's index
+    /// in `CodeRange::ALL`, or `OtherCode::SLOTS` plus the position.
+    /// Both are the enum's tag, so this compiles to reading it.
+    #[inline(always)]
+    pub(crate) const fn slot(self) -> usize {
+        match self {
+            CloseCode::Other(other) => other.slot(),
+            registered => OtherCode::SLOTS + registered.position(),
+        }
+    }
     /// The code's short name, such as "Normal Closure"; `None` for `Other`.
     ///
     /// # Examples
@@ -342,7 +350,7 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn name(self) -> Option<&'static str> {
-        NAME_TABLE[self.position()]
+        NAME_TABLE[self.slot()]
     }
     /// What the code means: a description written for this crate where IANA's
     /// is terse, IANA's description otherwise; `None` for `Other`.
@@ -357,7 +365,7 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn description(self) -> Option<&'static str> {
-        DESCRIPTION_TABLE[self.position()]
+        DESCRIPTION_TABLE[self.slot()]
     }
     /// The description as the IANA registry states it; `None` for `Other`.
     ///
@@ -371,7 +379,7 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn iana_description(self) -> Option<&'static str> {
-        IANA_DESCRIPTION_TABLE[self.position()]
+        IANA_DESCRIPTION_TABLE[self.slot()]
     }
     /// The name of the person or body the registry lists as the contact for
     /// the code, if it lists one; `None` for `Other`.
@@ -385,7 +393,7 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn contact(self) -> Option<&'static str> {
-        CONTACT_TABLE[self.position()]
+        CONTACT_TABLE[self.slot()]
     }
     /// The documents the registry cites for the code, in the registry's order;
     /// empty for `Other` and for codes without references.
@@ -400,7 +408,7 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn references(self) -> &'static [Reference] {
-        REFERENCES_TABLE[self.position()]
+        REFERENCES_TABLE[self.slot()]
     }
     /// When the code was registered (`YYYY-MM-DD`), if the registry says;
     /// `None` for `Other`.
@@ -417,7 +425,7 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn registered_on(self) -> Option<&'static str> {
-        REGISTERED_ON_TABLE[self.position()]
+        REGISTERED_ON_TABLE[self.slot()]
     }
     /// When the code's registration last changed (`YYYY-MM-DD`), if the
     /// registry says; `None` for `Other`.
@@ -434,7 +442,7 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn updated_on(self) -> Option<&'static str> {
-        UPDATED_ON_TABLE[self.position()]
+        UPDATED_ON_TABLE[self.slot()]
     }
     /// The name of the code's variant, as written in Rust; `None` for `Other`.
     ///
@@ -449,12 +457,12 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn ident(self) -> Option<&'static str> {
-        IDENT_TABLE[self.position()]
+        IDENT_TABLE[self.slot()]
     }
     /// The record's `display`; `None` for `Other`.
     #[inline]
     pub(crate) const fn display_text(self) -> Option<&'static str> {
-        DISPLAY_TABLE[self.position()]
+        DISPLAY_TABLE[self.slot()]
     }
 }
 /// Written as `derive(Debug)` would (`NormalClosure`, `Other(4000)`),
@@ -464,7 +472,7 @@ impl core::fmt::Debug for CloseCode {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             CloseCode::Other(other) => f.debug_tuple("Other").field(other).finish(),
-            _ => f.write_str(IDENT_TABLE[self.position()].unwrap_or_default()),
+            _ => f.write_str(IDENT_TABLE[self.slot()].unwrap_or_default()),
         }
     }
 }
@@ -830,10 +838,10 @@ const TABLE_LEN: usize = 5000;
 /// The `CloseCode` of every value below `TABLE_LEN`, computed at compile time.
 #[allow(clippy::large_const_arrays)]
 const FROM_U16_TABLE: [CloseCode; TABLE_LEN] = {
-    let mut table = [CloseCode::Other(OtherCode(0)); TABLE_LEN];
+    let mut table = [CloseCode::Other(OtherCode::new(0)); TABLE_LEN];
     let mut value = 0;
     while value < TABLE_LEN {
-        table[value] = CloseCode::Other(OtherCode(value as u16));
+        table[value] = CloseCode::Other(OtherCode::new(value as u16));
         value += 1;
     }
     let mut position = 0;
@@ -843,112 +851,115 @@ const FROM_U16_TABLE: [CloseCode; TABLE_LEN] = {
     }
     table
 };
-/// The `value` of every record, by position, and 0 for `Other` last (whose
+/// How many slots each per-code table has: `Other`'s first, one per range,
+/// then one per record, in order.
+const SLOTS: usize = OtherCode::SLOTS + 19;
+/// The `value` of every record, by slot, and 0 in `Other`'s slots (whose
 /// value is its payload); computed at compile time.
-pub(crate) const VALUE_TABLE: [u16; 19 + 1] = {
-    let mut table = [0; 19 + 1];
+pub(crate) const VALUE_TABLE: [u16; SLOTS] = {
+    let mut table = [0; SLOTS];
     let mut position = 0;
     while position < 19 {
-        table[position] = RECORDS[position].value;
+        table[OtherCode::SLOTS + position] = RECORDS[position].value;
         position += 1;
     }
     table
 };
-/// The `name` of every record, by position, and `None` for `Other`
-/// last; computed at compile time.
-const NAME_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
+/// The `name` of every record, by slot, and `None` in `Other`'s slots;
+/// computed at compile time.
+const NAME_TABLE: [Option<&str>; SLOTS] = {
+    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
     let mut position = 0;
     while position < 19 {
-        table[position] = Some(RECORDS[position].name);
+        table[OtherCode::SLOTS + position] = Some(RECORDS[position].name);
         position += 1;
     }
     table
 };
-/// The `description` of every record, by position, and `None` for `Other`
-/// last; computed at compile time.
-const DESCRIPTION_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
+/// The `description` of every record, by slot, and `None` in `Other`'s slots;
+/// computed at compile time.
+const DESCRIPTION_TABLE: [Option<&str>; SLOTS] = {
+    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
     let mut position = 0;
     while position < 19 {
-        table[position] = Some(RECORDS[position].description);
+        table[OtherCode::SLOTS + position] = Some(RECORDS[position].description);
         position += 1;
     }
     table
 };
-/// The `iana_description` of every record, by position, and `None` for `Other`
-/// last; computed at compile time.
-const IANA_DESCRIPTION_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
+/// The `iana_description` of every record, by slot, and `None` in `Other`'s slots;
+/// computed at compile time.
+const IANA_DESCRIPTION_TABLE: [Option<&str>; SLOTS] = {
+    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
     let mut position = 0;
     while position < 19 {
-        table[position] = Some(RECORDS[position].iana_description);
+        table[OtherCode::SLOTS + position] = Some(RECORDS[position].iana_description);
         position += 1;
     }
     table
 };
-/// The `contact` of every record, by position, and `None` for `Other`
-/// last; computed at compile time.
-const CONTACT_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
+/// The `contact` of every record, by slot, and `None` in `Other`'s slots;
+/// computed at compile time.
+const CONTACT_TABLE: [Option<&str>; SLOTS] = {
+    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
     let mut position = 0;
     while position < 19 {
-        table[position] = RECORDS[position].contact;
+        table[OtherCode::SLOTS + position] = RECORDS[position].contact;
         position += 1;
     }
     table
 };
-/// The `references` of every record, by position, and `&[]` for `Other`
-/// last; computed at compile time.
-const REFERENCES_TABLE: [&[Reference]; 19 + 1] = {
-    let mut table: [&[Reference]; 19 + 1] = [&[]; 19 + 1];
+/// The `references` of every record, by slot, and `&[]` in `Other`'s slots;
+/// computed at compile time.
+const REFERENCES_TABLE: [&[Reference]; SLOTS] = {
+    let mut table: [&[Reference]; SLOTS] = [&[]; SLOTS];
     let mut position = 0;
     while position < 19 {
-        table[position] = RECORDS[position].references;
+        table[OtherCode::SLOTS + position] = RECORDS[position].references;
         position += 1;
     }
     table
 };
-/// The `registered_on` of every record, by position, and `None` for `Other`
-/// last; computed at compile time.
-const REGISTERED_ON_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
+/// The `registered_on` of every record, by slot, and `None` in `Other`'s slots;
+/// computed at compile time.
+const REGISTERED_ON_TABLE: [Option<&str>; SLOTS] = {
+    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
     let mut position = 0;
     while position < 19 {
-        table[position] = RECORDS[position].registered_on;
+        table[OtherCode::SLOTS + position] = RECORDS[position].registered_on;
         position += 1;
     }
     table
 };
-/// The `updated_on` of every record, by position, and `None` for `Other`
-/// last; computed at compile time.
-const UPDATED_ON_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
+/// The `updated_on` of every record, by slot, and `None` in `Other`'s slots;
+/// computed at compile time.
+const UPDATED_ON_TABLE: [Option<&str>; SLOTS] = {
+    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
     let mut position = 0;
     while position < 19 {
-        table[position] = RECORDS[position].updated_on;
+        table[OtherCode::SLOTS + position] = RECORDS[position].updated_on;
         position += 1;
     }
     table
 };
-/// The `ident` of every record, by position, and `None` for `Other`
-/// last; computed at compile time.
-const IDENT_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
+/// The `ident` of every record, by slot, and `None` in `Other`'s slots;
+/// computed at compile time.
+const IDENT_TABLE: [Option<&str>; SLOTS] = {
+    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
     let mut position = 0;
     while position < 19 {
-        table[position] = Some(RECORDS[position].ident);
+        table[OtherCode::SLOTS + position] = Some(RECORDS[position].ident);
         position += 1;
     }
     table
 };
-/// The `display` of every record, by position, and `None` for `Other`
-/// last; computed at compile time.
-const DISPLAY_TABLE: [Option<&str>; 19 + 1] = {
-    let mut table: [Option<&str>; 19 + 1] = [None; 19 + 1];
+/// The `display` of every record, by slot, and `None` in `Other`'s slots;
+/// computed at compile time.
+const DISPLAY_TABLE: [Option<&str>; SLOTS] = {
+    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
     let mut position = 0;
     while position < 19 {
-        table[position] = Some(RECORDS[position].display);
+        table[OtherCode::SLOTS + position] = Some(RECORDS[position].display);
         position += 1;
     }
     table

@@ -2,6 +2,7 @@
 
 use crate::generated::{
     PRIVATE_FIRST, PRIVATE_LAST, PROTOCOL_FIRST, PROTOCOL_LAST, REGISTERED_FIRST, REGISTERED_LAST,
+    VALUE_TABLE,
 };
 use crate::CloseCode;
 
@@ -63,6 +64,29 @@ pub enum CodeRange {
 }
 
 impl CodeRange {
+    /// Every range, in ascending order of value; each one's index here is
+    /// its discriminant (`range as usize`).
+    ///
+    /// ```
+    /// use ws_close_codes::CodeRange;
+    /// assert_eq!(CodeRange::ALL.len(), 5);
+    /// assert_eq!(CodeRange::ALL[0].bounds().0, 0);
+    /// assert_eq!(CodeRange::ALL[4].bounds().1, u16::MAX);
+    /// for pair in CodeRange::ALL.windows(2) {
+    ///     assert_eq!(pair[0].bounds().1 + 1, pair[1].bounds().0);
+    /// }
+    /// for (index, range) in CodeRange::ALL.into_iter().enumerate() {
+    ///     assert_eq!(range as usize, index);
+    /// }
+    /// ```
+    pub const ALL: [CodeRange; 5] = [
+        CodeRange::NotUsed,
+        CodeRange::Protocol,
+        CodeRange::Registered,
+        CodeRange::PrivateUse,
+        CodeRange::Undefined,
+    ];
+
     /// The first and last value of the range.
     ///
     /// ```
@@ -101,6 +125,24 @@ impl CodeRange {
     }
 }
 
+/// [`CloseCode::range`] of every slot of the lookup tables, computed at
+/// compile time: first each range, at its index in [`CodeRange::ALL`] (the
+/// slots of `Other`), then the range of each registered code's value.
+/// Indexed like `VALUE_TABLE`, whose entries it reads.
+const RANGE_TABLE: [CodeRange; VALUE_TABLE.len()] = {
+    let mut table = [CodeRange::NotUsed; VALUE_TABLE.len()];
+    let mut slot = 0;
+    while slot < CodeRange::ALL.len() {
+        table[slot] = CodeRange::ALL[slot];
+        slot += 1;
+    }
+    while slot < VALUE_TABLE.len() {
+        table[slot] = CodeRange::of(VALUE_TABLE[slot]);
+        slot += 1;
+    }
+    table
+};
+
 impl CloseCode {
     /// The part of the code space this code lies in.
     ///
@@ -108,7 +150,8 @@ impl CloseCode {
     /// use ws_close_codes::{CloseCode, CodeRange};
     /// assert_eq!(CloseCode::GoingAway.range(), CodeRange::Protocol);
     /// ```
+    #[inline]
     pub const fn range(self) -> CodeRange {
-        CodeRange::of(self.as_u16())
+        RANGE_TABLE[self.slot()]
     }
 }

@@ -148,18 +148,22 @@ const fn sendable(registered: bool, value: u16) -> bool {
     }
 }
 
-/// [`CloseCode::is_sendable`] of every registered code, by its position in
-/// [`CloseCode::REGISTERED`], computed at compile time from the rule in
-/// `sendable`; the last entry, for `Other`, is `false` (an unregistered
-/// code's answer depends on its value). A table load costs the same for
-/// every input, where the rule itself branches on the value. Indexed like
-/// `VALUE_TABLE`, whose entries it reads.
-const SENDABLE_REGISTERED: [bool; VALUE_TABLE.len()] = {
+/// [`CloseCode::is_sendable`] of every slot of the lookup tables,
+/// computed at compile time from the rule in `sendable`: first one for
+/// each [`CodeRange`] (for `Other`, whose range is known from its slot),
+/// then one for each registered code. Indexed like `VALUE_TABLE`, whose
+/// entries it reads; a table load costs the same for every input, where
+/// the rule itself branches on the value.
+const SENDABLE: [bool; VALUE_TABLE.len()] = {
     let mut table = [false; VALUE_TABLE.len()];
-    let mut position = 0;
-    while position < CloseCode::REGISTERED.len() {
-        table[position] = sendable(true, VALUE_TABLE[position]);
-        position += 1;
+    let mut slot = 0;
+    while slot < CodeRange::ALL.len() {
+        table[slot] = is_application_range(CodeRange::ALL[slot]);
+        slot += 1;
+    }
+    while slot < VALUE_TABLE.len() {
+        table[slot] = sendable(true, VALUE_TABLE[slot]);
+        slot += 1;
     }
     table
 };
@@ -253,16 +257,7 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn is_sendable(self) -> bool {
-        // Both halves are computed for every code and combined without a
-        // branch, which mixed input would mispredict: the table answers
-        // for registered codes (and is `false` for `Other`), the range
-        // test for `Other` (and is `false` for the rest).
-        let registered = SENDABLE_REGISTERED[self.position()];
-        let other = match self {
-            CloseCode::Other(other) => sendable(false, other.get()),
-            _ => false,
-        };
-        registered | other
+        SENDABLE[self.slot()]
     }
 
     /// Whether a receiving endpoint should accept this code in a Close
