@@ -466,6 +466,9 @@ fn values_and_variants_match() {
         })
         .unwrap();
     assert!(enum_item.variants.iter().all(|v| v.discriminant.is_none()));
+    // No `repr`: it would give the enum a tag of its own instead of the
+    // spare values of `OtherCode`'s, and double its size.
+    assert!(!enum_item.attrs.iter().any(|a| a.path().is_ident("repr")));
     let positions: Vec<(Option<String>, String)> = arms(&file, "position")
         .iter()
         .map(|arm| (arm_variant(&arm.pat), text(&*arm.body)))

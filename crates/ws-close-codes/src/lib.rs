@@ -84,6 +84,25 @@
 //! # Ok::<(), ws_close_codes::CloseFrameError>(())
 //! ```
 //!
+//! # Cost
+//!
+//! A [`CloseCode`] is four bytes, a tag and the value, and so is an
+//! `Option<CloseCode>`. The conversions, accessors and rules are
+//! `const fn`s. `from_u16` and the accessors read tables made at compile
+//! time, indexed by the value or by the tag, so `name`, `description`,
+//! `range` and `is_sendable` are one load each, with no branch on the
+//! code. `BENCHMARKS.md` in the repository measures them
+//! against tungstenite and against a table of 65,536 precomputed answers.
+//!
+//! ```
+//! use ws_close_codes::CloseCode;
+//!
+//! assert_eq!(core::mem::size_of::<CloseCode>(), 4);
+//! assert_eq!(core::mem::size_of::<Option<CloseCode>>(), 4);
+//! const GOING_AWAY: bool = CloseCode::from_u16(1001).is_sendable();
+//! assert!(GOING_AWAY);
+//! ```
+//!
 //! # Features
 //!
 //! All off by default; without them the crate is `#![no_std]`, needs no
