@@ -4,7 +4,7 @@ use crate::generated::{
     PRIVATE_FIRST, PRIVATE_LAST, PROTOCOL_FIRST, PROTOCOL_LAST, REGISTERED_FIRST, REGISTERED_LAST,
     VALUE_TABLE,
 };
-use crate::CloseCode;
+use crate::{CloseCode, OtherCode};
 
 /// The part of the code space a close code lies in (RFC 6455 section
 /// 7.4.2). The boundaries come from the registry: its `range` elements
@@ -126,13 +126,13 @@ impl CodeRange {
 }
 
 /// [`CloseCode::range`] of every slot of the lookup tables, computed at
-/// compile time: first each range, at its index in [`CodeRange::ALL`] (the
-/// slots of `Other`), then the range of each registered code's value.
+/// compile time: first the slots of `Other`, one per range at its index
+/// in [`CodeRange::ALL`], then the range of each registered code's value.
 /// Indexed like `VALUE_TABLE`, whose entries it reads.
 const RANGE_TABLE: [CodeRange; VALUE_TABLE.len()] = {
     let mut table = [CodeRange::NotUsed; VALUE_TABLE.len()];
     let mut slot = 0;
-    while slot < CodeRange::ALL.len() {
+    while slot < OtherCode::SLOTS {
         table[slot] = CodeRange::ALL[slot];
         slot += 1;
     }

@@ -23,7 +23,7 @@
 //! ```
 
 use crate::generated::VALUE_TABLE;
-use crate::{CloseCode, CodeRange};
+use crate::{CloseCode, CodeRange, OtherCode};
 
 /// Codes that an endpoint must never put in a Close frame (RFC 6455
 /// section 7.4.1). 1005, 1006 and 1015 are "reserved values" that "MUST NOT
@@ -157,7 +157,7 @@ const fn sendable(registered: bool, value: u16) -> bool {
 const SENDABLE: [bool; VALUE_TABLE.len()] = {
     let mut table = [false; VALUE_TABLE.len()];
     let mut slot = 0;
-    while slot < CodeRange::ALL.len() {
+    while slot < OtherCode::SLOTS {
         table[slot] = is_application_range(CodeRange::ALL[slot]);
         slot += 1;
     }
