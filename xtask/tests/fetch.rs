@@ -12,7 +12,7 @@ use xtask::{fetch, regen};
 
 /// The snapshot with 3017 registered and the document date moved on.
 fn with_3017() -> Document {
-    Document::snapshot()
+    Document::baseline()
         .register(3017, "Quota Exceeded", "2026-09-01")
         .updated("2026-09-01")
 }
@@ -293,7 +293,7 @@ fn a_server_that_never_answers_hits_the_timeout() {
 fn a_truncated_body_is_refused() {
     let server = Server::start(|_, _| {
         let mut bytes = b"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: 5000\r\nConnection: close\r\n\r\n".to_vec();
-        bytes.extend_from_slice(&harness::snapshot().as_bytes()[..1000]);
+        bytes.extend_from_slice(&harness::baseline().as_bytes()[..1000]);
         Reply::Raw(bytes)
     });
     refused(
@@ -420,7 +420,7 @@ fn an_empty_body_is_refused() {
 
 #[test]
 fn xml_without_the_close_code_registry_is_refused() {
-    let body = Document::snapshot()
+    let body = Document::baseline()
         .0
         .replace("close-code-number", "close-codes");
     let server = Server::start(move |_, _| xml(body.clone()));
@@ -548,7 +548,7 @@ fn a_redirect_to_plain_http_elsewhere_is_refused() {
 
 #[test]
 fn a_document_missing_a_code_is_refused() {
-    let body = Document::snapshot().without(3008).bytes();
+    let body = Document::baseline().without(3008).bytes();
     let server = Server::start(move |_, _| xml(body.clone()));
     refused(
         &server,
@@ -566,7 +566,7 @@ fn a_document_missing_a_code_is_refused() {
 
 #[test]
 fn a_document_older_than_the_snapshot_is_refused() {
-    let body = Document::snapshot().updated("2024-01-01").bytes();
+    let body = Document::baseline().updated("2024-01-01").bytes();
     let server = Server::start(move |_, _| xml(body.clone()));
     refused(
         &server,

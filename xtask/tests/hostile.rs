@@ -17,8 +17,9 @@
 //!   All "generated" cases are in ONE document, so the crate is compiled
 //!   once.
 //!
-//! The documents are built from the real snapshot `registry/websocket.xml`
-//! (so they follow it), except a few in `tests/data/hostile/` that do not
+//! The documents are built from the dated fixture
+//! `tests/data/registry-2025-07-30` (so their expectations hold whatever the
+//! live snapshot says), except a few in `tests/data/hostile/` that do not
 //! depend on it. `HOSTILE_CORPUS_DIR=DIR cargo test -p xtask --test hostile
 //! -- dump_hostile_corpus` writes them all to `DIR`, for the fuzz seeds.
 //!
@@ -112,27 +113,26 @@ impl Documents {
 }
 
 // ---------------------------------------------------------------------------
-// Documents built from the snapshot
+// Documents built from the fixture
 
+/// The fixture document every copy starts from (the registry as of
+/// 2025-07-30), never the live snapshot.
 fn snapshot() -> String {
-    fs::read_to_string(xtask::workspace_root().join(regen::SNAPSHOT)).unwrap()
+    harness::baseline()
 }
 
-/// The snapshot with `from` replaced by `to` (once; `from` must be there).
+/// The fixture with `from` replaced by `to` (once; `from` must be there).
 fn replaced(from: &str, to: &str) -> String {
     let text = snapshot();
-    assert!(
-        text.contains(from),
-        "the snapshot has no {from:?} any more; update this test"
-    );
+    assert!(text.contains(from), "the fixture has no {from:?}");
     text.replacen(from, to, 1)
 }
 
-/// The unassigned 3009-3999 record of the snapshot.
+/// The unassigned 3009-3999 record of the fixture.
 const UNASSIGNED_3009: &str = "<record>\n      <value>3009-3999</value>\n      \
                                <description>Unassigned</description>\n      <contact/>\n    </record>";
 
-/// The snapshot with `records` in place of its unassigned 3009-3999 record,
+/// The fixture with `records` in place of its unassigned 3009-3999 record,
 /// `people` at the end of `<people>`, and the document dated 2026-09-01.
 fn registry_with(records: &str, people: &str) -> String {
     replaced(UNASSIGNED_3009, records)
@@ -1074,7 +1074,7 @@ fn one_hostile_registry_generates_a_crate_that_compiles_and_returns_the_text() {
     }
     let registered: Vec<u16> = plan.new.registered_codes().map(|r| r.span.start).collect();
     assert!(!registered.contains(&UNASSIGNED_SINGLE));
-    // The snapshot's 19 codes and every new one.
+    // The fixture's 19 codes and every new one.
     assert_eq!(registered.len(), 19 + combined.expected.len());
     assert_eq!(plan.assigned.len(), combined.expected.len());
     for assignment in &plan.assigned {
@@ -1318,7 +1318,7 @@ fn assert_refused(copy: &Copy, documents: &Documents, case: &Refused) {
     }
 }
 
-/// The snapshot with the description of 3008 ("Timeout") replaced.
+/// The fixture with the description of 3008 ("Timeout") replaced.
 fn timeout_described(xml: &str) -> String {
     replaced(
         "<description>Timeout</description>",
@@ -1326,12 +1326,12 @@ fn timeout_described(xml: &str) -> String {
     )
 }
 
-/// The snapshot with the value of 3008 replaced.
+/// The fixture with the value of 3008 replaced.
 fn timeout_valued(value: &str) -> String {
     replaced("<value>3008</value>", &format!("<value>{value}</value>"))
 }
 
-/// The snapshot with one more record at 3009 (and 3010-3999 unassigned) and
+/// The fixture with one more record at 3009 (and 3010-3999 unassigned) and
 /// `people` added.
 fn with_record_3009(record_xml: &str, people: &str) -> String {
     registry_with(
@@ -1355,7 +1355,7 @@ fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
     bytes
 }
 
-/// Every refused case built from the snapshot or read from
+/// Every refused case built from the fixture or read from
 /// `tests/data/hostile/`.
 fn refused_cases() -> Vec<Refused> {
     let mut cases = Vec::new();
@@ -1885,7 +1885,7 @@ fn refused_cases() -> Vec<Refused> {
         "nested deeper than 32 levels",
     ));
 
-    // The files that do not depend on the snapshot.
+    // The files that do not depend on the fixture.
     let data = xtask::workspace_root().join("xtask/tests/data/hostile");
     let file = |name: &str| fs::read(data.join(name)).unwrap();
     cases.push(refused(
@@ -2138,7 +2138,7 @@ fn ten_thousand_records_are_generated_in_bounded_time() {
     };
     let plan = regen::plan(&options).unwrap_or_else(|e| panic!("{e}"));
     let elapsed = started.elapsed();
-    // With the snapshot's 22 other records (1000-1015, 3000-3008, 4000-4999).
+    // With the fixture's 22 other records (1000-1015, 3000-3008, 4000-4999).
     assert_eq!(plan.new.records.len(), 10_000 + 22);
     assert_eq!(plan.assigned.len(), 991 + 1984);
     let idents: BTreeSet<&str> = plan.assigned.iter().map(|a| a.ident.as_str()).collect();

@@ -23,8 +23,9 @@ fn write_document(copy: &Copy, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
+/// The fixture document every copy starts from.
 fn snapshot_text() -> String {
-    fs::read_to_string(workspace().join(regen::SNAPSHOT)).unwrap()
+    harness::baseline()
 }
 
 const LONG_3017: &str = "The endpoint is closing because a downstream service it depends on \
@@ -99,9 +100,8 @@ fn second_run_changes_nothing() {
 fn check_reports_stale_files_with_a_diff_and_the_fix() {
     let copy = Copy::new();
     let generated = copy.root().join(regen::GENERATED);
-    let text = copy
-        .read(regen::GENERATED)
-        .replace("Normal Closure", "Normal closure (edited)");
+    let original = copy.read(regen::GENERATED);
+    let text = original.replace("Normal Closure", "Normal closure (edited)");
     fs::write(&generated, &text).unwrap();
     let readme = copy.read(regen::README).replace("| 1000 |", "| 1000x |");
     fs::write(copy.root().join(regen::README), &readme).unwrap();
@@ -121,15 +121,15 @@ fn check_reports_stale_files_with_a_diff_and_the_fix() {
     let (code, _, _) = copy.xtask(&["regen"]);
     assert_eq!(code, 0);
     assert!(
-        copy.read(regen::GENERATED)
-            == fs::read_to_string(workspace().join(regen::GENERATED)).unwrap(),
-        "generated.rs differs from the checked-in one"
+        copy.read(regen::GENERATED) == original,
+        "regen did not restore generated.rs"
     );
 }
 
 #[test]
 fn new_registration_with_a_long_description_flows_through_and_compiles() {
     let copy = Copy::new();
+    let old_names = copy.read(regen::NAMES);
     let document = write_document(&copy, "new.xml", &with_3017(LONG_3017));
     let (code, out, err) = copy.xtask(&["regen", "--from", &document]);
     assert_eq!(code, 0, "{err}");
@@ -151,7 +151,6 @@ fn new_registration_with_a_long_description_flows_through_and_compiles() {
     );
     let names = copy.read(regen::NAMES);
     assert!(names.contains("3017 = { ident = \"Code3017\" }"), "{names}");
-    let old_names = fs::read_to_string(workspace().join(regen::NAMES)).unwrap();
     for line in old_names.lines().filter(|l| l.contains("ident")) {
         assert!(names.contains(line), "pin {line} changed");
     }
@@ -209,6 +208,7 @@ fn new_registration_with_a_long_description_flows_through_and_compiles() {
 fn a_document_that_drops_a_code_is_refused_unless_allowed() {
     let copy = Copy::new();
     let before = copy.files();
+    let original = copy.read(regen::GENERATED);
     let document = write_document(&copy, "stale.xml", &without(3008));
     let before_with_doc = copy.files();
     let (code, _, err) = copy.xtask(&["regen", "--from", &document]);
@@ -241,9 +241,8 @@ fn a_document_that_drops_a_code_is_refused_unless_allowed() {
     assert!(out.contains("added:   3008"), "{out}");
     assert!(!out.contains("new identifier"), "{out}");
     assert!(
-        copy.read(regen::GENERATED)
-            == fs::read_to_string(workspace().join(regen::GENERATED)).unwrap(),
-        "generated.rs differs from the checked-in one"
+        copy.read(regen::GENERATED) == original,
+        "generated.rs differs from the one before the code was removed"
     );
 }
 

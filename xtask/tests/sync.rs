@@ -23,7 +23,7 @@ const LONG: &str = "The endpoint is closing because a downstream service it depe
 
 /// The versions IANA publishes, in order.
 fn versions() -> (Document, Document, Document) {
-    let v1 = Document::snapshot()
+    let v1 = Document::baseline()
         .register(3017, "Quota Exceeded", "2026-01-15")
         .updated("2026-01-15");
     let v2 = v1
@@ -386,7 +386,7 @@ fn from_and_fetch_agree() {
 fn a_major_change_is_reported_as_major() {
     let copy = Workspace::new();
     let reports = tempfile::tempdir().unwrap();
-    let document = Document::snapshot().without(3003).updated("2026-02-02");
+    let document = Document::baseline().without(3003).updated("2026-02-02");
     let path = reports.path().join("removal.xml");
     fs::write(&path, document.bytes()).unwrap();
     let report = reports.path().join("removal.md");
@@ -422,7 +422,7 @@ fn registry_text_cannot_break_the_report() {
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;");
-    let document = Document::snapshot()
+    let document = Document::baseline()
         .register(3050, &escaped_xml, "2026-04-04")
         .updated("2026-04-04");
     let path = reports.path().join("hostile.xml");

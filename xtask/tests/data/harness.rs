@@ -1,8 +1,13 @@
 //! Shared by the xtask integration tests (included with `#[path]`,
 //! so Cargo does not build it as a test of its own): a temporary copy of
-//! the workspace files, registry documents built from the snapshot, and a
-//! small HTTP/1.1 server on 127.0.0.1 that the test owns and that can
-//! misbehave on purpose.
+//! the workspace files that starts from a dated fixture of the registry,
+//! registry documents built from that fixture, and a small HTTP/1.1 server
+//! on 127.0.0.1 that the test owns and that can misbehave on purpose.
+//!
+//! The tests never read the live snapshot (`registry/websocket.xml`): they
+//! are about how regen treats documents, and a fixed document keeps their
+//! expectations (codes, dates, positions) true when IANA registers a code
+//! and the snapshot moves on.
 
 #![allow(dead_code)]
 
@@ -19,18 +24,37 @@ use std::time::{Duration, Instant};
 use xtask::{cli, fetch, regen};
 
 // ---------------------------------------------------------------------------
+// The fixture
+
+/// The registry files as they were when IANA's document was dated
+/// 2025-07-30: the document, its identifier pins and the curated
+/// descriptions, under `tests/data/registry-2025-07-30/`.
+const FIXTURE: &str = "tests/data/registry-2025-07-30";
+
+/// The fixture's document date.
+pub const FIXTURE_UPDATED: &str = "2025-07-30";
+
+/// The fixture file that stands in for `relative` (a path under
+/// `registry/`).
+fn fixture_path(relative: &str) -> PathBuf {
+    let name = Path::new(relative).file_name().unwrap();
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(FIXTURE)
+        .join(name)
+}
+
+/// The fixture's registry document.
+pub fn baseline() -> String {
+    fs::read_to_string(fixture_path(regen::SNAPSHOT)).unwrap()
+}
+
+// ---------------------------------------------------------------------------
 // The workspace copy
 
-/// The files regen reads or writes, besides the generated crate.
-const FILES: &[&str] = &[
-    regen::SNAPSHOT,
-    regen::NAMES,
-    regen::DESCRIPTIONS,
-    regen::GENERATED,
-    regen::README,
-];
-
-/// A temporary copy of the registry files, the README and the generated crate.
+/// A temporary copy of the workspace files regen owns (the registry files,
+/// the README, the generated crate), brought to the fixture: its snapshot,
+/// pins and curated descriptions are the fixture's, and its generated files
+/// were regenerated from them.
 pub struct Workspace {
     dir: tempfile::TempDir,
 }
@@ -43,12 +67,18 @@ impl Workspace {
             &from.join("crates/ws-close-codes"),
             &dir.path().join("crates/ws-close-codes"),
         );
-        for file in FILES {
-            let target = dir.path().join(file);
-            fs::create_dir_all(target.parent().unwrap()).unwrap();
-            fs::copy(from.join(file), target).unwrap();
+        fs::copy(from.join(regen::README), dir.path().join(regen::README)).unwrap();
+        fs::create_dir_all(dir.path().join("registry")).unwrap();
+        for file in [regen::SNAPSHOT, regen::NAMES, regen::DESCRIPTIONS] {
+            fs::copy(fixture_path(file), dir.path().join(file)).unwrap();
         }
-        Workspace { dir }
+        let workspace = Workspace { dir };
+        let (code, out, err) = workspace.xtask(&["regen"]);
+        assert_eq!(
+            code, 0,
+            "regenerating the copy from the fixture failed\nstdout: {out}\nstderr: {err}"
+        );
+        workspace
     }
 
     pub fn root(&self) -> &Path {
@@ -166,18 +196,14 @@ pub fn assert_unchanged(
 // ---------------------------------------------------------------------------
 // Registry documents
 
-/// The checked-in snapshot.
-pub fn snapshot() -> String {
-    fs::read_to_string(xtask::workspace_root().join(regen::SNAPSHOT)).unwrap()
-}
-
-/// A registry document, built from the snapshot by editing its text.
+/// A registry document, built from the fixture by editing its text.
 #[derive(Clone, Debug)]
 pub struct Document(pub String);
 
 impl Document {
-    pub fn snapshot() -> Document {
-        Document(snapshot())
+    /// The fixture's document, as the copy starts with it.
+    pub fn baseline() -> Document {
+        Document(baseline())
     }
 
     /// The close-code registry's part of the text: (start, end) byte offsets.
