@@ -1,7 +1,9 @@
 //! Tests of `ws_close_codes_registry::parse` against its contract.
 //!
-//! Acceptance tests run on the checked-in snapshot (`registry/websocket.xml`)
-//! and on small hand-written documents; rejection tests break one thing in a
+//! Acceptance tests run on a dated copy of IANA's document
+//! (`tests/data/websocket-2025-07-30.xml`, the registry as it stood on that
+//! date, so the expectations hold when the live snapshot moves on) and on
+//! small hand-written documents; rejection tests break one thing in a
 //! small valid document and check the error's element and its exact line and
 //! column (1-based, column in characters, pointing at the element's `<`).
 //! Every expected position is first checked against the test document itself,
@@ -9,15 +11,14 @@
 
 use ws_close_codes_registry::{
     parse, Date, Error, Person, Position, Record, Reference, ReferenceKind, Registry, Span,
-    SNAPSHOT_XML,
 };
 
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
 
-/// The project's snapshot, read directly from the file.
-const SNAPSHOT: &str = include_str!("../websocket.xml");
+/// IANA's document as of 2025-07-30 (a fixed copy, not the live snapshot).
+const FIXTURE: &str = include_str!("data/websocket-2025-07-30.xml");
 
 /// Start of a small valid document: one range and one record (1000).
 /// Lines are numbered in the comments; [`doc`] appends records from line 19.
@@ -266,7 +267,7 @@ fn the_data_files_parse() {
 }
 
 // ---------------------------------------------------------------------------
-// Acceptance: the checked-in snapshot
+// Acceptance: IANA's document as of 2025-07-30
 // ---------------------------------------------------------------------------
 
 type Row = (
@@ -376,19 +377,13 @@ const TABLE: &[Row] = &[
     ),
 ];
 
-fn snapshot() -> Registry {
-    parse_ok(SNAPSHOT)
+fn fixture() -> Registry {
+    parse_ok(FIXTURE)
 }
 
 #[test]
-fn snapshot_constant_is_the_file() {
-    assert_eq!(SNAPSHOT_XML, SNAPSHOT);
-    assert_eq!(parse_ok(SNAPSHOT_XML), snapshot());
-}
-
-#[test]
-fn snapshot_header() {
-    let registry = snapshot();
+fn fixture_header() {
+    let registry = fixture();
     assert_eq!(registry.document_updated, date("2025-07-30"));
     assert_eq!(registry.document_updated.to_string(), "2025-07-30");
     assert_eq!(registry.title, "WebSocket Close Code Number Registry");
@@ -396,8 +391,8 @@ fn snapshot_header() {
 }
 
 #[test]
-fn snapshot_ranges_and_rules() {
-    let registry = snapshot();
+fn fixture_ranges_and_rules() {
+    let registry = fixture();
     let ranges: Vec<(String, &str)> = registry
         .ranges
         .iter()
@@ -432,8 +427,8 @@ fn snapshot_ranges_and_rules() {
 }
 
 #[test]
-fn snapshot_records_match_the_table() {
-    let registry = snapshot();
+fn fixture_records_match_the_table() {
+    let registry = fixture();
     let got: Vec<String> = spans(&registry);
     let want: Vec<String> = TABLE.iter().map(|row| row.0.to_owned()).collect();
     assert_eq!(got, want, "record values, in order");
@@ -456,8 +451,8 @@ fn snapshot_records_match_the_table() {
 }
 
 #[test]
-fn snapshot_registered_codes() {
-    let registry = snapshot();
+fn fixture_registered_codes() {
+    let registry = fixture();
     let mut want: Vec<u16> = (1000..=1015).collect();
     want.extend([3000, 3003, 3008]);
     assert_eq!(registered(&registry), want);
@@ -466,21 +461,21 @@ fn snapshot_registered_codes() {
 }
 
 #[test]
-fn snapshot_1014_description_is_collapsed_to_one_line() {
-    let registry = snapshot();
+fn fixture_1014_description_is_collapsed_to_one_line() {
+    let registry = fixture();
     let record = registry.record_for(1014).unwrap();
     assert_eq!(record.description, DESCRIPTION_1014);
     assert!(!record.description.contains(['\n', '\r', '\t']));
     assert!(!record.description.contains("  "));
-    // The snapshot really does wrap it, so the collapsing is being tested.
-    let start = SNAPSHOT.find("<description>The server").unwrap();
-    let end = start + SNAPSHOT[start..].find("</description>").unwrap();
-    assert!(SNAPSHOT[start..end].contains('\n'));
+    // The fixture really does wrap it, so the collapsing is being tested.
+    let start = FIXTURE.find("<description>The server").unwrap();
+    let end = start + FIXTURE[start..].find("</description>").unwrap();
+    assert!(FIXTURE[start..end].contains('\n'));
 }
 
 #[test]
-fn snapshot_contacts_resolve_to_people() {
-    let registry = snapshot();
+fn fixture_contacts_resolve_to_people() {
+    let registry = fixture();
     let hybi = registry.record_for(1000).unwrap().contact.clone().unwrap();
     assert_eq!(
         hybi,
@@ -503,8 +498,8 @@ fn snapshot_contacts_resolve_to_people() {
 }
 
 #[test]
-fn snapshot_references() {
-    let registry = snapshot();
+fn fixture_references() {
+    let registry = fixture();
     let internal = registry.record_for(1011).unwrap();
     assert_eq!(
         internal.references,
@@ -532,8 +527,8 @@ fn snapshot_references() {
 }
 
 #[test]
-fn snapshot_has_no_record_from_other_registries() {
-    let registry = snapshot();
+fn fixture_has_no_record_from_other_registries() {
+    let registry = fixture();
     assert_eq!(registry.records.len(), TABLE.len());
     for record in &registry.records {
         assert!(
@@ -564,8 +559,8 @@ fn snapshot_has_no_record_from_other_registries() {
 }
 
 #[test]
-fn snapshot_record_for_finds_ranges() {
-    let registry = snapshot();
+fn fixture_record_for_finds_ranges() {
+    let registry = fixture();
     let gap = registry.record_for(2000).unwrap();
     assert_eq!(
         gap.span,
@@ -600,8 +595,8 @@ fn snapshot_record_for_finds_ranges() {
 }
 
 #[test]
-fn snapshot_records_are_sorted_and_disjoint() {
-    let registry = snapshot();
+fn fixture_records_are_sorted_and_disjoint() {
+    let registry = fixture();
     for pair in registry.records.windows(2) {
         assert!(
             pair[0].span.end < pair[1].span.start,
@@ -616,18 +611,18 @@ fn snapshot_records_are_sorted_and_disjoint() {
 }
 
 #[test]
-fn snapshot_positions_point_at_the_elements() {
-    let registry = snapshot();
+fn fixture_positions_point_at_the_elements() {
+    let registry = fixture();
     for record in &registry.records {
         let Position { line, column } = record.position;
         assert!(
-            text_at(SNAPSHOT, line, column).starts_with("<record"),
+            text_at(FIXTURE, line, column).starts_with("<record"),
             "{}: {} is not a <record>",
             record.span,
             record.position
         );
         assert_eq!(
-            text_at(SNAPSHOT, line + 1, 1).trim(),
+            text_at(FIXTURE, line + 1, 1).trim(),
             format!("<value>{}</value>", record.span),
             "{}",
             record.span
@@ -635,9 +630,9 @@ fn snapshot_positions_point_at_the_elements() {
     }
     for range in &registry.ranges {
         let Position { line, column } = range.position;
-        assert!(text_at(SNAPSHOT, line, column).starts_with("<range>"));
+        assert!(text_at(FIXTURE, line, column).starts_with("<range>"));
         assert_eq!(
-            text_at(SNAPSHOT, line + 1, 1).trim(),
+            text_at(FIXTURE, line + 1, 1).trim(),
             format!("<value>{}</value>", range.span)
         );
     }

@@ -973,63 +973,6 @@ fn accessor_test(
     out
 }
 
-/// Makes the copy a workspace of the `ws-close-codes` crate alone, without
-/// its dev-dependencies (nothing the generated code needs, and they would
-/// dominate the build time), and adds `test` as its only integration test.
-fn prepare_crate(copy: &Copy, test: &str) {
-    let root = copy.root();
-    fs::write(
-        root.join("Cargo.toml"),
-        "[workspace]\nresolver = \"2\"\nmembers = [\"crates/ws-close-codes\"]\n\n\
-         [workspace.package]\nversion = \"0.1.0\"\nedition = \"2021\"\n\
-         license = \"MIT OR Apache-2.0\"\nrepository = \"https://example.invalid\"\n",
-    )
-    .unwrap();
-    // The same dependency versions as the real workspace, offline.
-    fs::copy(
-        xtask::workspace_root().join("Cargo.lock"),
-        root.join("Cargo.lock"),
-    )
-    .unwrap();
-    let manifest_path = root.join("crates/ws-close-codes/Cargo.toml");
-    let manifest = fs::read_to_string(&manifest_path).unwrap();
-    let mut kept = String::new();
-    let mut skipping = false;
-    for line in manifest.lines() {
-        if line.starts_with('[') {
-            skipping = line.trim() == "[dev-dependencies]";
-        }
-        if !skipping {
-            kept.push_str(line);
-            kept.push('\n');
-        }
-    }
-    fs::write(&manifest_path, kept).unwrap();
-    let tests = root.join("crates/ws-close-codes/tests");
-    let _ = fs::remove_dir_all(&tests);
-    fs::create_dir_all(&tests).unwrap();
-    fs::write(tests.join("hostile_accessors.rs"), test).unwrap();
-}
-
-/// `cargo ARGS` in the copy with a target directory under the real one.
-fn cargo(copy: &Copy, args: &[&str], target: &Path) -> Output {
-    Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(copy.root())
-        .env("CARGO_TARGET_DIR", target)
-        .env("RUSTDOCFLAGS", "-D warnings")
-        .env_remove("RUSTFLAGS")
-        .output()
-        .unwrap()
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| xtask::workspace_root().join("target"))
-        .join("hostile-copy")
-}
-
 fn describe(output: &Output) -> String {
     format!(
         "status {}\n--- stdout\n{}\n--- stderr\n{}",
@@ -1144,29 +1087,27 @@ fn one_hostile_registry_generates_a_crate_that_compiles_and_returns_the_text() {
         .iter()
         .map(|(code, (ident, _))| (*code, ident.clone()))
         .collect();
-    prepare_crate(
-        &copy,
+    copy.0.crate_alone(&[(
+        "hostile_accessors.rs",
         &accessor_test(&combined.expected, &idents, &registered),
-    );
-    let target = target_dir();
+    )]);
+    let target = "hostile-copy";
     let compiled = Instant::now();
     let mut failures = Vec::new();
-    let doc = cargo(
-        &copy,
-        &["doc", "--offline", "--no-deps", "--quiet"],
-        &target,
-    );
+    let doc = copy.0.cargo(&["doc", "--no-deps", "--quiet"], target);
     if !doc.status.success() {
         failures.push(format!("cargo doc -D warnings failed: {}", describe(&doc)));
     } else {
-        let page = target.join("doc/ws_close_codes/enum.CloseCode.html");
+        let page = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| xtask::workspace_root().join("target"))
+            .join(target)
+            .join("doc/ws_close_codes/enum.CloseCode.html");
         check_html(&fs::read_to_string(page).unwrap());
     }
-    let doctests = cargo(
-        &copy,
-        &["test", "--offline", "--doc", "--", "src/generated.rs"],
-        &target,
-    );
+    let doctests = copy
+        .0
+        .cargo(&["test", "--doc", "--", "src/generated.rs"], target);
     let doctest_out = String::from_utf8_lossy(&doctests.stdout).into_owned();
     let wanted = format!("running {} tests", doctests_in(&generated));
     if !doctests.status.success() || !doctest_out.contains(&wanted) {
@@ -1178,11 +1119,9 @@ fn one_hostile_registry_generates_a_crate_that_compiles_and_returns_the_text() {
     if doctest_out.contains("INJECTED") {
         failures.push("a doc test made of registry text ran".into());
     }
-    let accessors = cargo(
-        &copy,
-        &["test", "--offline", "--test", "hostile_accessors"],
-        &target,
-    );
+    let accessors = copy
+        .0
+        .cargo(&["test", "--test", "hostile_accessors"], target);
     if !accessors.status.success() {
         failures.push(format!(
             "the accessor test failed: {}",

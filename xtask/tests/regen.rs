@@ -3,7 +3,6 @@
 
 use std::fs;
 use std::path::PathBuf;
-use std::process::Command;
 
 use xtask::regen::{self, Options};
 
@@ -165,15 +164,8 @@ fn new_registration_with_a_long_description_flows_through_and_compiles() {
     assert_eq!(code, 0, "{err}");
 
     // The result compiles and behaves: a small workspace around the copied crate.
-    fs::write(
-        copy.root().join("Cargo.toml"),
-        "[workspace]\nresolver = \"2\"\nmembers = [\"crates/ws-close-codes\"]\n\n[workspace.package]\nversion = \"0.1.0\"\nedition = \"2021\"\nlicense = \"MIT OR Apache-2.0\"\nrepository = \"https://example.invalid\"\n",
-    )
-    .unwrap();
-    let tests = copy.root().join("crates/ws-close-codes/tests");
-    fs::create_dir_all(&tests).unwrap();
-    fs::write(
-        tests.join("new_code.rs"),
+    copy.crate_alone(&[(
+        "new_code.rs",
         "use ws_close_codes::CloseCode;\n\
          #[test]\nfn code_3017() {\n\
          let code = CloseCode::from(3017);\n\
@@ -186,21 +178,13 @@ fn new_registration_with_a_long_description_flows_through_and_compiles() {
          assert!(CloseCode::REGISTERED.contains(&code));\n\
          assert_eq!(CloseCode::from(3016).as_u16(), 3016);\n\
          assert!(matches!(CloseCode::from(3016), CloseCode::Other(_)));\n}\n",
-    )
-    .unwrap();
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace().join("target"))
-        .join("regen-copy");
-    let status = Command::new(env!("CARGO"))
-        .args(["test", "--offline", "--quiet", "--test", "new_code"])
-        .current_dir(copy.root())
-        .env("CARGO_TARGET_DIR", target)
-        .status()
-        .unwrap();
+    )]);
+    let output = copy.cargo(&["test", "--quiet", "--test", "new_code"], "regen-copy");
     assert!(
-        status.success(),
-        "the regenerated crate did not build or its test failed"
+        output.status.success(),
+        "the regenerated crate did not build or its test failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
     );
 }
 

@@ -10,8 +10,7 @@ mod harness;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::PathBuf;
-use std::process::Command;
+
 use std::sync::{Arc, Mutex};
 
 use harness::{assert_unchanged, full, Document, Server, Workspace};
@@ -117,14 +116,6 @@ fn assert_contains(text: &str, parts: &[&str], step: &str) {
 
 /// Builds the copied crate with a test that uses every variant.
 fn assert_crate_has(copy: &Workspace, codes: &BTreeMap<u16, String>) {
-    fs::write(
-        copy.root().join("Cargo.toml"),
-        "[workspace]\nresolver = \"2\"\nmembers = [\"crates/ws-close-codes\"]\n\n[workspace.package]\n\
-         version = \"0.1.0\"\nedition = \"2021\"\nlicense = \"MIT OR Apache-2.0\"\nrepository = \"https://example.invalid\"\n",
-    )
-    .unwrap();
-    let tests = copy.root().join("crates/ws-close-codes/tests");
-    fs::create_dir_all(&tests).unwrap();
     let mut body = String::from("use ws_close_codes::CloseCode;\n#[test]\nfn every_code() {\n");
     for (code, ident) in codes {
         body.push_str(&format!(
@@ -135,17 +126,8 @@ fn assert_crate_has(copy: &Workspace, codes: &BTreeMap<u16, String>) {
         "    assert_eq!(CloseCode::REGISTERED.len(), {});\n}}\n",
         codes.len()
     ));
-    fs::write(tests.join("synced.rs"), body).unwrap();
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| xtask::workspace_root().join("target"))
-        .join("sync-copy");
-    let output = Command::new(env!("CARGO"))
-        .args(["test", "--offline", "--quiet", "--test", "synced"])
-        .current_dir(copy.root())
-        .env("CARGO_TARGET_DIR", target)
-        .output()
-        .unwrap();
+    copy.crate_alone(&[("synced.rs", &body)]);
+    let output = copy.cargo(&["test", "--quiet", "--test", "synced"], "sync-copy");
     assert!(
         output.status.success(),
         "the synced crate did not build or its test failed:\n{}{}",

@@ -136,6 +136,66 @@ impl Workspace {
         self.xtask(&args)
     }
 
+    /// Makes the copy a workspace of the `ws-close-codes` crate alone, with
+    /// the real workspace's `Cargo.lock` (so it builds offline) and without
+    /// the crate's dev-dependencies and tests (nothing the generated code
+    /// needs, and they would dominate the build time); `tests` become its
+    /// only integration tests, by file name.
+    pub fn crate_alone(&self, tests: &[(&str, &str)]) {
+        let root = self.root();
+        fs::write(
+            root.join("Cargo.toml"),
+            "[workspace]\nresolver = \"2\"\nmembers = [\"crates/ws-close-codes\"]\n\n\
+             [workspace.package]\nversion = \"0.1.0\"\nedition = \"2021\"\n\
+             license = \"MIT OR Apache-2.0\"\nrepository = \"https://example.invalid\"\n",
+        )
+        .unwrap();
+        fs::copy(
+            xtask::workspace_root().join("Cargo.lock"),
+            root.join("Cargo.lock"),
+        )
+        .unwrap();
+        let manifest_path = root.join("crates/ws-close-codes/Cargo.toml");
+        let manifest = fs::read_to_string(&manifest_path).unwrap();
+        let mut kept = String::new();
+        let mut skipping = false;
+        for line in manifest.lines() {
+            if line.starts_with('[') {
+                skipping = line.trim() == "[dev-dependencies]";
+            }
+            if !skipping {
+                kept.push_str(line);
+                kept.push('\n');
+            }
+        }
+        fs::write(&manifest_path, kept).unwrap();
+        let dir = root.join("crates/ws-close-codes/tests");
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        for (name, text) in tests {
+            fs::write(dir.join(name), text).unwrap();
+        }
+    }
+
+    /// `cargo ARGS` in the copy, offline, with its build output in `name`
+    /// under the real workspace's target directory (shared between runs of
+    /// the same test, never with the real workspace's own build).
+    pub fn cargo(&self, args: &[&str], name: &str) -> std::process::Output {
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| xtask::workspace_root().join("target"))
+            .join(name);
+        std::process::Command::new(env!("CARGO"))
+            .arg("--offline")
+            .args(args)
+            .current_dir(self.root())
+            .env("CARGO_TARGET_DIR", target)
+            .env("RUSTDOCFLAGS", "-D warnings")
+            .env_remove("RUSTFLAGS")
+            .output()
+            .unwrap()
+    }
+
     /// The identifier pinned for every code in `names.toml`.
     pub fn pins(&self) -> BTreeMap<u16, String> {
         let pins = ws_close_codes_registry::Pins::parse(&self.read(regen::NAMES)).unwrap();
