@@ -125,9 +125,9 @@ impl<'a> CloseEvent<'a> {
     }
 
     /// The event a browser page sees for a received Close frame body: the
-    /// DOM `CloseEvent` that Chromium reports (measured in headless Chromium
-    /// 156 by the workspace's `browser-check` test, which compares this
-    /// function with a real browser).
+    /// DOM `CloseEvent` that Chromium reports (measured in headless
+    /// Chromium 156; the repository's `crates/browser-check` test compares
+    /// this function with a real browser).
     ///
     /// - An empty body: [`no_status`](CloseEvent::no_status) (1005, clean).
     /// - A body the browser fails the connection on:
