@@ -88,12 +88,9 @@ async fn run(browser: &Path) -> Result<(), BoxError> {
     stop(child).await;
     let reports = collected.map_err(|error| {
         let log = std::fs::read_to_string(&log_path).unwrap_or_default();
-        let tail: Vec<&str> = log.lines().rev().take(20).collect();
-        let tail: Vec<&str> = tail.into_iter().rev().collect();
-        format!(
-            "{error}\nlast lines of Chromium's output:\n{}",
-            tail.join("\n")
-        )
+        let lines: Vec<&str> = log.lines().collect();
+        let tail = lines[lines.len().saturating_sub(20)..].join("\n");
+        format!("{error}\nlast lines of Chromium's output:\n{tail}")
     })?;
 
     let events_ok = compare_events(&cases, &reports);
