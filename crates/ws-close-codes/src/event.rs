@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use crate::rules::{CODE_LEN, MAX_BODY_LEN};
 use crate::{CloseCode, CloseFrame};
 
 /// How a connection ended, in the terms of the DOM's `CloseEvent`: the
@@ -119,6 +120,60 @@ impl<'a> CloseEvent<'a> {
     pub const fn from_body(body: &'a [u8]) -> Self {
         match CloseFrame::decode(body) {
             Ok(frame) => CloseEvent::from_frame(frame),
+            Err(_) => CloseEvent::abnormal(),
+        }
+    }
+
+    /// The event a browser page sees for a received Close frame body: the
+    /// DOM `CloseEvent` that Chromium reports (measured in headless
+    /// Chromium 156; the repository's `crates/browser-check` test compares
+    /// this function with a real browser).
+    ///
+    /// - An empty body: [`no_status`](CloseEvent::no_status) (1005, clean).
+    /// - A body the browser fails the connection on:
+    ///   [`abnormal`](CloseEvent::abnormal) (1006, no reason, not clean).
+    ///   That is a 1-byte body, a body over 125 bytes, a code of 1005, 1006
+    ///   or 1015 ([`rules::REPORT_ONLY`]), or a reason that is not UTF-8.
+    /// - Any other body: its code and reason, clean. This includes codes RFC
+    ///   6455 does not allow in a Close frame (0-999, 1004, the unassigned
+    ///   1016-2999, 5000 and up), which [`from_body`](CloseEvent::from_body)
+    ///   reports as abnormal; see [`CloseCode::is_accepted_by_browsers`].
+    ///
+    /// [`rules::REPORT_ONLY`]: crate::rules::REPORT_ONLY
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, CloseEvent};
+    ///
+    /// // 4999: sent and reported as is.
+    /// let event = CloseEvent::from_body_as_browser(b"\x13\x87bye");
+    /// assert_eq!((event.code().as_u16(), event.reason(), event.was_clean()), (4999, "bye", true));
+    ///
+    /// // 999 and 1004 break RFC 6455, but a browser reports them.
+    /// assert_eq!(CloseEvent::from_body_as_browser(b"\x03\xe7").code().as_u16(), 999);
+    /// assert_eq!(CloseEvent::from_body_as_browser(b"\x03\xec").code(), CloseCode::Reserved);
+    /// assert_eq!(CloseEvent::from_body(b"\x03\xec"), CloseEvent::abnormal());
+    ///
+    /// // The connection is failed on 1005, 1006 and 1015 and on malformed bodies.
+    /// assert_eq!(CloseEvent::from_body_as_browser(b"\x03\xee"), CloseEvent::abnormal());
+    /// assert_eq!(CloseEvent::from_body_as_browser(b"\x03"), CloseEvent::abnormal());
+    /// assert_eq!(CloseEvent::from_body_as_browser(b"\x03\xe8\xff"), CloseEvent::abnormal());
+    /// assert_eq!(CloseEvent::from_body_as_browser(&[b'a'; 126]), CloseEvent::abnormal());
+    ///
+    /// assert_eq!(CloseEvent::from_body_as_browser(b""), CloseEvent::no_status());
+    /// ```
+    pub const fn from_body_as_browser(body: &'a [u8]) -> Self {
+        if body.is_empty() {
+            return CloseEvent::no_status();
+        }
+        if body.len() < CODE_LEN || body.len() > MAX_BODY_LEN {
+            return CloseEvent::abnormal();
+        }
+        let code = CloseCode::from_u16(u16::from_be_bytes([body[0], body[1]]));
+        if !code.is_accepted_by_browsers() {
+            return CloseEvent::abnormal();
+        }
+        match core::str::from_utf8(body.split_at(CODE_LEN).1) {
+            Ok(reason) => CloseEvent::new(code, reason, true),
             Err(_) => CloseEvent::abnormal(),
         }
     }
