@@ -57,7 +57,9 @@ impl fmt::Display for Error {
     }
 }
 
-fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+/// Writes `text` with control and bidirectional characters as `\u{...}`
+/// escapes (for errors and quirks, which quote the document).
+pub(crate) fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
     for c in text.chars() {
         if c.is_control() || crate::names::is_bidi_control(c) {
             write!(f, "\\u{{{:x}}}", u32::from(c))?;

@@ -1,7 +1,8 @@
 //! The IANA WebSocket Close Code Number Registry, as data.
 //!
 //! This crate owns the first half of the `ws-close-codes` data path:
-//! registry bytes to a validated [`Registry`] model, plus the pieces the
+//! registry bytes to a validated [`Registry`] model (with the [`Quirk`]s
+//! the parser absorbed in the document), plus the pieces the
 //! generator needs next to it: the identifier pins ([`Pins`],
 //! `names.toml`), the curated descriptions ([`Curated`],
 //! `descriptions.toml`), the assembled [`Catalog`] and the [`diff`](fn@diff) of two
@@ -25,6 +26,7 @@ pub mod error;
 pub mod model;
 pub mod names;
 pub mod parse;
+pub mod quirk;
 mod xml;
 
 pub use catalog::{build, Assignment, Built, Catalog, Entry, Layout};
@@ -36,6 +38,7 @@ pub use model::{
 };
 pub use names::{derive_ident, is_valid_ident, Derivation, Pin, Pins};
 pub use parse::parse;
+pub use quirk::Quirk;
 
 /// The checked-in snapshot of IANA's `websocket.xml`.
 pub const SNAPSHOT_XML: &str = include_str!("../websocket.xml");

@@ -4,10 +4,13 @@
 //! values are inside `0..=65535`, spans do not overlap, single codes are
 //! inside `1000..=4999`, contacts name a person of the document and dates
 //! are well formed. Text is kept as IANA wrote it, with runs of whitespace
-//! collapsed to one space; it is still untrusted and must be escaped by
-//! whoever prints it.
+//! collapsed to one space (identifiers, dates and values without the
+//! surrounding whitespace a slip may add: see [`Registry::quirks`]); it is
+//! still untrusted and must be escaped by whoever prints it.
 
 use std::fmt;
+
+use crate::quirk::Quirk;
 
 /// A place in the registry document: 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -296,6 +299,16 @@ pub struct Registry {
     /// Where the close-code registry's `<registry>` element starts, for
     /// errors about the registry as a whole.
     pub position: Position,
+    /// The irregularities the parser absorbed, in document order: empty for
+    /// a document that follows the format. Each says where it was and how
+    /// it was read; `cargo xtask regen` reports them as warnings.
+    ///
+    /// ```
+    /// let registry = ws_close_codes_registry::parse(ws_close_codes_registry::SNAPSHOT_XML.as_bytes())?;
+    /// assert!(registry.quirks.is_empty());
+    /// # Ok::<(), ws_close_codes_registry::Error>(())
+    /// ```
+    pub quirks: Vec<Quirk>,
 }
 
 impl Registry {

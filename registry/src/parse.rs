@@ -3,6 +3,45 @@
 //! The close-code registry is found by its `id` (`close-code-number`), never
 //! by the shape of its records: other registries of the same document (the
 //! opcodes, for one) also have `record`s with `value` and `description`.
+//!
+//! # Quirks
+//!
+//! A few slips that IANA's documents have made, or that a hand-edited
+//! document plausibly makes, can be read in exactly one way. [`parse`]
+//! reads them that way and records a [`Quirk`] for each, naming its place
+//! (see [`Registry::quirks`]). The list is short on purpose; each entry says
+//! why its reading is certain.
+//!
+//! - **Surrounding whitespace** (as [`str::trim`] removes it) in the `type`
+//!   and `data` attributes of `xref`, the `id` of a `person`, the `date` and
+//!   `updated` attributes of a `record`, the `id` of the close-code
+//!   `registry` and the text of a `value`. None of these values can begin
+//!   or end with whitespace in IANA's format, so it is layout or a typing
+//!   slip; IANA's own `websocket.xml` of 2015-2016 named a contact
+//!   `data="Alexey_Melnikov "` while `people` listed `Alexey_Melnikov`.
+//! - **Whitespace around the `-` of a range** (`3009 - 3999`): two numbers
+//!   with a dash between them are a range however they are spaced.
+//! - **An en dash (U+2013) for the `-` of a range** (`3009–3999`): the en
+//!   dash is the typographic range dash that editors substitute for `-`;
+//!   nothing else in a `value` can use it. Other dashes (the minus sign, the
+//!   em dash) are not accepted.
+//! - **An `xref` `type` in another letter case** (`RFC`, `Person`): the six
+//!   types IANA uses differ in more than letter case, so at most one
+//!   matches.
+//! - **A contact id that differs from exactly one person id in ASCII letter
+//!   case only**, when no person has that id exactly: a contact must name
+//!   a person of `people`, and only one person is that name. Other letters
+//!   must match exactly (Unicode case mapping makes different characters
+//!   equal, the Kelvin sign and `K` for one, which is no certain reading).
+//! - **A person listed twice with the same content** (id after trimming,
+//!   name, address, date): both entries say the same thing, so they are one
+//!   person.
+//!
+//! Everything whose reading is not certain is still an [`Error`] at its
+//! place: two persons whose ids are equal (after trimming) but whose
+//! content differs, a contact id that matches two persons by letter case
+//! only and none exactly, a document with two close-code registries, other
+//! spacing inside a value (`30 08`), a `value` with child elements.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +49,7 @@ use crate::error::Error;
 use crate::model::{
     Date, Person, Position, RangeRule, Record, Reference, ReferenceKind, Registry, Span,
 };
+use crate::quirk::Quirk;
 use crate::xml::{collapse_whitespace, parse_document, truncate, Element};
 
 /// The `id` of the close-code registry inside IANA's WebSocket document.
@@ -27,14 +67,20 @@ pub const SINGLE_CODE_BOUNDS: (u16, u16) = (1000, 4999);
 
 /// Parses and validates an IANA WebSocket registry document (`websocket.xml`).
 ///
+/// The slips listed in the [module documentation](self#quirks), which have
+/// exactly one reading, are read that way and listed in
+/// [`Registry::quirks`] with their places.
+///
 /// # Errors
 ///
 /// An [`Error`] naming the element, its line and column, and the problem:
 /// malformed XML (or not UTF-8, or an entity other than XML's predefined
-/// ones), no `<registry id="close-code-number">`, a `value` that is not a
-/// number or `a-b` range within 0..=65535, duplicate or overlapping values,
-/// a single code outside 1000..=4999, a contact that names no person of
-/// `people`, a record without `value` or `description`, or a malformed date.
+/// ones), no `<registry id="close-code-number">` (or two), a `value` that
+/// is not a number or `a-b` range within 0..=65535, duplicate or
+/// overlapping values, a single code outside 1000..=4999, a contact that
+/// names no person of `people` (or, by letter case only, more than one),
+/// two persons with one id and different content, a record without
+/// `value` or `description`, or a malformed date.
 ///
 /// # Example
 ///
@@ -77,6 +123,7 @@ pub fn parse(bytes: &[u8]) -> Result<Registry, Error> {
 /// # Ok::<(), ws_close_codes_registry::Error>(())
 /// ```
 pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Registry, Error> {
+    let mut quirks = Quirks::default();
     let root = parse_document(bytes)?;
     if root.name != "registry" {
         return Err(Error::at(
@@ -96,17 +143,8 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
             ))
         }
     };
-    let people = people(&root)?;
-    let registry = root
-        .elements_named("registry")
-        .find(|r| r.attribute("id") == Some(CLOSE_CODE_REGISTRY_ID))
-        .ok_or_else(|| {
-            Error::at(
-                root.position,
-                root.tag(),
-                format!("the document has no close-code registry (<registry id=\"{CLOSE_CODE_REGISTRY_ID}\">)"),
-            )
-        })?;
+    let people = people(&root, &mut quirks)?;
+    let registry = close_code_registry(&root, &mut quirks)?;
 
     let title = registry
         .element("title")
@@ -120,7 +158,7 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
     let mut ranges = Vec::new();
     for range in registry.elements_named("range") {
         let value = required(range, "value")?;
-        let span = parse_span(value)?;
+        let span = parse_span(value, &mut quirks)?;
         let rule = range
             .element("registration_rule")
             .map(text_of)
@@ -139,10 +177,13 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
 
     let mut records = Vec::new();
     for record in registry.elements_named("record") {
-        records.push(parse_record(record, &people, single_codes)?);
+        records.push(parse_record(record, &people, single_codes, &mut quirks)?);
     }
     let records = sorted_without_overlap(records, |r| r.span, "record")?;
 
+    // People come last in the document but are read first: document order.
+    let mut quirks = quirks.0;
+    quirks.sort_by_key(|quirk| quirk.position);
     Ok(Registry {
         document_updated,
         title,
@@ -150,16 +191,89 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
         ranges,
         records,
         position: registry.position,
+        quirks,
     })
 }
 
-fn people(root: &Element) -> Result<BTreeMap<String, Person>, Error> {
-    let mut people = BTreeMap::new();
+/// The quirks absorbed so far.
+#[derive(Default)]
+struct Quirks(Vec<Quirk>);
+
+impl Quirks {
+    fn note(&mut self, element: &Element, message: String) {
+        self.0
+            .push(Quirk::at(element.position, element.tag(), message));
+    }
+
+    /// `value` without surrounding whitespace, noting a quirk about `what`
+    /// (like `attribute date`) when there was some.
+    fn trim<'a>(&mut self, element: &Element, what: &str, value: &'a str) -> &'a str {
+        let trimmed = value.trim();
+        if trimmed.len() != value.len() {
+            self.note(
+                element,
+                format!(
+                    "{what} {} has surrounding whitespace; read as {}",
+                    quote(value),
+                    quote(trimmed)
+                ),
+            );
+        }
+        trimmed
+    }
+}
+
+/// Document text quoted for a message: at most 80 characters, in quotes,
+/// with escapes for quotes, backslashes and control characters.
+fn quote(text: &str) -> String {
+    format!("{:?}", truncate(text, 80))
+}
+
+/// The `<registry id="close-code-number">` child of the root: exactly one,
+/// its id compared without surrounding whitespace.
+fn close_code_registry<'a>(root: &'a Element, quirks: &mut Quirks) -> Result<&'a Element, Error> {
+    let mut found: Option<&Element> = None;
+    for candidate in root.elements_named("registry") {
+        if candidate.attribute("id").map(str::trim) != Some(CLOSE_CODE_REGISTRY_ID) {
+            continue;
+        }
+        if let Some(first) = found {
+            return Err(Error::at(
+                candidate.position,
+                candidate.tag(),
+                format!(
+                    "a second close-code registry (the first is at {}); which one to read is not certain",
+                    first.position
+                ),
+            ));
+        }
+        found = Some(candidate);
+    }
+    let registry = found.ok_or_else(|| {
+        Error::at(
+            root.position,
+            root.tag(),
+            format!("the document has no close-code registry (<registry id=\"{CLOSE_CODE_REGISTRY_ID}\">)"),
+        )
+    })?;
+    quirks.trim(registry, "id", registry.attribute("id").unwrap_or_default());
+    Ok(registry)
+}
+
+/// The document's people by id, with where each is listed, and the ids by
+/// their ASCII lower case (for contacts that differ in letter case only).
+struct People {
+    by_id: BTreeMap<String, (Person, Position)>,
+    by_lower_case: BTreeMap<String, Vec<String>>,
+}
+
+fn people(root: &Element, quirks: &mut Quirks) -> Result<People, Error> {
+    let mut by_id: BTreeMap<String, (Person, Position)> = BTreeMap::new();
     for person in root
         .elements_named("people")
         .flat_map(|p| p.elements_named("person"))
     {
-        let id = person
+        let raw_id = person
             .attribute("id")
             .filter(|id| !id.trim().is_empty())
             .ok_or_else(|| {
@@ -169,7 +283,8 @@ fn people(root: &Element) -> Result<BTreeMap<String, Person>, Error> {
                     "a person needs an id attribute",
                 )
             })?;
-        check_len(person, id)?;
+        check_len(person, raw_id)?;
+        let id = quirks.trim(person, "id", raw_id);
         let updated = match person.element("updated") {
             Some(element) => Some(
                 parse_date(&element.text(), true)
@@ -191,15 +306,45 @@ fn people(root: &Element) -> Result<BTreeMap<String, Person>, Error> {
                 .filter(|u| !u.is_empty()),
             updated,
         };
-        if people.insert(id.to_owned(), entry).is_some() {
-            return Err(Error::at(
-                person.position,
-                person.tag(),
-                format!("person id {:?} appears twice", truncate(id, 80)),
-            ));
+        match by_id.get(id) {
+            None => {
+                by_id.insert(id.to_owned(), (entry, person.position));
+            }
+            Some((first, at)) if *first == entry => quirks.note(
+                person,
+                format!(
+                    "person {} is listed twice with the same content (first at {at}); read as one person",
+                    quote(id)
+                ),
+            ),
+            Some((_, at)) => {
+                let id_text = if id == raw_id {
+                    quote(id)
+                } else {
+                    format!("{} (read as {})", quote(raw_id), quote(id))
+                };
+                return Err(Error::at(
+                    person.position,
+                    person.tag(),
+                    format!(
+                        "person id {id_text} appears twice (first at {at}) with different content; \
+                         which one contacts name is not certain"
+                    ),
+                ));
+            }
         }
     }
-    Ok(people)
+    let mut by_lower_case: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for id in by_id.keys() {
+        by_lower_case
+            .entry(id.to_ascii_lowercase())
+            .or_default()
+            .push(id.clone());
+    }
+    Ok(People {
+        by_id,
+        by_lower_case,
+    })
 }
 
 /// The element's text, whitespace collapsed, refused when longer than
@@ -233,11 +378,12 @@ fn required<'a>(element: &'a Element, child: &str) -> Result<&'a Element, Error>
 /// One `record`, and where its `value` starts (overlap errors name it).
 fn parse_record(
     record: &Element,
-    people: &BTreeMap<String, Person>,
+    people: &People,
     single_codes: (u16, u16),
+    quirks: &mut Quirks,
 ) -> Result<(Record, Position), Error> {
     let value = required(record, "value")?;
-    let span = parse_span(value)?;
+    let span = parse_span(value, quirks)?;
     let description = text_of(required(record, "description")?)?;
     if description.is_empty() {
         return Err(Error::at(
@@ -256,29 +402,34 @@ fn parse_record(
             ));
         }
     }
-    let date_attribute = |name: &str| -> Result<Option<Date>, Error> {
-        match record.attribute(name) {
-            None => Ok(None),
-            Some(text) => parse_date(text, false)
-                .map(Some)
-                .ok_or_else(|| date_error(record, name, text)),
-        }
-    };
     let contact = match record.element("contact") {
         None => None,
-        Some(contact) => parse_contact(contact, people)?,
+        Some(contact) => parse_contact(contact, people, quirks)?,
     };
     let references = record
         .elements_named("xref")
-        .map(parse_reference)
+        .map(|xref| parse_reference(xref, quirks))
         .collect::<Result<Vec<_>, _>>()?;
+    let mut date_attribute = |name: &str| -> Result<Option<Date>, Error> {
+        match record.attribute(name) {
+            None => Ok(None),
+            Some(raw) => {
+                let text = quirks.trim(record, &format!("attribute {name}"), raw);
+                parse_date(text, false)
+                    .map(Some)
+                    .ok_or_else(|| date_error(record, name, raw))
+            }
+        }
+    };
+    let date = date_attribute("date")?;
+    let updated = date_attribute("updated")?;
     let record = Record {
         span,
         description,
         contact,
         references,
-        date: date_attribute("date")?,
-        updated: date_attribute("updated")?,
+        date,
+        updated,
         position: record.position,
     };
     Ok((record, value.position))
@@ -286,27 +437,26 @@ fn parse_record(
 
 fn parse_contact(
     contact: &Element,
-    people: &BTreeMap<String, Person>,
+    people: &People,
+    quirks: &mut Quirks,
 ) -> Result<Option<Person>, Error> {
     if let Some(xref) = contact.element("xref") {
-        let id = xref.attribute("data").unwrap_or_default();
-        if xref.attribute("type") != Some("person") {
+        let kind = xref
+            .attribute("type")
+            .and_then(|kind| reference_kind(xref, kind, quirks));
+        if kind != Some(ReferenceKind::Person) {
             return Err(Error::at(
                 xref.position,
                 xref.tag(),
                 "a contact must be an <xref type=\"person\" data=\"...\"/>",
             ));
         }
-        return people.get(id).cloned().map(Some).ok_or_else(|| {
-            Error::at(
-                xref.position,
-                xref.tag(),
-                format!(
-                    "the contact names person {:?}, who is not in <people>",
-                    truncate(id, 80)
-                ),
-            )
-        });
+        let id = quirks.trim(
+            xref,
+            "person id",
+            xref.attribute("data").unwrap_or_default(),
+        );
+        return person_named(xref, id, people, quirks).map(Some);
     }
     // A contact written as plain text names someone outside <people>.
     let text = text_of(contact)?;
@@ -318,9 +468,85 @@ fn parse_contact(
     }))
 }
 
-fn parse_reference(xref: &Element) -> Result<Reference, Error> {
+/// The person a contact's `xref` names: the one with that id or, when
+/// there is none, the only one whose id differs from it in ASCII letter
+/// case only.
+fn person_named(
+    xref: &Element,
+    id: &str,
+    people: &People,
+    quirks: &mut Quirks,
+) -> Result<Person, Error> {
+    if let Some((person, _)) = people.by_id.get(id) {
+        return Ok(person.clone());
+    }
+    let not_in_people = format!(
+        "the contact names person {}, who is not in <people>",
+        quote(id)
+    );
+    let same_but_case = people
+        .by_lower_case
+        .get(&id.to_ascii_lowercase())
+        .map_or(&[][..], Vec::as_slice);
+    match same_but_case {
+        [] => Err(Error::at(xref.position, xref.tag(), not_in_people)),
+        [only] => {
+            quirks.note(
+                xref,
+                format!(
+                    "person id {} is not in <people> but differs only in letter case from {}; read as {}",
+                    quote(id),
+                    quote(only),
+                    quote(only)
+                ),
+            );
+            Ok(people.by_id[only].0.clone())
+        }
+        several => {
+            let ids: Vec<String> = several.iter().take(4).map(|id| quote(id)).collect();
+            Err(Error::at(
+                xref.position,
+                xref.tag(),
+                format!(
+                    "{not_in_people}; it differs only in letter case from {} people ({}{}), so \
+                     which one is meant is not certain",
+                    several.len(),
+                    ids.join(", "),
+                    if several.len() > ids.len() {
+                        ", ..."
+                    } else {
+                        ""
+                    }
+                ),
+            ))
+        }
+    }
+}
+
+/// The kind an `xref` `type` names: without surrounding whitespace, and in
+/// lower case when it is one of IANA's types only in another letter case
+/// (each noted as a quirk). `None` for any other text.
+fn reference_kind(xref: &Element, raw: &str, quirks: &mut Quirks) -> Option<ReferenceKind> {
+    let kind = quirks.trim(xref, "type", raw);
+    if let Some(known) = ReferenceKind::from_type(kind) {
+        return Some(known);
+    }
+    let lower = kind.to_ascii_lowercase();
+    let known = ReferenceKind::from_type(&lower)?;
+    quirks.note(
+        xref,
+        format!(
+            "type {} is not in lower case; read as {}",
+            quote(kind),
+            quote(&lower)
+        ),
+    );
+    Some(known)
+}
+
+fn parse_reference(xref: &Element, quirks: &mut Quirks) -> Result<Reference, Error> {
     let kind_text = xref.attribute("type").unwrap_or_default();
-    let kind = ReferenceKind::from_type(kind_text).ok_or_else(|| {
+    let kind = reference_kind(xref, kind_text, quirks).ok_or_else(|| {
         Error::at(
             xref.position,
             xref.tag(),
@@ -334,7 +560,7 @@ fn parse_reference(xref: &Element) -> Result<Reference, Error> {
         (ReferenceKind::Text, None) => text_of(xref)?,
         (_, Some(data)) => {
             check_len(xref, data)?;
-            collapse_whitespace(data)
+            collapse_whitespace(quirks.trim(xref, "data", data))
         }
         (_, None) => String::new(),
     };
@@ -349,19 +575,41 @@ fn parse_reference(xref: &Element) -> Result<Reference, Error> {
 }
 
 /// Parses `1008` or `3009-3999`: decimal digits only, no sign, no spaces
-/// inside, no leading zeros, each end within 0..=65535, start <= end.
-fn parse_span(value: &Element) -> Result<Span, Error> {
-    let raw = value.text();
+/// inside the numbers, no leading zeros, each end within 0..=65535, start
+/// <= end. Surrounding whitespace, whitespace around the `-` and an en dash
+/// for the `-` are read as if absent, each noted as a quirk.
+fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
+    // Text as a person reads it, for error messages.
+    let shown = value.text();
     let fail = |why: &str| {
         Error::at(
             value.position,
             value.tag(),
             format!(
                 "{:?} is not a close code or range: {why}",
-                truncate(&raw, 40)
+                truncate(&shown, 40)
             ),
         )
     };
+    if value.elements().next().is_some() {
+        return Err(fail(
+            "a value holds text only (it has child elements, so its reading is not certain)",
+        ));
+    }
+    let raw = value.own_text();
+    let mut text = quirks.trim(value, "the value", &raw).to_owned();
+    if text.contains('\u{2013}') {
+        let hyphen = text.replace('\u{2013}', "-");
+        quirks.note(
+            value,
+            format!(
+                "the value {} has an en dash (U+2013) where the format has \"-\"; read as {}",
+                quote(&text),
+                quote(&hyphen)
+            ),
+        );
+        text = hyphen;
+    }
     let number = |text: &str| -> Result<u16, Error> {
         if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(fail(
@@ -374,12 +622,26 @@ fn parse_span(value: &Element) -> Result<Span, Error> {
         text.parse::<u16>()
             .map_err(|_| fail("values must be within 0..=65535"))
     };
-    let span = match raw.split_once('-') {
-        None => Span::single(number(&raw)?),
-        Some((start, end)) => Span {
-            start: number(start)?,
-            end: number(end)?,
-        },
+    let span = match text.split_once('-') {
+        None => Span::single(number(&text)?),
+        Some((start, end)) => {
+            let (start, end) = (start.trim_end(), end.trim_start());
+            let span = Span {
+                start: number(start)?,
+                end: number(end)?,
+            };
+            if start.len() + 1 + end.len() != text.len() {
+                quirks.note(
+                    value,
+                    format!(
+                        "the value {} has whitespace around its \"-\"; read as {}",
+                        quote(&text),
+                        quote(&format!("{start}-{end}"))
+                    ),
+                );
+            }
+            span
+        }
     };
     if span.start > span.end {
         return Err(fail("the range is reversed (its start is above its end)"));
@@ -419,7 +681,6 @@ fn sorted_without_overlap<T>(
 /// `YYYY-MM-DD` (or `YYYY-MM` when `month_only_ok`), with a real month and
 /// a day that exists in that month.
 fn parse_date(text: &str, month_only_ok: bool) -> Option<Date> {
-    let text = text.trim();
     let digits = |s: &str, n: usize| {
         (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
             .then(|| s.parse::<u16>().ok())

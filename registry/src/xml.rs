@@ -74,6 +74,18 @@ impl Element {
         collapse_whitespace(&raw)
     }
 
+    /// The element's own text nodes, joined as written: not collapsed, not
+    /// trimmed, child elements left out.
+    pub fn own_text(&self) -> String {
+        self.children
+            .iter()
+            .filter_map(|node| match node {
+                Node::Text(text) => Some(text.as_str()),
+                Node::Element(_) => None,
+            })
+            .collect()
+    }
+
     fn collect_text(&self, out: &mut String) {
         for node in &self.children {
             match node {

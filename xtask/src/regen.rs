@@ -52,7 +52,9 @@ pub struct Plan {
     pub diff: Option<Diff>,
     /// Codes that received a new identifier pin.
     pub assigned: Vec<registry::Assignment>,
-    /// Warnings for people (identifier fallbacks and the like).
+    /// Warnings for people: identifier fallbacks, then the quirks the
+    /// parser absorbed in the document generated from (each prefixed by
+    /// that document's source).
     pub warnings: Vec<String>,
     /// The old and new registry models.
     pub old: Registry,
@@ -155,7 +157,7 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
         (root.join(README), readme_text.into_bytes()),
     ];
 
-    let warnings = built
+    let mut warnings: Vec<String> = built
         .assigned
         .iter()
         .filter(|a| a.derivation != Derivation::Words)
@@ -171,6 +173,8 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
             )
         })
         .collect();
+    // What the parser absorbed in the document generated from, at its place.
+    warnings.extend(new.quirks.iter().map(|q| format!("{new_source}: {q}")));
 
     let mut files = Vec::new();
     if let Some(bytes) = &options.new_document {
