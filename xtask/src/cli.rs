@@ -32,6 +32,7 @@ cargo xtask: automation for the ws-close-codes workspace
 USAGE:
     cargo xtask regen [--from PATH | --fetch [--url URL]] [--allow-removals]
                       [--report PATH] [--check]
+    cargo xtask drill [--quick] [--dir DIR]
     cargo xtask help
 
 regen
@@ -78,6 +79,20 @@ OPTIONS:
                        stale file, and the command that fixes it. Not with
                        --fetch or --report.
 
+drill
+    Proves that IANA's next registrations need no hand edit: copies the
+    workspace to DIR/workspace (default: target/drill, or $CARGO_TARGET_DIR/drill;
+    its build output goes to DIR/target) and applies later versions of the
+    registry in turn: (a) a new 3000-3999 code with a long description and a new
+    person, (b) a new 1000-2999 code with an RFC reference below registered
+    codes, (c) a reworded description and a moved reference, (d) a contact
+    changed from a person to plain text, each regenerated and checked with
+    regen --check, cargo test --workspace, cargo clippy -D warnings and cargo doc
+    with warnings denied; then (e) a stale copy lacking (b)'s code, which must be
+    refused with nothing written, and (f) a wrong date in the generated code,
+    which the crate's tests must notice. Exits 1 naming the step and the check
+    that failed. --quick runs only regen and regen --check (seconds).
+
 EXIT STATUS:
     0  success; with --check: every file is current; with --fetch: the
        registry was already current (a 304, or the same document)
@@ -113,6 +128,19 @@ pub fn run_with(
                 EXIT_USAGE
             }
         },
+        Some("drill") => match parse_drill(&args[1..], root) {
+            Ok(options) => match crate::drill::run(&options, out) {
+                Ok(()) => EXIT_OK,
+                Err(failure) => {
+                    let _ = writeln!(err, "error: {failure}");
+                    EXIT_FAILURE
+                }
+            },
+            Err(message) => {
+                let _ = writeln!(err, "error: {message}\n\n{HELP}");
+                EXIT_USAGE
+            }
+        },
         Some("help" | "--help" | "-h") => {
             let _ = write!(out, "{HELP}");
             EXIT_OK
@@ -126,6 +154,22 @@ pub fn run_with(
             EXIT_USAGE
         }
     }
+}
+
+fn parse_drill(args: &[String], root: &Path) -> Result<crate::drill::Options, String> {
+    let mut options = crate::drill::Options::new(root);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--quick" => options.checks = crate::drill::Checks::Regen,
+            "--dir" => {
+                let dir = args.next().ok_or("--dir needs a value")?;
+                options.dir = PathBuf::from(dir);
+            }
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    Ok(options)
 }
 
 /// A parsed `regen` command line.

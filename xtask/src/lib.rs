@@ -3,9 +3,13 @@
 //! `cargo xtask regen` turns the registry files into the generated files;
 //! see [`regen`] for the steps and [`files`] for how they are written.
 //! `regen --fetch` downloads the document first ([`fetch`]); `--report`
-//! writes a Markdown account of the change ([`report`]).
+//! writes a Markdown account of the change ([`report`]). `cargo xtask
+//! drill` applies later registry versions to a copy of the workspace and
+//! runs CI's checks on each ([`drill`], with the edits in [`document`]).
 
 pub mod cli;
+pub mod document;
+pub mod drill;
 pub mod fetch;
 pub mod files;
 pub mod regen;
