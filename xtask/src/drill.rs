@@ -346,6 +346,27 @@ fn tail(text: &str, lines: usize) -> String {
     all[all.len().saturating_sub(lines)..].join("\n")
 }
 
+/// What a failed test run printed about its failures: the failure
+/// sections of libtest's output (from `failures:` to its summary), at most
+/// 80 lines.
+fn failures(stdout: &str) -> String {
+    let mut kept = Vec::new();
+    let mut inside = false;
+    for line in stdout.lines() {
+        if line == "failures:" {
+            inside = true;
+        }
+        if inside {
+            kept.push(line);
+        }
+        if line.starts_with("test result:") {
+            inside = false;
+        }
+    }
+    kept.truncate(80);
+    kept.join("\n")
+}
+
 fn seconds(duration: Duration) -> String {
     format!("{:.1} s", duration.as_secs_f64())
 }
@@ -376,12 +397,11 @@ impl Drill<'_> {
         if output.status.success() {
             Ok(started.elapsed())
         } else {
-            let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
-            text.push_str(&String::from_utf8_lossy(&output.stderr));
             Err(format!(
-                "exit status {}\n{}",
+                "{}\n{}\n{}",
                 output.status,
-                tail(&text, 60)
+                failures(&String::from_utf8_lossy(&output.stdout)),
+                tail(&String::from_utf8_lossy(&output.stderr), 30)
             ))
         }
     }

@@ -337,8 +337,8 @@ pub enum CloseFrameError {
     /// ```
     /// use ws_close_codes::{CloseCode, CloseFrame, CloseFrameError};
     /// assert_eq!(
-    ///     CloseFrame::decode(b"\x03\xf8"), // 1016, unassigned
-    ///     Err(CloseFrameError::InvalidCode { code: CloseCode::from(1016) }),
+    ///     CloseFrame::decode(b"\x13\x88"), // 5000, outside the code space
+    ///     Err(CloseFrameError::InvalidCode { code: CloseCode::from(5000) }),
     /// );
     /// ```
     InvalidCode {

@@ -182,15 +182,17 @@ impl CloseCode {
     }
 
     /// Whether the code lies in a range that IANA registers codes in
-    /// (1000-2999 or 3000-3999) but is not registered today, such as 1016
-    /// or 3001. These are not [reserved](CloseCode::is_reserved): they are
-    /// free for a future registration. Private-use codes (4000-4999) and
-    /// values outside the code space are not unassigned either.
+    /// (1000-2999 or 3000-3999) but is not registered in the registry this
+    /// crate was generated from. These are not
+    /// [reserved](CloseCode::is_reserved): they are free for a future
+    /// registration. Private-use codes (4000-4999) and values outside the
+    /// code space are not unassigned either.
     ///
     /// ```
     /// use ws_close_codes::CloseCode;
-    /// assert!(CloseCode::from(1016).is_unassigned());
-    /// assert!(CloseCode::from(3001).is_unassigned());
+    /// // 3001 is unassigned for as long as it has no variant of its own.
+    /// let code = CloseCode::from(3001);
+    /// assert_eq!(code.is_unassigned(), matches!(code, CloseCode::Other(_)));
     /// assert!(!CloseCode::from(4000).is_unassigned());
     /// assert!(!CloseCode::Reserved.is_unassigned());
     /// ```
@@ -212,7 +214,7 @@ impl CloseCode {
 
     /// Whether RFC 6455 reserves this code against use in a Close frame: 1004, 1005, 1006 and 1015 ([`rules::MUST_NOT_SEND`]).
     ///
-    /// Unassigned codes (such as 1016-2999) do not count: they are free for
+    /// Unassigned codes do not count: they are free for
     /// future registration, not reserved; ask
     /// [`is_unassigned`](CloseCode::is_unassigned) for them. Neither do
     /// 0-999, which RFC 6455 section 7.4.2 says are "not used".
@@ -240,8 +242,8 @@ impl CloseCode {
     ///   use, and a peer cannot tell whether a 3000s code is registered.
     ///
     /// Everything else is refused: 0-999 ("not used"), the unassigned
-    /// protocol codes 1016-2999 (only a registration, or an extension both
-    /// endpoints agreed on, can give them a meaning) and 5000 and up.
+    /// protocol codes in 1000-2999 (only a registration, or an extension
+    /// both endpoints agreed on, can give them a meaning) and 5000 and up.
     ///
     /// [`rules::MUST_NOT_SEND`]: crate::rules::MUST_NOT_SEND
     ///
@@ -252,7 +254,7 @@ impl CloseCode {
     /// assert!(CloseCode::from(3001).is_sendable());
     /// assert!(CloseCode::from(4999).is_sendable());
     /// assert!(!CloseCode::AbnormalClosure.is_sendable());
-    /// assert!(!CloseCode::from(1016).is_sendable());
+    /// assert!(!CloseCode::from(999).is_sendable());
     /// assert!(!CloseCode::from(5000).is_sendable());
     /// ```
     #[inline]
@@ -297,8 +299,8 @@ impl CloseCode {
     ///
     /// This is what Chromium does (measured); it is more lenient than RFC
     /// 6455 and than [`is_valid_received`](CloseCode::is_valid_received),
-    /// which also refuses 0-999, 1004, the unassigned 1016-2999 and 5000 and
-    /// up. Use it to predict what a page will see, not to decide what your
+    /// which also refuses 0-999, 1004, the unassigned protocol codes and 5000
+    /// and up. Use it to predict what a page will see, not to decide what your
     /// own endpoint accepts.
     ///
     /// [`rules::REPORT_ONLY`]: crate::rules::REPORT_ONLY

@@ -79,7 +79,6 @@ fn every_registered_code_has_its_data() {
             code.iana_description().is_some_and(|d| !d.is_empty()),
             "{code:?}"
         );
-        assert!(code.contact().is_some_and(|c| !c.is_empty()), "{code:?}");
         let ident = code.ident().unwrap();
         assert_eq!(format!("{code:?}"), ident);
         assert!(
@@ -87,14 +86,7 @@ fn every_registered_code_has_its_data() {
             "duplicate {ident}"
         );
     }
-    for v in [0, 999, 1016, 3001, 4000, 65535] {
-        let code = CloseCode::from(v);
-        assert_eq!(code.name(), None);
-        assert_eq!(code.ident(), None);
-        assert_eq!(code.description(), None);
-        assert_eq!(code.contact(), None);
-        assert!(code.references().is_empty());
-    }
+    // Unregistered values carry no data: tests/registry.rs checks every one.
 }
 
 #[test]
