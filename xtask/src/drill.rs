@@ -138,10 +138,12 @@ fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
     let a_value =
         free_value(&registry, 3000..=3999, None).ok_or("no unassigned value left in 3000-3999")?;
     let a_date = later(&registry, 1);
+    // The person's id is new in any document: it names the new code.
+    let person = format!("Registrant_{a_value}");
     let a = base
         .clone()
         .add_person(
-            "Drill_Registrant",
+            &person,
             "Robin Registrant",
             "mailto:robin&example.org",
             &a_date,
@@ -152,7 +154,7 @@ fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
             "The server closed the session because the credentials it was opened with have \
              expired; the client should authenticate again before it reconnects.",
             &a_date,
-            Some("Drill_Registrant"),
+            Some(&person),
             &[],
         )
         .map_err(error)?
@@ -173,18 +175,23 @@ fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
             b_value,
             "Session Expired",
             &b_date,
-            Some("Drill_Registrant"),
+            Some(&person),
             &[("rfc", "rfc9999")],
         )
         .map_err(error)?
         .updated(&b_date);
 
-    // (c) a reworded description and a moved reference on existing codes.
+    // (c) a reworded description and a moved reference on existing codes;
+    // each new text is made from the old one, so it always differs.
     let reworded = registry
         .record_for(1010)
         .filter(|r| r.is_registered_code())
-        .map(|r| r.span.start)
         .ok_or("1010 is not registered")?;
+    let rewording = format!(
+        "{} (the client needs an extension that the server did not agree to)",
+        reworded.description
+    );
+    let reworded = reworded.span.start;
     let moved = registry
         .registered_codes()
         .find(|r| r.span.start == 1012 && !r.references.is_empty())
@@ -195,33 +202,26 @@ fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
         })
         .ok_or("no registered code has a reference")?;
     let old_reference = moved.references[0].data.clone();
+    let new_reference = format!("{}-moved/", old_reference.trim_end_matches('/'));
     let c_date = later(&registry, 3);
     let c = b
         .clone()
-        .reword(
-            reworded,
-            "Mandatory Extension (the client needs an extension the server did not agree to)",
-        )
+        .reword(reworded, &rewording)
         .map_err(error)?
-        .move_reference(
-            moved.span.start,
-            &old_reference,
-            "https://mailarchive.ietf.org/arch/msg/hybi/moved-in-drill/",
-        )
+        .move_reference(moved.span.start, &old_reference, &new_reference)
         .map_err(error)?
         .updated(&c_date);
 
     // (d) a contact changed from a person to plain text.
-    let d_value = registry
+    let (d_value, d_contact) = registry
         .registered_codes()
-        .filter(|r| r.contact.is_some())
-        .map(|r| r.span.start)
+        .filter_map(|r| Some((r.span.start, r.contact.as_ref()?.display_name())))
         .max()
         .ok_or("no registered code has a contact")?;
     let d_date = later(&registry, 4);
     let d = c
         .clone()
-        .contact_text(d_value, "The registrant, by e-mail to IANA")
+        .contact_text(d_value, &format!("{d_contact}, by e-mail to IANA"))
         .map_err(error)?
         .updated(&d_date);
 

@@ -3,10 +3,9 @@
 use proptest::prelude::*;
 use ws_close_codes::{CloseCode, CloseEvent, CloseFrame, CloseFrameError};
 
-/// Sendable codes, written from RFC 6455 sections 7.4.1 and 7.4.2.
-fn sendable(v: u16) -> bool {
-    matches!(v, 1000..=1003 | 1007..=1014 | 3000..=4999)
-}
+/// Sendable codes, written from RFC 6455 sections 7.4.1 and 7.4.2 with the
+/// registered codes of an independent reading of the snapshot.
+use ws_close_codes_test_support::rfc::sendable;
 
 fn body(code: u16, reason: &[u8]) -> Vec<u8> {
     let mut body = code.to_be_bytes().to_vec();

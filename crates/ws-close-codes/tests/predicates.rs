@@ -1,58 +1,15 @@
-//! Every predicate over all 65,536 values, against tables written here from
-//! the text of RFC 6455 and the WHATWG WebSockets standard, not from the
-//! generator or the crate's rules. Which codes are registered comes from an
+//! Every predicate over all 65,536 values, against tables written from the
+//! text of RFC 6455 and the WHATWG WebSockets standard
+//! (`ws_close_codes_test_support::rfc`), not from the generator or the
+//! crate's rules. Which codes are registered comes from an
 //! independent reading of the checked-in snapshot, so the tables hold for
 //! whatever IANA registers next.
 
-use std::sync::OnceLock;
-
 use ws_close_codes::{CloseCode, CodeRange};
-use ws_close_codes_test_support::reading::Reading;
-
-/// Registered as single codes, by the independent reading of the snapshot.
-fn registered(v: u16) -> bool {
-    static REGISTERED: OnceLock<Vec<u16>> = OnceLock::new();
-    REGISTERED
-        .get_or_init(|| Reading::of_repository().values())
-        .binary_search(&v)
-        .is_ok()
-}
-
-/// RFC 6455 section 7.4.1: 1004 reserved, 1005, 1006 and 1015 "reserved
-/// values" that must not be set in a Close frame.
-fn reserved(v: u16) -> bool {
-    matches!(v, 1004 | 1005 | 1006 | 1015)
-}
-
-/// Sections 7.4.1 and 7.4.2: the registered protocol codes (1000-2999)
-/// except the reserved ones, and the whole of 3000-4999 (registered or
-/// not, and private use).
-fn sendable(v: u16) -> bool {
-    ((1000..=2999).contains(&v) && registered(v) && !reserved(v)) || (3000..=4999).contains(&v)
-}
-
-/// The WHATWG standard's `close()`: 1000, or 3000-4999.
-fn browser_sendable(v: u16) -> bool {
-    v == 1000 || (3000..=4999).contains(&v)
-}
-
-/// Chromium on receipt: everything but 1005, 1006 and 1015.
-fn browsers_accept(v: u16) -> bool {
-    !matches!(v, 1005 | 1006 | 1015)
-}
-
-fn normal(v: u16) -> bool {
-    matches!(v, 1000 | 1001 | 1005)
-}
-
-/// In 1000-3999 but not registered.
-fn unassigned(v: u16) -> bool {
-    (1000..=3999).contains(&v) && !registered(v)
-}
-
-fn private_use(v: u16) -> bool {
-    (4000..=4999).contains(&v)
-}
+use ws_close_codes_test_support::rfc::{
+    browsers_accept, normal, private_use, registered, reserved,
+    script_may_close_with as browser_sendable, sendable, unassigned,
+};
 
 /// Checks `predicate` against `expected` for every value and reports every
 /// mismatch at once.
