@@ -342,18 +342,7 @@ fn fixture_record_for_finds_ranges() {
 
 #[test]
 fn fixture_records_are_sorted_and_disjoint() {
-    let registry = fixture();
-    for pair in registry.records.windows(2) {
-        assert!(
-            pair[0].span.end < pair[1].span.start,
-            "{} then {}",
-            pair[0].span,
-            pair[1].span
-        );
-    }
-    for pair in registry.ranges.windows(2) {
-        assert!(pair[0].span < pair[1].span);
-    }
+    assert_sorted_and_disjoint(&fixture());
 }
 
 #[test]

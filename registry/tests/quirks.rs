@@ -9,6 +9,9 @@
 //! expected place is first checked against the document itself (the
 //! element's start tag is there), so a miscounted expectation fails loudly.
 
+mod common;
+
+use common::text_at;
 use ws_close_codes_registry::{
     parse, Date, Error, Person, Position, Quirk, ReferenceKind, Registry, Span, SNAPSHOT_XML,
 };
@@ -38,16 +41,6 @@ fn edits(replacements: &[(&str, &str)]) -> String {
         text = text.replacen(old, new, 1);
     }
     text
-}
-
-/// The text of `text` from line `line`, column `column` (1-based, column in
-/// characters) to the end of that line.
-fn text_at(text: &str, line: u32, column: u32) -> String {
-    let line_text = text
-        .split('\n')
-        .nth(line as usize - 1)
-        .unwrap_or_else(|| panic!("the document has no line {line}"));
-    line_text.chars().skip(column as usize - 1).collect()
 }
 
 /// Checks that `element`'s start tag is at `line`/`column` of `text`.

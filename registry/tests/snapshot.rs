@@ -4,6 +4,9 @@
 //! registry has. Nothing here names today's codes: these tests hold for
 //! whatever IANA registers next.
 
+mod common;
+
+use common::{assert_sorted_and_disjoint, text_at};
 use ws_close_codes_registry::{parse, Position, Registry, SNAPSHOT_XML};
 use ws_close_codes_test_support::reading::{repository_root, Reading};
 
@@ -81,17 +84,7 @@ fn the_parser_agrees_with_an_independent_reading() {
 #[test]
 fn records_are_sorted_disjoint_and_inside_the_code_space() {
     let registry = snapshot();
-    for pair in registry.records.windows(2) {
-        assert!(
-            pair[0].span.end < pair[1].span.start,
-            "{} then {}",
-            pair[0].span,
-            pair[1].span
-        );
-    }
-    for pair in registry.ranges.windows(2) {
-        assert!(pair[0].span < pair[1].span);
-    }
+    assert_sorted_and_disjoint(&registry);
     // Only the close-code registry's records: the other registries of the
     // document (opcodes 0-15 among them) hold values outside 1000-4999.
     for record in &registry.records {
@@ -110,13 +103,7 @@ fn records_are_sorted_disjoint_and_inside_the_code_space() {
 #[test]
 fn positions_point_at_the_elements() {
     let text = snapshot_file();
-    let lines: Vec<&str> = text.lines().collect();
-    let at = |Position { line, column }: Position| -> String {
-        lines[line as usize - 1]
-            .chars()
-            .skip(column as usize - 1)
-            .collect()
-    };
+    let at = |Position { line, column }: Position| text_at(&text, line, column);
     let registry = snapshot();
     for record in &registry.records {
         assert!(

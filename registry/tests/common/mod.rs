@@ -186,3 +186,20 @@ pub fn kinds_and_data(record: &Record) -> Vec<(&'static str, &str)> {
         .map(|r| (r.kind.as_str(), r.data.as_str()))
         .collect()
 }
+
+/// Asserts that the records of `registry` are in ascending order and do
+/// not overlap, and that its ranges are in ascending order.
+#[track_caller]
+pub fn assert_sorted_and_disjoint(registry: &Registry) {
+    for pair in registry.records.windows(2) {
+        assert!(
+            pair[0].span.end < pair[1].span.start,
+            "{} then {}",
+            pair[0].span,
+            pair[1].span
+        );
+    }
+    for pair in registry.ranges.windows(2) {
+        assert!(pair[0].span < pair[1].span);
+    }
+}
