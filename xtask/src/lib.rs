@@ -3,12 +3,17 @@
 //! `cargo xtask regen` turns the registry files into the generated files;
 //! see [`regen`] for the steps and [`files`] for how they are written.
 //! `regen --fetch` downloads the document first ([`fetch`]); `--report`
-//! writes a Markdown account of the change ([`report`]).
+//! writes a Markdown account of the change ([`report`]) and a change of
+//! registered codes adds its entries to `CHANGELOG.md` ([`changelog`]).
+//! `cargo xtask release` turns what is unreleased into the next version
+//! ([`release`]).
 
+pub mod changelog;
 pub mod cli;
 pub mod fetch;
 pub mod files;
 pub mod regen;
+pub mod release;
 pub mod report;
 
 use std::path::PathBuf;
