@@ -32,12 +32,14 @@
 //!   (`ws-close-codes-codegen`) then always carries the same registry as
 //!   the `ws-close-codes` it links.
 //! - `Cargo.lock`: the version of every workspace member that takes the
-//!   workspace's.
+//!   workspace's; and the same packages in the lock files of other
+//!   workspaces under the root that use them by path (the `no_std` check,
+//!   the fuzz targets), so that building there changes no tracked file.
 //! - `CHANGELOG.md`: `## Unreleased` becomes `## X.Y.Z - YYYY-MM-DD` (UTC
 //!   today, or `--date`), under a new empty `## Unreleased`.
 //!
-//! The three files are written together through [`crate::files`] (a
-//! failed run leaves all three as they were). `--dry-run` prints the same
+//! The files are written together through [`crate::files`] (a failed run
+//! leaves all of them as they were). `--dry-run` prints the same
 //! account and writes nothing.
 //!
 //! # Publish order
@@ -594,6 +596,26 @@ fn edit_manifest(text: &str, version: &str, exact: &BTreeSet<String>) -> Result<
 /// `[[package]]` entries (the ones without a `source`) and references to
 /// them that carry the version.
 fn edit_lock(text: &str, names: &BTreeSet<String>, old: &str, new: &str) -> Result<String, String> {
+    let (out, edited) = edit_lock_entries(text, names, old, new);
+    for name in names {
+        if edited.get(name.as_str()) != Some(&1) {
+            return Err(format!(
+                "{LOCKFILE} has no single entry for {name} {old}; bring it up to date \
+                 (`cargo update --workspace`) and run again"
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// The lock file `text` with the path packages `names` moved from `old`
+/// to `new`, and how many entries of each were moved.
+fn edit_lock_entries<'a>(
+    text: &str,
+    names: &'a BTreeSet<String>,
+    old: &str,
+    new: &str,
+) -> (String, BTreeMap<&'a str, usize>) {
     let mut out = String::with_capacity(text.len());
     let mut edited: BTreeMap<&str, usize> = BTreeMap::new();
     let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
@@ -632,15 +654,35 @@ fn edit_lock(text: &str, names: &BTreeSet<String>, old: &str, new: &str) -> Resu
             out.push_str(&line);
         }
     }
-    for name in names {
-        if edited.get(name.as_str()) != Some(&1) {
-            return Err(format!(
-                "{LOCKFILE} has no single entry for {name} {old}; bring it up to date \
-                 (`cargo update --workspace`) and run again"
-            ));
+    (out, edited)
+}
+
+/// The lock files of other workspaces under `root` (such as a no_std
+/// check or fuzz targets that are workspaces of their own and use the
+/// crates by path), skipping `target` and hidden directories.
+fn other_locks(root: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut directories = vec![root.to_path_buf()];
+    while let Some(directory) = directories.pop() {
+        let Ok(entries) = fs::read_dir(&directory) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            match entry.file_type() {
+                Ok(kind) if kind.is_dir() && name != "target" && !name.starts_with('.') => {
+                    directories.push(entry.path());
+                }
+                Ok(kind) if kind.is_file() && name == LOCKFILE && directory != root => {
+                    found.push(entry.path());
+                }
+                _ => {}
+            }
         }
     }
-    Ok(out)
+    found.sort();
+    found
 }
 
 /// A planned release: the version, why, the publish order and the files
@@ -662,7 +704,8 @@ pub struct Plan {
     pub publish_order: Vec<String>,
     /// The release date written to `CHANGELOG.md`.
     pub date: String,
-    /// `Cargo.toml`, `Cargo.lock` and `CHANGELOG.md` as they will be.
+    /// `Cargo.toml`, `Cargo.lock` and `CHANGELOG.md` as they will be, and
+    /// the lock files of other workspaces that name a moved crate.
     pub files: Vec<FileWrite>,
     /// The files as read, to refuse writing over a change made since.
     inputs: Vec<(PathBuf, Vec<u8>)>,
@@ -807,7 +850,7 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
         edit_lock(&lock_text, &inheriting, &current_text, &next_text)?
     };
     changelog.release(&next_text, date)?;
-    let files = vec![
+    let mut files = vec![
         FileWrite {
             path: root.join(MANIFEST),
             content: manifest_new.into_bytes(),
@@ -821,11 +864,26 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
             content: changelog.render().into_bytes(),
         },
     ];
-    let inputs = vec![
+    let mut inputs = vec![
         (root.join(MANIFEST), manifest_text.into_bytes()),
         (root.join(LOCKFILE), lock_text.into_bytes()),
         (root.join(CHANGELOG), changelog_text.into_bytes()),
     ];
+    if next != current {
+        // Other workspaces' lock files name the moved crates too: keep
+        // them current, so that building there changes no tracked file.
+        for path in other_locks(root) {
+            let text = fs::read_to_string(&path).map_err(|e| failure(path.display(), e))?;
+            let (edited, _) = edit_lock_entries(&text, &inheriting, &current_text, &next_text);
+            if edited != text {
+                files.push(FileWrite {
+                    path: path.clone(),
+                    content: edited.into_bytes(),
+                });
+                inputs.push((path, text.into_bytes()));
+            }
+        }
+    }
     Ok(Plan {
         current,
         next,

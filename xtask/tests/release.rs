@@ -1,6 +1,7 @@
 //! `cargo xtask release`, on small workspaces the tests write (three
 //! published crates laid out like the real ones, a tool and a helper that
-//! are not published) and on copies of the real manifests and changelog;
+//! are not published, and a workspace of its own that uses a crate by
+//! path) and on copies of the real manifests and changelog;
 //! and the changelog entries a registry sync adds, through `regen --from`
 //! on the shared harness's workspace copy.
 
@@ -101,9 +102,19 @@ impl Small {
         }
         write("tool/src/main.rs", "fn main() {}\n");
         write(CHANGELOG, changelog);
+        // A workspace of its own that uses the crate by path, as the no_std
+        // check does.
+        write(
+            "check/Cargo.toml",
+            "[package]\nname = \"check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\nws-close-codes = { path = \"../crates/ws-close-codes\" }\n\n[workspace]\n",
+        );
+        write("check/src/lib.rs", "");
         let small = Small { dir };
-        let output = small.cargo(&["generate-lockfile", "--offline"]);
-        assert!(output.status.success(), "{}", describe(&output));
+        for directory in [".", "check"] {
+            let output = small.cargo_in(directory, &["generate-lockfile", "--offline"]);
+            assert!(output.status.success(), "{}", describe(&output));
+        }
         small
     }
 
@@ -130,9 +141,13 @@ impl Small {
     }
 
     fn cargo(&self, args: &[&str]) -> std::process::Output {
+        self.cargo_in(".", args)
+    }
+
+    fn cargo_in(&self, directory: &str, args: &[&str]) -> std::process::Output {
         Command::new(env!("CARGO"))
             .args(args)
-            .current_dir(self.root())
+            .current_dir(self.root().join(directory))
             .output()
             .unwrap()
     }
@@ -370,6 +385,7 @@ fn a_version_never_released_is_released_as_it_is() {
         assert_eq!(requirement.unwrap().as_str(), Some("=0.1.0"), "{name}");
     }
     assert_eq!(small.read("Cargo.lock"), lock);
+    assert!(!out.contains("check/Cargo.lock"), "{out}");
 
     // Released now: nothing is left to release.
     let before = small.files();
@@ -474,6 +490,18 @@ fn a_release_writes_the_version_exact_requirements_lock_and_changelog() {
             .collect();
         assert_eq!(requirements, [format!("={next}"), format!("={next}")]);
 
+        // The other workspace's lock moved the crate too, and Cargo agrees.
+        let mut expected = BTreeMap::new();
+        expected.insert("check".to_owned(), "0.0.0".to_owned());
+        expected.insert(CRATE.to_owned(), next.to_owned());
+        assert_eq!(locked_versions(&small.read("check/Cargo.lock")), expected);
+        let output = small.cargo_in(
+            "check",
+            &["metadata", "--locked", "--offline", "--format-version", "1"],
+        );
+        assert!(output.status.success(), "{current}: {}", describe(&output));
+        assert!(out.contains("wrote check/Cargo.lock\n"), "{current}: {out}");
+
         // The changelog.
         assert_eq!(
             small.read(CHANGELOG),
@@ -512,10 +540,14 @@ fn a_failed_or_interrupted_write_leaves_the_old_or_the_new_set() {
     let plan = xtask::release::plan(reference.root(), "2026-01-01").unwrap();
     assert_eq!(plan.next.to_string(), "0.4.3");
     let written = xtask::release::apply(reference.root(), &plan, Default::default()).unwrap();
-    assert_eq!(written.len(), 3);
+    assert_eq!(
+        written.len(),
+        4,
+        "three files and the other lock: {written:?}"
+    );
     let new_set = reference.files();
 
-    for fail_at in 0..3 {
+    for fail_at in 0..4 {
         let small = Small::new("0.4.2", &text, &REAL_LAYOUT);
         let old_set = small.files();
         let plan = xtask::release::plan(small.root(), "2026-01-01").unwrap();
@@ -527,7 +559,7 @@ fn a_failed_or_interrupted_write_leaves_the_old_or_the_new_set() {
         assert!(error.contains("no file was changed"), "{error}");
         assert_unchanged(&old_set, &small.files(), &format!("failure {fail_at}"));
     }
-    for stop in 1..3 {
+    for stop in 1..4 {
         let small = Small::new("0.4.2", &text, &REAL_LAYOUT);
         let plan = xtask::release::plan(small.root(), "2026-01-01").unwrap();
         let faults = xtask::files::Faults {
@@ -991,7 +1023,8 @@ fn registry_text_cannot_break_the_changelog() {
 
 /// Adds the real workspace's manifests and lock to `root` (each member's
 /// manifest, and an empty file for each of its targets that the copy does
-/// not have), so that Cargo and `release` see the real workspace.
+/// not have), and the no_std check's workspace, so that Cargo and
+/// `release` see the real workspace.
 fn add_manifests(root: &Path) {
     let real = xtask::workspace_root();
     let output = Command::new(env!("CARGO"))
@@ -1008,9 +1041,17 @@ fn add_manifests(root: &Path) {
     assert!(output.status.success(), "{}", describe(&output));
     let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let relative = |path: &str| Path::new(path).strip_prefix(&real).unwrap().to_path_buf();
-    for file in ["Cargo.toml", "Cargo.lock"] {
+    for file in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "crates/no-std-check/Cargo.toml",
+        "crates/no-std-check/Cargo.lock",
+    ] {
+        fs::create_dir_all(root.join(file).parent().unwrap()).unwrap();
         fs::copy(real.join(file), root.join(file)).unwrap();
     }
+    fs::create_dir_all(root.join("crates/no-std-check/src")).unwrap();
+    fs::write(root.join("crates/no-std-check/src/lib.rs"), "").unwrap();
     for package in metadata["packages"].as_array().unwrap() {
         let manifest = relative(package["manifest_path"].as_str().unwrap());
         fs::create_dir_all(root.join(manifest.parent().unwrap())).unwrap();
@@ -1085,16 +1126,26 @@ fn a_sync_then_a_dry_run_says_minor_and_the_changelog_names_the_new_code() {
     assert!(out.contains("  - minor: ### Added (1 entry)"), "{out}");
     assert_unchanged(&before, &copy.files(), "dry run");
 
-    // The release itself, on the real manifests and lock: Cargo agrees
-    // with the lock it writes.
-    let (code, _, err) = copy.xtask(&["release", "--date", "2026-01-20"]);
+    // The release itself, on the real manifests and locks: Cargo agrees
+    // with the locks it writes.
+    let (code, out, err) = copy.xtask(&["release", "--date", "2026-01-20"]);
     assert_eq!(code, EXIT_OK, "{err}");
-    let output = Command::new(env!("CARGO"))
-        .args(["metadata", "--locked", "--offline", "--format-version", "1"])
-        .current_dir(copy.root())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", describe(&output));
+    assert!(
+        out.contains("wrote crates/no-std-check/Cargo.lock"),
+        "{out}"
+    );
+    for directory in [".", "crates/no-std-check"] {
+        let output = Command::new(env!("CARGO"))
+            .args(["metadata", "--locked", "--offline", "--format-version", "1"])
+            .current_dir(copy.root().join(directory))
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{directory}: {}",
+            describe(&output)
+        );
+    }
     let notes = copy.xtask(&["release", "--notes"]).1;
     assert!(notes.contains(ADDED_3017), "{notes}");
     assert!(
