@@ -154,7 +154,8 @@ pub struct Unreleased {
     /// For each subsection with content: how many entries it has (its
     /// top-level list items; prose without a list counts as one).
     pub entries: BTreeMap<Kind, usize>,
-    /// The lines that mark an entry `**Breaking**`, trimmed.
+    /// The entries (top-level list items) that start with `**Breaking**`,
+    /// without their bullet.
     pub breaking: Vec<String>,
 }
 
@@ -184,12 +185,8 @@ impl Unreleased {
     pub fn bump(&self) -> (Bump, Vec<String>) {
         let mut bump = Bump::None;
         let mut reasons = Vec::new();
-        for line in &self.breaking {
+        for entry in &self.breaking {
             bump = Bump::Major;
-            let entry = ["- ", "* ", "+ "]
-                .iter()
-                .find_map(|bullet| line.strip_prefix(bullet))
-                .unwrap_or(line);
             let short: String = entry.chars().take(100).collect();
             let more = if entry.chars().nth(100).is_some() {
                 "…"
@@ -251,6 +248,17 @@ fn section_version(title: &str) -> &str {
         .unwrap_or(title.len());
     let version = &title[..end];
     version.strip_prefix('v').unwrap_or(version)
+}
+
+/// A list item's text after its bullet or number.
+fn entry_text(line: &str) -> &str {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = if digits > 0 {
+        line[digits..].strip_prefix(['.', ')']).unwrap_or(line)
+    } else {
+        line.strip_prefix(['-', '*', '+']).unwrap_or(line)
+    };
+    rest.trim_start()
 }
 
 /// Whether a line starts a top-level list item.
@@ -547,8 +555,8 @@ impl Changelog {
         }
     }
 
-    /// Reads `## Unreleased`: the entries of each kind and the lines
-    /// marked `**Breaking**`.
+    /// Reads `## Unreleased`: the entries of each kind and the entries
+    /// that start with `**Breaking**`.
     ///
     /// # Errors
     ///
@@ -594,8 +602,8 @@ impl Changelog {
             *unreleased.entries.entry(kind).or_default() += items.max(1);
             unreleased.breaking.extend(
                 body.iter()
-                    .filter(|l| l.contains("**Breaking**"))
-                    .map(|l| l.trim().to_owned()),
+                    .filter(|l| is_list_item(l) && entry_text(l).starts_with("**Breaking**"))
+                    .map(|l| entry_text(l).trim().to_owned()),
             );
         }
         Ok(unreleased)

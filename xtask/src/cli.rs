@@ -84,8 +84,8 @@ OPTIONS:
 
 release
     Releases what CHANGELOG.md lists under `## Unreleased`. The next version
-    follows Cargo's semver rules: a `### Removed` subsection or an entry marked
-    `**Breaking**` is breaking (major; below 1.0 the minor number; 0.0.z the
+    follows Cargo's semver rules: a `### Removed` subsection or an entry that
+    starts with `**Breaking**` is breaking (major; below 1.0 the minor number; 0.0.z the
     patch number); `### Added`, `### Changed`, `### Deprecated` are compatible
     (minor; below 1.0 the patch number); `### Fixed`, `### Security` are fixes
     (patch). A version in Cargo.toml without a CHANGELOG.md section was never

@@ -8,7 +8,7 @@
 //!
 //! | change | 1.y.z and up | 0.y.z | 0.0.z |
 //! |---|---|---|---|
-//! | breaking: a `### Removed` subsection, or an entry marked `**Breaking**` | major | minor | patch |
+//! | breaking: a `### Removed` subsection, or an entry that starts with `**Breaking**` | major | minor | patch |
 //! | `### Added`, `### Changed`, `### Deprecated` | minor | patch | patch |
 //! | `### Fixed`, `### Security` | patch | patch | patch |
 //!

@@ -292,6 +292,20 @@ fn each_kind_of_change_moves_the_number_cargo_says() {
             "0.0.8",
         ),
         (
+            "### Fixed\n\n- Says **Breaking** in passing, and is a fix.\n\n",
+            "patch",
+            "1.4.3",
+            "0.4.3",
+            "0.0.8",
+        ),
+        (
+            "### Fixed\n\n1. **Breaking**: a numbered entry.\n\n",
+            "major",
+            "2.0.0",
+            "0.5.0",
+            "0.0.8",
+        ),
+        (
             "### Security\n\n- A fix.\n\n",
             "patch",
             "1.4.3",
