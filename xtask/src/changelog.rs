@@ -688,6 +688,8 @@ fn name(description: &str) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn sync_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, Vec<String>)> {
+    // One line per entry, never wrapped: a wrapped line could start with
+    // registry text that Markdown reads as a heading or a list item.
     let updated = diff.updated.1;
     let mut entries = Vec::new();
     let added: Vec<String> = diff
