@@ -85,11 +85,11 @@ OPTIONS:
 release
     Releases what CHANGELOG.md lists under `## Unreleased`. The next version
     follows Cargo's semver rules: a `### Removed` subsection or an entry that
-    starts with `**Breaking**` is breaking (major; below 1.0 the minor number; 0.0.z the
-    patch number); `### Added`, `### Changed`, `### Deprecated` are compatible
-    (minor; below 1.0 the patch number); `### Fixed`, `### Security` are fixes
-    (patch). A version in Cargo.toml without a CHANGELOG.md section was never
-    released and is released as it is. Writes together: the workspace version
+    starts with `**Breaking**` is breaking (major; below 1.0 the minor number;
+    0.0.z the patch number); `### Added`, `### Changed`, `### Deprecated` are
+    compatible (minor; below 1.0 the patch number); `### Fixed`, `### Security`
+    are fixes (patch). A version in Cargo.toml without a CHANGELOG.md section
+    was never released and is released as it is. Writes together: the workspace version
     and the exact requirements (`=X.Y.Z`) on the published crates in Cargo.toml,
     Cargo.lock, and `## X.Y.Z - DATE` under a new empty `## Unreleased`.
     Refuses an empty `## Unreleased` (nothing to release).
