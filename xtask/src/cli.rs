@@ -89,10 +89,11 @@ release
     0.0.z the patch number); `### Added`, `### Changed`, `### Deprecated` are
     compatible (minor; below 1.0 the patch number); `### Fixed`, `### Security`
     are fixes (patch). A version in Cargo.toml without a CHANGELOG.md section
-    was never released and is released as it is. Writes together: the workspace version
-    and the exact requirements (`=X.Y.Z`) on the published crates in Cargo.toml,
-    Cargo.lock, and `## X.Y.Z - DATE` under a new empty `## Unreleased`.
-    Refuses an empty `## Unreleased` (nothing to release).
+    was never released and is released as it is. Writes together: the
+    workspace version and the exact requirements (`=X.Y.Z`) on the published
+    crates in Cargo.toml, the lock files, and `## X.Y.Z - DATE` under a new
+    empty `## Unreleased`. Refuses an empty `## Unreleased` (nothing to
+    release).
 
     --dry-run          Print the version, the bump and why, and the publish
                        order; write nothing.
