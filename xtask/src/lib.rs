@@ -3,10 +3,10 @@
 //! `cargo xtask regen` turns the registry files into the generated files;
 //! see [`regen`] for the steps and [`files`] for how they are written.
 //! `regen --fetch` downloads the document first ([`fetch`]); `--report`
-//! writes a Markdown account of the change ([`report`]) and a change of
-//! registered codes adds its entries to `CHANGELOG.md` ([`changelog`]).
-//! `cargo xtask release` turns what is unreleased into the next version
-//! ([`release`]).
+//! writes a Markdown account of the change ([`report`]). A new document
+//! that adds, changes or removes registered codes also adds its entries to
+//! `CHANGELOG.md` ([`changelog`]). `cargo xtask release` turns what is
+//! unreleased into the next version ([`release`]).
 
 pub mod changelog;
 pub mod cli;

@@ -40,7 +40,8 @@
 //!
 //! The files are written together through [`crate::files`] (a failed run
 //! leaves all of them as they were). `--dry-run` prints the same
-//! account and writes nothing.
+//! account and writes nothing of its own (like every regen or release
+//! run, it first completes a run that was killed after its commit point).
 //!
 //! # Publish order
 //!
