@@ -33,6 +33,8 @@ USAGE:
     cargo xtask regen [--from PATH | --fetch [--url URL]] [--allow-removals]
                       [--report PATH] [--check]
     cargo xtask drill [--quick] [--dir DIR]
+    cargo xtask release [--dry-run] [--date YYYY-MM-DD]
+    cargo xtask release --notes [VERSION] | --publish-order
     cargo xtask help
 
 regen
@@ -46,7 +48,9 @@ regen
 OPTIONS:
     --from PATH        Validate the IANA document at PATH, store it verbatim as
                        registry/websocket.xml, then regenerate. Prints a summary
-                       of added, removed and changed codes.
+                       of added, removed and changed codes, and adds an entry
+                       for each under `## Unreleased` in CHANGELOG.md (written
+                       with the other files).
     --fetch            Download the document from IANA and then do what --from
                        does with it. Also refused: anything that is not the
                        registry (an HTML page, an empty or truncated body, XML
@@ -92,6 +96,26 @@ drill
     refused with nothing written, and (f) a wrong date in the generated code,
     which the crate's tests must notice. Exits 1 naming the step and the check
     that failed. --quick runs only regen and regen --check (seconds).
+release
+    Releases what CHANGELOG.md lists under `## Unreleased`. The next version
+    follows Cargo's semver rules: a `### Removed` subsection or an entry that
+    starts with `**Breaking**` is breaking (major; below 1.0 the minor number;
+    0.0.z the patch number); `### Added`, `### Changed`, `### Deprecated` are
+    compatible (minor; below 1.0 the patch number); `### Fixed`, `### Security`
+    are fixes (patch). A version in Cargo.toml without a CHANGELOG.md section
+    was never released and is released as it is. Writes together: the
+    workspace version and the exact requirements (`=X.Y.Z`) on the published
+    crates in Cargo.toml, the lock files, and `## X.Y.Z - DATE` under a new
+    empty `## Unreleased`. Refuses an empty `## Unreleased` (nothing to
+    release).
+
+    --dry-run          Print the version, the bump and why, and the publish
+                       order; write nothing.
+    --date YYYY-MM-DD  The release date (default: today, UTC).
+    --notes [VERSION]  Print the CHANGELOG.md section of VERSION (default: the
+                       version in Cargo.toml), without its heading.
+    --publish-order    Print the published crates, one a line, in the order to
+                       publish them (from cargo metadata).
 
 EXIT STATUS:
     0  success; with --check: every file is current; with --fetch: the
@@ -141,6 +165,7 @@ pub fn run_with(
                 EXIT_USAGE
             }
         },
+        Some("release") => crate::release::command(&args[1..], root, out, err),
         Some("help" | "--help" | "-h") => {
             let _ = write!(out, "{HELP}");
             EXIT_OK

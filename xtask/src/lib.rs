@@ -3,16 +3,21 @@
 //! `cargo xtask regen` turns the registry files into the generated files;
 //! see [`regen`] for the steps and [`files`] for how they are written.
 //! `regen --fetch` downloads the document first ([`fetch`]); `--report`
-//! writes a Markdown account of the change ([`report`]). `cargo xtask
-//! drill` applies later registry versions to a copy of the workspace and
-//! runs CI's checks on each ([`drill`], with the edits in [`document`]).
+//! writes a Markdown account of the change ([`report`]). A new document
+//! that adds, changes or removes registered codes also adds its entries to
+//! `CHANGELOG.md` ([`changelog`]). `cargo xtask release` turns what is
+//! unreleased into the next version ([`release`]). `cargo xtask drill`
+//! applies later registry versions to a copy of the workspace and runs
+//! CI's checks on each ([`drill`], with the edits in [`document`]).
 
+pub mod changelog;
 pub mod cli;
 pub mod document;
 pub mod drill;
 pub mod fetch;
 pub mod files;
 pub mod regen;
+pub mod release;
 pub mod report;
 
 use std::path::PathBuf;

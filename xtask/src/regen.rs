@@ -4,6 +4,10 @@
 //! (or the new document), parse and validate it, refuse removed codes,
 //! build the catalog and new pins, generate the Rust source and the README
 //! table. Only then are the files that differ written (see [`crate::files`]).
+//! A new document that adds, changes or removes registered codes also
+//! adds its entries under `## Unreleased` in `CHANGELOG.md`
+//! ([`crate::changelog`]), written with the other files; a run without a
+//! new document never reads or writes the changelog.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -11,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use ws_close_codes_registry::{self as registry, Derivation, Diff, Registry};
 
+use crate::changelog::{self, Changelog, CHANGELOG};
 use crate::files::{self, FileWrite};
 
 /// The snapshot of IANA's document, relative to the workspace root.
@@ -46,7 +51,8 @@ pub struct Options {
 /// A planned run: the files as they should be, and what changed.
 #[derive(Debug)]
 pub struct Plan {
-    /// Every file regen owns, with its wanted content, in write order.
+    /// Every file regen owns, with its wanted content, in write order
+    /// (`CHANGELOG.md` last, only when registered codes changed).
     pub files: Vec<FileWrite>,
     /// The registry diff, when a new document was given.
     pub diff: Option<Diff>,
@@ -195,6 +201,21 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
         path: root.join(README),
         content: readme.into_bytes(),
     });
+    let mut inputs = inputs;
+    if let Some(diff) = diff.as_ref().filter(|d| !d.is_empty()) {
+        // A change of registered codes is a change for users: it gets its
+        // entries under `## Unreleased`, written with the other files.
+        let text = read_text(root, CHANGELOG)?;
+        let mut changelog = Changelog::parse(&text);
+        for (kind, entries) in changelog::sync_entries(diff, &new, &built.pins) {
+            changelog.add(kind, &entries);
+        }
+        files.push(FileWrite {
+            path: root.join(CHANGELOG),
+            content: changelog.render().into_bytes(),
+        });
+        inputs.push((root.join(CHANGELOG), text.into_bytes()));
+    }
     Ok(Plan {
         files,
         diff,

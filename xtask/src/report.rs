@@ -164,6 +164,17 @@ fn optional<T: std::fmt::Display>(value: &Option<T>) -> String {
         .map_or_else(|| "—".to_owned(), |v| escape_markdown(&v.to_string()))
 }
 
+/// The values of a changed field before and after, escaped for Markdown
+/// ("—" for none). Shared by the report's table and the changelog entry.
+pub(crate) fn change_values(change: &Change) -> (String, String) {
+    match change {
+        Change::Description(a, b) => (cell(a), cell(b)),
+        Change::Contact(a, b) => (optional(a), optional(b)),
+        Change::References(a, b) => (references(a), references(b)),
+        Change::Date(a, b) | Change::Updated(a, b) => (optional(a), optional(b)),
+    }
+}
+
 /// Renders the report of `plan` for the workspace at `root` (read to tell
 /// whether the snapshot changes).
 pub fn render(plan: &Plan, root: &Path, source: &Source) -> String {
@@ -273,12 +284,7 @@ pub fn render(plan: &Plan, root: &Path, source: &Source) -> String {
                 .record_for(*code)
                 .map_or_else(|| "—".to_owned(), |r| cell(&r.description));
             for change in changes {
-                let (before, after) = match change {
-                    Change::Description(a, b) => (cell(a), cell(b)),
-                    Change::Contact(a, b) => (optional(a), optional(b)),
-                    Change::References(a, b) => (references(a), references(b)),
-                    Change::Date(a, b) | Change::Updated(a, b) => (optional(a), optional(b)),
-                };
+                let (before, after) = change_values(change);
                 let _ = writeln!(
                     out,
                     "| {code} | {} | {description} | {} | {before} | {after} |",

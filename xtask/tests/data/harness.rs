@@ -52,7 +52,7 @@ pub fn baseline() -> String {
 // The workspace copy
 
 /// A temporary copy of the workspace files regen owns (the registry files,
-/// the README, the generated crate), brought to the fixture: its snapshot,
+/// the README, the changelog, the generated crate), brought to the fixture: its snapshot,
 /// pins and curated descriptions are the fixture's, and its generated files
 /// were regenerated from them.
 pub struct Workspace {
@@ -68,6 +68,12 @@ impl Workspace {
             &dir.path().join("crates/ws-close-codes"),
         );
         fs::copy(from.join(regen::README), dir.path().join(regen::README)).unwrap();
+        // The live changelog: a sync adds its entries under `## Unreleased`.
+        fs::copy(
+            from.join(xtask::changelog::CHANGELOG),
+            dir.path().join(xtask::changelog::CHANGELOG),
+        )
+        .unwrap();
         fs::create_dir_all(dir.path().join("registry")).unwrap();
         for file in [regen::SNAPSHOT, regen::NAMES, regen::DESCRIPTIONS] {
             fs::copy(fixture_path(file), dir.path().join(file)).unwrap();

@@ -1,0 +1,1179 @@
+//! `cargo xtask release`, on small workspaces the tests write (three
+//! published crates laid out like the real ones, a tool and a helper that
+//! are not published, and a workspace of its own that uses a crate by
+//! path) and on copies of the real manifests and changelog;
+//! and the changelog entries a registry sync adds, through `regen --from`
+//! on the shared harness's workspace copy.
+
+#[path = "data/harness.rs"]
+mod harness;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use harness::{assert_unchanged, Document, Workspace};
+use xtask::changelog::CHANGELOG;
+use xtask::cli::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
+use xtask::regen;
+
+// ---------------------------------------------------------------------------
+// Small workspaces
+
+const REGISTRY: &str = "ws-close-codes-registry";
+const CODEGEN: &str = "ws-close-codes-codegen";
+const CRATE: &str = "ws-close-codes";
+
+/// The dependency sections of each member of a small workspace.
+#[derive(Clone)]
+struct Layout {
+    registry: &'static str,
+    codegen: &'static str,
+    krate: &'static str,
+}
+
+/// Dependencies as in the real workspace: the generator needs the
+/// registry, and its tests the crate (through the workspace, so with a
+/// version); the registry's and the crate's tests use an unpublished
+/// helper by path.
+const REAL_LAYOUT: Layout = Layout {
+    registry: "[dev-dependencies]\nhelper = { path = \"../helper\" }\n",
+    codegen: "[dependencies]\nws-close-codes-registry.workspace = true\n\n\
+              [dev-dependencies]\nws-close-codes.workspace = true\n",
+    krate: "[dev-dependencies]\nhelper = { path = \"../../helper\" }\n",
+};
+
+/// A workspace in a temporary directory: its files and `cargo xtask`
+/// against it.
+struct Small {
+    dir: tempfile::TempDir,
+}
+
+impl Small {
+    /// A workspace at `version` (requirements not yet exact, as a
+    /// workspace that has never been released may have them), with
+    /// `changelog`, and a `Cargo.lock` that Cargo generated.
+    fn new(version: &str, changelog: &str, layout: &Layout) -> Small {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |path: &str, text: &str| {
+            let path = root.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write(
+            "Cargo.toml",
+            &format!(
+                "[workspace]\nresolver = \"2\"\n\
+                 members = [\"registry\", \"codegen\", \"crates/ws-close-codes\", \"tool\", \"helper\"]\n\n\
+                 [workspace.package]\nversion = \"{version}\"\nedition = \"2021\"\nlicense = \"MIT\"\n\n\
+                 [workspace.dependencies]\n\
+                 ws-close-codes = {{ path = \"crates/ws-close-codes\", version = \"{version}\" }}\n\
+                 ws-close-codes-registry = {{ path = \"registry\", version = \"{version}\" }}\n\
+                 ws-close-codes-codegen = {{ path = \"codegen\", version = \"{version}\" }}\n"
+            ),
+        );
+        let package = |name: &str, extra: &str| {
+            format!(
+                "[package]\nname = \"{name}\"\nversion.workspace = true\nedition.workspace = true\n\
+                 license.workspace = true\n\n{extra}"
+            )
+        };
+        write("registry/Cargo.toml", &package(REGISTRY, layout.registry));
+        write("codegen/Cargo.toml", &package(CODEGEN, layout.codegen));
+        write(
+            "crates/ws-close-codes/Cargo.toml",
+            &package(CRATE, layout.krate),
+        );
+        write(
+            "tool/Cargo.toml",
+            &package(
+                "tool",
+                "publish = false\n\n[dependencies]\nws-close-codes-codegen.workspace = true\n",
+            ),
+        );
+        write(
+            "helper/Cargo.toml",
+            "[package]\nname = \"helper\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n",
+        );
+        for lib in ["registry", "codegen", "crates/ws-close-codes", "helper"] {
+            write(&format!("{lib}/src/lib.rs"), "");
+        }
+        write("tool/src/main.rs", "fn main() {}\n");
+        write(CHANGELOG, changelog);
+        // A workspace of its own that uses the crate by path, as the no_std
+        // check does.
+        write(
+            "check/Cargo.toml",
+            "[package]\nname = \"check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\nws-close-codes = { path = \"../crates/ws-close-codes\" }\n\n[workspace]\n",
+        );
+        write("check/src/lib.rs", "");
+        let small = Small { dir };
+        for directory in [".", "check"] {
+            let output = small.cargo_in(directory, &["generate-lockfile", "--offline"]);
+            assert!(output.status.success(), "{}", describe(&output));
+        }
+        small
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn read(&self, file: &str) -> String {
+        fs::read_to_string(self.root().join(file)).unwrap()
+    }
+
+    fn write(&self, file: &str, text: &str) {
+        fs::write(self.root().join(file), text).unwrap();
+    }
+
+    fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        let mut all = BTreeMap::new();
+        collect(self.root(), self.root(), &mut all);
+        all
+    }
+
+    fn xtask(&self, args: &[&str]) -> (i32, String, String) {
+        xtask_in(self.root(), args)
+    }
+
+    fn cargo(&self, args: &[&str]) -> std::process::Output {
+        self.cargo_in(".", args)
+    }
+
+    fn cargo_in(&self, directory: &str, args: &[&str]) -> std::process::Output {
+        Command::new(env!("CARGO"))
+            .args(args)
+            .current_dir(self.root().join(directory))
+            .output()
+            .unwrap()
+    }
+}
+
+fn collect(root: &Path, dir: &Path, all: &mut BTreeMap<String, Vec<u8>>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() != "target" {
+                collect(root, &entry.path(), all);
+            }
+        } else {
+            let name = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .display()
+                .to_string();
+            all.insert(name, fs::read(entry.path()).unwrap());
+        }
+    }
+}
+
+fn describe(output: &std::process::Output) -> String {
+    format!(
+        "status {:?}\nstdout: {}\nstderr: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// `cargo xtask ARGS` against the workspace at `root`, in this process.
+fn xtask_in(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = xtask::cli::run_with(&args, root, &mut out, &mut err, false);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+/// A changelog in which `released` was released, with `unreleased` (the
+/// text between `## Unreleased` and that version's section).
+fn changelog(unreleased: &str, released: &str) -> String {
+    format!(
+        "# Changelog\n\nSome words about the project.\n\n## Unreleased\n\n{unreleased}\
+         ## {released} - 2025-01-01\n\n### Added\n\n- The first things.\n"
+    )
+}
+
+fn toml_at<'a>(table: &'a toml::Table, path: &[&str]) -> Option<&'a toml::Value> {
+    let (first, rest) = path.split_first()?;
+    rest.iter()
+        .try_fold(table.get(*first)?, |value, key| value.get(key))
+}
+
+/// The versions of the workspace's own packages in `Cargo.lock`.
+fn locked_versions(lock: &str) -> BTreeMap<String, String> {
+    let lock: toml::Table = lock.parse().unwrap();
+    lock["package"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p.get("source").is_none())
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_owned(),
+                p["version"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// The version
+
+#[test]
+fn each_kind_of_change_moves_the_number_cargo_says() {
+    // (subsections under Unreleased, expected bump, next after 1.4.2,
+    // after 0.4.2, after 0.0.7). Written out by hand from Cargo's rules:
+    // 1.y.z major/minor/patch; 0.y.z breaking -> minor, else patch;
+    // 0.0.z always patch.
+    let cases = [
+        (
+            "### Removed\n\n- A thing.\n\n",
+            "major",
+            "2.0.0",
+            "0.5.0",
+            "0.0.8",
+        ),
+        (
+            "### Changed\n\n- **Breaking**: `f` takes two arguments.\n\n",
+            "major",
+            "2.0.0",
+            "0.5.0",
+            "0.0.8",
+        ),
+        (
+            "### Added\n\n- One.\n- Two.\n\n### Removed\n\n- Three.\n\n",
+            "major",
+            "2.0.0",
+            "0.5.0",
+            "0.0.8",
+        ),
+        (
+            "### Added\n\n- A thing.\n\n",
+            "minor",
+            "1.5.0",
+            "0.4.3",
+            "0.0.8",
+        ),
+        (
+            "### Changed\n\n- A thing.\n\n",
+            "minor",
+            "1.5.0",
+            "0.4.3",
+            "0.0.8",
+        ),
+        (
+            "### Deprecated\n\n- A thing.\n\n",
+            "minor",
+            "1.5.0",
+            "0.4.3",
+            "0.0.8",
+        ),
+        (
+            "### Fixed\n\n- A fix.\n\n### Added\n\n- A thing.\n\n",
+            "minor",
+            "1.5.0",
+            "0.4.3",
+            "0.0.8",
+        ),
+        (
+            "### Fixed\n\n- A fix.\n\n",
+            "patch",
+            "1.4.3",
+            "0.4.3",
+            "0.0.8",
+        ),
+        (
+            "### Fixed\n\n- Says **Breaking** in passing, and is a fix.\n\n",
+            "patch",
+            "1.4.3",
+            "0.4.3",
+            "0.0.8",
+        ),
+        (
+            "### Fixed\n\n1. **Breaking**: a numbered entry.\n\n",
+            "major",
+            "2.0.0",
+            "0.5.0",
+            "0.0.8",
+        ),
+        (
+            "### Security\n\n- A fix.\n\n",
+            "patch",
+            "1.4.3",
+            "0.4.3",
+            "0.0.8",
+        ),
+        (
+            "### Security\n\nProse without a list.\n\n### Fixed\n\n- A fix.\n\n",
+            "patch",
+            "1.4.3",
+            "0.4.3",
+            "0.0.8",
+        ),
+    ];
+    for (index, current) in ["1.4.2", "0.4.2", "0.0.7"].into_iter().enumerate() {
+        let small = Small::new(current, &changelog("", current), &REAL_LAYOUT);
+        for (unreleased, bump, after_1, after_0y, after_00) in cases {
+            let next = [after_1, after_0y, after_00][index];
+            small.write(CHANGELOG, &changelog(unreleased, current));
+            let before = small.files();
+            let (code, out, err) = small.xtask(&["release", "--dry-run"]);
+            let case = format!("{current} with {unreleased:?}");
+            assert_eq!(code, EXIT_OK, "{case}: {err}");
+            assert!(
+                out.contains(&format!("version: {current} -> {next}\n")),
+                "{case}: {out}"
+            );
+            assert!(out.contains(&format!("bump: {bump} (")), "{case}: {out}");
+            assert!(
+                out.contains("dry run: nothing was written"),
+                "{case}: {out}"
+            );
+            assert_unchanged(&before, &small.files(), &case);
+        }
+    }
+}
+
+#[test]
+fn the_reasons_name_each_kind_and_each_breaking_entry() {
+    let small = Small::new(
+        "0.4.2",
+        &changelog(
+            "### Added\n\n- One.\n  More about one.\n- Two.\n\n### Changed\n\n\
+             - **Breaking**: `f` takes two arguments.\n\n### Fixed\n\n- A fix.\n\n",
+            "0.4.2",
+        ),
+        &REAL_LAYOUT,
+    );
+    let (code, out, err) = small.xtask(&["release", "--dry-run"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    for line in [
+        "version: 0.4.2 -> 0.5.0\n",
+        "bump: major (below 1.0 a breaking change moves the minor number)\n",
+        "  - major: **Breaking**: `f` takes two arguments.\n",
+        "  - minor: ### Added (2 entries) is a compatible change\n",
+        "  - minor: ### Changed (1 entry) is a compatible change\n",
+        "  - patch: ### Fixed (1 entry) is a fix\n",
+    ] {
+        assert!(out.contains(line), "{line:?} not in:\n{out}");
+    }
+}
+
+#[test]
+fn a_version_never_released_is_released_as_it_is() {
+    let text = "# Changelog\n\n## Unreleased\n\n### Added\n\n- Everything.\n";
+    let small = Small::new("0.1.0", text, &REAL_LAYOUT);
+    let lock = small.read("Cargo.lock");
+    let (code, out, err) = small.xtask(&["release", "--dry-run"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.contains("version: 0.1.0 (first release)\n"), "{out}");
+    assert!(out.contains("has no section for 0.1.0 yet"), "{out}");
+
+    let (code, out, err) = small.xtask(&["release", "--date", "2026-02-03"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.contains("wrote Cargo.toml"), "{out}");
+    assert!(out.contains("wrote CHANGELOG.md"), "{out}");
+    assert!(!out.contains("wrote Cargo.lock"), "{out}");
+    assert_eq!(
+        small.read(CHANGELOG),
+        "# Changelog\n\n## Unreleased\n\n## 0.1.0 - 2026-02-03\n\n### Added\n\n- Everything.\n"
+    );
+    let manifest: toml::Table = small.read("Cargo.toml").parse().unwrap();
+    assert_eq!(
+        toml_at(&manifest, &["workspace", "package", "version"])
+            .unwrap()
+            .as_str(),
+        Some("0.1.0")
+    );
+    for name in [REGISTRY, CODEGEN, CRATE] {
+        let requirement = toml_at(&manifest, &["workspace", "dependencies", name, "version"]);
+        assert_eq!(requirement.unwrap().as_str(), Some("=0.1.0"), "{name}");
+    }
+    assert_eq!(small.read("Cargo.lock"), lock);
+    assert!(!out.contains("check/Cargo.lock"), "{out}");
+
+    // Released now: nothing is left to release.
+    let before = small.files();
+    let (code, _, err) = small.xtask(&["release", "--date", "2026-02-04"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("nothing to release"), "{err}");
+    assert_unchanged(&before, &small.files(), "second release");
+}
+
+#[test]
+fn an_empty_or_unreadable_unreleased_section_is_refused() {
+    let cases = [
+        (changelog("", "0.4.2"), "nothing to release"),
+        (
+            changelog("### Added\n\n### Fixed\n\n\n", "0.4.2"),
+            "nothing to release",
+        ),
+        (
+            "# Changelog\n\n## 0.4.2 - 2025-01-01\n\n- x\n".to_owned(),
+            "no `## Unreleased` section",
+        ),
+        (
+            changelog("### Notes\n\n- Something.\n\n", "0.4.2"),
+            "CHANGELOG.md:7: `### Notes` under `## Unreleased` is not a kind of change",
+        ),
+        (
+            changelog("Loose text.\n\n### Added\n\n- One.\n\n", "0.4.2"),
+            "CHANGELOG.md:7: text under `## Unreleased` before any `### ` subsection",
+        ),
+        (
+            changelog(
+                "### Added\n\n- One.\n\n## 0.5.0 - 2025-06-01\n\n- x\n\n",
+                "0.4.2",
+            ),
+            "has a section for 0.5.0, newer than the version in Cargo.toml (0.4.2)",
+        ),
+    ];
+    let small = Small::new("0.4.2", &cases[0].0, &REAL_LAYOUT);
+    for (text, message) in cases {
+        small.write(CHANGELOG, &text);
+        let before = small.files();
+        for args in [&["release", "--dry-run"][..], &["release"][..]] {
+            let (code, _, err) = small.xtask(args);
+            assert_eq!(code, EXIT_FAILURE, "{args:?} {text:?}");
+            assert!(err.contains(message), "{message:?} not in {err}");
+            assert!(err.contains("nothing was written"), "{err}");
+            assert_unchanged(&before, &small.files(), message);
+        }
+    }
+}
+
+#[test]
+fn a_release_writes_the_version_exact_requirements_lock_and_changelog() {
+    for (current, next) in [("0.4.2", "0.4.3"), ("1.4.2", "1.5.0"), ("0.0.7", "0.0.8")] {
+        let small = Small::new(
+            current,
+            &changelog("### Added\n\n- Close code 3017.\n\n", current),
+            &REAL_LAYOUT,
+        );
+        let manifest_before = small.read("Cargo.toml");
+        let (code, out, err) = small.xtask(&["release", "--date", "2026-05-06"]);
+        assert_eq!(code, EXIT_OK, "{current}: {err}");
+        for file in ["Cargo.toml", "Cargo.lock", "CHANGELOG.md"] {
+            assert!(out.contains(&format!("wrote {file}\n")), "{current}: {out}");
+        }
+
+        // The manifest: only the version and the three requirements changed.
+        let manifest_text = small.read("Cargo.toml");
+        let expected = manifest_before
+            .replace(
+                &format!("version = \"{current}\"\nedition"),
+                &format!("version = \"{next}\"\nedition"),
+            )
+            .replace(
+                &format!("version = \"{current}\" }}"),
+                &format!("version = \"={next}\" }}"),
+            );
+        assert_eq!(manifest_text, expected, "{current}");
+
+        // The lock: the members that take the workspace version moved, the
+        // helper did not, and Cargo finds nothing to change.
+        let mut expected = BTreeMap::new();
+        for name in [REGISTRY, CODEGEN, CRATE, "tool"] {
+            expected.insert(name.to_owned(), next.to_owned());
+        }
+        expected.insert("helper".to_owned(), "0.0.0".to_owned());
+        assert_eq!(locked_versions(&small.read("Cargo.lock")), expected);
+        let output = small.cargo(&["metadata", "--locked", "--offline", "--format-version", "1"]);
+        assert!(output.status.success(), "{current}: {}", describe(&output));
+        let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let codegen = metadata["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == CODEGEN)
+            .unwrap();
+        let requirements: Vec<&str> = codegen["dependencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["req"].as_str().unwrap())
+            .collect();
+        assert_eq!(requirements, [format!("={next}"), format!("={next}")]);
+
+        // The other workspace's lock moved the crate too, and Cargo agrees.
+        let mut expected = BTreeMap::new();
+        expected.insert("check".to_owned(), "0.0.0".to_owned());
+        expected.insert(CRATE.to_owned(), next.to_owned());
+        assert_eq!(locked_versions(&small.read("check/Cargo.lock")), expected);
+        let output = small.cargo_in(
+            "check",
+            &["metadata", "--locked", "--offline", "--format-version", "1"],
+        );
+        assert!(output.status.success(), "{current}: {}", describe(&output));
+        assert!(out.contains("wrote check/Cargo.lock\n"), "{current}: {out}");
+
+        // The changelog.
+        assert_eq!(
+            small.read(CHANGELOG),
+            format!(
+                "# Changelog\n\nSome words about the project.\n\n## Unreleased\n\n\
+                 ## {next} - 2026-05-06\n\n### Added\n\n- Close code 3017.\n\n\
+                 ## {current} - 2025-01-01\n\n### Added\n\n- The first things.\n"
+            )
+        );
+        let (code, notes, err) = small.xtask(&["release", "--notes"]);
+        assert_eq!(code, EXIT_OK, "{err}");
+        assert_eq!(notes, "### Added\n\n- Close code 3017.\n");
+    }
+}
+
+#[test]
+fn a_dry_run_writes_nothing() {
+    let small = Small::new(
+        "0.4.2",
+        &changelog("### Removed\n\n- Code 3003.\n\n", "0.4.2"),
+        &REAL_LAYOUT,
+    );
+    let before = small.files();
+    let (code, out, err) = small.xtask(&["release", "--dry-run", "--date", "2026-01-01"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.contains("version: 0.4.2 -> 0.5.0"), "{out}");
+    assert!(!out.contains("wrote"), "{out}");
+    assert_unchanged(&before, &small.files(), "dry run");
+}
+
+#[test]
+fn a_failed_or_interrupted_write_leaves_the_old_or_the_new_set() {
+    let text = changelog("### Fixed\n\n- A fix.\n\n", "0.4.2");
+    // The new set, from a run that is not interrupted.
+    let reference = Small::new("0.4.2", &text, &REAL_LAYOUT);
+    let plan = xtask::release::plan(reference.root(), "2026-01-01").unwrap();
+    assert_eq!(plan.next.to_string(), "0.4.3");
+    let written = xtask::release::apply(reference.root(), &plan, Default::default()).unwrap();
+    assert_eq!(
+        written.len(),
+        4,
+        "three files and the other lock: {written:?}"
+    );
+    let new_set = reference.files();
+
+    for fail_at in 0..4 {
+        let small = Small::new("0.4.2", &text, &REAL_LAYOUT);
+        let old_set = small.files();
+        let plan = xtask::release::plan(small.root(), "2026-01-01").unwrap();
+        let faults = xtask::files::Faults {
+            fail_temporary: Some(fail_at),
+            ..Default::default()
+        };
+        let error = xtask::release::apply(small.root(), &plan, faults).unwrap_err();
+        assert!(error.contains("no file was changed"), "{error}");
+        assert_unchanged(&old_set, &small.files(), &format!("failure {fail_at}"));
+    }
+    for stop in 1..4 {
+        let small = Small::new("0.4.2", &text, &REAL_LAYOUT);
+        let plan = xtask::release::plan(small.root(), "2026-01-01").unwrap();
+        let faults = xtask::files::Faults {
+            stop_after_renames: Some(stop),
+            ..Default::default()
+        };
+        let error = xtask::release::apply(small.root(), &plan, faults).unwrap_err();
+        assert!(error.contains("after the commit point"), "{error}");
+        // The next run completes the set before it plans: released, so
+        // nothing is left to release.
+        let (code, _, err) = small.xtask(&["release", "--dry-run"]);
+        assert_eq!(code, EXIT_FAILURE);
+        assert!(err.contains("nothing to release"), "{err}");
+        assert_unchanged(&new_set, &small.files(), &format!("stop {stop}"));
+    }
+}
+
+#[test]
+fn a_file_changed_after_the_plan_is_not_overwritten() {
+    let small = Small::new(
+        "0.4.2",
+        &changelog("### Fixed\n\n- A fix.\n\n", "0.4.2"),
+        &REAL_LAYOUT,
+    );
+    let plan = xtask::release::plan(small.root(), "2026-01-01").unwrap();
+    let edited = small.read(CHANGELOG).replace("A fix.", "A better fix.");
+    small.write(CHANGELOG, &edited);
+    let before = small.files();
+    let error = xtask::release::apply(small.root(), &plan, Default::default()).unwrap_err();
+    assert!(error.contains("changed after this run read it"), "{error}");
+    assert_unchanged(&before, &small.files(), "overtaken plan");
+}
+
+// ---------------------------------------------------------------------------
+// Publish order and requirements
+
+fn publish_order(layout: &Layout) -> Result<Vec<String>, String> {
+    let small = Small::new("0.4.2", &changelog("", "0.4.2"), layout);
+    let (code, out, err) = small.xtask(&["release", "--publish-order"]);
+    match code {
+        EXIT_OK => Ok(out.lines().map(str::to_owned).collect()),
+        _ => Err(err),
+    }
+}
+
+#[test]
+fn crates_are_published_after_what_they_need() {
+    // As in the real workspace: the generator after the registry (normal
+    // dependency) and after the crate (its dev-dependency carries a
+    // version); the rest by name.
+    assert_eq!(
+        publish_order(&REAL_LAYOUT).unwrap(),
+        [CRATE, REGISTRY, CODEGEN]
+    );
+
+    // A dev-dependency with a version orders; one by path alone does not.
+    let versioned_dev = Layout {
+        krate: "[dev-dependencies]\nws-close-codes-registry.workspace = true\n",
+        ..REAL_LAYOUT
+    };
+    assert_eq!(
+        publish_order(&versioned_dev).unwrap(),
+        [REGISTRY, CRATE, CODEGEN]
+    );
+    let path_dev = Layout {
+        krate: "[dev-dependencies]\nws-close-codes-registry = { path = \"../../registry\" }\n",
+        ..REAL_LAYOUT
+    };
+    assert_eq!(
+        publish_order(&path_dev).unwrap(),
+        [CRATE, REGISTRY, CODEGEN]
+    );
+
+    // A build-dependency orders.
+    let build = Layout {
+        codegen: "[dependencies]\nws-close-codes-registry.workspace = true\n",
+        krate: "[build-dependencies]\nws-close-codes-codegen.workspace = true\n",
+        ..REAL_LAYOUT
+    };
+    assert_eq!(publish_order(&build).unwrap(), [REGISTRY, CODEGEN, CRATE]);
+
+    // A cycle through a versioned dev-dependency cannot be published.
+    let cycle = Layout {
+        krate: "[build-dependencies]\nws-close-codes-codegen.workspace = true\n",
+        ..REAL_LAYOUT
+    };
+    let error = publish_order(&cycle).unwrap_err();
+    assert!(error.contains("cycle"), "{error}");
+
+    // A normal dependency without a version cannot be published.
+    let unversioned = Layout {
+        krate: "[dependencies]\nws-close-codes-registry = { path = \"../../registry\" }\n",
+        ..REAL_LAYOUT
+    };
+    let error = publish_order(&unversioned).unwrap_err();
+    assert!(
+        error.contains("ws-close-codes depends on ws-close-codes-registry without a version"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_dry_run_prints_the_publish_order() {
+    let small = Small::new(
+        "0.4.2",
+        &changelog("### Fixed\n\n- A fix.\n\n", "0.4.2"),
+        &REAL_LAYOUT,
+    );
+    let (code, out, err) = small.xtask(&["release", "--dry-run"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(
+        out.contains(&format!("publish order: {CRATE}, {REGISTRY}, {CODEGEN}\n")),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_requirement_the_release_cannot_keep_exact_is_refused() {
+    let own_version = Layout {
+        codegen: "[dependencies]\nws-close-codes-registry = { path = \"../registry\", version = \"0.4.2\" }\n",
+        ..REAL_LAYOUT
+    };
+    let small = Small::new(
+        "0.4.2",
+        &changelog("### Fixed\n\n- A fix.\n\n", "0.4.2"),
+        &own_version,
+    );
+    let before = small.files();
+    let (code, _, err) = small.xtask(&["release"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(
+        err.contains(
+            "ws-close-codes-codegen: [dependencies] ws-close-codes-registry states its own version"
+        ),
+        "{err}"
+    );
+    assert_unchanged(&before, &small.files(), "own version");
+}
+
+#[test]
+fn the_real_workspace_publishes_in_dependency_order() {
+    let (code, out, err) = xtask_in(&xtask::workspace_root(), &["release", "--publish-order"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let order: Vec<&str> = out.lines().collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(sorted, [CRATE, CODEGEN, REGISTRY]);
+    let at = |name: &str| order.iter().position(|c| *c == name).unwrap();
+    // The generator needs the registry, and its tests the crate.
+    assert!(at(REGISTRY) < at(CODEGEN), "{order:?}");
+    assert!(at(CRATE) < at(CODEGEN), "{order:?}");
+}
+
+#[test]
+fn notes_print_a_section_without_its_heading() {
+    let small = Small::new(
+        "0.4.3",
+        "# Changelog\n\n## Unreleased\n\n### Fixed\n\n- Not yet.\n\n\
+         ## 0.4.3 - 2025-03-01\n\n### Fixed\n\n- A fix.\n\n```text\n## not a heading\n```\n\n\
+         ## 0.4.2 - 2025-01-01\n\n### Added\n\n- The first things.\n",
+        &REAL_LAYOUT,
+    );
+    let (code, out, _) = small.xtask(&["release", "--notes"]);
+    assert_eq!(code, EXIT_OK);
+    assert_eq!(
+        out,
+        "### Fixed\n\n- A fix.\n\n```text\n## not a heading\n```\n"
+    );
+    let (code, out, _) = small.xtask(&["release", "--notes", "0.4.2"]);
+    assert_eq!(code, EXIT_OK);
+    assert_eq!(out, "### Added\n\n- The first things.\n");
+    let (code, out, _) = small.xtask(&["release", "--notes=0.4.2"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (EXIT_OK, "### Added\n\n- The first things.\n")
+    );
+    let (code, _, err) = small.xtask(&["release", "--notes", "0.9.9"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(
+        err.contains("CHANGELOG.md has no section for 0.9.9"),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let small = Small::new("0.4.2", &changelog("", "0.4.2"), &REAL_LAYOUT);
+    for args in [
+        &["release", "--date", "2026-02-30"][..],
+        &["release", "--date"],
+        &["release", "--notes", "--dry-run"],
+        &["release", "--publish-order", "--dry-run"],
+        &["release", "--dry-run=yes"],
+        &["release", "--bump", "major"],
+    ] {
+        let (code, _, err) = small.xtask(args);
+        assert_eq!(code, EXIT_USAGE, "{args:?}: {err}");
+    }
+    let (code, out, _) = small.xtask(&["help"]);
+    assert_eq!(code, EXIT_OK);
+    assert!(out.contains("cargo xtask release [--dry-run]"), "{out}");
+}
+
+// ---------------------------------------------------------------------------
+// Registry syncs and the changelog
+
+/// Writes `document` outside the copy and runs `regen --from` with it and
+/// `extra`.
+fn regen_from(copy: &Workspace, document: &Document, extra: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.xml");
+    fs::write(&path, document.bytes()).unwrap();
+    let path = path.display().to_string();
+    let mut args = vec!["regen", "--from", path.as_str()];
+    args.extend_from_slice(extra);
+    copy.xtask(&args)
+}
+
+/// The lines of `after` that are not in `before`, when `after` is
+/// `before` with lines inserted (and nothing else changed).
+fn inserted_lines(before: &str, after: &str) -> Vec<String> {
+    let old: Vec<&str> = before.lines().collect();
+    let mut at = 0;
+    let mut inserted = Vec::new();
+    for line in after.lines() {
+        if at < old.len() && old[at] == line {
+            at += 1;
+        } else {
+            inserted.push(line.to_owned());
+        }
+    }
+    assert_eq!(at, old.len(), "lines of the old changelog are missing");
+    inserted
+}
+
+/// The lines of `## Unreleased` (to the next `## ` heading).
+fn unreleased_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .skip_while(|l| *l != "## Unreleased")
+        .skip(1)
+        .take_while(|l| !l.starts_with("## "))
+        .collect()
+}
+
+/// The subsection (`### ...` heading) that `entry` is under in `## Unreleased`.
+fn subsection_of<'a>(text: &'a str, entry: &str) -> Option<&'a str> {
+    let lines = unreleased_lines(text);
+    let at = lines.iter().position(|l| *l == entry)?;
+    lines[..at]
+        .iter()
+        .rev()
+        .find(|l| l.starts_with("### "))
+        .copied()
+}
+
+const ADDED_3017: &str = "- `CloseCode::QuotaExceeded`: close code 3017, \"Quota Exceeded\" in \
+                          IANA's registry (registered with IANA on 2026-01-15, registry updated 2026-01-15).";
+const CHANGED_3008: &str =
+    "- `CloseCode::Timeout` (close code 3008, \"Timeout\"): IANA changed the \
+                            references from — to RFC 9999 (registry updated 2026-01-15).";
+
+fn with_3017() -> Document {
+    Document::baseline()
+        .register(3017, "Quota Exceeded", "2026-01-15")
+        .add_reference(3008, "rfc", "rfc9999")
+        .updated("2026-01-15")
+}
+
+#[test]
+fn a_sync_adds_its_entries_to_the_live_changelog_once() {
+    let copy = Workspace::new();
+    let before = copy.read(CHANGELOG);
+    let (code, out, err) = regen_from(&copy, &with_3017(), &[]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.contains("wrote CHANGELOG.md"), "{out}");
+    let after = copy.read(CHANGELOG);
+    let mut entries: Vec<String> = inserted_lines(&before, &after)
+        .into_iter()
+        .filter(|l| !l.is_empty() && !l.starts_with("## Unreleased") && !l.starts_with("### "))
+        .collect();
+    entries.sort();
+    assert_eq!(entries, [ADDED_3017, CHANGED_3008]);
+    assert_eq!(subsection_of(&after, ADDED_3017), Some("### Added"));
+    assert_eq!(subsection_of(&after, CHANGED_3008), Some("### Changed"));
+
+    // The same document again, regen, and regen --check: nothing changes.
+    let files = copy.files();
+    let (code, _, err) = regen_from(&copy, &with_3017(), &[]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert_unchanged(&files, &copy.files(), "second identical --from");
+    for args in [&["regen"][..], &["regen", "--check"]] {
+        let (code, _, err) = copy.xtask(args);
+        assert_eq!(code, EXIT_OK, "{args:?}: {err}");
+        assert_unchanged(&files, &copy.files(), &format!("{args:?}"));
+    }
+}
+
+#[test]
+fn entries_go_under_their_subsection_created_in_order() {
+    let copy = Workspace::new();
+    let text = "# Changelog\n\n## Unreleased\n\n### Fixed\n\n- A fix.\n\n## 0.1.0 - 2025-08-01\n\n- First.\n";
+    fs::write(copy.root().join(CHANGELOG), text).unwrap();
+    let (code, _, err) = regen_from(&copy, &with_3017(), &[]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert_eq!(
+        copy.read(CHANGELOG),
+        format!(
+            "# Changelog\n\n## Unreleased\n\n### Added\n\n{ADDED_3017}\n\n### Changed\n\n{CHANGED_3008}\n\n\
+             ### Fixed\n\n- A fix.\n\n## 0.1.0 - 2025-08-01\n\n- First.\n"
+        )
+    );
+
+    // Without `## Unreleased`: it is created above the first version.
+    let copy = Workspace::new();
+    let text = "# Changelog\n\nWords.\n\n## 0.1.0 - 2025-08-01\n\n- First.\n";
+    fs::write(copy.root().join(CHANGELOG), text).unwrap();
+    let (code, _, err) = regen_from(&copy, &with_3017(), &[]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert_eq!(
+        copy.read(CHANGELOG),
+        format!(
+            "# Changelog\n\nWords.\n\n## Unreleased\n\n### Added\n\n{ADDED_3017}\n\n### Changed\n\n\
+             {CHANGED_3008}\n\n## 0.1.0 - 2025-08-01\n\n- First.\n"
+        )
+    );
+}
+
+#[test]
+fn a_removed_code_is_a_breaking_entry() {
+    let copy = Workspace::new();
+    let text = "# Changelog\n\n## Unreleased\n\n## 0.1.0 - 2025-08-01\n\n- First.\n";
+    fs::write(copy.root().join(CHANGELOG), text).unwrap();
+    let document = Document::baseline().without(3003).updated("2026-02-02");
+    let (code, _, err) = regen_from(&copy, &document, &[]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert_eq!(copy.read(CHANGELOG), text, "a refused document wrote {err}");
+    let (code, _, err) = regen_from(&copy, &document, &["--allow-removals"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert_eq!(
+        copy.read(CHANGELOG),
+        "# Changelog\n\n## Unreleased\n\n### Removed\n\n- **Breaking**: `CloseCode::Forbidden` \
+         (close code 3003, \"Forbidden\") is removed: IANA's registry (updated 2026-02-02) no longer \
+         lists the code, and `CloseCode::from(3003)` returns `CloseCode::Other(_)`.\n\n\
+         ## 0.1.0 - 2025-08-01\n\n- First.\n"
+    );
+}
+
+#[test]
+fn the_changelog_is_written_with_the_other_files_or_not_at_all() {
+    let copy = Workspace::new();
+    let options = |faults| regen::Options {
+        root: copy.root().to_path_buf(),
+        new_document: Some(with_3017().bytes()),
+        new_document_source: Some("new.xml".into()),
+        faults,
+        ..regen::Options::default()
+    };
+    let plan = regen::plan(&options(Default::default())).unwrap();
+    let paths: Vec<&PathBuf> = plan.files.iter().map(|f| &f.path).collect();
+    assert_eq!(paths.last(), Some(&&copy.root().join(CHANGELOG)));
+    let at = paths.len() - 1;
+    let before = copy.files();
+    let faults = xtask::files::Faults {
+        fail_temporary: Some(at),
+        ..Default::default()
+    };
+    let error = regen::apply(&plan, &options(faults)).unwrap_err();
+    assert!(error.to_string().contains("no file was changed"), "{error}");
+    assert_unchanged(&before, &copy.files(), "failed changelog write");
+
+    // Without a new document, or with one that changes no code, the plan
+    // leaves the changelog out.
+    let plan = regen::plan(&regen::Options {
+        root: copy.root().to_path_buf(),
+        ..regen::Options::default()
+    })
+    .unwrap();
+    assert!(plan.files.iter().all(|f| !f.path.ends_with(CHANGELOG)));
+    let same_codes = Document::baseline().updated("2026-03-03");
+    let plan = regen::plan(&regen::Options {
+        root: copy.root().to_path_buf(),
+        new_document: Some(same_codes.bytes()),
+        ..regen::Options::default()
+    })
+    .unwrap();
+    assert!(plan.files.iter().all(|f| !f.path.ends_with(CHANGELOG)));
+}
+
+#[test]
+fn regen_without_a_new_document_never_reads_the_changelog() {
+    let copy = Workspace::new();
+    fs::remove_file(copy.root().join(CHANGELOG)).unwrap();
+    for args in [&["regen"][..], &["regen", "--check"]] {
+        let (code, _, err) = copy.xtask(args);
+        assert_eq!(code, EXIT_OK, "{args:?}: {err}");
+        assert!(!copy.exists(CHANGELOG));
+    }
+    // A sync that changes codes needs it, and writes nothing without it.
+    let before = copy.files();
+    let (code, _, err) = regen_from(&copy, &with_3017(), &[]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("CHANGELOG.md: cannot read"), "{err}");
+    assert_unchanged(&before, &copy.files(), "sync without a changelog");
+}
+
+#[test]
+fn registry_text_cannot_break_the_changelog() {
+    let copy = Workspace::new();
+    let text = "# Changelog\n\n## Unreleased\n\n## 0.1.0 - 2025-08-01\n\n- First.\n";
+    fs::write(copy.root().join(CHANGELOG), text).unwrap();
+    let hostile =
+        "Evil ](http://x) <script>alert(1)</script> `code` **bold** \u{202E}rtl\n# heading\n- item";
+    let escaped_xml = hostile
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let document = Document::baseline()
+        .register(3050, &escaped_xml, "2026-04-04")
+        .updated("2026-04-04");
+    let (code, _, err) = regen_from(&copy, &document, &[]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let after = copy.read(CHANGELOG);
+    let inserted: Vec<String> = inserted_lines(text, &after)
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(inserted.len(), 2, "{after}");
+    assert_eq!(inserted[0], "### Added");
+    let entry = &inserted[1];
+    assert!(
+        entry.starts_with("- `CloseCode::Code3050`: close code 3050, \""),
+        "{entry}"
+    );
+    assert!(
+        entry.contains(&ws_close_codes_codegen::escape_markdown(hostile)),
+        "{entry}"
+    );
+    assert!(
+        entry.contains(r"\]") && entry.contains(r"\<script\>"),
+        "{entry}"
+    );
+    assert!(
+        !entry.contains("<script>") && !entry.contains(" `code` ") && !entry.contains(" **bold**"),
+        "{entry}"
+    );
+    assert!(!after.contains('\u{202E}'), "bidi control kept");
+    let headings: Vec<&str> = after.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# Changelog",
+            "## Unreleased",
+            "### Added",
+            "## 0.1.0 - 2025-08-01"
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// From a registry sync to a release
+
+/// Adds the real workspace's manifests and lock to `root` (each member's
+/// manifest, and an empty file for each of its targets that the copy does
+/// not have), and the no_std check's workspace, so that Cargo and
+/// `release` see the real workspace.
+fn add_manifests(root: &Path) {
+    let real = xtask::workspace_root();
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--no-deps",
+            "--offline",
+            "--format-version",
+            "1",
+        ])
+        .current_dir(&real)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", describe(&output));
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let relative = |path: &str| Path::new(path).strip_prefix(&real).unwrap().to_path_buf();
+    for file in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "crates/no-std-check/Cargo.toml",
+        "crates/no-std-check/Cargo.lock",
+    ] {
+        fs::create_dir_all(root.join(file).parent().unwrap()).unwrap();
+        fs::copy(real.join(file), root.join(file)).unwrap();
+    }
+    fs::create_dir_all(root.join("crates/no-std-check/src")).unwrap();
+    fs::write(root.join("crates/no-std-check/src/lib.rs"), "").unwrap();
+    for package in metadata["packages"].as_array().unwrap() {
+        let manifest = relative(package["manifest_path"].as_str().unwrap());
+        fs::create_dir_all(root.join(manifest.parent().unwrap())).unwrap();
+        fs::copy(real.join(&manifest), root.join(&manifest)).unwrap();
+        for target in package["targets"].as_array().unwrap() {
+            let source = root.join(relative(target["src_path"].as_str().unwrap()));
+            if !source.exists() {
+                fs::create_dir_all(source.parent().unwrap()).unwrap();
+                fs::write(source, "").unwrap();
+            }
+        }
+    }
+}
+
+/// The version after a compatible change, by Cargo's rules, written out
+/// here independently of the code under test.
+fn after_compatible_change(version: &str) -> String {
+    let parts: Vec<u64> = version.split('.').map(|p| p.parse().unwrap()).collect();
+    match parts[..] {
+        [0, minor, patch] => format!("0.{minor}.{}", patch + 1),
+        [major, minor, _] => format!("{major}.{}.0", minor + 1),
+        _ => panic!("{version}"),
+    }
+}
+
+#[test]
+fn a_sync_then_a_dry_run_says_minor_and_the_changelog_names_the_new_code() {
+    let copy = Workspace::new();
+    add_manifests(copy.root());
+    let manifest: toml::Table = copy.read("Cargo.toml").parse().unwrap();
+    let current = toml_at(&manifest, &["workspace", "package", "version"])
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The current version released, nothing since.
+    fs::write(
+        copy.root().join(CHANGELOG),
+        format!(
+            "# Changelog\n\n## Unreleased\n\n## {current} - 2025-08-01\n\n### Added\n\n- First.\n"
+        ),
+    )
+    .unwrap();
+    let (code, _, err) = copy.xtask(&["release", "--dry-run"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains("nothing to release"), "{err}");
+
+    let (code, _, err) = regen_from(&copy, &with_3017(), &[]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let text = copy.read(CHANGELOG);
+    assert_eq!(
+        subsection_of(&text, ADDED_3017),
+        Some("### Added"),
+        "{text}"
+    );
+    assert!(
+        unreleased_lines(&text)
+            .iter()
+            .any(|l| l.contains("3017") && l.contains("`CloseCode::QuotaExceeded`")),
+        "{text}"
+    );
+
+    let before = copy.files();
+    let (code, out, err) = copy.xtask(&["release", "--dry-run"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let next = after_compatible_change(&current);
+    assert!(
+        out.contains(&format!("version: {current} -> {next}\n")),
+        "{out}"
+    );
+    assert!(out.contains("bump: minor ("), "{out}");
+    assert!(out.contains("  - minor: ### Added (1 entry)"), "{out}");
+    assert_unchanged(&before, &copy.files(), "dry run");
+
+    // The release itself, on the real manifests and locks: Cargo agrees
+    // with the locks it writes.
+    let (code, out, err) = copy.xtask(&["release", "--date", "2026-01-20"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(
+        out.contains("wrote crates/no-std-check/Cargo.lock"),
+        "{out}"
+    );
+    for directory in [".", "crates/no-std-check"] {
+        let output = Command::new(env!("CARGO"))
+            .args(["metadata", "--locked", "--offline", "--format-version", "1"])
+            .current_dir(copy.root().join(directory))
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{directory}: {}",
+            describe(&output)
+        );
+    }
+    let notes = copy.xtask(&["release", "--notes"]).1;
+    assert!(notes.contains(ADDED_3017), "{notes}");
+    assert!(
+        copy.read(CHANGELOG)
+            .contains(&format!("## Unreleased\n\n## {next} - 2026-01-20\n")),
+        "{}",
+        copy.read(CHANGELOG)
+    );
+
+    // A removal after that release is breaking.
+    let document = with_3017().without(3003).updated("2026-02-02");
+    let (code, _, err) = regen_from(&copy, &document, &["--allow-removals"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    let (code, out, err) = copy.xtask(&["release", "--dry-run"]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.contains("bump: major ("), "{out}");
+}
