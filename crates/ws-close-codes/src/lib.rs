@@ -143,6 +143,8 @@
 //!
 //! <!-- tungstenite-disagreements:start -->
 //!
+//! As of the registry of 2025-07-30:
+//!
 //! | code | ws-close-codes | valid here | tungstenite 0.24-0.30 | `is_allowed()` |
 //! | ---: | --- | --- | --- | --- |
 //! | 1004 | `Reserved` | no | `Bad(1004)` | no |
@@ -192,6 +194,8 @@
 //!
 //! <!-- actix-http-disagreements:start -->
 //!
+//! As of the registry of 2025-07-30:
+//!
 //! | code | ws-close-codes | valid here | actix-http 3.20 | its decoder accepts |
 //! | ---: | --- | --- | --- | --- |
 //! | 1004 | `Reserved` | no | `Other(1004)` | no |
@@ -217,6 +221,8 @@
 //! table lists exactly the codes where the names or the validity differ.
 //!
 //! <!-- tokio-websockets-disagreements:start -->
+//!
+//! As of the registry of 2025-07-30:
 //!
 //! | code | ws-close-codes | valid here | tokio-websockets 0.13 | its decoder accepts |
 //! | ---: | --- | --- | --- | --- |

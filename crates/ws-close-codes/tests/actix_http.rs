@@ -8,7 +8,7 @@ mod common;
 
 use actix_http::ws::{CloseCode as Theirs, CloseReason, Parser};
 use bytes::BytesMut;
-use common::{documented_rows, yes_no};
+use common::{assert_documented_table, yes_no};
 use ws_close_codes::{CloseCode, CloseEvent, CloseFrame, CloseFrameError};
 
 /// Whether actix-http has a named variant for the code (its catch-all is
@@ -58,7 +58,7 @@ fn computed() -> Vec<Vec<String>> {
 
 #[test]
 fn the_documented_disagreements_are_the_real_ones() {
-    assert_eq!(documented_rows("actix-http-disagreements", 5), computed());
+    assert_documented_table("actix-http-disagreements", 5, &computed());
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod common;
 
 use std::panic;
 
-use common::{documented_rows, yes_no};
+use common::{assert_documented_table, yes_no};
 use tokio_websockets::{CloseCode as Theirs, Message};
 use ws_close_codes::CloseCode;
 
@@ -79,10 +79,7 @@ fn computed() -> Vec<Vec<String>> {
 
 #[test]
 fn the_documented_disagreements_are_the_real_ones() {
-    assert_eq!(
-        documented_rows("tokio-websockets-disagreements", 5),
-        computed()
-    );
+    assert_documented_table("tokio-websockets-disagreements", 5, &computed());
 }
 
 #[test]
