@@ -185,12 +185,13 @@
 //! reason as `description: None`); the way back is a `TryFrom` that
 //! refuses what [`CloseFrame::new`] refuses, since actix-http writes any
 //! code and any description it is given. actix-http has no variant for
-//! the codes below. Its decoder accepts exactly the codes that are valid
-//! here; the table is for actix-http 3.20, and its changelog lists this
-//! check of received codes under 3.13.5 (a release without it accepts
-//! every code). A test compares every `u16` with actix-http's `CloseCode`
-//! and its decoder and checks that this table lists exactly the codes
-//! where the variants or the validity differ.
+//! the codes below. Its decoder accepts a fixed list of codes (1000-1003,
+//! 1007-1014 and 3000-4999), which with this registry are exactly the codes
+//! that are valid here. The table is for actix-http 3.20; its changelog
+//! lists this check of received codes under 3.13.5 (a release without it
+//! accepts every code). A test compares every `u16` with actix-http's
+//! `CloseCode` and its decoder and checks that this table lists exactly the
+//! codes where the variants or the validity differ.
 //!
 //! <!-- actix-http-disagreements:start -->
 //!
@@ -212,13 +213,15 @@
 //! tokio-websockets' `CloseCode` holds only 1000-1015 and 3000-4999 (its
 //! `TryFrom<u16>` refuses the rest), and its `Message::close` panics on
 //! 1004, 1005, 1006 and 1015. The conversion from tokio-websockets is
-//! lossless; the conversion to it is a `TryFrom` that succeeds exactly for
-//! the codes that may be sent ([`CloseCode::is_sendable`]) and fails with
-//! [`UnsendableCode`] for the others, so a converted code never makes
-//! `Message::close` panic. tokio-websockets has named constants for fewer
-//! codes than the registry; its decoder accepts exactly the codes that
-//! are valid here. A test compares every `u16` and checks that this
-//! table lists exactly the codes where the names or the validity differ.
+//! lossless; the conversion to it is a `TryFrom` that succeeds for the
+//! codes that may be sent ([`CloseCode::is_sendable`]) and that
+//! tokio-websockets can hold (with this registry, every code that may be
+//! sent), and fails with [`UnsendableCode`] for the others, so a converted
+//! code never makes `Message::close` panic. tokio-websockets has named
+//! constants for fewer codes than the registry; with this registry, its
+//! decoder accepts exactly the codes that are valid here. A test compares
+//! every `u16` and checks that this table lists exactly the codes where
+//! the names or the validity differ.
 //!
 //! <!-- tokio-websockets-disagreements:start -->
 //!

@@ -3,9 +3,9 @@
 //! tokio-websockets' `CloseCode` holds only 1000-1015 and 3000-4999, and
 //! its `Message::close` panics on the four of those that may not be sent
 //! (1004, 1005, 1006 and 1015, its `is_reserved()`). The conversion to it
-//! therefore refuses every code that may not be sent, with
-//! [`UnsendableCode`], and a converted code can always be passed to
-//! `Message::close`. The disagreements between the crates are listed in
+//! therefore refuses every code that may not be sent or that it cannot
+//! hold, with [`UnsendableCode`], and a converted code can always be passed
+//! to `Message::close`. The disagreements between the crates are listed in
 //! the crate documentation ("Interoperating with tokio-websockets").
 
 use core::fmt;
@@ -36,15 +36,17 @@ impl From<TwsCode> for CloseCode {
 }
 
 /// `ws_close_codes::CloseCode` to `tokio_websockets::CloseCode`, for the
-/// codes that may be sent ([`CloseCode::is_sendable`]); [`UnsendableCode`]
-/// for the others.
+/// codes that may be sent ([`CloseCode::is_sendable`]) and that
+/// tokio-websockets can hold; [`UnsendableCode`] for the others.
 ///
-/// Those are exactly the codes that tokio-websockets can hold and that its
-/// `Message::close` sends without panicking: it cannot hold 0-999,
-/// 1016-2999 and 5000-65535, and it panics on 1004, 1005, 1006 and 1015.
-/// So 1005 (No Status Rcvd), which tokio-websockets itself reports for a
-/// Close frame without a code, does not convert: there is nothing to send
-/// for it but `Message::close(None, "")`.
+/// Those are exactly the codes that tokio-websockets' `Message::close`
+/// sends without panicking: it cannot hold 0-999, 1016-2999 and
+/// 5000-65535, and it panics on 1004, 1005, 1006 and 1015. So 1005 (No
+/// Status Rcvd), which tokio-websockets itself reports for a Close frame
+/// without a code, does not convert: there is nothing to send for it but
+/// `Message::close(None, "")`. With the registry this crate is generated
+/// from, every code that may be sent is one tokio-websockets can hold; a
+/// code registered later in 1016-2999 would be refused here too.
 ///
 /// ```
 /// use tokio_websockets::Message;

@@ -61,14 +61,12 @@ fn the_documented_disagreements_are_the_real_ones() {
     assert_documented_table("actix-http-disagreements", 5, &computed());
 }
 
+/// actix-http's decoder accepts a fixed set of codes; this crate's grows
+/// with the registry. Where they differ, the table says so.
 #[test]
-fn actix_accepts_exactly_the_codes_valid_here() {
-    for v in 0..=u16::MAX {
-        assert_eq!(
-            accepted_by_actix(v),
-            CloseCode::from(v).is_valid_received(),
-            "{v}"
-        );
+fn actix_accepts_only_codes_valid_here() {
+    for v in (0..=u16::MAX).filter(|&v| accepted_by_actix(v)) {
+        assert!(CloseCode::from(v).is_valid_received(), "{v}");
     }
 }
 
@@ -111,14 +109,17 @@ fn frames_convert_both_ways() {
             assert_eq!(CloseEvent::from(&theirs), CloseEvent::from(ours));
 
             // On the wire: actix-http writes what this crate encodes, and
-            // decodes this crate's encoding into the converted reason.
+            // decodes this crate's encoding into the converted reason (for
+            // the codes its decoder accepts, see the documented table).
             let mut body = [0u8; 125];
             let len = ours.encode_into(&mut body).unwrap();
             assert_eq!(written_by_actix(theirs.clone()), &body[..len]);
-            assert_eq!(
-                Parser::try_parse_close_payload(&body[..len]).unwrap(),
-                Some(theirs)
-            );
+            if accepted_by_actix(v) {
+                assert_eq!(
+                    Parser::try_parse_close_payload(&body[..len]).unwrap(),
+                    Some(theirs)
+                );
+            }
         }
     }
 }

@@ -125,11 +125,13 @@ fn try_from_succeeds_exactly_for_the_codes_tokio_websockets_sends() {
             }
             Err(error) => {
                 assert_eq!(error.code(), ours);
+                // Either tokio-websockets cannot hold the code, or it holds
+                // it, refuses to send it, and this crate agrees.
                 if let Ok(theirs) = Theirs::try_from(v) {
                     let sent = panic::catch_unwind(|| Message::close(Some(theirs), ""));
                     assert!(sent.is_err(), "Message::close sent {v}");
+                    assert!(!ours.is_sendable(), "{v}");
                 }
-                assert!(!ours.is_sendable(), "{v}");
             }
         }
     }
@@ -139,11 +141,13 @@ fn try_from_succeeds_exactly_for_the_codes_tokio_websockets_sends() {
 
 #[test]
 fn converted_close_messages_carry_this_crates_encoding() {
-    for v in (0..=u16::MAX).filter(|&v| CloseCode::from(v).is_sendable()) {
+    for v in 0..=u16::MAX {
+        let Ok(theirs) = Theirs::try_from(CloseCode::from(v)) else {
+            continue;
+        };
         let frame = ws_close_codes::CloseFrame::new(CloseCode::from(v), "bye").unwrap();
         let mut body = [0u8; 125];
         let len = frame.encode_into(&mut body).unwrap();
-        let theirs = Theirs::try_from(frame.code()).unwrap();
         let message = Message::close(Some(theirs), frame.reason());
         assert_eq!(&message.as_payload()[..], &body[..len], "{v}");
     }
