@@ -115,22 +115,37 @@
 //!   minimum, and `std::error::Error` is the same trait).
 //! - `serde`: [`CloseCode`] serializes as its number and deserializes from
 //!   any `u16`.
-//! - `tungstenite`: lossless conversions with tungstenite 0.30's `CloseCode`
-//!   and `CloseFrame` (see below). tungstenite needs `std` and Rust 1.85.
+//! - `tungstenite-0_24`, `tungstenite-0_25`, `tungstenite-0_26`,
+//!   `tungstenite-0_27`, `tungstenite-0_28`, `tungstenite-0_29`,
+//!   `tungstenite-0_30`: conversions with the `CloseCode` and `CloseFrame`
+//!   of that tungstenite line (see below). Turn on the one your WebSocket
+//!   stack uses, or several: they can be combined.
+//! - `tungstenite`: the newest line, the same as `tungstenite-0_30`.
+//! - `actix-http`: conversions with actix-http 3's `ws::CloseCode` and
+//!   `ws::CloseReason` (actix-web's WebSocket types).
+//! - `tokio-websockets`: conversions with tokio-websockets 0.13's
+//!   `CloseCode`, and [`UnsendableCode`] for the codes it refuses.
+//!
+//! The WebSocket stacks need `std` and a newer Rust than this crate:
+//! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
+//! and tokio-websockets 1.89 (their current releases).
 //!
 //! # Interoperating with tungstenite
 //!
 //! Converting a code between the two crates keeps its number for every
-//! `u16`. The crates disagree on what some numbers are: tungstenite has no
-//! variant for the codes below and files 1004 and 1014 under `Bad`, so its
-//! `is_allowed()` refuses 1014 (Bad Gateway), which RFC 6455 and this crate
-//! accept; tungstenite answers a peer's 1014 with 1002. A test compares
-//! every `u16` and checks that this table lists exactly the codes where
-//! the variants or the validity differ.
+//! `u16`, on every line. The crates disagree on what some numbers are:
+//! tungstenite has no variant for the codes below and files 1004 and 1014
+//! under `Bad`, so its `is_allowed()` refuses 1014 (Bad Gateway), which
+//! RFC 6455 and this crate accept; tungstenite answers a peer's 1014 with
+//! 1002. Every line from 0.24 to 0.30 behaves the same: a test compares
+//! every `u16` against each line and checks that this table lists exactly
+//! the codes where the variants or the validity differ.
 //!
 //! <!-- tungstenite-disagreements:start -->
 //!
-//! | code | ws-close-codes | valid here | tungstenite 0.30 | `is_allowed()` |
+//! As of the registry of 2025-07-30:
+//!
+//! | code | ws-close-codes | valid here | tungstenite 0.24-0.30 | `is_allowed()` |
 //! | ---: | --- | --- | --- | --- |
 //! | 1004 | `Reserved` | no | `Bad(1004)` | no |
 //! | 1014 | `BadGateway` | yes | `Bad(1014)` | no |
@@ -143,7 +158,96 @@
 //! Beware the names: tungstenite's `Reserved(n)` is an unassigned protocol
 //! code (1016-2999), which is [`CloseCode::Other`] here, while this crate's
 //! [`CloseCode::Reserved`] is 1004.
-
+//!
+//! What differs between the lines is tungstenite's `CloseFrame`: up to
+//! 0.25 it is `CloseFrame<'t>` with a `Cow<'t, str>` reason, and the
+//! conversion from a [`CloseFrame`] borrows the reason; from 0.26 on the
+//! reason is `Utf8Bytes`, and the conversion copies it. In both directions
+//! and on every line, the conversions are the same: `CloseCode` both ways
+//! (lossless), `CloseFrame` to tungstenite (infallible) and back
+//! (`TryFrom`, refusing what [`CloseFrame::new`] refuses), and a
+//! [`CloseEvent`] from tungstenite's frame.
+//!
+//! Which line a stack uses (its current release):
+//!
+//! | stack | tungstenite line | feature |
+//! | --- | --- | --- |
+//! | axum 0.8 (`ws`), warp 0.4 (`websocket`) | 0.29, through tokio-tungstenite 0.29 | `tungstenite-0_29` |
+//! | poem 3 (`websocket`) | 0.27, through tokio-tungstenite 0.27 | `tungstenite-0_27` |
+//! | salvo 1.1 (`websocket`), tokio-tungstenite 0.30, async-tungstenite 0.35 | 0.30 | `tungstenite` |
+//!
+//! # Interoperating with actix-http
+//!
+//! actix-http (the WebSocket types of actix-web and actix-ws) writes a
+//! close code as `ws::CloseCode` and a Close frame's body as
+//! `ws::CloseReason`. Codes convert both ways keeping their number for
+//! every `u16`. A [`CloseFrame`] converts into a `CloseReason` (an empty
+//! reason as `description: None`); the way back is a `TryFrom` that
+//! refuses what [`CloseFrame::new`] refuses, since actix-http writes any
+//! code and any description it is given. actix-http has no variant for
+//! the codes below. Its decoder accepts a fixed list of codes (1000-1003,
+//! 1007-1014 and 3000-4999), which with this registry are exactly the codes
+//! that are valid here. The table is for actix-http 3.20; its changelog
+//! lists this check of received codes under 3.13.5 (a release without it
+//! accepts every code). A test compares every `u16` with actix-http's
+//! `CloseCode` and its decoder and checks that this table lists exactly the
+//! codes where the variants or the validity differ.
+//!
+//! <!-- actix-http-disagreements:start -->
+//!
+//! As of the registry of 2025-07-30:
+//!
+//! | code | ws-close-codes | valid here | actix-http 3.20 | its decoder accepts |
+//! | ---: | --- | --- | --- | --- |
+//! | 1004 | `Reserved` | no | `Other(1004)` | no |
+//! | 1005 | `NoStatusRcvd` | no | `Other(1005)` | no |
+//! | 1014 | `BadGateway` | yes | `Other(1014)` | yes |
+//! | 3000 | `Unauthorized` | yes | `Other(3000)` | yes |
+//! | 3003 | `Forbidden` | yes | `Other(3003)` | yes |
+//! | 3008 | `Timeout` | yes | `Other(3008)` | yes |
+//!
+//! <!-- actix-http-disagreements:end -->
+//!
+//! # Interoperating with tokio-websockets
+//!
+//! tokio-websockets' `CloseCode` holds only 1000-1015 and 3000-4999 (its
+//! `TryFrom<u16>` refuses the rest), and its `Message::close` panics on
+//! 1004, 1005, 1006 and 1015. The conversion from tokio-websockets is
+//! lossless; the conversion to it is a `TryFrom` that succeeds for the
+//! codes that may be sent ([`CloseCode::is_sendable`]) and that
+//! tokio-websockets can hold (with this registry, every code that may be
+//! sent), and fails with [`UnsendableCode`] for the others, so a converted
+//! code never makes `Message::close` panic. tokio-websockets has named
+//! constants for fewer codes than the registry; with this registry, its
+//! decoder accepts exactly the codes that are valid here. A test compares
+//! every `u16` and checks that this table lists exactly the codes where
+//! the names or the validity differ.
+//!
+//! <!-- tokio-websockets-disagreements:start -->
+//!
+//! As of the registry of 2025-07-30:
+//!
+//! | code | ws-close-codes | valid here | tokio-websockets 0.13 | its decoder accepts |
+//! | ---: | --- | --- | --- | --- |
+//! | 1004 | `Reserved` | no | `CloseCode(1004)` | no |
+//! | 1006 | `AbnormalClosure` | no | `CloseCode(1006)` | no |
+//! | 1015 | `TlsHandshake` | no | `CloseCode(1015)` | no |
+//! | 3000 | `Unauthorized` | yes | `CloseCode(3000)` | yes |
+//! | 3003 | `Forbidden` | yes | `CloseCode(3003)` | yes |
+//! | 3008 | `Timeout` | yes | `CloseCode(3008)` | yes |
+//!
+//! <!-- tokio-websockets-disagreements:end -->
+//!
+//! (`CloseCode(n)` is how tokio-websockets prints a code it has no
+//! constant for. It cannot hold the values that are not valid here at
+//! all: 0-999, 1016-2999 and 5000-65535.)
+//!
+// `UnsendableCode` exists with its feature only; without it, the mentions
+// above link to the section on tokio-websockets.
+#![cfg_attr(
+    not(feature = "tokio-websockets"),
+    doc = "[`UnsendableCode`]: #interoperating-with-tokio-websockets"
+)]
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -153,6 +257,8 @@ extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
+#[cfg(feature = "actix-http")]
+mod actix_compat;
 mod code;
 mod event;
 mod frame;
@@ -163,7 +269,17 @@ mod reference;
 pub mod rules;
 #[cfg(feature = "serde")]
 mod serde_impls;
-#[cfg(feature = "tungstenite")]
+#[cfg(feature = "tokio-websockets")]
+mod tokio_websockets_compat;
+#[cfg(any(
+    feature = "tungstenite-0_24",
+    feature = "tungstenite-0_25",
+    feature = "tungstenite-0_26",
+    feature = "tungstenite-0_27",
+    feature = "tungstenite-0_28",
+    feature = "tungstenite-0_29",
+    feature = "tungstenite-0_30",
+))]
 mod tungstenite_compat;
 
 pub use code::OtherCode;
@@ -173,6 +289,8 @@ pub use generated::{CloseCode, REGISTRY_UPDATED};
 pub use parse::ParseCloseCodeError;
 pub use range::CodeRange;
 pub use reference::{Reference, ReferenceKind};
+#[cfg(feature = "tokio-websockets")]
+pub use tokio_websockets_compat::UnsendableCode;
 
 /// The examples of the workspace's README.md, run as doctests.
 #[cfg(doctest)]

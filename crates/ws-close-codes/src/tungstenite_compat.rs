@@ -1,124 +1,258 @@
-//! Conversions to and from `tungstenite`'s close codes and Close frames.
+//! Conversions to and from tungstenite's close codes and Close frames, for
+//! every release line from 0.24 to 0.30.
 //!
-//! The disagreements between the two crates are listed in the crate
+//! Each line is a separate crate to the compiler (0.x versions are
+//! semver-incompatible), so each needs its own `impl` blocks; they all come
+//! from the one macro below, instantiated once per line. tungstenite's
+//! `CloseCode` is the same enum with the same numbering on every line. Its
+//! `CloseFrame` changed in 0.26: before, it is `CloseFrame<'t>` with a
+//! `Cow<'t, str>` reason; from 0.26 on, it owns its reason as `Utf8Bytes`.
+//! The same code serves both: `&*frame.reason` reads either reason as a
+//! `&str`, and `reason.into()` builds either from a `&str` (borrowing into
+//! the `Cow`, copying into the `Utf8Bytes`). The only difference, the
+//! lifetime parameter, is an argument of the macro.
+//!
+//! The disagreements between the crates are listed in the crate
 //! documentation ("Interoperating with tungstenite").
-
-use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
-use tungstenite::protocol::frame::Utf8Bytes;
-use tungstenite::protocol::CloseFrame as TungsteniteFrame;
 
 use crate::{CloseCode, CloseEvent, CloseFrame, CloseFrameError};
 
-/// The same number: lossless for every `u16`.
+/// The conversions for one tungstenite line.
 ///
-/// ```
-/// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
-/// use ws_close_codes::CloseCode;
+/// - `krate`: the name of the dependency (`tungstenite_0_24`, ...);
+/// - `line`: the line, for the docs (`"0.24"`);
+/// - `features`: the features that enable it, for the docs;
+/// - `frame`: `CloseFrame<'a>` where tungstenite's `CloseFrame` borrows
+///   its reason, plain `CloseFrame` where it owns it;
+/// - `reason`: what the conversion to tungstenite's frame does with the
+///   reason, for the docs.
 ///
-/// assert_eq!(TungsteniteCode::from(CloseCode::GoingAway), TungsteniteCode::Away);
-/// // tungstenite has no variant for 1014; the number is kept.
-/// assert_eq!(u16::from(TungsteniteCode::from(CloseCode::BadGateway)), 1014);
-/// ```
-impl From<CloseCode> for TungsteniteCode {
-    fn from(code: CloseCode) -> Self {
-        TungsteniteCode::from(code.as_u16())
-    }
-}
-
-/// The same number: lossless for every `u16`.
-///
-/// ```
-/// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
-/// use ws_close_codes::CloseCode;
-///
-/// assert_eq!(CloseCode::from(TungsteniteCode::Normal), CloseCode::NormalClosure);
-/// assert_eq!(CloseCode::from(TungsteniteCode::from(1014)), CloseCode::BadGateway);
-/// ```
-impl From<TungsteniteCode> for CloseCode {
-    fn from(code: TungsteniteCode) -> Self {
-        CloseCode::from_u16(u16::from(code))
-    }
-}
-
-/// The same code and reason; the reason is copied.
-///
-/// ```
-/// use ws_close_codes::{CloseCode, CloseFrame};
-///
-/// let frame = CloseFrame::new(CloseCode::TryAgainLater, "busy")?;
-/// let theirs = tungstenite::protocol::CloseFrame::from(frame);
-/// assert_eq!(u16::from(theirs.code), 1013);
-/// assert_eq!(theirs.reason.as_str(), "busy");
-/// # Ok::<(), ws_close_codes::CloseFrameError>(())
-/// ```
-impl From<CloseFrame<'_>> for TungsteniteFrame {
-    fn from(frame: CloseFrame<'_>) -> Self {
-        TungsteniteFrame {
-            code: frame.code().into(),
-            reason: Utf8Bytes::from(frame.reason()),
+/// Every doc example renames the dependency to `tungstenite`, as a user's
+/// `Cargo.toml` names it, so the examples read as a user writes them.
+macro_rules! tungstenite_line {
+    (
+        krate: $krate:ident,
+        line: $line:literal,
+        features: $features:literal,
+        frame: CloseFrame $(<$lt:lifetime>)?,
+        reason: $reason:literal $(,)?
+    ) => {
+        #[doc = concat!(
+            "`ws_close_codes::CloseCode` to ",
+            "`tungstenite::protocol::frame::coding::CloseCode` (", $line, "): ",
+            "the same number, for every `u16`.",
+        )]
+        ///
+        #[doc = concat!("Enabled by ", $features, ".")]
+        ///
+        /// ```
+        #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
+        /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+        /// use ws_close_codes::CloseCode;
+        ///
+        /// assert_eq!(TungsteniteCode::from(CloseCode::GoingAway), TungsteniteCode::Away);
+        /// // tungstenite has no variant for 1014; the number is kept.
+        /// assert_eq!(u16::from(TungsteniteCode::from(CloseCode::BadGateway)), 1014);
+        /// ```
+        impl From<CloseCode> for $krate::protocol::frame::coding::CloseCode {
+            fn from(code: CloseCode) -> Self {
+                Self::from(code.as_u16())
+            }
         }
-    }
+
+        #[doc = concat!(
+            "`tungstenite::protocol::frame::coding::CloseCode` (", $line, ") to ",
+            "`ws_close_codes::CloseCode`: the same number, for every `u16`.",
+        )]
+        ///
+        #[doc = concat!("Enabled by ", $features, ".")]
+        ///
+        /// ```
+        #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
+        /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+        /// use ws_close_codes::CloseCode;
+        ///
+        /// assert_eq!(CloseCode::from(TungsteniteCode::Normal), CloseCode::NormalClosure);
+        /// assert_eq!(CloseCode::from(TungsteniteCode::from(1014)), CloseCode::BadGateway);
+        /// ```
+        impl From<$krate::protocol::frame::coding::CloseCode> for CloseCode {
+            fn from(code: $krate::protocol::frame::coding::CloseCode) -> Self {
+                CloseCode::from_u16(u16::from(code))
+            }
+        }
+
+        #[doc = concat!(
+            "`ws_close_codes::CloseFrame` to `tungstenite::protocol::CloseFrame` (",
+            $line, "): the same code and reason.",
+        )]
+        ///
+        #[doc = concat!(
+            "Enabled by ", $features, ". ", $reason, " The result is always valid to send: ",
+            "a [`CloseFrame`] holds only sendable codes and reasons of at most 123 bytes.",
+        )]
+        ///
+        /// ```
+        #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
+        /// use ws_close_codes::{CloseCode, CloseFrame};
+        ///
+        /// let frame = CloseFrame::new(CloseCode::TryAgainLater, "busy")?;
+        /// let theirs = tungstenite::protocol::CloseFrame::from(frame);
+        /// assert_eq!(u16::from(theirs.code), 1013);
+        /// assert_eq!(&*theirs.reason, "busy");
+        /// # Ok::<(), ws_close_codes::CloseFrameError>(())
+        /// ```
+        impl<'a> From<CloseFrame<'a>> for $krate::protocol::CloseFrame $(<$lt>)? {
+            fn from(frame: CloseFrame<'a>) -> Self {
+                Self {
+                    code: frame.code().into(),
+                    reason: frame.reason().into(),
+                }
+            }
+        }
+
+        #[doc = concat!(
+            "`&tungstenite::protocol::CloseFrame` (", $line, ") to ",
+            "`ws_close_codes::CloseFrame`, borrowing the reason.",
+        )]
+        ///
+        #[doc = concat!(
+            "Enabled by ", $features, ". Refuses what [`CloseFrame::new`] refuses: ",
+            "a code that may not be sent, which tungstenite lets a caller build ",
+            "([`CloseFrameError::InvalidCode`]), and a reason over 123 bytes ",
+            "([`CloseFrameError::ReasonTooLong`]).",
+        )]
+        ///
+        /// ```
+        #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
+        /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+        /// use ws_close_codes::{CloseCode, CloseFrame, CloseFrameError};
+        ///
+        /// let theirs = tungstenite::protocol::CloseFrame {
+        ///     code: TungsteniteCode::Policy,
+        ///     reason: "no spam".into(),
+        /// };
+        /// let frame = CloseFrame::try_from(&theirs)?;
+        /// assert_eq!((frame.code(), frame.reason()), (CloseCode::PolicyViolation, "no spam"));
+        ///
+        /// let abnormal = tungstenite::protocol::CloseFrame {
+        ///     code: TungsteniteCode::Abnormal,
+        ///     reason: "".into(),
+        /// };
+        /// assert_eq!(
+        ///     CloseFrame::try_from(&abnormal),
+        ///     Err(CloseFrameError::InvalidCode { code: CloseCode::AbnormalClosure }),
+        /// );
+        /// # Ok::<(), CloseFrameError>(())
+        /// ```
+        impl<'a> TryFrom<&'a $krate::protocol::CloseFrame $(<$lt>)?> for CloseFrame<'a> {
+            type Error = CloseFrameError;
+
+            fn try_from(
+                frame: &'a $krate::protocol::CloseFrame $(<$lt>)?,
+            ) -> Result<Self, Self::Error> {
+                CloseFrame::new(frame.code.into(), &*frame.reason)
+            }
+        }
+
+        #[doc = concat!(
+            "`&tungstenite::protocol::CloseFrame` (", $line, ") to ",
+            "`ws_close_codes::CloseEvent`: the event for a Close frame that ",
+            "tungstenite handed over in `Message::Close(Some(frame))`.",
+        )]
+        ///
+        #[doc = concat!(
+            "Enabled by ", $features, ". The event has the frame's code and reason ",
+            "and is clean. Nothing is checked, as with [`CloseEvent::new`]. For ",
+            "`Message::Close(None)` (the peer's Close frame had no code) use ",
+            "[`CloseEvent::no_status`].",
+        )]
+        ///
+        /// (There is deliberately no conversion from `Option<&CloseFrame>`: it
+        /// would make `CloseEvent::from(None)` ambiguous.)
+        ///
+        /// ```
+        #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
+        /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+        /// use tungstenite::Message;
+        /// use ws_close_codes::{CloseCode, CloseEvent};
+        ///
+        /// let message = Message::Close(Some(tungstenite::protocol::CloseFrame {
+        ///     code: TungsteniteCode::Away,
+        ///     reason: "bye".into(),
+        /// }));
+        /// if let Message::Close(frame) = &message {
+        ///     let event = frame.as_ref().map_or(CloseEvent::no_status(), CloseEvent::from);
+        ///     assert_eq!(event.code(), CloseCode::GoingAway);
+        ///     assert_eq!((event.reason(), event.was_clean()), ("bye", true));
+        /// }
+        /// ```
+        impl<'a> From<&'a $krate::protocol::CloseFrame $(<$lt>)?> for CloseEvent<'a> {
+            fn from(frame: &'a $krate::protocol::CloseFrame $(<$lt>)?) -> Self {
+                CloseEvent::new(frame.code.into(), &*frame.reason, true)
+            }
+        }
+    };
 }
 
-/// Borrows the reason. Refuses what [`CloseFrame::new`] refuses: a code
-/// that is not valid in a Close frame, which tungstenite lets a caller
-/// build ([`CloseFrameError::InvalidCode`]), and a reason over 123 bytes
-/// ([`CloseFrameError::ReasonTooLong`]).
-///
-/// ```
-/// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
-/// use ws_close_codes::{CloseCode, CloseFrame, CloseFrameError};
-///
-/// let theirs = tungstenite::protocol::CloseFrame {
-///     code: TungsteniteCode::Policy,
-///     reason: "no spam".into(),
-/// };
-/// let frame = CloseFrame::try_from(&theirs)?;
-/// assert_eq!((frame.code(), frame.reason()), (CloseCode::PolicyViolation, "no spam"));
-///
-/// let abnormal = tungstenite::protocol::CloseFrame {
-///     code: TungsteniteCode::Abnormal,
-///     reason: "".into(),
-/// };
-/// assert_eq!(
-///     CloseFrame::try_from(&abnormal),
-///     Err(CloseFrameError::InvalidCode { code: CloseCode::AbnormalClosure }),
-/// );
-/// # Ok::<(), CloseFrameError>(())
-/// ```
-impl<'a> TryFrom<&'a TungsteniteFrame> for CloseFrame<'a> {
-    type Error = CloseFrameError;
-
-    fn try_from(frame: &'a TungsteniteFrame) -> Result<Self, Self::Error> {
-        CloseFrame::new(frame.code.into(), frame.reason.as_str())
-    }
+#[cfg(feature = "tungstenite-0_24")]
+tungstenite_line! {
+    krate: tungstenite_0_24,
+    line: "0.24",
+    features: "the feature `tungstenite-0_24`",
+    frame: CloseFrame<'a>,
+    reason: "The reason is borrowed (`Cow::Borrowed`).",
 }
 
-/// The event for a Close frame that tungstenite handed over in
-/// `Message::Close(Some(frame))`: its code and reason, clean. Nothing is
-/// checked, as with [`CloseEvent::new`]. For `Message::Close(None)` (the
-/// peer's Close frame had no code) use [`CloseEvent::no_status`].
-///
-/// (There is deliberately no conversion from `Option<&CloseFrame>`: it would
-/// make `CloseEvent::from(None)` ambiguous once this feature is on.)
-///
-/// ```
-/// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
-/// use tungstenite::Message;
-/// use ws_close_codes::{CloseCode, CloseEvent};
-///
-/// let message = Message::Close(Some(tungstenite::protocol::CloseFrame {
-///     code: TungsteniteCode::Away,
-///     reason: "bye".into(),
-/// }));
-/// if let Message::Close(frame) = &message {
-///     let event = frame.as_ref().map_or(CloseEvent::no_status(), CloseEvent::from);
-///     assert_eq!(event.code(), CloseCode::GoingAway);
-///     assert_eq!((event.reason(), event.was_clean()), ("bye", true));
-/// }
-/// ```
-impl<'a> From<&'a TungsteniteFrame> for CloseEvent<'a> {
-    fn from(frame: &'a TungsteniteFrame) -> Self {
-        CloseEvent::new(frame.code.into(), frame.reason.as_str(), true)
-    }
+#[cfg(feature = "tungstenite-0_25")]
+tungstenite_line! {
+    krate: tungstenite_0_25,
+    line: "0.25",
+    features: "the feature `tungstenite-0_25`",
+    frame: CloseFrame<'a>,
+    reason: "The reason is borrowed (`Cow::Borrowed`).",
+}
+
+#[cfg(feature = "tungstenite-0_26")]
+tungstenite_line! {
+    krate: tungstenite_0_26,
+    line: "0.26",
+    features: "the feature `tungstenite-0_26`",
+    frame: CloseFrame,
+    reason: "The reason is copied into a `Utf8Bytes`.",
+}
+
+#[cfg(feature = "tungstenite-0_27")]
+tungstenite_line! {
+    krate: tungstenite_0_27,
+    line: "0.27",
+    features: "the feature `tungstenite-0_27`",
+    frame: CloseFrame,
+    reason: "The reason is copied into a `Utf8Bytes`.",
+}
+
+#[cfg(feature = "tungstenite-0_28")]
+tungstenite_line! {
+    krate: tungstenite_0_28,
+    line: "0.28",
+    features: "the feature `tungstenite-0_28`",
+    frame: CloseFrame,
+    reason: "The reason is copied into a `Utf8Bytes`.",
+}
+
+#[cfg(feature = "tungstenite-0_29")]
+tungstenite_line! {
+    krate: tungstenite_0_29,
+    line: "0.29",
+    features: "the feature `tungstenite-0_29`",
+    frame: CloseFrame,
+    reason: "The reason is copied into a `Utf8Bytes`.",
+}
+
+#[cfg(feature = "tungstenite-0_30")]
+tungstenite_line! {
+    krate: tungstenite_0_30,
+    line: "0.30",
+    features: "the feature `tungstenite-0_30` or `tungstenite`",
+    frame: CloseFrame,
+    reason: "The reason is copied into a `Utf8Bytes`.",
 }

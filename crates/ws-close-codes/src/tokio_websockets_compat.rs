@@ -1,0 +1,136 @@
+//! Conversions to and from tokio-websockets 0.13's `CloseCode`.
+//!
+//! tokio-websockets' `CloseCode` holds only 1000-1015 and 3000-4999, and
+//! its `Message::close` panics on the four of those that may not be sent
+//! (1004, 1005, 1006 and 1015, its `is_reserved()`). The conversion to it
+//! therefore refuses every code that may not be sent or that it cannot
+//! hold, with [`UnsendableCode`], and a converted code can always be passed
+//! to `Message::close`. The disagreements between the crates are listed in
+//! the crate documentation ("Interoperating with tokio-websockets").
+
+use core::fmt;
+
+use tokio_websockets::CloseCode as TwsCode;
+
+use crate::CloseCode;
+
+/// `tokio_websockets::CloseCode` to `ws_close_codes::CloseCode`: the same
+/// number. Lossless: every code tokio-websockets can hold has its own
+/// value here.
+///
+/// ```
+/// use ws_close_codes::CloseCode;
+///
+/// let code = CloseCode::from(tokio_websockets::CloseCode::BAD_GATEWAY);
+/// assert_eq!(code, CloseCode::BadGateway);
+///
+/// // What tokio-websockets reports for a Close frame without a code.
+/// let message = tokio_websockets::Message::close(None, "");
+/// let (theirs, _) = message.as_close().unwrap();
+/// assert_eq!(CloseCode::from(theirs), CloseCode::NoStatusRcvd);
+/// ```
+impl From<TwsCode> for CloseCode {
+    fn from(code: TwsCode) -> Self {
+        CloseCode::from_u16(u16::from(code))
+    }
+}
+
+/// `ws_close_codes::CloseCode` to `tokio_websockets::CloseCode`, for the
+/// codes that may be sent ([`CloseCode::is_sendable`]) and that
+/// tokio-websockets can hold; [`UnsendableCode`] for the others.
+///
+/// Those are exactly the codes that tokio-websockets' `Message::close`
+/// sends without panicking: it cannot hold 0-999, 1016-2999 and
+/// 5000-65535, and it panics on 1004, 1005, 1006 and 1015. So 1005 (No
+/// Status Rcvd), which tokio-websockets itself reports for a Close frame
+/// without a code, does not convert: there is nothing to send for it but
+/// `Message::close(None, "")`. With the registry this crate is generated
+/// from, every code that may be sent is one tokio-websockets can hold; a
+/// code registered later in 1016-2999 would be refused here too.
+///
+/// ```
+/// use tokio_websockets::Message;
+/// use ws_close_codes::{CloseCode, UnsendableCode};
+///
+/// let code = tokio_websockets::CloseCode::try_from(CloseCode::GoingAway)?;
+/// assert_eq!(code, tokio_websockets::CloseCode::GOING_AWAY);
+/// let message = Message::close(Some(code), "restarting");
+/// assert!(message.is_close());
+///
+/// let refused = tokio_websockets::CloseCode::try_from(CloseCode::AbnormalClosure);
+/// assert_eq!(refused.unwrap_err().code(), CloseCode::AbnormalClosure);
+/// assert!(tokio_websockets::CloseCode::try_from(CloseCode::from(1016)).is_err());
+/// # Ok::<(), UnsendableCode>(())
+/// ```
+impl TryFrom<CloseCode> for TwsCode {
+    type Error = UnsendableCode;
+
+    fn try_from(code: CloseCode) -> Result<Self, Self::Error> {
+        // Both crates' rules must agree that the code can be sent: this
+        // crate's, and tokio-websockets' own (`TryFrom<u16>` for what it
+        // can hold, `is_reserved` for what `Message::close` refuses).
+        match TwsCode::try_from(code.as_u16()) {
+            Ok(theirs) if code.is_sendable() && !theirs.is_reserved() => Ok(theirs),
+            _ => Err(UnsendableCode::new(code)),
+        }
+    }
+}
+
+/// A close code that may not be sent in a Close frame, refused by the
+/// conversion to `tokio_websockets::CloseCode` (the feature
+/// `tokio-websockets`).
+///
+/// ```
+/// use ws_close_codes::CloseCode;
+///
+/// let error = tokio_websockets::CloseCode::try_from(CloseCode::NoStatusRcvd).unwrap_err();
+/// assert_eq!(error.code(), CloseCode::NoStatusRcvd);
+/// assert_eq!(
+///     error.to_string(),
+///     "close code 1005 No Status Rcvd may not be sent in a Close frame",
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct UnsendableCode {
+    code: CloseCode,
+}
+
+impl UnsendableCode {
+    /// The error for `code`, which the caller found unsendable.
+    const fn new(code: CloseCode) -> Self {
+        UnsendableCode { code }
+    }
+
+    /// The code that was refused.
+    ///
+    /// ```
+    /// use ws_close_codes::CloseCode;
+    /// let error = tokio_websockets::CloseCode::try_from(CloseCode::from(999)).unwrap_err();
+    /// assert_eq!(error.code().as_u16(), 999);
+    /// ```
+    pub const fn code(&self) -> CloseCode {
+        self.code
+    }
+}
+
+/// A sentence naming the code.
+///
+/// ```
+/// use ws_close_codes::CloseCode;
+/// let error = tokio_websockets::CloseCode::try_from(CloseCode::from(5000)).unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "close code 5000 may not be sent in a Close frame",
+/// );
+/// ```
+impl fmt::Display for UnsendableCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "close code {} may not be sent in a Close frame",
+            self.code
+        )
+    }
+}
+
+impl core::error::Error for UnsendableCode {}

@@ -1,0 +1,152 @@
+//! Cross-check with actix-http over every `u16`: where actix-http disagrees
+//! with the registry and RFC 6455, that the crate documentation lists
+//! exactly those codes, and that codes, close reasons and Close frames
+//! convert both ways and mean the same bytes on the wire.
+#![cfg(feature = "actix-http")]
+
+mod common;
+
+use actix_http::ws::{CloseCode as Theirs, CloseReason, Parser};
+use bytes::BytesMut;
+use common::{assert_documented_table, yes_no};
+use ws_close_codes::{CloseCode, CloseEvent, CloseFrame, CloseFrameError};
+
+/// Whether actix-http has a named variant for the code (its catch-all is
+/// `Other`).
+fn named_by_actix(code: Theirs) -> bool {
+    !matches!(code, Theirs::Other(_))
+}
+
+/// Whether actix-http accepts a Close frame carrying the code: its codec
+/// decodes a Close frame's body with `Parser::try_parse_close_payload`.
+fn accepted_by_actix(code: u16) -> bool {
+    match Parser::try_parse_close_payload(&code.to_be_bytes()) {
+        Ok(Some(reason)) => {
+            assert_eq!(u16::from(reason.code), code);
+            assert_eq!(reason.description, None);
+            true
+        }
+        Ok(None) => panic!("a 2-byte body decoded as no code"),
+        Err(_) => false,
+    }
+}
+
+/// Every value where the variants or the validity differ, as the
+/// documented table prints it: code, this crate's variant, valid here,
+/// actix-http's variant, accepted by actix-http.
+fn computed() -> Vec<Vec<String>> {
+    (0..=u16::MAX)
+        .filter_map(|v| {
+            let ours = CloseCode::from(v);
+            let theirs = Theirs::from(v);
+            let accepted = accepted_by_actix(v);
+            let variants_differ = ours.is_registered() != named_by_actix(theirs);
+            let validity_differs = ours.is_valid_received() != accepted;
+            (variants_differ || validity_differs).then(|| {
+                vec![
+                    v.to_string(),
+                    ours.ident()
+                        .map_or_else(|| format!("Other({v})"), str::to_string),
+                    yes_no(ours.is_valid_received()),
+                    format!("{theirs:?}"),
+                    yes_no(accepted),
+                ]
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_documented_disagreements_are_the_real_ones() {
+    assert_documented_table("actix-http-disagreements", 5, &computed());
+}
+
+/// actix-http's decoder accepts a fixed set of codes; this crate's grows
+/// with the registry. Where they differ, the table says so.
+#[test]
+fn actix_accepts_only_codes_valid_here() {
+    for v in (0..=u16::MAX).filter(|&v| accepted_by_actix(v)) {
+        assert!(CloseCode::from(v).is_valid_received(), "{v}");
+    }
+}
+
+#[test]
+fn numbers_survive_both_ways_for_every_u16() {
+    for v in 0..=u16::MAX {
+        let theirs = Theirs::from(v);
+        assert_eq!(u16::from(theirs), v, "actix-http alone");
+        let ours = CloseCode::from(theirs);
+        assert_eq!(ours.as_u16(), v);
+        assert_eq!(Theirs::from(ours), theirs);
+        assert_eq!(Theirs::from(CloseCode::from(v)), theirs);
+        // `Other(n)` written by hand for a number actix-http names.
+        assert_eq!(CloseCode::from(Theirs::Other(v)), ours);
+    }
+}
+
+/// The bytes actix-http writes for a close reason: the payload of the
+/// unmasked Close frame `Parser::write_close` produces.
+fn written_by_actix(reason: CloseReason) -> Vec<u8> {
+    let mut frame = BytesMut::new();
+    Parser::write_close(&mut frame, Some(reason), false);
+    assert_eq!(frame[0], 0x88, "FIN and the Close opcode");
+    let len = usize::from(frame[1]);
+    assert!(len <= 125, "a control frame's payload length");
+    assert_eq!(frame.len(), 2 + len);
+    frame[2..].to_vec()
+}
+
+#[test]
+fn frames_convert_both_ways() {
+    for v in (0..=u16::MAX).filter(|&v| CloseCode::from(v).is_sendable()) {
+        for text in ["", "reason é"] {
+            let ours = CloseFrame::new(CloseCode::from(v), text).unwrap();
+            let theirs = CloseReason::from(ours);
+            assert_eq!(u16::from(theirs.code), v);
+            assert_eq!(theirs.description.as_deref().unwrap_or(""), text);
+            assert_eq!(theirs.description.is_none(), text.is_empty());
+            assert_eq!(CloseFrame::try_from(&theirs), Ok(ours));
+            assert_eq!(CloseEvent::from(&theirs), CloseEvent::from(ours));
+
+            // On the wire: actix-http writes what this crate encodes, and
+            // decodes this crate's encoding into the converted reason (for
+            // the codes its decoder accepts, see the documented table).
+            let mut body = [0u8; 125];
+            let len = ours.encode_into(&mut body).unwrap();
+            assert_eq!(written_by_actix(theirs.clone()), &body[..len]);
+            if accepted_by_actix(v) {
+                assert_eq!(
+                    Parser::try_parse_close_payload(&body[..len]).unwrap(),
+                    Some(theirs)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn reasons_that_cannot_be_sent_are_refused() {
+    for v in (0..=u16::MAX).filter(|&v| !CloseCode::from(v).is_sendable()) {
+        let theirs = CloseReason::from(Theirs::from(v));
+        assert_eq!(
+            CloseFrame::try_from(&theirs),
+            Err(CloseFrameError::InvalidCode {
+                code: CloseCode::from(v)
+            })
+        );
+        // A lenient report of what actix-http hands over, checked or not.
+        let event = CloseEvent::from(&theirs);
+        assert_eq!((event.code().as_u16(), event.reason()), (v, ""));
+        assert!(event.was_clean());
+    }
+    let longest = CloseReason::from((Theirs::Normal, "x".repeat(123)));
+    assert_eq!(
+        CloseFrame::try_from(&longest).map(|frame| frame.reason().len()),
+        Ok(123)
+    );
+    let long = CloseReason::from((Theirs::Normal, "x".repeat(124)));
+    assert_eq!(
+        CloseFrame::try_from(&long),
+        Err(CloseFrameError::ReasonTooLong { len: 124 })
+    );
+}
