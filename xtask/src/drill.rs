@@ -467,6 +467,35 @@ impl Drill<'_> {
         Ok(())
     }
 
+    /// Checks that `CHANGELOG.md` in the copy names every code the regen
+    /// output (`summary`) says received an identifier, as `CloseCode::Ident`
+    /// with its number.
+    fn changelog_names_the_new_codes(&mut self, summary: &str) -> Result<(), String> {
+        let changelog = fs::read_to_string(self.copy.join("CHANGELOG.md"))
+            .map_err(|e| format!("cannot read CHANGELOG.md: {e}"))?;
+        for line in summary.lines() {
+            let Some(rest) = line.strip_prefix("new identifier: ") else {
+                continue;
+            };
+            let Some((value, variant)) = rest.split_once(" -> ") else {
+                continue;
+            };
+            let named = changelog
+                .lines()
+                .any(|l| l.contains(&format!("`{variant}`")) && l.contains(value.trim()));
+            if !named {
+                return Err(format!(
+                    "no line of CHANGELOG.md names {value} as `{variant}`"
+                ));
+            }
+            let _ = writeln!(
+                self.out,
+                "    ok  CHANGELOG.md names {value} as `{variant}`"
+            );
+        }
+        Ok(())
+    }
+
     /// Breaks the registration date of one code in the copy's generated
     /// code, checks that the crate's tests fail, and restores the file.
     fn tests_notice_a_broken_generator(&mut self) -> Result<(), Failure> {
@@ -592,7 +621,27 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         }) {
             let _ = writeln!(drill.out, "        {line}");
         }
+        drill
+            .changelog_names_the_new_codes(&text)
+            .map_err(|detail| fail("CHANGELOG.md names each new code", detail))?;
         drill.checks(&step.name, options.checks)?;
+    }
+    let started_release = Instant::now();
+    let (code, text) = drill.xtask(&["release", "--dry-run"]);
+    if code != cli::EXIT_OK {
+        return Err(Failure {
+            step: "after the versions".into(),
+            check: "cargo xtask release --dry-run".into(),
+            detail: tail(&text, 40),
+        });
+    }
+    let _ = writeln!(
+        drill.out,
+        "release\n    ok  cargo xtask release --dry-run ({})",
+        seconds(started_release.elapsed())
+    );
+    for line in text.lines().take(3) {
+        let _ = writeln!(drill.out, "        {line}");
     }
     if options.checks == Checks::All {
         drill.tests_notice_a_broken_generator()?;
