@@ -265,8 +265,26 @@ fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
 }
 
 /// The files of the workspace at `root` that git tracks or would track
-/// (relative paths); without git, every file outside `target` and `.git`.
+/// (relative paths); when `root` is not the top of a git work tree (a copy
+/// inside another repository's ignored `target`, or no git at all), every
+/// file outside `target` and `.git`.
 fn workspace_files(root: &Path) -> Vec<PathBuf> {
+    let top = Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .current_dir(root)
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()));
+    let is_top = match (top.and_then(|t| t.canonicalize().ok()), root.canonicalize()) {
+        (Some(top), Ok(root)) => top == root,
+        _ => false,
+    };
+    if !is_top {
+        let mut files = Vec::new();
+        walk(root, Path::new(""), &mut files);
+        return files;
+    }
     let listed = Command::new("git")
         .args([
             "ls-files",

@@ -1,0 +1,105 @@
+//! `cargo xtask drill`: the later registry versions it applies, and how it
+//! names a failure. The full drill (tests, clippy and rustdoc on each
+//! version) is what `.ci/run` runs; here `--quick` checks the versions with
+//! regen only.
+
+use std::fs;
+use std::path::Path;
+
+use xtask::cli;
+
+fn run(args: &[&str], root: &Path) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = cli::run_with(&args, root, &mut out, &mut err, false);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn the_quick_drill_applies_every_version_to_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = xtask::workspace_root();
+    let before = fs::read(root.join("registry/websocket.xml")).unwrap();
+    let (code, out, err) = run(
+        &[
+            "drill",
+            "--quick",
+            "--dir",
+            &dir.path().display().to_string(),
+        ],
+        &root,
+    );
+    assert_eq!(code, 0, "stdout:\n{out}\nstderr:\n{err}");
+    for step in ["(a) ", "(b) ", "(c) ", "(d) ", "(e) "] {
+        assert!(out.lines().any(|l| l.starts_with(step)), "{step}\n{out}");
+    }
+    assert!(out.contains("refused it and wrote nothing"), "{out}");
+    assert!(out.contains("ok  CHANGELOG.md names"), "{out}");
+    assert!(out.contains("ok  cargo xtask release --dry-run"), "{out}");
+    assert!(out.contains("drill passed: 5 versions"), "{out}");
+    // The copy changed, the workspace did not.
+    assert_eq!(
+        fs::read(root.join("registry/websocket.xml")).unwrap(),
+        before
+    );
+    let copy = fs::read_to_string(dir.path().join("workspace/registry/websocket.xml")).unwrap();
+    assert_ne!(copy.as_bytes(), &before[..]);
+}
+
+#[test]
+fn a_snapshot_without_room_fails_naming_the_step_and_the_check() {
+    // A workspace whose registry has no unassigned value left in
+    // 3000-3999: version (a) cannot be made.
+    let workspace = tempfile::tempdir().unwrap();
+    let snapshot = ws_close_codes_registry::SNAPSHOT_XML;
+    let registry = ws_close_codes_registry::parse(snapshot.as_bytes()).unwrap();
+    let mut full = snapshot.to_owned();
+    for record in registry
+        .records
+        .iter()
+        .filter(|r| !r.is_assigned() && r.span.start >= 3000 && r.span.end <= 3999)
+    {
+        let value = format!("<value>{}</value>", record.span);
+        full = full.replacen(
+            &format!("{value}\n      <description>Unassigned</description>"),
+            &format!("{value}\n      <description>Taken</description>"),
+            1,
+        );
+    }
+    fs::create_dir_all(workspace.path().join("registry")).unwrap();
+    fs::write(workspace.path().join("registry/websocket.xml"), &full).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(
+        &[
+            "drill",
+            "--quick",
+            "--dir",
+            &dir.path().display().to_string(),
+        ],
+        workspace.path(),
+    );
+    assert_eq!(code, 1, "stdout:\n{out}\nstderr:\n{err}");
+    assert!(
+        err.contains("drill failed at step setup: build the later versions"),
+        "{err}"
+    );
+    assert!(
+        err.contains("no unassigned value left in 3000-3999"),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let root = xtask::workspace_root();
+    let (code, _, err) = run(&["drill", "--nope"], &root);
+    assert_eq!(code, cli::EXIT_USAGE);
+    assert!(err.contains("unknown argument \"--nope\""), "{err}");
+    let (code, _, err) = run(&["drill", "--dir"], &root);
+    assert_eq!(code, cli::EXIT_USAGE);
+    assert!(err.contains("--dir needs a value"), "{err}");
+}
