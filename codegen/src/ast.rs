@@ -1,6 +1,6 @@
-//! Syntax-tree nodes built directly, for the parts of the generated file
-//! that repeat once per code (variants, `position` arms, `REGISTERED`,
-//! records), and the doc attributes of the whole file.
+//! Syntax-tree nodes built directly, for the part of the generated file
+//! that repeats once per code (the variants and their records), and the
+//! doc attributes of the whole file.
 //!
 //! The rest of the file is written with `quote!` and parsed by syn. Parsing
 //! tokens that the generator has just built costs more than building the
@@ -12,7 +12,7 @@ use proc_macro2::{Ident, Literal, Span};
 use syn::punctuated::Punctuated;
 use syn::{
     token, AttrStyle, Attribute, Expr, ExprArray, ExprCall, ExprLit, ExprPath, ExprReference,
-    ExprStruct, FieldValue, Fields, Lit, Member, Meta, MetaNameValue, Path, PathSegment, Variant,
+    ExprStruct, FieldValue, Lit, Member, Meta, MetaNameValue, Path, PathSegment,
 };
 
 use crate::literal::str_literal;
@@ -58,11 +58,6 @@ pub(crate) fn str_expr(text: &str) -> Expr {
 /// An unsuffixed integer literal.
 pub(crate) fn u16_expr(value: u16) -> Expr {
     lit_expr(Literal::u16_unsuffixed(value))
-}
-
-/// An unsuffixed `usize` literal.
-pub(crate) fn usize_expr(value: usize) -> Expr {
-    lit_expr(Literal::usize_unsuffixed(value))
 }
 
 /// `Some(text)` or `None`.
@@ -164,30 +159,4 @@ pub(crate) fn doc_attributes(text: &str) -> Vec<Attribute> {
             }
         })
         .collect()
-}
-
-/// A unit variant with its documentation and the implicit discriminant.
-pub(crate) fn unit_variant(attrs: Vec<Attribute>, name: Ident) -> Variant {
-    Variant {
-        attrs,
-        ident: name,
-        fields: Fields::Unit,
-        discriminant: None,
-    }
-}
-
-/// A `match` arm `pattern => body,`.
-pub(crate) fn arm(pattern: Path, body: Expr) -> syn::Arm {
-    syn::Arm {
-        attrs: Vec::new(),
-        pat: syn::Pat::Path(ExprPath {
-            attrs: Vec::new(),
-            qself: None,
-            path: pattern,
-        }),
-        guard: None,
-        fat_arrow_token: token::FatArrow::default(),
-        body: Box::new(body),
-        comma: Some(token::Comma::default()),
-    }
 }

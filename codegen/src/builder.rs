@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use ws_close_codes_registry::{derive_ident, is_valid_ident, Catalog, Layout, Position, Span};
 
-use crate::app::{app_source, AppCode, AppModel};
-use crate::docs::entry_doc;
+use crate::app::{app_source, AppModel};
 use crate::error::Error;
 use crate::markdown::escape_markdown;
+use crate::source::Row;
 use crate::spec::{parse_spec, SpecCode};
 
 /// The enum name when [`Builder::enum_name`] is not called.
@@ -68,8 +68,8 @@ pub const DEFAULT_ENUM_NAME: &str = "AppCloseCode";
 ///     .enum_name("MyCloseCode")
 ///     .generate()?;
 /// assert!(source.contains("pub enum MyCloseCode {"));
-/// assert!(source.contains("4400 => MyCloseCode::BadRequest,"));
-/// assert!(source.contains("1000 => MyCloseCode::NormalClosure,"));
+/// assert!(source.contains("BadRequest = Record {\n            value: 4400,"));
+/// assert!(source.contains("NormalClosure = Record {\n            value: 1000,"));
 /// # Ok::<(), ws_close_codes_codegen::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -115,7 +115,7 @@ impl Builder {
     ///
     /// // The IANA codes alone.
     /// let source = Builder::new().generate()?;
-    /// assert!(source.contains("1014 => AppCloseCode::BadGateway,"));
+    /// assert!(source.contains("BadGateway = Record {\n            value: 1014,"));
     /// # Ok::<(), ws_close_codes_codegen::Error>(())
     /// ```
     pub fn new() -> Self {
@@ -147,7 +147,7 @@ impl Builder {
     /// std::fs::write(&path, "[[code]]\nvalue = 4409\nname = \"Subscriber already exists\"\n").unwrap();
     ///
     /// let source = Builder::new().spec_file(&path).generate()?;
-    /// assert!(source.contains("4409 => AppCloseCode::SubscriberAlreadyExists,"));
+    /// assert!(source.contains("SubscriberAlreadyExists = Record {\n            value: 4409,"));
     /// # std::fs::remove_dir_all(&dir).unwrap();
     /// # Ok::<(), ws_close_codes_codegen::Error>(())
     /// ```
@@ -166,7 +166,7 @@ impl Builder {
     ///     .spec_str("close-codes.toml", "[[code]]\nvalue = 4500\nname = \"Internal server error\"\n")
     ///     .generate()?;
     /// assert!(source.contains("\"close-codes.toml\""));
-    /// assert!(source.contains("AppCloseCode::InternalServerError => Some(\"Internal server error\"),"));
+    /// assert!(source.contains("name: \"Internal server error\","));
     /// # Ok::<(), ws_close_codes_codegen::Error>(())
     /// ```
     pub fn spec_str(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
@@ -178,9 +178,8 @@ impl Builder {
     }
 
     /// The name of the generated enum (default `AppCloseCode`). It also
-    /// names the catch-all's payload (`{name}Other`), the parse error
-    /// (`Parse{name}Error`) and the private module that holds them
-    /// (`{name}` in snake case, then `_generated`).
+    /// names the catch-all's payload (`{name}Other`) and the private module
+    /// that holds them (`{name}` in snake case, then `_generated`).
     ///
     /// It must be a name that [`is_valid_ident`] accepts: ASCII, starting
     /// with an uppercase letter, not a keyword and not `Other`.
@@ -190,8 +189,8 @@ impl Builder {
     ///
     /// let source = Builder::new().enum_name("GraphqlCloseCode").generate()?;
     /// assert!(source.contains("pub enum GraphqlCloseCode {"));
-    /// assert!(source.contains("pub struct GraphqlCloseCodeOther(u16);"));
-    /// assert!(source.contains("mod graphql_close_code_generated {"));
+    /// assert!(source.contains("other = GraphqlCloseCodeOther"));
+    /// assert!(source.contains("module = graphql_close_code_generated"));
     /// # Ok::<(), ws_close_codes_codegen::Error>(())
     /// ```
     pub fn enum_name(mut self, name: impl Into<String>) -> Self {
@@ -212,7 +211,7 @@ impl Builder {
     /// // IANA registers 3000 "Unauthorized": with the IANA codes the name is taken.
     /// assert!(Builder::new().spec_str("s.toml", spec).generate().is_err());
     /// let source = Builder::new().spec_str("s.toml", spec).iana(false).generate()?;
-    /// assert!(source.contains("4401 => AppCloseCode::Unauthorized,"));
+    /// assert!(source.contains("Unauthorized = Record {\n            value: 4401,"));
     /// assert!(!source.contains("NormalClosure"));
     /// # Ok::<(), ws_close_codes_codegen::Error>(())
     /// ```
@@ -232,7 +231,7 @@ impl Builder {
     /// let mut catalog = ws_close_codes_registry::bundled().unwrap().catalog;
     /// catalog.entries.retain(|entry| entry.value == 1000);
     /// let source = Builder::new().catalog(catalog).generate()?;
-    /// assert!(source.contains("1000 => AppCloseCode::NormalClosure,"));
+    /// assert!(source.contains("NormalClosure = Record {\n            value: 1000,"));
     /// assert!(!source.contains("GoingAway"));
     /// # Ok::<(), ws_close_codes_codegen::Error>(())
     /// ```
@@ -255,7 +254,7 @@ impl Builder {
     ///     .spec_str("s.toml", spec)
     ///     .allow_registered_range(true)
     ///     .generate()?;
-    /// assert!(source.contains("3333 => AppCloseCode::OurRegisteredCode,"));
+    /// assert!(source.contains("OurRegisteredCode = Record {\n            value: 3333,"));
     /// # Ok::<(), ws_close_codes_codegen::Error>(())
     /// ```
     pub fn allow_registered_range(mut self, allow: bool) -> Self {
@@ -313,7 +312,7 @@ impl Builder {
     /// let spec = "[[code]]\nvalue = 4408\nname = \"Connection initialisation timeout\"\n";
     /// let source = Builder::new().spec_str("close-codes.toml", spec).generate()?;
     /// assert!(source.starts_with("// @generated by ws-close-codes-codegen from \"close-codes.toml\""));
-    /// assert!(source.contains("4408 => AppCloseCode::ConnectionInitialisationTimeout,"));
+    /// assert!(source.contains("ConnectionInitialisationTimeout = Record {\n            value: 4408,"));
     /// assert_eq!(source, Builder::new().spec_str("close-codes.toml", spec).generate()?);
     /// # Ok::<(), ws_close_codes_codegen::Error>(())
     /// ```
@@ -377,6 +376,7 @@ impl Builder {
             enum_name: self.enum_name.clone(),
             sources: sources.into_iter().map(|(name, _)| name).collect(),
             iana_updated: self.iana.then_some(catalog.document_updated),
+            bundled: self.catalog.is_none(),
             codes,
         };
         Ok(app_source(&model))
@@ -468,7 +468,7 @@ struct Merge {
     layout: Layout,
     allow_registered_range: bool,
     known: Vec<Known>,
-    codes: Vec<AppCode>,
+    codes: Vec<Row>,
 }
 
 impl Merge {
@@ -487,13 +487,7 @@ impl Merge {
                     name: entry.title.clone(),
                     origin: Origin::Iana,
                 });
-                merge.codes.push(AppCode {
-                    value: entry.value,
-                    ident: entry.ident.clone(),
-                    name: entry.title.clone(),
-                    description: entry.description.clone(),
-                    doc: entry_doc(entry),
-                });
+                merge.codes.push(Row::from_entry(entry));
             }
         }
         merge
@@ -592,11 +586,16 @@ impl Merge {
             .clone()
             .unwrap_or_else(|| code.name.clone());
         let doc = self.spec_doc(file, code, value);
-        self.codes.push(AppCode {
+        self.codes.push(Row {
             value,
             ident,
             name: code.name.clone(),
             description,
+            iana_description: None,
+            contact: None,
+            references: Vec::new(),
+            registered_on: None,
+            updated_on: None,
             doc,
         });
         Ok(())

@@ -1,30 +1,295 @@
-//! The generated Rust source: `crates/ws-close-codes/src/generated.rs`.
+//! The generated source of a close-code enum, one code path for the
+//! crate's `CloseCode` (`crates/ws-close-codes/src/generated.rs`) and for
+//! an application's enum ([`Builder`](crate::Builder)).
+//!
+//! The generated text is data: the enum, one variant per named code with
+//! its documentation and, as the variant's discriminant, its record, inside
+//! one invocation of `ws_close_codes::__close_code_enum!`, which the crate
+//! writes by hand and which turns it into the enum, its tables and its API.
+//! So each code is stated once, in one place, and a registration adds lines
+//! without changing others: there are no positions, counts or per-code
+//! lists anywhere else in the file.
 
-use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
-use ws_close_codes_registry::{is_valid_ident, Catalog, Entry, Reference, ReferenceKind};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use syn::punctuated::Punctuated;
+use syn::{parse_quote, token, Expr, Fields, Item, ItemEnum, Variant, Visibility};
+use ws_close_codes_registry::{is_valid_ident, Catalog, Date, Entry, Reference, ReferenceKind};
 
 use crate::ast;
 use crate::docs::{doc_attrs, entry_doc};
 use crate::literal::str_literal;
 
+/// One named code as a generated enum states it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Row {
+    /// The code.
+    pub(crate) value: u16,
+    /// The variant's name (a valid identifier, see
+    /// [`is_valid_ident`]).
+    pub(crate) ident: String,
+    /// The short name.
+    pub(crate) name: String,
+    /// The description shown first.
+    pub(crate) description: String,
+    /// IANA's description, for a code of the registry.
+    pub(crate) iana_description: Option<String>,
+    /// The registry's contact.
+    pub(crate) contact: Option<String>,
+    /// The registry's references.
+    pub(crate) references: Vec<Reference>,
+    /// When the code was registered.
+    pub(crate) registered_on: Option<Date>,
+    /// When its registration last changed.
+    pub(crate) updated_on: Option<Date>,
+    /// The variant's documentation, Markdown in which every piece of
+    /// outside text is escaped with [`escape_markdown`](crate::escape_markdown).
+    pub(crate) doc: String,
+}
+
+impl Row {
+    /// The row of a code of the registry.
+    pub(crate) fn from_entry(entry: &Entry) -> Row {
+        Row {
+            value: entry.value,
+            ident: entry.ident.clone(),
+            name: entry.title.clone(),
+            description: entry.description.clone(),
+            iana_description: Some(entry.iana_description.clone()),
+            contact: entry.contact.clone(),
+            references: entry.references.clone(),
+            registered_on: entry.date,
+            updated_on: entry.updated,
+            doc: entry_doc(entry),
+        }
+    }
+
+    /// `Record { value: ..., ... }`, the variant's discriminant in the
+    /// macro's input.
+    fn record(&self) -> Expr {
+        let date =
+            |date: Option<Date>| ast::option_str_expr(date.map(|d| d.to_string()).as_deref());
+        let references = self.references.iter().map(reference).collect();
+        let fields = vec![
+            (ast::ident("value"), ast::u16_expr(self.value)),
+            (ast::ident("name"), ast::str_expr(&self.name)),
+            (ast::ident("description"), ast::str_expr(&self.description)),
+            (
+                ast::ident("iana_description"),
+                ast::option_str_expr(self.iana_description.as_deref()),
+            ),
+            (
+                ast::ident("contact"),
+                ast::option_str_expr(self.contact.as_deref()),
+            ),
+            (ast::ident("references"), ast::slice_expr(references)),
+            (ast::ident("registered_on"), date(self.registered_on)),
+            (ast::ident("updated_on"), date(self.updated_on)),
+        ];
+        ast::struct_expr(&ast::ident("Record"), fields)
+    }
+
+    /// The documented variant with its record.
+    fn variant(&self) -> Variant {
+        Variant {
+            attrs: ast::doc_attributes(&self.doc),
+            ident: ast::ident(&self.ident),
+            fields: Fields::Unit,
+            discriminant: Some((token::Eq::default(), self.record())),
+        }
+    }
+}
+
+/// `Reference::new(ReferenceKind::..., "label", Some("url"))`.
+fn reference(reference: &Reference) -> Expr {
+    let kind = match reference.kind {
+        ReferenceKind::Rfc => "Rfc",
+        ReferenceKind::RfcErrata => "RfcErrata",
+        ReferenceKind::Uri => "Uri",
+        ReferenceKind::Draft => "Draft",
+        ReferenceKind::Person => "Person",
+        ReferenceKind::Text => "Text",
+    };
+    ast::call(
+        ast::path_expr(&[&ast::ident("Reference"), &ast::ident("new")]),
+        vec![
+            ast::path_expr(&[&ast::ident("ReferenceKind"), &ast::ident(kind)]),
+            ast::str_expr(&reference.label()),
+            ast::option_str_expr(reference.url().as_deref()),
+        ],
+    )
+}
+
+/// Which enum a generated file defines.
+pub(crate) enum Kind<'a> {
+    /// The crate's `CloseCode`, in `generated.rs`.
+    Registry,
+    /// An application's enum, in its own module `module`, with the payload
+    /// `other`; when `registry` is given, the build fails with `message`
+    /// unless the linked `ws-close-codes` has that registry.
+    Application {
+        module: &'a str,
+        other: &'a str,
+        registry: Option<(Date, String)>,
+    },
+}
+
+/// A generated enum: everything its file states.
+pub(crate) struct EnumSource<'a> {
+    /// The macro to invoke: `crate::__close_code_enum` in the crate,
+    /// `::ws_close_codes::__close_code_enum` elsewhere.
+    pub(crate) macro_path: &'a str,
+    /// Which enum.
+    pub(crate) kind: Kind<'a>,
+    /// The enum's name (a valid identifier).
+    pub(crate) name: &'a str,
+    /// The enum's documentation, Markdown, escaped like [`Row::doc`].
+    pub(crate) doc: &'a str,
+    /// The named codes, in ascending order of value.
+    pub(crate) rows: &'a [Row],
+}
+
+/// The attribute that tells the macro which enum it defines.
+fn kind_attribute(kind: &Kind<'_>) -> syn::Attribute {
+    match kind {
+        Kind::Registry => parse_quote!(#[close_code_enum(registry)]),
+        Kind::Application {
+            module,
+            other,
+            registry,
+        } => {
+            let module = ast::ident(module);
+            let other = ast::ident(other);
+            let check = registry.as_ref().map(|(date, message)| {
+                let date = str_literal(&date.to_string());
+                let message = str_literal(message);
+                quote! { , registry = #date, message = #message }
+            });
+            parse_quote!(#[close_code_enum(application, module = #module, other = #other #check)])
+        }
+    }
+}
+
+/// Panics unless the rows can become variants: valid and distinct
+/// identifiers, distinct values in ascending order.
+fn check(rows: &[Row]) {
+    let mut idents = std::collections::BTreeSet::new();
+    for pair in rows.windows(2) {
+        assert!(
+            pair[0].value < pair[1].value,
+            "the codes are not in ascending order: {} follows {}",
+            pair[1].value,
+            pair[0].value
+        );
+    }
+    for row in rows {
+        assert!(
+            is_valid_ident(&row.ident),
+            "code {} has the identifier {:?}, which cannot name a variant",
+            row.value,
+            row.ident
+        );
+        assert!(
+            idents.insert(row.ident.as_str()),
+            "the identifier {} is used by more than one code",
+            row.ident
+        );
+    }
+}
+
+/// The invocation of the macro that defines the enum, formatted: the
+/// enum is printed by prettyplease (it is valid Rust on its own), then
+/// indented into the macro's braces.
+///
+/// # Panics
+///
+/// As [`check`].
+pub(crate) fn enum_invocation(source: &EnumSource<'_>) -> String {
+    check(source.rows);
+    let mut attrs = vec![kind_attribute(&source.kind)];
+    attrs.extend(ast::doc_attributes(source.doc));
+    let variants: Punctuated<Variant, token::Comma> =
+        source.rows.iter().map(Row::variant).collect();
+    let mut variants = variants;
+    if !variants.empty_or_trailing() {
+        variants.push_punct(token::Comma::default());
+    }
+    let item = ItemEnum {
+        attrs,
+        vis: Visibility::Public(token::Pub::default()),
+        enum_token: token::Enum::default(),
+        ident: ast::ident(source.name),
+        generics: syn::Generics::default(),
+        brace_token: token::Brace::default(),
+        variants,
+    };
+    let printed = prettyplease::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: vec![Item::Enum(item)],
+    });
+    let mut out = String::with_capacity(printed.len() + printed.len() / 8 + 64);
+    let _ = writeln!(out, "{}! {{", source.macro_path);
+    for line in printed.lines() {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// The items of a file written with `quote!`, formatted by prettyplease.
+pub(crate) fn items(tokens: TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(error) => panic!("the generator built tokens that do not parse: {error}"),
+    }
+}
+
+/// The documentation of the crate's `CloseCode`.
+const CLOSE_CODE_DOC: &str = "\
+A WebSocket close code: the status code of a Close frame (RFC 6455,
+section 7.4).
+
+There is one variant for every code that the IANA WebSocket Close Code
+Number Registry registers as a single code; the variants, their names and
+their documentation are generated from that registry. Every other value is
+held by the catch-all variant [`CloseCode::Other`].
+
+The enum is `#[non_exhaustive]` because IANA keeps registering new codes. A
+value that is `Other` today gets a variant of its own in the release that
+follows its registration, so match on the variants you handle and keep a
+wildcard arm, or compare numbers: a `CloseCode` equals its `u16`.
+
+# Examples
+
+```
+use ws_close_codes::CloseCode;
+
+assert_eq!(CloseCode::from_u16(1000), CloseCode::NormalClosure);
+assert_eq!(CloseCode::NormalClosure, 1000);
+
+let private = CloseCode::from_u16(4000);
+assert!(matches!(private, CloseCode::Other(_)));
+assert_eq!(private.as_u16(), 4000);
+```";
+
 /// The complete text of `crates/ws-close-codes/src/generated.rs` for
-/// `catalog`: a header comment, then the `CloseCode` enum, its `impl` block
-/// and the constants, formatted by prettyplease.
+/// `catalog`: a header comment, the registry's date and ranges, and the
+/// `CloseCode` enum with one documented variant and one record per code.
 ///
 /// The same catalog always gives the same bytes. Registry text reaches the
 /// output only as string literals (escaped so they hold printable ASCII
-/// only) and as doc comments escaped with [`escape_markdown`]. The doc
-/// examples in the output use the codes 1000, 1001 and 1014 and the
-/// variants `NormalClosure` and `GoingAway`, so the catalog of a real build
-/// must register those.
-///
-/// The output is what rustfmt would leave unchanged: the items whose layout
-/// depends on the length of registry text (the `impl` block and
-/// `RECORDS`) carry `#[rustfmt::skip]`, because prettyplease and
-/// rustfmt break long lines at different widths.
+/// only) and as doc comments escaped with
+/// [`escape_markdown`](crate::escape_markdown). The doc examples in the
+/// output use the codes 1000, 1001 and 1014 and the variants
+/// `NormalClosure`, `GoingAway` and `BadGateway`, so the catalog of a real
+/// build must register those.
 ///
 /// # Panics
 ///
@@ -61,625 +326,42 @@ use crate::literal::str_literal;
 /// let source = close_code_source(&catalog);
 /// assert!(source.starts_with("// @generated by `cargo xtask regen`"));
 /// assert!(source.contains("(IANA registry updated 2024-05-02)"));
-/// assert!(source.contains("pub enum CloseCode {"));
-/// assert!(source.contains("        value: 1000,\n"));
-/// assert!(source.contains("CloseCode::NormalClosure => 0,"));
+/// assert!(source.contains("    pub enum CloseCode {"));
+/// assert!(source.contains("        NormalClosure = Record {\n            value: 1000,\n"));
 /// assert_eq!(source, close_code_source(&catalog));
 /// ```
-///
-/// [`escape_markdown`]: crate::escape_markdown
 pub fn close_code_source(catalog: &Catalog) -> String {
-    check(catalog);
-    let mut texts = if catalog.entries.len() >= SECOND_THREAD_FROM {
-        std::thread::scope(|scope| {
-            let spawned = std::thread::Builder::new()
-                .name("codegen-parts".into())
-                .spawn_scoped(scope, || part_texts(catalog, &Part::SECOND));
-            let mut texts = part_texts(catalog, &Part::FIRST);
-            texts.extend(match spawned {
-                Ok(handle) => match handle.join() {
-                    Ok(texts) => texts,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                // No thread to be had: the same work, on this one.
-                Err(_) => part_texts(catalog, &Part::SECOND),
-            });
-            texts
-        })
-    } else {
-        part_texts(catalog, &Part::ALL)
-    };
-    texts.sort_by_key(|(part, _)| *part);
-    let mut source = header(catalog);
+    let rows: Vec<Row> = catalog.entries.iter().map(Row::from_entry).collect();
+    let mut source = format!(
+        "// @generated by `cargo xtask regen` from registry/websocket.xml\n\
+         // (IANA registry updated {}). Do not edit by hand: edit the\n\
+         // registry files or the generator and run `cargo xtask regen`.\n\n",
+        catalog.document_updated
+    );
+    source.push_str(&items(constants(catalog)));
     source.push('\n');
-    for (_, text) in texts {
-        source.push_str(&text);
-    }
+    source.push_str(&enum_invocation(&EnumSource {
+        macro_path: "crate::__close_code_enum",
+        kind: Kind::Registry,
+        name: "CloseCode",
+        doc: CLOSE_CODE_DOC,
+        rows: &rows,
+    }));
     source
 }
 
-/// From how many entries `close_code_source` prints part of the file on a
-/// second thread. Below it, starting a thread costs more than it saves.
-const SECOND_THREAD_FROM: usize = 2_000;
-
-/// The parts of the generated file, in file order, each built and printed
-/// on its own so two threads can share the work. prettyplease ends every
-/// item with a line break that resets its layout, so the parts printed one
-/// after the other are the same text as the whole file printed at once (a
-/// test checks that the output is a fixed point of prettyplease).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Part {
-    /// The `use` and the constants.
-    Head,
-    /// The `CloseCode` enum.
-    Enum,
-    /// The `impl` blocks.
-    Impl,
-    /// `Record` and `RECORDS`.
-    Records,
-    /// The lookup tables.
-    Tables,
-}
-
-impl Part {
-    /// Every part, in file order.
-    const ALL: [Part; 5] = [
-        Part::Head,
-        Part::Enum,
-        Part::Impl,
-        Part::Records,
-        Part::Tables,
-    ];
-    /// What the calling thread prints: the records are the largest part.
-    const FIRST: [Part; 3] = [Part::Head, Part::Records, Part::Tables];
-    /// What the second thread prints: about as much work.
-    const SECOND: [Part; 2] = [Part::Enum, Part::Impl];
-}
-
-/// The printed text of each of `parts`.
-fn part_texts(catalog: &Catalog, parts: &[Part]) -> Vec<(Part, String)> {
-    parts
-        .iter()
-        .map(|&part| (part, prettyplease::unparse(&part_file(catalog, part))))
-        .collect()
-}
-
-/// The `//` comment at the top of the generated file.
-fn header(catalog: &Catalog) -> String {
-    format!(
-        "// @generated by `cargo xtask regen` from registry/websocket.xml\n\
-         // (IANA registry updated {}). Do not edit by hand: edit the\n\
-         // registry files or the generator and run `cargo xtask regen`.\n",
-        catalog.document_updated
-    )
-}
-
-/// Panics unless the catalog can be turned into code that compiles.
-fn check(catalog: &Catalog) {
-    let mut idents = BTreeSet::new();
-    let mut previous: Option<u16> = None;
-    for entry in &catalog.entries {
-        assert!(
-            is_valid_ident(&entry.ident),
-            "code {} has the identifier {:?}, which cannot name a variant",
-            entry.value,
-            entry.ident
-        );
-        assert!(
-            idents.insert(entry.ident.as_str()),
-            "the identifier {} is used by more than one code",
-            entry.ident
-        );
-        if let Some(previous) = previous {
-            assert!(
-                previous < entry.value,
-                "the catalog's entries are not in ascending order: {} follows {previous}",
-                entry.value
-            );
-        }
-        previous = Some(entry.value);
-    }
-}
-
-/// The per-entry pieces that several items of the file use.
-struct Variant<'a> {
-    entry: &'a Entry,
-    ident: Ident,
-}
-
-/// The syntax tree of one part of the file: the fixed items written with
-/// `quote!` and parsed, then the nodes that repeat per code built directly
-/// and put in place (see [`crate::ast`]).
-fn part_file(catalog: &Catalog, part: Part) -> syn::File {
-    let variants: Vec<Variant<'_>> = catalog
-        .entries
-        .iter()
-        .map(|entry| Variant {
-            entry,
-            ident: Ident::new(&entry.ident, Span::call_site()),
-        })
-        .collect();
-    let tokens = match part {
-        Part::Head => {
-            let constants = constants(catalog);
-            quote! {
-                use crate::{OtherCode, Reference, ReferenceKind};
-
-                #constants
-            }
-        }
-        Part::Enum => close_code_enum(catalog),
-        Part::Impl => close_code_impl(&variants),
-        Part::Records => records(),
-        Part::Tables => lookup_tables(catalog, &variants),
-    };
-    let mut file: syn::File = match syn::parse2(tokens) {
-        Ok(file) => file,
-        Err(error) => panic!("the generator built tokens that do not parse: {error}"),
-    };
-    for item in &mut file.items {
-        match item {
-            syn::Item::Enum(item) if item.ident == "CloseCode" => fill_variants(item, &variants),
-            syn::Item::Impl(item) if item.trait_.is_none() => fill_impl(item, &variants),
-            syn::Item::Const(item) if item.ident == "RECORDS" => fill_records(item, &variants),
-            _ => {}
-        }
-    }
-    file
-}
-
-/// Puts a documented variant for every entry before `Other`.
-fn fill_variants(item: &mut syn::ItemEnum, variants: &[Variant<'_>]) {
-    let other = item
-        .variants
-        .pop()
-        .expect("the enum is written with `Other`");
-    let mut all: syn::punctuated::Punctuated<syn::Variant, syn::token::Comma> = variants
-        .iter()
-        .map(|variant| {
-            ast::unit_variant(
-                ast::doc_attributes(&entry_doc(variant.entry)),
-                variant.ident.clone(),
-            )
-        })
-        .collect();
-    all.push(other.into_value());
-    all.push_punct(syn::token::Comma::default());
-    item.variants = all;
-}
-
-/// Fills the per-code parts of the `impl CloseCode` block: the variants in
-/// `REGISTERED`, and an arm `CloseCode::Variant => position,` for every
-/// entry before the arm for `Other` in `position`.
-fn fill_impl(item: &mut syn::ItemImpl, variants: &[Variant<'_>]) {
-    let close_code = ast::ident("CloseCode");
-    let registered = item
-        .items
-        .iter_mut()
-        .find_map(|item| match item {
-            syn::ImplItem::Const(constant) if constant.ident == "REGISTERED" => Some(constant),
-            _ => None,
-        })
-        .expect("the impl block has `REGISTERED`");
-    *slice_elements(&mut registered.expr, "REGISTERED") = variants
-        .iter()
-        .map(|variant| ast::path_expr(&[&close_code, &variant.ident]))
-        .collect();
-
-    let method = item
-        .items
-        .iter_mut()
-        .find_map(|item| match item {
-            syn::ImplItem::Fn(method) if method.sig.ident == "position" => Some(method),
-            _ => None,
-        })
-        .expect("the impl block has `position`");
-    let Some(syn::Stmt::Expr(syn::Expr::Match(matched), None)) = method.block.stmts.first_mut()
-    else {
-        panic!("`position` is written as one `match`")
-    };
-    let mut arms: Vec<syn::Arm> = variants
-        .iter()
-        .enumerate()
-        .map(|(position, variant)| {
-            ast::arm(
-                ast::path(&[&close_code, &variant.ident]),
-                ast::usize_expr(position),
-            )
-        })
-        .collect();
-    arms.append(&mut matched.arms);
-    matched.arms = arms;
-}
-
-/// Puts the record of every entry in `RECORDS`.
-fn fill_records(item: &mut syn::ItemConst, variants: &[Variant<'_>]) {
-    let elements = slice_elements(&mut item.expr, "RECORDS");
-    let record = ast::ident("Record");
-    for variant in variants {
-        let entry = variant.entry;
-        let mut fields = vec![(ast::ident("value"), ast::u16_expr(entry.value))];
-        for accessor in &ACCESSORS {
-            let value = match accessor.field {
-                Field::Text(text) => ast::str_expr(&text(entry)),
-                Field::OptionalText(text) => ast::option_str_expr(text(entry).as_deref()),
-                Field::References => {
-                    ast::slice_expr(entry.references.iter().map(reference).collect())
-                }
-            };
-            fields.push((ast::ident(accessor.name), value));
-        }
-        elements.push(ast::struct_expr(&record, fields));
-    }
-    if !elements.is_empty() {
-        elements.push_punct(syn::token::Comma::default());
-    }
-}
-
-/// The elements of a constant written as `&[]`, for the fill functions.
-fn slice_elements<'a>(
-    expr: &'a mut syn::Expr,
-    name: &str,
-) -> &'a mut syn::punctuated::Punctuated<syn::Expr, syn::token::Comma> {
-    let syn::Expr::Reference(slice) = expr else {
-        panic!("`{name}` is written as `&[]`")
-    };
-    let syn::Expr::Array(array) = &mut *slice.expr else {
-        panic!("`{name}` is written as `&[]`")
-    };
-    &mut array.elems
-}
-
-/// A field of `Record`: what it holds, and how to read it from an entry.
-#[derive(Clone, Copy)]
-enum Field {
-    /// `&'static str`: every entry has the text.
-    Text(fn(&Entry) -> String),
-    /// `Option<&'static str>`: some entries lack it.
-    OptionalText(fn(&Entry) -> Option<String>),
-    /// `&'static [Reference]`.
-    References,
-}
-
-impl Field {
-    /// The field's type in `Record`.
-    fn field_type(self) -> TokenStream {
-        match self {
-            Field::Text(_) => quote! { &'static str },
-            Field::OptionalText(_) => quote! { Option<&'static str> },
-            Field::References => quote! { &'static [Reference] },
-        }
-    }
-
-    /// What the accessor returns, with `'static` spelled out for a method's
-    /// signature and left to the default in a constant's type.
-    fn returns(self, in_signature: bool) -> TokenStream {
-        match (self, in_signature) {
-            (Field::Text(_) | Field::OptionalText(_), true) => quote! { Option<&'static str> },
-            (Field::Text(_) | Field::OptionalText(_), false) => quote! { Option<&str> },
-            (Field::References, true) => quote! { &'static [Reference] },
-            (Field::References, false) => quote! { &[Reference] },
-        }
-    }
-
-    /// The accessor's answer for `Other`.
-    fn for_other(self) -> TokenStream {
-        match self {
-            Field::Text(_) | Field::OptionalText(_) => quote! { None },
-            Field::References => quote! { &[] },
-        }
-    }
-
-    /// The accessor's answer for a record whose field is `value`.
-    fn wrap(self, value: TokenStream) -> TokenStream {
-        match self {
-            Field::Text(_) => quote! { Some(#value) },
-            Field::OptionalText(_) | Field::References => value,
-        }
-    }
-}
-
-/// An accessor of `CloseCode` that reads a per-position table: the field of
-/// `Record` it returns, and for the public ones the method's documentation.
-struct Accessor {
-    name: &'static str,
-    field: Field,
-    doc: Option<&'static str>,
-}
-
-/// The accessors, in the order of `Record`'s fields (after `value`). Each has a `NAME_TABLE` built at compile time from `RECORDS`.
-const ACCESSORS: [Accessor; 9] = [
-    Accessor {
-        name: "name",
-        field: Field::Text(|entry| entry.title.clone()),
-        doc: Some(
-            "The code's short name, such as \"Normal Closure\"; `None` for `Other`.\n\
-             \n\
-             # Examples\n\
-             \n\
-             ```\n\
-             use ws_close_codes::CloseCode;\n\
-             \n\
-             assert!(CloseCode::NormalClosure.name().is_some());\n\
-             assert_eq!(CloseCode::from_u16(4000).name(), None);\n\
-             ```",
-        ),
-    },
-    Accessor {
-        name: "description",
-        field: Field::Text(|entry| entry.description.clone()),
-        doc: Some(
-            "What the code means: a description written for this crate where IANA's\n\
-             is terse, IANA's description otherwise; `None` for `Other`.\n\
-             \n\
-             # Examples\n\
-             \n\
-             ```\n\
-             use ws_close_codes::CloseCode;\n\
-             \n\
-             assert!(CloseCode::GoingAway.description().is_some());\n\
-             assert_eq!(CloseCode::from_u16(4000).description(), None);\n\
-             ```",
-        ),
-    },
-    Accessor {
-        name: "iana_description",
-        field: Field::Text(|entry| entry.iana_description.clone()),
-        doc: Some(
-            "The description as the IANA registry states it; `None` for `Other`.\n\
-             \n\
-             # Examples\n\
-             \n\
-             ```\n\
-             use ws_close_codes::CloseCode;\n\
-             \n\
-             assert!(CloseCode::GoingAway.iana_description().is_some());\n\
-             assert_eq!(CloseCode::from_u16(4000).iana_description(), None);\n\
-             ```",
-        ),
-    },
-    Accessor {
-        name: "contact",
-        field: Field::OptionalText(|entry| entry.contact.clone()),
-        doc: Some(
-            "The name of the person or body the registry lists as the contact for\n\
-             the code, if it lists one; `None` for `Other`.\n\
-             \n\
-             # Examples\n\
-             \n\
-             ```\n\
-             use ws_close_codes::CloseCode;\n\
-             \n\
-             assert_eq!(CloseCode::from_u16(4000).contact(), None);\n\
-             ```",
-        ),
-    },
-    Accessor {
-        name: "references",
-        field: Field::References,
-        doc: Some(
-            "The documents the registry cites for the code, in the registry's order;\n\
-             empty for `Other` and for codes without references.\n\
-             \n\
-             # Examples\n\
-             \n\
-             ```\n\
-             use ws_close_codes::CloseCode;\n\
-             \n\
-             assert!(!CloseCode::NormalClosure.references().is_empty());\n\
-             assert!(CloseCode::from_u16(4000).references().is_empty());\n\
-             ```",
-        ),
-    },
-    Accessor {
-        name: "registered_on",
-        field: Field::OptionalText(|entry| entry.date.map(|d| d.to_string())),
-        doc: Some(
-            "When the code was registered (`YYYY-MM-DD`), if the registry says;\n\
-             `None` for `Other`.\n\
-             \n\
-             # Examples\n\
-             \n\
-             ```\n\
-             use ws_close_codes::CloseCode;\n\
-             \n\
-             if let Some(date) = CloseCode::GoingAway.registered_on() {\n    \
-                 assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));\n\
-             }\n\
-             assert_eq!(CloseCode::from_u16(4000).registered_on(), None);\n\
-             ```",
-        ),
-    },
-    Accessor {
-        name: "updated_on",
-        field: Field::OptionalText(|entry| entry.updated.map(|d| d.to_string())),
-        doc: Some(
-            "When the code's registration last changed (`YYYY-MM-DD`), if the\n\
-             registry says; `None` for `Other`.\n\
-             \n\
-             # Examples\n\
-             \n\
-             ```\n\
-             use ws_close_codes::CloseCode;\n\
-             \n\
-             if let Some(date) = CloseCode::NormalClosure.updated_on() {\n    \
-                 assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));\n\
-             }\n\
-             assert_eq!(CloseCode::from_u16(4000).updated_on(), None);\n\
-             ```",
-        ),
-    },
-    Accessor {
-        name: "ident",
-        field: Field::Text(|entry| entry.ident.clone()),
-        doc: Some(
-            "The name of the code's variant, as written in Rust; `None` for `Other`.\n\
-             \n\
-             # Examples\n\
-             \n\
-             ```\n\
-             use ws_close_codes::CloseCode;\n\
-             \n\
-             assert_eq!(CloseCode::NormalClosure.ident(), Some(\"NormalClosure\"));\n\
-             assert_eq!(CloseCode::from_u16(1001).ident(), Some(\"GoingAway\"));\n\
-             assert_eq!(CloseCode::from_u16(4000).ident(), None);\n\
-             ```",
-        ),
-    },
-    // What `Display` writes for a registered code: the value and the name,
-    // joined here so that formatting is one write.
-    Accessor {
-        name: "display",
-        field: Field::Text(|entry| format!("{} {}", entry.value, entry.title)),
-        doc: None,
-    },
-];
-
-/// The table an accessor reads: `NAME_TABLE`.
-fn accessor_table(name: &str) -> Ident {
-    format_ident!("{}_TABLE", name.to_uppercase())
-}
-
-/// The `Record` struct and `RECORDS`, the one place the generated source
-/// states each registered code's facts: one struct literal per code, in
-/// ascending order of value ([`fill_records`] puts them in).
-fn records() -> TokenStream {
-    let fields = ACCESSORS.iter().map(|accessor| {
-        let name = Ident::new(accessor.name, Span::call_site());
-        let ty = accessor.field.field_type();
-        quote! { #name: #ty, }
-    });
-    let struct_doc = doc_attrs(
-        "What the registry and this crate's descriptions say about one registered\n\
-         code: the answers of `CloseCode`'s accessors for it, and what `Display`\n\
-         writes.",
-    );
-    let records_doc = doc_attrs(
-        "Every registered code's record, in ascending order of value: the one\n\
-         place this file states each code's facts. The tables below are built\n\
-         from it at compile time.",
-    );
-    // Where prettyplease breaks a line depends on the length of the registry
-    // text, and it breaks at other widths than rustfmt, so no layout of the
-    // records is stable under both; `cargo fmt` leaves them as written.
-    quote! {
-        #struct_doc
-        struct Record {
-            value: u16,
-            #(#fields)*
-        }
-        #records_doc
-        #[rustfmt::skip]
-        const RECORDS: &[Record] = &[];
-    }
-}
-
-/// The lookup tables, all evaluated by the compiler from `RECORDS` in one
-/// pass each, so compile time grows linearly with the number of codes:
-///
-/// - `FROM_U16_TABLE`: the `CloseCode` of every value below `TABLE_LEN` (the
-///   end of the private-use range or of the highest registered code, plus
-///   one); every value from `TABLE_LEN` on is `Other`;
-/// - `VALUE_TABLE` and one table per accessor, `SLOTS` long and indexed
-///   by slot: `Other` has the first `OtherCode::SLOTS`, one per range, and
-///   each record the one after them at its position.
-///
-/// A table load costs the same for every input; a `match` on a value or a
-/// sparse tag compiles to branches or a jump table that mispredict on mixed
-/// input.
-fn lookup_tables(catalog: &Catalog, variants: &[Variant<'_>]) -> TokenStream {
-    let end = catalog
-        .entries
-        .iter()
-        .map(|e| e.value)
-        .chain([catalog.layout.private.end])
-        .max()
-        .unwrap_or(catalog.layout.private.end);
-    let len = Literal::usize_unsuffixed(usize::from(end) + 1);
-    let count = Literal::usize_unsuffixed(variants.len());
-    let len_doc = doc_attrs(
-        "How many values `FROM_U16_TABLE` answers for: every value from this one\n\
-         on is `Other`.",
-    );
-    let table_doc =
-        doc_attrs("The `CloseCode` of every value below `TABLE_LEN`, computed at compile time.");
-    let slots_doc = doc_attrs(
-        "How many slots each per-code table has: `Other`'s first, one per range,\n\
-         then one per record, in order.",
-    );
-    let values_doc = doc_attrs(
-        "The `value` of every record, by slot, and 0 in `Other`'s slots (whose\n\
-         value is its payload); computed at compile time.",
-    );
-
-    let accessor_tables = ACCESSORS.iter().map(|accessor| {
-        let table = accessor_table(accessor.name);
-        let field = Ident::new(accessor.name, Span::call_site());
-        let ty = accessor.field.returns(false);
-        let other = accessor.field.for_other();
-        let answer = accessor.field.wrap(quote! { RECORDS[position].#field });
-        let doc = doc_attrs(&format!(
-            "The `{field}` of every record, by slot, and `{}` in `Other`'s slots;\n\
-             computed at compile time.",
-            other.to_string().replace(' ', "")
-        ));
-        quote! {
-            #doc
-            const #table: [#ty; SLOTS] = {
-                let mut table: [#ty; SLOTS] = [#other; SLOTS];
-                let mut position = 0;
-                while position < #count {
-                    table[OtherCode::SLOTS + position] = #answer;
-                    position += 1;
-                }
-                table
-            };
-        }
-    });
-    quote! {
-        #len_doc
-        const TABLE_LEN: usize = #len;
-        #table_doc
-        // A `const`, not a `static`: `from_u16` is a `const fn`, and reading a
-        // `static` there needs a newer compiler than the crate's minimum.
-        // Every use takes a reference, so one copy exists.
-        #[allow(clippy::large_const_arrays)]
-        const FROM_U16_TABLE: [CloseCode; TABLE_LEN] = {
-            let mut table = [CloseCode::Other(OtherCode::new(0)); TABLE_LEN];
-            let mut value = 0;
-            while value < TABLE_LEN {
-                table[value] = CloseCode::Other(OtherCode::new(value as u16));
-                value += 1;
-            }
-            let mut position = 0;
-            while position < #count {
-                table[RECORDS[position].value as usize] = CloseCode::REGISTERED[position];
-                position += 1;
-            }
-            table
-        };
-        #slots_doc
-        const SLOTS: usize = OtherCode::SLOTS + #count;
-        #values_doc
-        pub(crate) const VALUE_TABLE: [u16; SLOTS] = {
-            let mut table = [0; SLOTS];
-            let mut position = 0;
-            while position < #count {
-                table[OtherCode::SLOTS + position] = RECORDS[position].value;
-                position += 1;
-            }
-            table
-        };
-        #(#accessor_tables)*
-    }
-}
-
-/// `REGISTRY_UPDATED` and the range limits.
+/// `REGISTRY_UPDATED` and the limits of the ranges.
 fn constants(catalog: &Catalog) -> TokenStream {
     let updated = str_literal(&catalog.document_updated.to_string());
     let updated_doc = doc_attrs(
         "The date of the IANA registry document this crate was generated from\n\
-         (`YYYY-MM-DD`): the last time IANA changed it.",
+         (`YYYY-MM-DD`): the last time IANA changed it.\n\
+         \n\
+         ```\n\
+         let date = ws_close_codes::REGISTRY_UPDATED;\n\
+         assert_eq!(date.len(), 10);\n\
+         assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));\n\
+         ```",
     );
     let layout = &catalog.layout;
     let limits = [
@@ -694,12 +376,12 @@ fn constants(catalog: &Catalog) -> TokenStream {
             "Last code of the range for the WebSocket protocol and its extensions.",
         ),
         (
-            "REGISTERED_FIRST",
+            "APPLICATION_FIRST",
             layout.registered.start,
             "First code of the range that libraries, frameworks and applications register.",
         ),
         (
-            "REGISTERED_LAST",
+            "APPLICATION_LAST",
             layout.registered.end,
             "Last code of the range that libraries, frameworks and applications register.",
         ),
@@ -715,8 +397,8 @@ fn constants(catalog: &Catalog) -> TokenStream {
         ),
     ];
     let limits = limits.iter().map(|&(name, value, doc)| {
-        let name = Ident::new(name, Span::call_site());
-        let value = Literal::u16_unsuffixed(value);
+        let name = Ident::new(name, proc_macro2::Span::call_site());
+        let value = proc_macro2::Literal::u16_unsuffixed(value);
         let doc = doc_attrs(doc);
         quote! {
             #doc
@@ -728,239 +410,4 @@ fn constants(catalog: &Catalog) -> TokenStream {
         pub const REGISTRY_UPDATED: &str = #updated;
         #(#limits)*
     }
-}
-
-/// The `CloseCode` enum.
-/// The `CloseCode` enum with `Other` only ([`fill_variants`] puts the
-/// others in).
-fn close_code_enum(catalog: &Catalog) -> TokenStream {
-    let enum_doc = doc_attrs(
-        "A WebSocket close code: the status code of a Close frame (RFC 6455,\n\
-         section 7.4).\n\
-         \n\
-         There is one variant for every code that the IANA WebSocket Close Code\n\
-         Number Registry registers as a single code; the variants, their names and\n\
-         their documentation are generated from that registry. Every other value is\n\
-         held by the catch-all variant [`CloseCode::Other`].\n\
-         \n\
-         The enum is `#[non_exhaustive]` because IANA keeps registering new codes. A\n\
-         value that is `Other` today gets a variant of its own in the release that\n\
-         follows its registration, so match on the variants you handle and keep a\n\
-         wildcard arm, or compare [`CloseCode::as_u16`].\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         assert_eq!(CloseCode::from_u16(1000), CloseCode::NormalClosure);\n\
-         assert_eq!(CloseCode::NormalClosure.as_u16(), 1000);\n\
-         \n\
-         let private = CloseCode::from_u16(4000);\n\
-         assert!(matches!(private, CloseCode::Other(_)));\n\
-         assert_eq!(private.as_u16(), 4000);\n\
-         ```",
-    );
-    let private = catalog.layout.private;
-    let other_doc = doc_attrs(&format!(
-        "Every value that the registry does not register as a single code:\n\
-         unassigned values, the codes for private use ({}-{}) and values outside\n\
-         the code space the registry defines.\n\
-         \n\
-         It never holds a registered value: [`CloseCode::from_u16`] returns the\n\
-         code's own variant for those, and an [`OtherCode`] can only be made\n\
-         inside this crate.",
-        private.start, private.end
-    ));
-    // No `repr` and no explicit discriminants: rustc stores the registered
-    // variants in the unused values of `OtherCode`'s `u16` tag, in order, so
-    // the tag is the code's slot in the lookup tables (see `slot`). (Explicit
-    // discriminants equal to the codes made rustc's compile time grow with
-    // the square of the number of codes.)
-    quote! {
-        #enum_doc
-        #[non_exhaustive]
-        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum CloseCode {
-            #other_doc
-            Other(OtherCode),
-        }
-    }
-}
-
-/// The `impl CloseCode` block.
-fn close_code_impl(variants: &[Variant<'_>]) -> TokenStream {
-    let registered_doc = doc_attrs(
-        "Every registered code, in ascending order of value. `Other` is not one\n\
-         of them.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         assert!(CloseCode::REGISTERED.contains(&CloseCode::NormalClosure));\n\
-         assert!(CloseCode::REGISTERED\n    \
-             .windows(2)\n    \
-             .all(|pair| pair[0].as_u16() < pair[1].as_u16()));\n\
-         assert!(!CloseCode::REGISTERED.contains(&CloseCode::from_u16(4000)));\n\
-         ```",
-    );
-
-    let from_u16_doc = doc_attrs(
-        "The close code for `value`: the code's own variant when the registry\n\
-         registers it, `Other` otherwise.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         assert_eq!(CloseCode::from_u16(1001), CloseCode::GoingAway);\n\
-         assert!(!matches!(CloseCode::from_u16(1014), CloseCode::Other(_)));\n\
-         assert!(matches!(CloseCode::from_u16(4000), CloseCode::Other(_)));\n\
-         ```",
-    );
-
-    let as_u16_doc = doc_attrs(
-        "The code's value, as sent in a Close frame.\n\
-         \n\
-         # Examples\n\
-         \n\
-         ```\n\
-         use ws_close_codes::CloseCode;\n\
-         \n\
-         assert_eq!(CloseCode::GoingAway.as_u16(), 1001);\n\
-         for value in 0..=u16::MAX {\n    \
-             assert_eq!(CloseCode::from_u16(value).as_u16(), value);\n\
-         }\n\
-         ```",
-    );
-
-    let count = Literal::usize_unsuffixed(variants.len());
-
-    let accessors = ACCESSORS.iter().map(|accessor| {
-        let table = accessor_table(accessor.name);
-        let returns = accessor.field.returns(true);
-        match accessor.doc {
-            Some(doc) => {
-                let method = Ident::new(accessor.name, Span::call_site());
-                let doc = doc_attrs(doc);
-                quote! {
-                    #doc
-                    #[inline]
-                    pub const fn #method(self) -> #returns {
-                        #table[self.slot()]
-                    }
-                }
-            }
-            None => {
-                let method = format_ident!("{}_text", accessor.name);
-                let doc = doc_attrs(&format!(
-                    "The record's `{}`; `None` for `Other`.",
-                    accessor.name
-                ));
-                quote! {
-                    #doc
-                    #[inline]
-                    pub(crate) const fn #method(self) -> #returns {
-                        #table[self.slot()]
-                    }
-                }
-            }
-        }
-    });
-
-    // With no registered code the second arm could never match.
-    let registered_arm = (!variants.is_empty()).then(|| {
-        quote! { registered => OtherCode::SLOTS + registered.position(), }
-    });
-    let slot = quote! {
-        /// The code's slot in the lookup tables: `Other`'s range's index
-        /// in `CodeRange::ALL`, or `OtherCode::SLOTS` plus the position.
-        /// Both are the enum's tag, so this compiles to reading it.
-        #[inline(always)]
-        pub(crate) const fn slot(self) -> usize {
-            match self {
-                CloseCode::Other(other) => other.slot(),
-                #registered_arm
-            }
-        }
-    };
-
-    quote! {
-        #[rustfmt::skip]
-        impl CloseCode {
-            #registered_doc
-            // `fill_impl` lists the variants.
-            pub const REGISTERED: &'static [CloseCode] = &[];
-
-            #from_u16_doc
-            #[inline]
-            pub const fn from_u16(value: u16) -> CloseCode {
-                // A reference to the constant, so no build copies the table.
-                let table: &[CloseCode; TABLE_LEN] = &FROM_U16_TABLE;
-                if (value as usize) < table.len() {
-                    table[value as usize]
-                } else {
-                    CloseCode::Other(OtherCode::new(value))
-                }
-            }
-
-            #as_u16_doc
-            #[inline]
-            pub const fn as_u16(self) -> u16 {
-                match self {
-                    CloseCode::Other(other) => other.get(),
-                    _ => VALUE_TABLE[self.slot()],
-                }
-            }
-
-            /// The code's position in `RECORDS`, or its length for `Other`.
-            /// Each arm's position is the variant's discriminant.
-            #[inline(always)]
-            pub(crate) const fn position(self) -> usize {
-                // `fill_impl` puts an arm for each registered code first.
-                match self {
-                    CloseCode::Other(_) => #count,
-                }
-            }
-
-            #slot
-
-            #(#accessors)*
-        }
-
-        /// Written as `derive(Debug)` would (`NormalClosure`, `Other(4000)`),
-        /// from the `ident` table instead of a
-        /// `match` with an arm per code.
-        impl core::fmt::Debug for CloseCode {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                match self {
-                    CloseCode::Other(other) => f.debug_tuple("Other").field(other).finish(),
-                    _ => f.write_str(IDENT_TABLE[self.slot()].unwrap_or_default()),
-                }
-            }
-        }
-    }
-}
-
-/// `Reference::new(ReferenceKind::..., "label", Some("url"))`.
-fn reference(reference: &Reference) -> syn::Expr {
-    let kind = match reference.kind {
-        ReferenceKind::Rfc => "Rfc",
-        ReferenceKind::RfcErrata => "RfcErrata",
-        ReferenceKind::Uri => "Uri",
-        ReferenceKind::Draft => "Draft",
-        ReferenceKind::Person => "Person",
-        ReferenceKind::Text => "Text",
-    };
-    ast::call(
-        ast::path_expr(&[&ast::ident("Reference"), &ast::ident("new")]),
-        vec![
-            ast::path_expr(&[&ast::ident("ReferenceKind"), &ast::ident(kind)]),
-            ast::str_expr(&reference.label()),
-            ast::option_str_expr(reference.url().as_deref()),
-        ],
-    )
 }

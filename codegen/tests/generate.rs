@@ -1,151 +1,54 @@
-//! Tests of `close_code_source` that read its output back with syn.
+//! Tests of `close_code_source` that read its output back with syn: the
+//! constants, and the enum inside the invocation of the crate's macro,
+//! one documented variant with its record per code.
 
 mod common;
 
 use std::collections::BTreeMap;
 
 use proc_macro2::{TokenStream, TokenTree};
-use syn::{Attribute, Expr, ImplItem, ImplItemFn, Item, ItemConst, Lit, Pat};
+use syn::{Attribute, Expr, Item, ItemConst, ItemEnum, Lit};
 use ws_close_codes_codegen::{close_code_source, escape_markdown};
-use ws_close_codes_registry::{Catalog, Date, Entry, ReferenceKind};
+use ws_close_codes_registry::{Catalog, Date, Entry, Reference, ReferenceKind};
 
 use common::HOSTILE;
+
+/// The output, read back: the constants and the enum of the invocation.
+struct Parsed {
+    constants: BTreeMap<String, ItemConst>,
+    invocation: syn::ItemMacro,
+    item: ItemEnum,
+}
+
+fn parse(source: &str) -> Parsed {
+    let file = syn::parse_file(source).expect("the output parses");
+    let mut constants = BTreeMap::new();
+    let mut invocations = Vec::new();
+    for item in file.items {
+        match item {
+            Item::Const(c) => {
+                constants.insert(c.ident.to_string(), c);
+            }
+            Item::Macro(m) => invocations.push(m),
+            other => panic!("unexpected item {}", text(&other)),
+        }
+    }
+    assert_eq!(invocations.len(), 1, "one invocation");
+    let invocation = invocations.pop().unwrap();
+    let item: ItemEnum = syn::parse2(invocation.mac.tokens.clone()).expect("the body is an enum");
+    Parsed {
+        constants,
+        invocation,
+        item,
+    }
+}
 
 fn text(tokens: &impl quote::ToTokens) -> String {
     tokens.to_token_stream().to_string()
 }
 
-fn parse(source: &str) -> syn::File {
-    syn::parse_file(source).unwrap_or_else(|e| panic!("generated code does not parse: {e}"))
-}
-
-fn close_code_impl(file: &syn::File) -> &syn::ItemImpl {
-    let impls: Vec<_> = file
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Impl(item) if item.trait_.is_none() => Some(item),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(impls.len(), 1, "one inherent impl block");
-    impls[0]
-}
-
-fn method<'a>(file: &'a syn::File, name: &str) -> &'a ImplItemFn {
-    close_code_impl(file)
-        .items
-        .iter()
-        .find_map(|item| match item {
-            ImplItem::Fn(f) if f.sig.ident == name => Some(f),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no method {name}"))
-}
-
-/// The arms of the `match` that is a method's whole body.
-fn arms<'a>(file: &'a syn::File, name: &str) -> &'a [syn::Arm] {
-    let body = &method(file, name).block.stmts;
-    assert_eq!(body.len(), 1, "{name} is one match");
-    match &body[0] {
-        syn::Stmt::Expr(Expr::Match(m), None) => &m.arms,
-        other => panic!("{name} is not a match: {}", text(other)),
-    }
-}
-
-/// The elements of an expression `&[...]`.
-fn slice_elements<'a>(
-    expr: &'a Expr,
-    what: &str,
-) -> &'a syn::punctuated::Punctuated<Expr, syn::Token![,]> {
-    let Expr::Reference(slice) = expr else {
-        panic!("{what} is not a reference: {}", text(expr))
-    };
-    let Expr::Array(array) = &*slice.expr else {
-        panic!("{what} is not a slice of an array: {}", text(expr))
-    };
-    &array.elems
-}
-
-/// The struct literals of `RECORDS`, each as its fields by name.
-fn records(file: &syn::File) -> Vec<BTreeMap<String, &Expr>> {
-    slice_elements(&constants(file)["RECORDS"].expr, "RECORDS")
-        .iter()
-        .map(|record| {
-            let Expr::Struct(record) = record else {
-                panic!("not a struct literal: {}", text(record))
-            };
-            assert!(record.path.is_ident("Record"));
-            record
-                .fields
-                .iter()
-                .map(|field| {
-                    let syn::Member::Named(name) = &field.member else {
-                        panic!("unnamed field")
-                    };
-                    (name.to_string(), &field.expr)
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// The variants `REGISTERED` lists, in order.
-fn registered(file: &syn::File) -> Vec<String> {
-    let registered = close_code_impl(file)
-        .items
-        .iter()
-        .find_map(|item| match item {
-            ImplItem::Const(c) if c.ident == "REGISTERED" => Some(c),
-            _ => None,
-        })
-        .expect("REGISTERED");
-    slice_elements(&registered.expr, "REGISTERED")
-        .iter()
-        .map(|e| match e {
-            Expr::Path(p) => close_code_variant(&p.path),
-            other => panic!("{}", text(other)),
-        })
-        .collect()
-}
-
-/// The variant a path `CloseCode::Variant` names.
-fn close_code_variant(path: &syn::Path) -> String {
-    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    assert_eq!(segments.len(), 2, "{}", text(path));
-    assert_eq!(segments[0], "CloseCode");
-    segments[1].clone()
-}
-
-/// The records by the variant at the same position in `REGISTERED`.
-fn records_by_variant(file: &syn::File) -> Vec<(String, BTreeMap<String, &Expr>)> {
-    let variants = registered(file);
-    let records = records(file);
-    assert_eq!(
-        variants.len(),
-        records.len(),
-        "a record per registered code"
-    );
-    variants.into_iter().zip(records).collect()
-}
-
-/// The variant an arm's pattern names, or `None` for `CloseCode::Other(..)`.
-fn arm_variant(pat: &Pat) -> Option<String> {
-    match pat {
-        Pat::Path(path) => Some(close_code_variant(&path.path)),
-        Pat::TupleStruct(tuple) => {
-            assert!(
-                tuple.path.is_ident("Other")
-                    || tuple.path.segments.last().unwrap().ident == "Other"
-            );
-            None
-        }
-        other => panic!("unexpected pattern {}", text(other)),
-    }
-}
-
 fn str_value(expr: &Expr) -> String {
-    match unblock(expr) {
+    match expr {
         Expr::Lit(syn::ExprLit {
             lit: Lit::Str(s), ..
         }) => s.value(),
@@ -153,43 +56,48 @@ fn str_value(expr: &Expr) -> String {
     }
 }
 
-/// The expression, or for a block holding only an expression (prettyplease
-/// puts long match arms in one), that expression.
-fn unblock(expr: &Expr) -> &Expr {
-    match expr {
-        Expr::Block(block) => match &block.block.stmts[..] {
-            [syn::Stmt::Expr(inner, None)] => unblock(inner),
-            _ => expr,
-        },
-        _ => expr,
-    }
-}
-
-/// `Some("text")` or `None`.
+/// `Some("...")` or `None`.
 fn option_str(expr: &Expr) -> Option<String> {
-    match unblock(expr) {
-        Expr::Call(call) => {
-            assert!(matches!(&*call.func, Expr::Path(p) if p.path.is_ident("Some")));
-            assert_eq!(call.args.len(), 1);
+    match expr {
+        Expr::Path(path) if path.path.is_ident("None") => None,
+        Expr::Call(call) if text(&*call.func) == "Some" && call.args.len() == 1 => {
             Some(str_value(&call.args[0]))
         }
-        Expr::Path(path) if path.path.is_ident("None") => None,
         other => panic!("not an Option<&str>: {}", text(other)),
     }
 }
 
-/// What the records hold for a text accessor, by variant: a plain string
-/// for the fields every code has, `Some`/`None` for the others.
-fn text_table(file: &syn::File, name: &str) -> BTreeMap<String, Option<String>> {
-    let mut table = BTreeMap::new();
-    for (variant, record) in records_by_variant(file) {
-        let value = match unblock(record[name]) {
-            Expr::Lit(_) => Some(str_value(record[name])),
-            other => option_str(other),
-        };
-        assert!(table.insert(variant, value).is_none());
-    }
-    table
+/// Every variant's record, field by field, in the order of the variants.
+fn records(parsed: &Parsed) -> Vec<(String, BTreeMap<String, Expr>)> {
+    parsed
+        .item
+        .variants
+        .iter()
+        .map(|variant| {
+            let Some((_, Expr::Struct(record))) = &variant.discriminant else {
+                panic!("{} has no record", variant.ident)
+            };
+            assert_eq!(text(&record.path), "Record");
+            let fields = record
+                .fields
+                .iter()
+                .map(|field| (text(&field.member), field.expr.clone()))
+                .collect();
+            (variant.ident.to_string(), fields)
+        })
+        .collect()
+}
+
+/// One field of every record, by variant, read with `read`.
+fn field(
+    parsed: &Parsed,
+    name: &str,
+    read: impl Fn(&Expr) -> Option<String>,
+) -> BTreeMap<String, Option<String>> {
+    records(parsed)
+        .into_iter()
+        .map(|(variant, fields)| (variant, read(&fields[name])))
+        .collect()
 }
 
 fn expected(
@@ -214,49 +122,22 @@ fn doc_values(attrs: &[Attribute]) -> Vec<String> {
         .collect()
 }
 
-/// Every doc attribute of the file, in order.
-fn all_docs(file: &syn::File) -> Vec<String> {
-    let mut docs = doc_values(&file.attrs);
-    for item in &file.items {
-        match item {
-            Item::Const(c) => docs.extend(doc_values(&c.attrs)),
-            Item::Enum(e) => {
-                docs.extend(doc_values(&e.attrs));
-                for variant in &e.variants {
-                    docs.extend(doc_values(&variant.attrs));
-                }
-            }
-            Item::Impl(i) => {
-                docs.extend(doc_values(&i.attrs));
-                for item in &i.items {
-                    match item {
-                        ImplItem::Fn(f) => docs.extend(doc_values(&f.attrs)),
-                        ImplItem::Const(c) => docs.extend(doc_values(&c.attrs)),
-                        other => panic!("unexpected impl item {}", text(other)),
-                    }
-                }
-            }
-            Item::Use(u) => docs.extend(doc_values(&u.attrs)),
-            Item::Struct(s) => {
-                docs.extend(doc_values(&s.attrs));
-                for field in &s.fields {
-                    docs.extend(doc_values(&field.attrs));
-                }
-            }
-            other => panic!("unexpected item {}", text(other)),
-        }
+/// Every doc attribute of the output, in order.
+fn all_docs(parsed: &Parsed) -> Vec<String> {
+    let mut docs = Vec::new();
+    for constant in parsed.constants.values() {
+        docs.extend(doc_values(&constant.attrs));
+    }
+    docs.extend(doc_values(&parsed.item.attrs));
+    for variant in &parsed.item.variants {
+        docs.extend(doc_values(&variant.attrs));
     }
     docs
 }
 
-fn variant_docs(file: &syn::File, ident: &str) -> Vec<String> {
-    file.items
-        .iter()
-        .find_map(|item| match item {
-            Item::Enum(e) if e.ident == "CloseCode" => Some(e),
-            _ => None,
-        })
-        .expect("enum CloseCode")
+fn variant_docs(parsed: &Parsed, ident: &str) -> Vec<String> {
+    parsed
+        .item
         .variants
         .iter()
         .find(|v| v.ident == ident)
@@ -264,38 +145,14 @@ fn variant_docs(file: &syn::File, ident: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no variant {ident}"))
 }
 
-fn constants(file: &syn::File) -> BTreeMap<String, &ItemConst> {
-    file.items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Const(c) => Some((c.ident.to_string(), c)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The token structure with every literal's text replaced by a placeholder
-/// (doc comments are `#[doc = "..."]` attributes, so they are literals too).
-///
-/// Differences that only come from where prettyplease breaks lines, which
-/// depends on the length of the text, are evened out: a match arm
-/// `=> { expr }` is shaped like `=> expr,` and a trailing comma in a group
-/// is dropped.
+/// The token structure with every string literal's text replaced by a
+/// placeholder (doc comments are `#[doc = "..."]` attributes, so they are
+/// literals too), and a trailing comma in a group dropped (prettyplease
+/// adds one where it breaks a long call over lines).
 fn shape(tokens: TokenStream) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut tokens = tokens.into_iter().peekable();
-    while let Some(token) = tokens.next() {
+    for token in tokens {
         match token {
-            TokenTree::Group(group)
-                if group.delimiter() == proc_macro2::Delimiter::Brace
-                    && out.len() >= 2
-                    && out[out.len() - 2..] == ["=", ">"] =>
-            {
-                out.extend(shape(group.stream()));
-                if !matches!(tokens.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ',') {
-                    out.push(",".into());
-                }
-            }
             TokenTree::Group(group) => {
                 out.push(format!("{:?}(", group.delimiter()));
                 let mut inner = shape(group.stream());
@@ -309,7 +166,7 @@ fn shape(tokens: TokenStream) -> Vec<String> {
             TokenTree::Punct(punct) => out.push(punct.as_char().to_string()),
             TokenTree::Literal(literal) => {
                 let text = literal.to_string();
-                out.push(if text.starts_with('"') {
+                out.push(if text.starts_with('"') || text.starts_with('r') {
                     "\"…\"".into()
                 } else {
                     text
@@ -330,196 +187,168 @@ fn output_parses_and_is_deterministic() {
         let first = close_code_source(&catalog);
         let second = close_code_source(&catalog.clone());
         assert_eq!(first, second);
-        parse(&first);
+        let parsed = parse(&first);
         assert!(first.starts_with(
             "// @generated by `cargo xtask regen` from registry/websocket.xml\n\
              // (IANA registry updated 2024-05-02). Do not edit by hand: edit the\n\
              // registry files or the generator and run `cargo xtask regen`.\n\
-             \n\
-             use crate::{OtherCode, Reference, ReferenceKind};\n"
+             \n"
         ));
-        assert!(first.ends_with(";\n") || first.ends_with("}\n"));
-        assert!(!first.ends_with("\n\n"));
+        assert_eq!(
+            text(&parsed.invocation.mac.path),
+            "crate :: __close_code_enum"
+        );
+        assert!(first.contains("\ncrate::__close_code_enum! {\n    #[close_code_enum(registry)]\n"));
+        assert!(first.ends_with("    }\n}\n"));
     }
 }
 
 #[test]
 fn string_literals_round_trip() {
     let catalog = common::small(HOSTILE);
-    let source = close_code_source(&catalog);
-    let file = parse(&source);
-
+    let parsed = parse(&close_code_source(&catalog));
+    let string = |e: &Expr| Some(str_value(e));
     assert_eq!(
-        text_table(&file, "name"),
+        field(&parsed, "name", string),
         expected(&catalog, |e| Some(e.title.clone()))
     );
     assert_eq!(
-        text_table(&file, "description"),
+        field(&parsed, "description", string),
         expected(&catalog, |e| Some(e.description.clone()))
     );
     assert_eq!(
-        text_table(&file, "iana_description"),
+        field(&parsed, "iana_description", option_str),
         expected(&catalog, |e| Some(e.iana_description.clone()))
     );
     assert_eq!(
-        text_table(&file, "contact"),
+        field(&parsed, "contact", option_str),
         expected(&catalog, |e| e.contact.clone())
     );
     assert_eq!(
-        text_table(&file, "ident"),
-        expected(&catalog, |e| Some(e.ident.clone()))
-    );
-    assert_eq!(
-        text_table(&file, "registered_on"),
+        field(&parsed, "registered_on", option_str),
         expected(&catalog, |e| e.date.map(|d| d.to_string()))
     );
     assert_eq!(
-        text_table(&file, "updated_on"),
+        field(&parsed, "updated_on", option_str),
         expected(&catalog, |e| e.updated.map(|d| d.to_string()))
     );
     // The hostile text really is in there, unchanged.
     assert_eq!(
-        text_table(&file, "contact")["Hostile"].as_deref(),
+        field(&parsed, "contact", option_str)["Hostile"].as_deref(),
         Some(HOSTILE)
     );
-
-    let updated = &constants(&file)["REGISTRY_UPDATED"];
+    let updated = &parsed.constants["REGISTRY_UPDATED"];
     assert_eq!(str_value(&updated.expr), "2024-05-02");
+}
+
+/// `Reference::new(ReferenceKind::Kind, "label", url)` as (kind, label, url).
+fn reference_call(expr: &Expr) -> (String, String, Option<String>) {
+    let Expr::Call(call) = expr else {
+        panic!("not a call: {}", text(expr))
+    };
+    assert_eq!(text(&*call.func), "Reference :: new");
+    let kind = text(&call.args[0]);
+    let kind = kind
+        .strip_prefix("ReferenceKind :: ")
+        .unwrap_or_else(|| panic!("{kind}"));
+    (
+        kind.to_owned(),
+        str_value(&call.args[1]),
+        option_str(&call.args[2]),
+    )
+}
+
+fn kind_name(reference: &Reference) -> &'static str {
+    match reference.kind {
+        ReferenceKind::Rfc => "Rfc",
+        ReferenceKind::RfcErrata => "RfcErrata",
+        ReferenceKind::Uri => "Uri",
+        ReferenceKind::Draft => "Draft",
+        ReferenceKind::Person => "Person",
+        ReferenceKind::Text => "Text",
+    }
 }
 
 #[test]
 fn references_round_trip() {
     let catalog = common::small(HOSTILE);
-    let file = parse(&close_code_source(&catalog));
-    let listed: BTreeMap<String, &Expr> = records_by_variant(&file)
-        .into_iter()
-        .map(|(variant, record)| (variant, record["references"]))
-        .collect();
-    assert_eq!(listed.len(), catalog.entries.len());
-    for entry in &catalog.entries {
-        let elements = slice_elements(listed[&entry.ident], &entry.ident);
-        assert_eq!(elements.len(), entry.references.len());
-        for (expr, expected) in elements.iter().zip(&entry.references) {
-            let Expr::Call(call) = expr else {
-                panic!("not a call")
-            };
-            let Expr::Path(func) = &*call.func else {
-                panic!("not a path")
-            };
-            let func: Vec<_> = func
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
-            assert_eq!(func, ["Reference", "new"]);
-            let Expr::Path(kind) = &call.args[0] else {
-                panic!("kind is not a path")
-            };
-            let kind: Vec<_> = kind
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
-            let expected_kind = match expected.kind {
-                ReferenceKind::Rfc => "Rfc",
-                ReferenceKind::RfcErrata => "RfcErrata",
-                ReferenceKind::Uri => "Uri",
-                ReferenceKind::Draft => "Draft",
-                ReferenceKind::Person => "Person",
-                ReferenceKind::Text => "Text",
-            };
-            assert_eq!(kind, ["ReferenceKind", expected_kind]);
-            assert_eq!(str_value(&call.args[1]), expected.label());
-            assert_eq!(option_str(&call.args[2]), expected.url());
-        }
+    let parsed = parse(&close_code_source(&catalog));
+    let records = records(&parsed);
+    assert_eq!(records.len(), catalog.entries.len());
+    for ((variant, fields), entry) in records.iter().zip(&catalog.entries) {
+        assert_eq!(variant, &entry.ident);
+        let Expr::Reference(reference) = &fields["references"] else {
+            panic!("references of {variant}")
+        };
+        let Expr::Array(array) = &*reference.expr else {
+            panic!("references of {variant}")
+        };
+        let got: Vec<_> = array.elems.iter().map(reference_call).collect();
+        let want: Vec<_> = entry
+            .references
+            .iter()
+            .map(|r| (kind_name(r).to_owned(), r.label(), r.url()))
+            .collect();
+        assert_eq!(got, want, "{variant}");
     }
 }
 
 #[test]
 fn values_and_variants_match() {
     let catalog = common::small(HOSTILE);
-    let file = parse(&close_code_source(&catalog));
-
-    let enum_variants: Vec<String> = file
-        .items
+    let parsed = parse(&close_code_source(&catalog));
+    let variants: Vec<String> = parsed
+        .item
+        .variants
         .iter()
-        .find_map(|item| match item {
-            Item::Enum(e) => Some(e.variants.iter().map(|v| v.ident.to_string()).collect()),
-            _ => None,
-        })
-        .unwrap();
-    let mut expected_variants: Vec<String> =
-        catalog.entries.iter().map(|e| e.ident.clone()).collect();
-    expected_variants.push("Other".into());
-    assert_eq!(enum_variants, expected_variants);
-
-    // The variants keep their implicit discriminants, which `position`
-    // states: 0, 1, 2, ... in the order of the entries, `Other` last.
-    let enum_item = file
-        .items
-        .iter()
-        .find_map(|item| match item {
-            Item::Enum(e) => Some(e),
-            _ => None,
-        })
-        .unwrap();
-    assert!(enum_item.variants.iter().all(|v| v.discriminant.is_none()));
-    // No `repr`: it would give the enum a tag of its own instead of the
-    // spare values of `OtherCode`'s, and double its size.
-    assert!(!enum_item.attrs.iter().any(|a| a.path().is_ident("repr")));
-    let positions: Vec<(Option<String>, String)> = arms(&file, "position")
-        .iter()
-        .map(|arm| (arm_variant(&arm.pat), text(&*arm.body)))
+        .map(|v| v.ident.to_string())
         .collect();
-    let mut expected_positions: Vec<(Option<String>, String)> = catalog
-        .entries
+    let expected: Vec<String> = catalog.entries.iter().map(|e| e.ident.clone()).collect();
+    // `Other` is the macro's, not the generated file's.
+    assert_eq!(variants, expected);
+    let values: Vec<String> = records(&parsed)
         .iter()
-        .enumerate()
-        .map(|(position, e)| (Some(e.ident.clone()), position.to_string()))
+        .map(|(_, fields)| text(&fields["value"]))
         .collect();
-    expected_positions.push((None, catalog.entries.len().to_string()));
-    assert_eq!(positions, expected_positions);
-
-    // `REGISTERED` lists the variants in that order, and the record at each
-    // position holds the value of the entry there.
-    assert_eq!(
-        registered(&file),
-        expected_variants[..expected_variants.len() - 1]
-    );
-    let values: Vec<String> = records(&file).iter().map(|r| text(r["value"])).collect();
     let expected_values: Vec<String> = catalog
         .entries
         .iter()
         .map(|e| e.value.to_string())
         .collect();
     assert_eq!(values, expected_values);
-    let displayed: BTreeMap<String, Option<String>> = catalog
-        .entries
-        .iter()
-        .map(|e| (e.ident.clone(), Some(format!("{} {}", e.value, e.title))))
-        .collect();
-    assert_eq!(text_table(&file, "display"), displayed);
-
-    let constants = constants(&file);
+    assert_eq!(parsed.item.ident, "CloseCode");
+    assert!(matches!(parsed.item.vis, syn::Visibility::Public(_)));
+    let kind = &parsed.item.attrs[0];
+    assert_eq!(text(kind), "# [close_code_enum (registry)]");
+    // Every record has the same fields, in the same order.
+    for (variant, fields) in records(&parsed) {
+        assert_eq!(
+            fields.keys().cloned().collect::<Vec<_>>(),
+            [
+                "contact",
+                "description",
+                "iana_description",
+                "name",
+                "references",
+                "registered_on",
+                "updated_on",
+                "value"
+            ],
+            "{variant}"
+        );
+    }
     for (name, value) in [
         ("PROTOCOL_FIRST", "1000"),
         ("PROTOCOL_LAST", "2999"),
-        ("REGISTERED_FIRST", "3000"),
-        ("REGISTERED_LAST", "3999"),
+        ("APPLICATION_FIRST", "3000"),
+        ("APPLICATION_LAST", "3999"),
         ("PRIVATE_FIRST", "4000"),
         ("PRIVATE_LAST", "4999"),
     ] {
-        let Expr::Lit(syn::ExprLit {
-            lit: Lit::Int(int), ..
-        }) = &*constants[name].expr
-        else {
-            panic!("{name}")
-        };
-        assert_eq!(int.base10_digits(), value, "{name}");
+        let constant = &parsed.constants[name];
+        assert_eq!(text(&*constant.expr), value, "{name}");
         assert!(
-            matches!(constants[name].vis, syn::Visibility::Restricted(_)),
+            matches!(constant.vis, syn::Visibility::Restricted(_)),
             "{name} is pub(crate)"
         );
     }
@@ -538,8 +367,7 @@ fn structure_does_not_depend_on_registry_text() {
 fn every_doc_attribute_is_one_line_of_plain_text() {
     for catalog in [common::small(HOSTILE), common::two_entries()] {
         let source = close_code_source(&catalog);
-        let file = parse(&source);
-        let docs = all_docs(&file);
+        let docs = all_docs(&parse(&source));
         for doc in &docs {
             assert!(
                 !doc.chars()
@@ -559,8 +387,7 @@ fn every_doc_attribute_is_one_line_of_plain_text() {
         assert!(!source.contains("/**"));
         assert!(!source.contains("//!"));
         for line in source.lines() {
-            let trimmed = line.trim_start();
-            if let Some(doc) = trimmed.strip_prefix("///") {
+            if let Some(doc) = line.trim_start().strip_prefix("///") {
                 assert!(!doc.starts_with('/'), "{line}");
             }
         }
@@ -570,7 +397,7 @@ fn every_doc_attribute_is_one_line_of_plain_text() {
 #[test]
 fn variant_docs_are_escaped_registry_text() {
     let catalog = common::small(HOSTILE);
-    let file = parse(&close_code_source(&catalog));
+    let parsed = parse(&close_code_source(&catalog));
     let e = |text: &str| escape_markdown(text);
     let labels: Vec<String> = catalog.entries[3]
         .references
@@ -581,7 +408,7 @@ fn variant_docs_are_escaped_registry_text() {
         })
         .collect();
     assert_eq!(
-        variant_docs(&file, "Hostile"),
+        variant_docs(&parsed, "Hostile"),
         [
             format!(" `3000` **{}**", e(HOSTILE)),
             String::new(),
@@ -596,7 +423,7 @@ fn variant_docs_are_escaped_registry_text() {
         ]
     );
     assert_eq!(
-        variant_docs(&file, "NormalClosure"),
+        variant_docs(&parsed, "NormalClosure"),
         [
             " `1000` **Normal Closure**",
             "",
@@ -607,12 +434,12 @@ fn variant_docs_are_escaped_registry_text() {
         ]
     );
     assert_eq!(
-        variant_docs(&file, "GoingAway")[4],
+        variant_docs(&parsed, "GoingAway")[4],
         " - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455), \
          [https\\://example.com/going-away](https://example.com/going-away)"
     );
     assert_eq!(
-        variant_docs(&file, "Empty"),
+        variant_docs(&parsed, "Empty"),
         [" `3001`", "", " IANA's description: \u{FFFD}"]
     );
 }
@@ -636,16 +463,12 @@ fn only_the_fixed_examples_are_code_blocks() {
     let plain = close_code_source(&common::small("plain text"));
     let fences_hostile = fences(&hostile);
     assert_eq!(fences_hostile, fences(&plain));
-    assert_eq!(fences_hostile.len(), 2 * 12, "12 examples");
+    // `REGISTRY_UPDATED`'s example and the enum's.
+    assert_eq!(fences_hostile.len(), 2 * 2);
     assert!(fences_hostile.iter().all(|f| f == " ```"));
 
     // No variant documentation can start a block of any kind.
-    let file = parse(&hostile);
-    let Some(Item::Enum(close_code)) = file.items.iter().find(|i| matches!(i, Item::Enum(_)))
-    else {
-        panic!()
-    };
-    for variant in &close_code.variants {
+    for variant in &parse(&hostile).item.variants {
         for doc in doc_values(&variant.attrs) {
             let Some(text) = doc.strip_prefix(' ') else {
                 assert!(doc.is_empty());
@@ -712,17 +535,15 @@ fn hostile_text_never_appears_unescaped() {
 fn a_thousand_entries() {
     let catalog = common::thousand();
     let source = close_code_source(&catalog);
-    let file = parse(&source);
-    assert_eq!(arms(&file, "position").len(), 1001);
+    let parsed = parse(&source);
+    assert_eq!(parsed.item.variants.len(), 1000);
     assert_eq!(
-        text_table(&file, "name")["Code3999"].as_deref(),
+        field(&parsed, "name", |e| Some(str_value(e)))["Code3999"].as_deref(),
         Some("Code 3999")
     );
-    assert_eq!(records(&file).len(), 1000);
-    // REGISTRY_UPDATED, six range limits, RECORDS, and the tables built from
-    // it: TABLE_LEN, FROM_U16_TABLE, SLOTS, VALUE_TABLE and nine accessors;
-    // the number of items does not grow with the number of codes.
-    assert_eq!(constants(&file).len(), 1 + 6 + 1 + 4 + 9);
+    // REGISTRY_UPDATED and six range limits: the number of items does not
+    // grow with the number of codes.
+    assert_eq!(parsed.constants.len(), 1 + 6);
     assert_eq!(source, close_code_source(&catalog));
 }
 
@@ -731,13 +552,13 @@ fn megabytes_of_text() {
     let mut catalog = common::small("plain text");
     let huge = HOSTILE.repeat(2_000_000 / HOSTILE.len() + 1);
     catalog.entries[3].description = huge.clone();
-    let file = parse(&close_code_source(&catalog));
+    let parsed = parse(&close_code_source(&catalog));
     assert_eq!(
-        text_table(&file, "description")["Hostile"].as_deref(),
+        field(&parsed, "description", |e| Some(str_value(e)))["Hostile"].as_deref(),
         Some(huge.as_str())
     );
     assert_eq!(
-        variant_docs(&file, "Hostile")[2],
+        variant_docs(&parsed, "Hostile")[2],
         format!(" {}", escape_markdown(&huge))
     );
 }
@@ -746,9 +567,8 @@ fn megabytes_of_text() {
 fn an_empty_catalog_still_generates() {
     let mut catalog = common::two_entries();
     catalog.entries.clear();
-    let file = parse(&close_code_source(&catalog));
-    assert_eq!(arms(&file, "position").len(), 1);
-    assert!(records(&file).is_empty());
+    let parsed = parse(&close_code_source(&catalog));
+    assert!(parsed.item.variants.is_empty());
 }
 
 #[test]
@@ -796,8 +616,9 @@ fn dates_without_a_day_are_kept() {
     assert!(source.contains("pub const REGISTRY_UPDATED: &str = \"2024-07\";"));
 }
 
-/// The fixed doc examples use 1000 (`NormalClosure`), 1001 (`GoingAway`),
-/// 1014 and 4000 (private use); the bundled registry must agree.
+/// The fixed doc examples (the enum's here, the methods' in the crate's
+/// macro) use 1000 (`NormalClosure`), 1001 (`GoingAway`), 1014
+/// (`BadGateway`) and 4000 (private use); the bundled registry must agree.
 #[test]
 fn the_bundled_registry_has_the_codes_the_examples_use() {
     let catalog = ws_close_codes_registry::bundled()
@@ -812,40 +633,177 @@ fn the_bundled_registry_has_the_codes_the_examples_use() {
     };
     assert_eq!(ident(1000), Some("NormalClosure"));
     assert_eq!(ident(1001), Some("GoingAway"));
-    assert!(ident(1014).is_some());
+    assert_eq!(ident(1014), Some("BadGateway"));
     assert_eq!(ident(4000), None);
     assert!(catalog.layout.private.contains(4000));
-    assert!(!catalog
-        .entries
-        .iter()
-        .find(|e| e.value == 1000)
-        .unwrap()
-        .references
-        .is_empty());
     let source = close_code_source(&catalog);
     parse(&source);
     assert_eq!(source, close_code_source(&catalog));
 }
 
-/// `close_code_source` prints the file in parts, on two threads for
-/// large catalogs; printed whole by prettyplease, the same file must come
-/// out byte for byte.
-#[test]
-fn the_parts_printed_apart_are_the_file_printed_whole() {
-    let mut large = common::small(HOSTILE);
-    large.entries.extend((5000..=7999).map(|value| {
-        let mut entry = common::entry(value, &format!("Code{value}"), &format!("Code {value}"));
-        entry.description = format!("{HOSTILE} {value}");
-        entry
-    }));
-    for catalog in [common::small(HOSTILE), common::thousand(), large] {
-        let source = close_code_source(&catalog);
-        let (header, body) = source.split_at(source.find("\nuse ").unwrap() + 1);
-        assert!(header.starts_with("// @generated"));
-        let reprinted = prettyplease::unparse(&parse(body));
+// ---------------------------------------------------------------------------
+// What a registry change does to the file
+
+/// The lines of each code's block in `source` (its documentation and its
+/// record, from the line after the previous record to the end of its own),
+/// by value, and the lines outside every block.
+fn blocks(source: &str) -> (BTreeMap<u16, Vec<&str>>, Vec<&str>) {
+    let mut blocks = BTreeMap::new();
+    let mut outside = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut inside = false;
+    for line in source.lines() {
+        if line.starts_with("        /// `") && !inside {
+            inside = true;
+        }
+        if inside {
+            current.push(line);
+            if line == "        }," {
+                let value: u16 = current
+                    .iter()
+                    .find_map(|l| l.trim().strip_prefix("value: "))
+                    .and_then(|v| v.trim_end_matches(',').parse().ok())
+                    .expect("a record with a value");
+                blocks.insert(value, std::mem::take(&mut current));
+                inside = false;
+            }
+        } else {
+            outside.push(line);
+        }
+    }
+    assert!(current.is_empty(), "an unfinished block");
+    (blocks, outside)
+}
+
+/// Checks that going from `old` (dated `old_date`) to `new` (dated
+/// `date`) changes no line but those of the codes in `changed` and those
+/// that name the registry's date.
+fn assert_only_changed(old: &str, new: &str, changed: &[u16], old_date: &str, date: &str) {
+    let (old_blocks, old_outside) = blocks(old);
+    let (new_blocks, new_outside) = blocks(new);
+    // Outside the blocks, only the lines naming the date differ.
+    let differing: Vec<(&&str, &&str)> = old_outside
+        .iter()
+        .zip(&new_outside)
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(old_outside.len(), new_outside.len());
+    for (old_line, new_line) in &differing {
         assert!(
-            reprinted == body,
-            "prettyplease prints the whole file differently"
+            new_line.contains(date),
+            "a line not about a changed code or the date changed:\n- {old_line}\n+ {new_line}"
         );
     }
+    // Every code not named keeps its block, line for line.
+    for (value, block) in &old_blocks {
+        if !changed.contains(value) {
+            assert_eq!(
+                Some(block),
+                new_blocks.get(value),
+                "the block of {value} changed"
+            );
+        }
+    }
+    // And the diff of the whole file says the same: every removed line is
+    // in a changed block or names the old date.
+    let diff = similar::TextDiff::from_lines(old, new);
+    for change in diff.iter_all_changes() {
+        if change.tag() == similar::ChangeTag::Delete {
+            let line = change.value().trim_end_matches('\n');
+            let in_changed = changed
+                .iter()
+                .any(|v| old_blocks.get(v).is_some_and(|b| b.contains(&line)));
+            assert!(
+                in_changed || line.contains(old_date),
+                "removed a line not about a changed code or the date: {line:?}"
+            );
+        }
+    }
+}
+
+fn bundled() -> Catalog {
+    ws_close_codes_registry::bundled()
+        .expect("the bundled registry builds")
+        .catalog
+}
+
+fn new_entry(value: u16, ident: &str, title: &str) -> Entry {
+    let mut entry = common::entry(value, ident, title);
+    entry.contact = Some("Pat Doe".into());
+    entry.date = Some(Date {
+        year: 2099,
+        month: 1,
+        day: Some(15),
+    });
+    entry
+}
+
+#[test]
+fn a_registration_changes_only_the_lines_about_it() {
+    // Whatever the bundled registry holds: its date, its last code, the
+    // first free protocol code.
+    let old_catalog = bundled();
+    let old_date = old_catalog.document_updated.to_string();
+    let old = close_code_source(&old_catalog);
+    let date = Date {
+        year: 2099,
+        month: 1,
+        day: Some(15),
+    };
+    let taken = |catalog: &Catalog, v: u16| catalog.entries.iter().any(|e| e.value == v);
+
+    // A code at the end of the registered codes (after the last one), then
+    // one inserted in the middle (the first free protocol code, below the
+    // 3000s).
+    let mut at_end = old_catalog.clone();
+    at_end.document_updated = date;
+    let last = at_end.entries.last().unwrap().value;
+    assert!(last < 3999, "room after the last code");
+    at_end
+        .entries
+        .push(new_entry(last + 1, "SessionExpired", "Session Expired"));
+    let at_end_source = close_code_source(&at_end);
+    assert_only_changed(&old, &at_end_source, &[last + 1], &old_date, "2099-01-15");
+
+    let inserted = (1000..=2999)
+        .find(|&v| !taken(&at_end, v))
+        .expect("a free protocol code");
+    let mut middle = at_end.clone();
+    middle
+        .entries
+        .push(new_entry(inserted, "PolicyChanged", "Policy Changed"));
+    // And an existing code reworded, another's reference moved.
+    for entry in &mut middle.entries {
+        if entry.value == 1010 {
+            entry.iana_description = "Mandatory Extension".into();
+            entry.title = "Mandatory Extension".into();
+        }
+        if entry.value == 1012 {
+            entry.references[0].data = "https://example.org/moved".into();
+        }
+    }
+    middle.entries.sort_by_key(|e| e.value);
+    let middle_source = close_code_source(&middle);
+    assert_only_changed(
+        &at_end_source,
+        &middle_source,
+        &[inserted, 1010, 1012],
+        "2099-01-15",
+        "2099-01-15",
+    );
+    // The new codes are there, each as one block, and the reworded and the
+    // moved ones changed.
+    let (blocks, _) = blocks(&middle_source);
+    assert!(blocks[&inserted]
+        .iter()
+        .any(|l| l.contains("PolicyChanged = Record {")));
+    assert!(blocks[&(last + 1)]
+        .iter()
+        .any(|l| l.contains("SessionExpired = Record {")));
+    assert!(blocks[&1010]
+        .iter()
+        .any(|l| l.contains("\"Mandatory Extension\"")));
+    assert!(blocks[&1012]
+        .iter()
+        .any(|l| l.contains("https://example.org/moved")));
 }

@@ -188,3 +188,36 @@ pub fn thousand() -> Catalog {
         layout: layout(),
     }
 }
+
+/// The bundled registry's catalog with two more codes at the first free
+/// values of 3000-3999: `Hostile`, whose every text is `text`, and
+/// `Empty`, whose texts are empty or control characters. It generates a
+/// `CloseCode` that the real crate's hand-written code compiles with.
+pub fn bundled_with(text: &str) -> Catalog {
+    let mut catalog = ws_close_codes_registry::bundled()
+        .expect("the bundled registry builds")
+        .catalog;
+    let mut free = (3000..=3999).filter(|v| catalog.entries.iter().all(|e| e.value != *v));
+    let (hostile_value, empty_value) = (free.next().unwrap(), free.next().unwrap());
+    let mut extra = small(text);
+    for entry in &mut extra.entries {
+        match entry.ident.as_str() {
+            "Hostile" => entry.value = hostile_value,
+            "Empty" => entry.value = empty_value,
+            _ => continue,
+        }
+        catalog.entries.push(entry.clone());
+    }
+    catalog.entries.sort_by_key(|entry| entry.value);
+    catalog
+}
+
+/// The value `bundled_with` gives the `Hostile` code.
+pub fn hostile_value(catalog: &Catalog) -> u16 {
+    catalog
+        .entries
+        .iter()
+        .find(|entry| entry.ident == "Hostile")
+        .expect("a Hostile entry")
+        .value
+}

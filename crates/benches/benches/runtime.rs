@@ -146,6 +146,40 @@ fn lookups(c: &mut Criterion, tables: &Tables) {
     }
 }
 
+/// What a receiver does with the code of every Close frame: from the
+/// `u16` on the wire to whether it may be accepted, in one expression.
+/// Ours is `CloseCode::from(v).is_sendable()`, tungstenite's
+/// `CloseCode::from(v).is_allowed()`, the limit a table of 65,536 answers
+/// indexed by the value.
+fn wire_validation(c: &mut Criterion, tables: &Tables) {
+    for (input, values) in inputs() {
+        let mut group = c.benchmark_group(format!("wire_validation/{input}"));
+        group.throughput(Throughput::Elements(values.len() as u64));
+        group.bench_function("ours", |b| {
+            b.iter(|| {
+                for &v in &values {
+                    black_box(CloseCode::from(black_box(v)).is_sendable());
+                }
+            })
+        });
+        group.bench_function("tungstenite", |b| {
+            b.iter(|| {
+                for &v in &values {
+                    black_box(TCloseCode::from(black_box(v)).is_allowed());
+                }
+            })
+        });
+        group.bench_function("limit", |b| {
+            b.iter(|| {
+                for &v in &values {
+                    black_box(tables.sendable[usize::from(black_box(v))]);
+                }
+            })
+        });
+        group.finish();
+    }
+}
+
 /// `Display` into a reused buffer. tungstenite writes the number only; ours
 /// writes `1000 Normal Closure` for registered codes; the limit formats the
 /// precomputed text (`write!` of a `&str`), the least a `Display` can do.
@@ -237,6 +271,7 @@ fn runtime(c: &mut Criterion) {
     from_u16(c, &tables);
     as_u16(c);
     lookups(c, &tables);
+    wire_validation(c, &tables);
     display(c, &tables);
     close_frame_decode(c);
 }

@@ -8,7 +8,7 @@
 //! the page in headless Chromium and checks every reported `CloseEvent`
 //! against [`CloseEvent::from_body_as_browser`], and the codes
 //! `WebSocket.close(code)` accepts against
-//! [`CloseCode::is_browser_sendable`]. It runs only when
+//! [`CloseCode::is_accepted_by_websocket_close`]. It runs only when
 //! `WS_CLOSE_CODES_BROWSER` names the browser:
 //!
 //! ```sh
@@ -79,7 +79,7 @@ impl Case {
 }
 
 /// Every body the server sends: each of the [`BOUNDARIES`] without a
-/// reason; each registered code ([`CloseCode::REGISTERED`], so a code IANA
+/// reason; each registered code ([`CloseCode::NAMED`], so a code IANA
 /// registers later is covered without an edit) with its name as the reason;
 /// then an empty body, a 1-byte body, a reason that is not UTF-8, a
 /// reason of several-byte characters, and reasons of 123 and 124 bytes (a
@@ -89,7 +89,7 @@ impl Case {
 /// use ws_close_codes::CloseCode;
 ///
 /// let cases = browser_check::cases();
-/// for code in CloseCode::REGISTERED {
+/// for code in CloseCode::NAMED {
 ///     let name = code.name().unwrap().as_bytes();
 ///     assert!(cases.iter().any(|case| case.body[2..] == *name));
 /// }
@@ -100,7 +100,7 @@ pub fn cases() -> Vec<Case> {
     for code in BOUNDARIES {
         cases.push(Case::code(code, format!("{code}, no reason"), b""));
     }
-    for code in CloseCode::REGISTERED {
+    for code in CloseCode::NAMED {
         let name = code.name().unwrap_or_default();
         cases.push(Case::code(code.as_u16(), code.to_string(), name.as_bytes()));
     }
@@ -252,7 +252,7 @@ mod tests {
             .map(|case| u16::from_be_bytes([case.body[0], case.body[1]]))
             .collect();
         assert_eq!(codes_without_reason, BOUNDARIES);
-        for code in CloseCode::REGISTERED {
+        for code in CloseCode::NAMED {
             let mut body = code.as_u16().to_be_bytes().to_vec();
             body.extend_from_slice(code.name().unwrap().as_bytes());
             assert!(cases.iter().any(|case| case.body == body), "{code}");
@@ -264,9 +264,6 @@ mod tests {
         assert!(cases
             .iter()
             .any(|case| case.body.len() > 2 && std::str::from_utf8(&case.body[2..]).is_err()));
-        assert_eq!(
-            cases.len(),
-            BOUNDARIES.len() + CloseCode::REGISTERED.len() + 6
-        );
+        assert_eq!(cases.len(), BOUNDARIES.len() + CloseCode::NAMED.len() + 6);
     }
 }

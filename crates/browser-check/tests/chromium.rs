@@ -1,7 +1,7 @@
 //! Headless Chromium as the peer: every `CloseEvent` a page reports for the
 //! bodies of `browser_check::cases()` must equal
 //! `CloseEvent::from_body_as_browser`, and the codes `WebSocket.close(code)`
-//! accepts must be those of `CloseCode::is_browser_sendable`.
+//! accepts must be those of `CloseCode::is_accepted_by_websocket_close`.
 //!
 //! Runs only when `WS_CLOSE_CODES_BROWSER` names the browser's executable;
 //! otherwise it prints why it skipped. Everything stays on 127.0.0.1.
@@ -141,10 +141,10 @@ fn compare_events(cases: &[Case], reports: &Reports) -> bool {
 }
 
 /// Prints which codes `WebSocket.close(code)` accepted; true when they
-/// are exactly the codes of `CloseCode::is_browser_sendable`.
+/// are exactly the codes of `CloseCode::is_accepted_by_websocket_close`.
 fn compare_close_calls(reports: &Reports) -> bool {
     let expected: Vec<u16> = (0..=u16::MAX)
-        .filter(|&code| CloseCode::from(code).is_browser_sendable())
+        .filter(|&code| CloseCode::from(code).is_accepted_by_websocket_close())
         .collect();
     let thrown: u64 = reports.thrown.values().sum();
     let errors: Vec<String> = reports
@@ -156,7 +156,7 @@ fn compare_close_calls(reports: &Reports) -> bool {
     let ok = reports.accepted == expected && calls == 65_536;
     println!(
         "\nWebSocket.close(code): {calls} calls, {} accepted ({}), {thrown} threw ({}); \
-         is_browser_sendable is true for {} codes ({}): {}",
+         is_accepted_by_websocket_close is true for {} codes ({}): {}",
         reports.accepted.len(),
         ranges(&reports.accepted),
         errors.join(", "),

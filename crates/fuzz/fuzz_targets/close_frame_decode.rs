@@ -13,7 +13,7 @@ fuzz_target!(|body: &[u8]| {
         Ok(Some(frame)) => {
             assert!((2..=125).contains(&body.len()));
             let code = frame.code();
-            assert!(code.is_valid_received());
+            assert!(code.is_sendable());
             assert_eq!(code.as_u16(), u16::from_be_bytes([body[0], body[1]]));
             assert_eq!(CloseCode::from_u16(code.as_u16()), code);
             assert_eq!(frame.reason().as_bytes(), &body[2..]);

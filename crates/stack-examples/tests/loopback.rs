@@ -87,14 +87,14 @@ async fn a_forbidden_message_closes_with_1008_policy_violation() {
         assert_eq!(event.code(), CloseCode::PolicyViolation);
         assert_eq!(event.reason(), "forbidden message");
         assert!(event.was_clean());
-        assert!(event.code().is_error());
+        assert!(!event.code().is_normal());
         assert_eq!(
             event.to_string(),
             "1008 Policy Violation, clean: \"forbidden message\""
         );
         // A frame a strict receiver accepts.
         let frame = closed.frame().unwrap().unwrap();
-        assert!(frame.code().is_valid_received());
+        assert!(frame.code().is_sendable());
         assert_eq!(frame, server::FORBIDDEN);
     })
     .await;

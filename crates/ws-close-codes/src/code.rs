@@ -1,10 +1,12 @@
-//! The catch-all payload and the conversions and formatting of [`CloseCode`].
+//! The catch-all payload of [`CloseCode`].
 
 use core::cmp::Ordering;
 use core::fmt;
 use core::hash::{Hash, Hasher};
 
-use crate::{CloseCode, CodeRange};
+#[cfg(doc)]
+use crate::CloseCode;
+use crate::CodeRange;
 
 /// A close code that the registry does not register as a single code:
 /// unassigned values, private-use codes (4000-4999), and values outside the
@@ -17,7 +19,7 @@ use crate::{CloseCode, CodeRange};
 /// use ws_close_codes::CloseCode;
 ///
 /// match CloseCode::from(4001) {
-///     CloseCode::Other(other) => assert_eq!(other.get(), 4001),
+///     CloseCode::Other(other) => assert_eq!(other.as_u16(), 4001),
 ///     _ => unreachable!("4001 is private use"),
 /// }
 /// ```
@@ -25,31 +27,21 @@ use crate::{CloseCode, CodeRange};
 pub struct OtherCode(Unregistered);
 
 /// An unregistered value, tagged with the [`CodeRange`] it lies in: one
-/// variant per range, declared in the order of [`CodeRange::ALL`].
-///
-/// The tag is why: a `u16` tag uses five of its 65,536 values, and rustc
-/// gives the rest to `CloseCode`'s registered variants, in order from 5.
-/// So a `CloseCode` stays four bytes (tag and value), and its tag alone
-/// tells both which registered code it is and, for `Other`, which range:
-/// `CloseCode::slot` is then the tag itself, and a predicate such as
-/// `CloseCode::is_sendable` is one table load. (The layout is rustc's
-/// choice and only speed depends on it; every answer is the same under
-/// any layout.)
+/// variant per range, declared in the order of [`CodeRange::ALL`], so the
+/// tag is the value's slot in `CloseCode`'s tables. The module
+/// documentation of `define` explains why that makes a `CloseCode` four
+/// bytes and its slot one read.
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(u16)]
 enum Unregistered {
     NotUsed(u16),
     Protocol(u16),
-    Registered(u16),
+    Application(u16),
     PrivateUse(u16),
     Undefined(u16),
 }
 
 impl OtherCode {
-    /// How many table slots `Other` takes before the registered codes':
-    /// one per [`CodeRange`], at the range's index in [`CodeRange::ALL`].
-    pub(crate) const SLOTS: usize = CodeRange::ALL.len();
-
     /// `value` as an `OtherCode`. Only for a value the registry does not
     /// register (the generated `from_u16` decides which those are).
     #[inline]
@@ -57,7 +49,7 @@ impl OtherCode {
         OtherCode(match CodeRange::of(value) {
             CodeRange::NotUsed => Unregistered::NotUsed(value),
             CodeRange::Protocol => Unregistered::Protocol(value),
-            CodeRange::Registered => Unregistered::Registered(value),
+            CodeRange::Application => Unregistered::Application(value),
             CodeRange::PrivateUse => Unregistered::PrivateUse(value),
             CodeRange::Undefined => Unregistered::Undefined(value),
         })
@@ -69,7 +61,7 @@ impl OtherCode {
         match self.0 {
             Unregistered::NotUsed(_) => CodeRange::NotUsed,
             Unregistered::Protocol(_) => CodeRange::Protocol,
-            Unregistered::Registered(_) => CodeRange::Registered,
+            Unregistered::Application(_) => CodeRange::Application,
             Unregistered::PrivateUse(_) => CodeRange::PrivateUse,
             Unregistered::Undefined(_) => CodeRange::Undefined,
         }
@@ -87,15 +79,15 @@ impl OtherCode {
     /// ```
     /// # use ws_close_codes::CloseCode;
     /// if let CloseCode::Other(other) = CloseCode::from(3001) {
-    ///     assert_eq!(other.get(), 3001);
+    ///     assert_eq!(other.as_u16(), 3001);
     /// }
     /// ```
     #[inline]
-    pub const fn get(self) -> u16 {
+    pub const fn as_u16(self) -> u16 {
         match self.0 {
             Unregistered::NotUsed(value)
             | Unregistered::Protocol(value)
-            | Unregistered::Registered(value)
+            | Unregistered::Application(value)
             | Unregistered::PrivateUse(value)
             | Unregistered::Undefined(value) => value,
         }
@@ -104,13 +96,13 @@ impl OtherCode {
 
 impl fmt::Debug for OtherCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.get(), f)
+        fmt::Debug::fmt(&self.as_u16(), f)
     }
 }
 
 impl Hash for OtherCode {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.get().hash(state);
+        self.as_u16().hash(state);
     }
 }
 
@@ -130,7 +122,7 @@ impl PartialOrd for OtherCode {
 /// ```
 impl Ord for OtherCode {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.get().cmp(&other.get())
+        self.as_u16().cmp(&other.as_u16())
     }
 }
 
@@ -144,12 +136,12 @@ impl Ord for OtherCode {
 /// ```
 impl fmt::Display for OtherCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.get(), f)
+        fmt::Display::fmt(&self.as_u16(), f)
     }
 }
 
 impl From<OtherCode> for u16 {
-    /// Same as [`OtherCode::get`].
+    /// Same as [`OtherCode::as_u16`].
     ///
     /// ```
     /// use ws_close_codes::CloseCode;
@@ -158,100 +150,6 @@ impl From<OtherCode> for u16 {
     /// }
     /// ```
     fn from(code: OtherCode) -> Self {
-        code.get()
-    }
-}
-
-impl From<u16> for CloseCode {
-    /// Same as [`CloseCode::from_u16`].
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    /// assert_eq!(CloseCode::from(1011), CloseCode::InternalError);
-    /// ```
-    fn from(value: u16) -> Self {
-        CloseCode::from_u16(value)
-    }
-}
-
-impl From<CloseCode> for u16 {
-    /// Same as [`CloseCode::as_u16`].
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    /// assert_eq!(u16::from(CloseCode::InternalError), 1011);
-    /// ```
-    fn from(code: CloseCode) -> Self {
         code.as_u16()
     }
-}
-
-impl PartialOrd for CloseCode {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// Close codes are ordered by their numeric value.
-///
-/// ```
-/// use ws_close_codes::CloseCode;
-/// assert!(CloseCode::NormalClosure < CloseCode::GoingAway);
-/// assert!(CloseCode::from(999) < CloseCode::NormalClosure);
-/// assert!(CloseCode::from(4000) > CloseCode::BadGateway);
-/// ```
-impl Ord for CloseCode {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.as_u16().cmp(&other.as_u16())
-    }
-}
-
-impl Default for CloseCode {
-    /// [`CloseCode::NormalClosure`], the code for a closure that fulfilled
-    /// its purpose.
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    /// assert_eq!(CloseCode::default(), CloseCode::NormalClosure);
-    /// ```
-    fn default() -> Self {
-        CloseCode::NormalClosure
-    }
-}
-
-/// `1000 Normal Closure` for registered codes, the number alone otherwise.
-///
-/// ```
-/// use ws_close_codes::CloseCode;
-/// assert_eq!(CloseCode::GoingAway.to_string(), "1001 Going Away");
-/// assert_eq!(CloseCode::from(4000).to_string(), "4000");
-/// ```
-impl fmt::Display for CloseCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // One write: the generated text ("1000 Normal Closure") for a
-        // registered code, the digits for any other, never `write!`, which
-        // parses a format string and dispatches each argument at run time.
-        match self.display_text() {
-            Some(text) => f.write_str(text),
-            None => {
-                let mut digits = [0u8; 5];
-                f.write_str(decimal(self.as_u16(), &mut digits))
-            }
-        }
-    }
-}
-
-/// `value` in decimal, written at the end of `buffer`.
-fn decimal(mut value: u16, buffer: &mut [u8; 5]) -> &str {
-    let mut start = buffer.len();
-    loop {
-        start -= 1;
-        buffer[start] = b'0' + (value % 10) as u8;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    // Only ASCII digits were written.
-    core::str::from_utf8(&buffer[start..]).unwrap_or_default()
 }

@@ -108,7 +108,7 @@ impl<'a> CloseEvent<'a> {
     ///
     /// Stricter than a browser on codes: a browser reports 0-999, 1004,
     /// 1016-2999 and 5000 and up as sent
-    /// ([`CloseCode::is_accepted_by_browsers`]), while this reports them as
+    /// ([`CloseCode::is_reported_by_browsers`]), while this reports them as
     /// abnormal, like the strict libraries do. Use [`CloseEvent::new`] to
     /// report something else.
     ///
@@ -137,7 +137,7 @@ impl<'a> CloseEvent<'a> {
     /// - Any other body: its code and reason, clean. This includes codes RFC
     ///   6455 does not allow in a Close frame (0-999, 1004, the unassigned
     ///   1016-2999, 5000 and up), which [`from_body`](CloseEvent::from_body)
-    ///   reports as abnormal; see [`CloseCode::is_accepted_by_browsers`].
+    ///   reports as abnormal; see [`CloseCode::is_reported_by_browsers`].
     ///
     /// [`rules::REPORT_ONLY`]: crate::rules::REPORT_ONLY
     ///
@@ -169,7 +169,7 @@ impl<'a> CloseEvent<'a> {
             return CloseEvent::abnormal();
         }
         let code = CloseCode::from_u16(u16::from_be_bytes([body[0], body[1]]));
-        if !code.is_accepted_by_browsers() {
+        if !code.is_reported_by_browsers() {
             return CloseEvent::abnormal();
         }
         match core::str::from_utf8(body.split_at(CODE_LEN).1) {
@@ -184,7 +184,7 @@ impl<'a> CloseEvent<'a> {
     /// use ws_close_codes::{CloseCode, CloseEvent};
     /// assert_eq!(CloseEvent::abnormal().code(), CloseCode::AbnormalClosure);
     /// ```
-    pub const fn code(&self) -> CloseCode {
+    pub const fn code(self) -> CloseCode {
         self.code
     }
 
@@ -194,7 +194,7 @@ impl<'a> CloseEvent<'a> {
     /// use ws_close_codes::CloseEvent;
     /// assert_eq!(CloseEvent::from_body(b"\x03\xe8done").reason(), "done");
     /// ```
-    pub const fn reason(&self) -> &'a str {
+    pub const fn reason(self) -> &'a str {
         self.reason
     }
 
@@ -205,7 +205,7 @@ impl<'a> CloseEvent<'a> {
     /// assert!(CloseEvent::no_status().was_clean());
     /// assert!(!CloseEvent::abnormal().was_clean());
     /// ```
-    pub const fn was_clean(&self) -> bool {
+    pub const fn was_clean(self) -> bool {
         self.was_clean
     }
 }

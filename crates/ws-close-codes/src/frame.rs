@@ -11,7 +11,7 @@ use crate::CloseCode;
 ///
 /// A `CloseFrame` always holds a code that may be sent
 /// ([`CloseCode::is_sendable`], which is also
-/// [`is_valid_received`](CloseCode::is_valid_received)) and a reason of at
+/// [`is_sendable`](CloseCode::is_sendable)) and a reason of at
 /// most [`MAX_REASON_LEN`] (123) bytes, so it can always be encoded and
 /// always be sent. The reason is borrowed: decoding never allocates.
 ///
@@ -115,7 +115,7 @@ impl<'a> CloseFrame<'a> {
     /// assert_eq!(frame.code(), CloseCode::Timeout);
     /// # Ok::<(), ws_close_codes::CloseFrameError>(())
     /// ```
-    pub const fn code(&self) -> CloseCode {
+    pub const fn code(self) -> CloseCode {
         self.code
     }
 
@@ -127,7 +127,7 @@ impl<'a> CloseFrame<'a> {
     /// assert_eq!(frame.reason(), "bye");
     /// # Ok::<(), ws_close_codes::CloseFrameError>(())
     /// ```
-    pub const fn reason(&self) -> &'a str {
+    pub const fn reason(self) -> &'a str {
         self.reason
     }
 
@@ -139,7 +139,7 @@ impl<'a> CloseFrame<'a> {
     /// assert_eq!(frame.encoded_len(), 4);
     /// # Ok::<(), ws_close_codes::CloseFrameError>(())
     /// ```
-    pub const fn encoded_len(&self) -> usize {
+    pub const fn encoded_len(self) -> usize {
         CODE_LEN + self.reason.len()
     }
 
@@ -153,7 +153,7 @@ impl<'a> CloseFrame<'a> {
     ///
     /// 1. a 1-byte body: [`CloseFrameError::OneByteBody`] (1002);
     /// 2. a body over 125 bytes: [`CloseFrameError::BodyTooLong`] (1002);
-    /// 3. a code that is not [valid to receive](CloseCode::is_valid_received):
+    /// 3. a code that is not [valid to receive](CloseCode::is_sendable):
     ///    [`CloseFrameError::InvalidCode`] (1002);
     /// 4. a reason that is not UTF-8: [`CloseFrameError::InvalidUtf8`] (1007).
     ///
@@ -184,7 +184,7 @@ impl<'a> CloseFrame<'a> {
             return Err(CloseFrameError::BodyTooLong { len: body.len() });
         }
         let code = CloseCode::from_u16(u16::from_be_bytes([body[0], body[1]]));
-        if !code.is_valid_received() {
+        if !code.is_sendable() {
             return Err(CloseFrameError::InvalidCode { code });
         }
         match core::str::from_utf8(body.split_at(CODE_LEN).1) {
@@ -212,7 +212,7 @@ impl<'a> CloseFrame<'a> {
     /// assert_eq!((error.needed(), error.available()), (11, 4));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn encode_into(&self, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
+    pub fn encode_into(self, buf: &mut [u8]) -> Result<usize, BufferTooSmall> {
         let needed = self.encoded_len();
         let Some(out) = buf.get_mut(..needed) else {
             return Err(BufferTooSmall {
@@ -235,7 +235,7 @@ impl<'a> CloseFrame<'a> {
     /// # Ok::<(), ws_close_codes::CloseFrameError>(())
     /// ```
     #[cfg(feature = "alloc")]
-    pub fn to_vec(&self) -> alloc::vec::Vec<u8> {
+    pub fn to_vec(self) -> alloc::vec::Vec<u8> {
         let mut out = alloc::vec::Vec::with_capacity(self.encoded_len());
         self.append_to(&mut out);
         out
@@ -251,7 +251,7 @@ impl<'a> CloseFrame<'a> {
     /// # Ok::<(), ws_close_codes::CloseFrameError>(())
     /// ```
     #[cfg(feature = "alloc")]
-    pub fn append_to(&self, out: &mut alloc::vec::Vec<u8>) {
+    pub fn append_to(self, out: &mut alloc::vec::Vec<u8>) {
         out.reserve(self.encoded_len());
         out.extend_from_slice(&self.code.as_u16().to_be_bytes());
         out.extend_from_slice(self.reason.as_bytes());
@@ -332,7 +332,7 @@ pub enum CloseFrameError {
     },
     /// The code is not valid in a Close frame: it may not be sent, and a
     /// receiver fails the connection on it (see
-    /// [`CloseCode::is_valid_received`]). Answer with 1002.
+    /// [`CloseCode::is_sendable`]). Answer with 1002.
     ///
     /// ```
     /// use ws_close_codes::{CloseCode, CloseFrame, CloseFrameError};
@@ -460,7 +460,7 @@ impl BufferTooSmall {
     /// assert_eq!(frame.encode_into(&mut []).unwrap_err().needed(), 5);
     /// # Ok::<(), ws_close_codes::CloseFrameError>(())
     /// ```
-    pub const fn needed(&self) -> usize {
+    pub const fn needed(self) -> usize {
         self.needed
     }
 
@@ -472,7 +472,7 @@ impl BufferTooSmall {
     /// assert_eq!(frame.encode_into(&mut [0; 3]).unwrap_err().available(), 3);
     /// # Ok::<(), ws_close_codes::CloseFrameError>(())
     /// ```
-    pub const fn available(&self) -> usize {
+    pub const fn available(self) -> usize {
         self.available
     }
 }

@@ -2,965 +2,504 @@
 // (IANA registry updated 2025-07-30). Do not edit by hand: edit the
 // registry files or the generator and run `cargo xtask regen`.
 
-use crate::{OtherCode, Reference, ReferenceKind};
 /// The date of the IANA registry document this crate was generated from
 /// (`YYYY-MM-DD`): the last time IANA changed it.
+///
+/// ```
+/// let date = ws_close_codes::REGISTRY_UPDATED;
+/// assert_eq!(date.len(), 10);
+/// assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
+/// ```
 pub const REGISTRY_UPDATED: &str = "2025-07-30";
 /// First code of the range for the WebSocket protocol and its extensions.
 pub(crate) const PROTOCOL_FIRST: u16 = 1000;
 /// Last code of the range for the WebSocket protocol and its extensions.
 pub(crate) const PROTOCOL_LAST: u16 = 2999;
 /// First code of the range that libraries, frameworks and applications register.
-pub(crate) const REGISTERED_FIRST: u16 = 3000;
+pub(crate) const APPLICATION_FIRST: u16 = 3000;
 /// Last code of the range that libraries, frameworks and applications register.
-pub(crate) const REGISTERED_LAST: u16 = 3999;
+pub(crate) const APPLICATION_LAST: u16 = 3999;
 /// First code of the range for private use, which IANA never registers.
 pub(crate) const PRIVATE_FIRST: u16 = 4000;
 /// Last code of the range for private use, which IANA never registers.
 pub(crate) const PRIVATE_LAST: u16 = 4999;
-/// A WebSocket close code: the status code of a Close frame (RFC 6455,
-/// section 7.4).
-///
-/// There is one variant for every code that the IANA WebSocket Close Code
-/// Number Registry registers as a single code; the variants, their names and
-/// their documentation are generated from that registry. Every other value is
-/// held by the catch-all variant [`CloseCode::Other`].
-///
-/// The enum is `#[non_exhaustive]` because IANA keeps registering new codes. A
-/// value that is `Other` today gets a variant of its own in the release that
-/// follows its registration, so match on the variants you handle and keep a
-/// wildcard arm, or compare [`CloseCode::as_u16`].
-///
-/// # Examples
-///
-/// ```
-/// use ws_close_codes::CloseCode;
-///
-/// assert_eq!(CloseCode::from_u16(1000), CloseCode::NormalClosure);
-/// assert_eq!(CloseCode::NormalClosure.as_u16(), 1000);
-///
-/// let private = CloseCode::from_u16(4000);
-/// assert!(matches!(private, CloseCode::Other(_)));
-/// assert_eq!(private.as_u16(), 4000);
-/// ```
-#[non_exhaustive]
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CloseCode {
-    /// `1000` **Normal Closure**
+
+crate::__close_code_enum! {
+    #[close_code_enum(registry)]
+    /// A WebSocket close code: the status code of a Close frame (RFC 6455,
+    /// section 7.4).
     ///
-    /// The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.
+    /// There is one variant for every code that the IANA WebSocket Close Code
+    /// Number Registry registers as a single code; the variants, their names and
+    /// their documentation are generated from that registry. Every other value is
+    /// held by the catch-all variant [`CloseCode::Other`].
     ///
-    /// IANA's description: Normal Closure
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    NormalClosure,
-    /// `1001` **Going Away**
-    ///
-    /// The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.
-    ///
-    /// IANA's description: Going Away
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    GoingAway,
-    /// `1002` **Protocol error**
-    ///
-    /// The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.
-    ///
-    /// IANA's description: Protocol error
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    ProtocolError,
-    /// `1003` **Unsupported Data**
-    ///
-    /// The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.
-    ///
-    /// IANA's description: Unsupported Data
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    UnsupportedData,
-    /// `1004` **Reserved**
-    ///
-    /// Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.
-    ///
-    /// IANA's description: Reserved
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    Reserved,
-    /// `1005` **No Status Rcvd**
-    ///
-    /// No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.
-    ///
-    /// IANA's description: No Status Rcvd
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    NoStatusRcvd,
-    /// `1006` **Abnormal Closure**
-    ///
-    /// The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.
-    ///
-    /// IANA's description: Abnormal Closure
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    AbnormalClosure,
-    /// `1007` **Invalid frame payload data**
-    ///
-    /// A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.
-    ///
-    /// IANA's description: Invalid frame payload data
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    InvalidFramePayloadData,
-    /// `1008` **Policy Violation**
-    ///
-    /// A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.
-    ///
-    /// IANA's description: Policy Violation
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    PolicyViolation,
-    /// `1009` **Message Too Big**
-    ///
-    /// A message was too large for the endpoint to process.
-    ///
-    /// IANA's description: Message Too Big
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    MessageTooBig,
-    /// `1010` **Mandatory Ext.**
-    ///
-    /// The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.
-    ///
-    /// IANA's description: Mandatory Ext.
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    MandatoryExt,
-    /// `1011` **Internal Error**
-    ///
-    /// The server hit an unexpected condition that kept it from completing the request.
-    ///
-    /// IANA's description: Internal Error
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455), [RFC Errata 3227](https://www.rfc-editor.org/errata/eid3227)
-    InternalError,
-    /// `1012` **Service Restart**
-    ///
-    /// The server is restarting. A client may reconnect, preferably after a randomized delay.
-    ///
-    /// IANA's description: Service Restart
-    ///
-    /// - Contact: Alexey Melnikov
-    /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
-    /// - Updated: 2025-07-30
-    ServiceRestart,
-    /// `1013` **Try Again Later**
-    ///
-    /// The server is overloaded or temporarily unable to serve the client, which should try again later.
-    ///
-    /// IANA's description: Try Again Later
-    ///
-    /// - Contact: Alexey Melnikov
-    /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
-    /// - Updated: 2025-07-30
-    TryAgainLater,
-    /// `1014` **Bad Gateway**
-    ///
-    /// A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).
-    ///
-    /// IANA's description: The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.
-    ///
-    /// - Contact: Alexey Melnikov
-    /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/](https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/)
-    /// - Registered: 2016-10-10
-    /// - Updated: 2025-07-30
-    BadGateway,
-    /// `1015` **TLS handshake**
-    ///
-    /// The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.
-    ///
-    /// IANA's description: TLS handshake
-    ///
-    /// - Contact: IESG HYBI WG
-    /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-    TlsHandshake,
-    /// `3000` **Unauthorized**
-    ///
-    /// Unauthorized
-    ///
-    /// - Contact: Leo Tietz
-    /// - Registered: 2021-09-06
-    Unauthorized,
-    /// `3003` **Forbidden**
-    ///
-    /// Forbidden
-    ///
-    /// - Contact: Ada Young
-    /// - Registered: 2023-02-22
-    Forbidden,
-    /// `3008` **Timeout**
-    ///
-    /// Timeout
-    ///
-    /// - Contact: Morgan Jones
-    /// - Registered: 2024-02-01
-    Timeout,
-    /// Every value that the registry does not register as a single code:
-    /// unassigned values, the codes for private use (4000-4999) and values outside
-    /// the code space the registry defines.
-    ///
-    /// It never holds a registered value: [`CloseCode::from_u16`] returns the
-    /// code's own variant for those, and an [`OtherCode`] can only be made
-    /// inside this crate.
-    Other(OtherCode),
-}
-#[rustfmt::skip]
-impl CloseCode {
-    /// Every registered code, in ascending order of value. `Other` is not one
-    /// of them.
+    /// The enum is `#[non_exhaustive]` because IANA keeps registering new codes. A
+    /// value that is `Other` today gets a variant of its own in the release that
+    /// follows its registration, so match on the variants you handle and keep a
+    /// wildcard arm, or compare numbers: a `CloseCode` equals its `u16`.
     ///
     /// # Examples
     ///
     /// ```
     /// use ws_close_codes::CloseCode;
     ///
-    /// assert!(CloseCode::REGISTERED.contains(&CloseCode::NormalClosure));
-    /// assert!(CloseCode::REGISTERED
-    ///     .windows(2)
-    ///     .all(|pair| pair[0].as_u16() < pair[1].as_u16()));
-    /// assert!(!CloseCode::REGISTERED.contains(&CloseCode::from_u16(4000)));
+    /// assert_eq!(CloseCode::from_u16(1000), CloseCode::NormalClosure);
+    /// assert_eq!(CloseCode::NormalClosure, 1000);
+    ///
+    /// let private = CloseCode::from_u16(4000);
+    /// assert!(matches!(private, CloseCode::Other(_)));
+    /// assert_eq!(private.as_u16(), 4000);
     /// ```
-    pub const REGISTERED: &'static [CloseCode] = &[
-        CloseCode::NormalClosure,
-        CloseCode::GoingAway,
-        CloseCode::ProtocolError,
-        CloseCode::UnsupportedData,
-        CloseCode::Reserved,
-        CloseCode::NoStatusRcvd,
-        CloseCode::AbnormalClosure,
-        CloseCode::InvalidFramePayloadData,
-        CloseCode::PolicyViolation,
-        CloseCode::MessageTooBig,
-        CloseCode::MandatoryExt,
-        CloseCode::InternalError,
-        CloseCode::ServiceRestart,
-        CloseCode::TryAgainLater,
-        CloseCode::BadGateway,
-        CloseCode::TlsHandshake,
-        CloseCode::Unauthorized,
-        CloseCode::Forbidden,
-        CloseCode::Timeout,
-    ];
-    /// The close code for `value`: the code's own variant when the registry
-    /// registers it, `Other` otherwise.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// assert_eq!(CloseCode::from_u16(1001), CloseCode::GoingAway);
-    /// assert!(!matches!(CloseCode::from_u16(1014), CloseCode::Other(_)));
-    /// assert!(matches!(CloseCode::from_u16(4000), CloseCode::Other(_)));
-    /// ```
-    #[inline]
-    pub const fn from_u16(value: u16) -> CloseCode {
-        let table: &[CloseCode; TABLE_LEN] = &FROM_U16_TABLE;
-        if (value as usize) < table.len() {
-            table[value as usize]
-        } else {
-            CloseCode::Other(OtherCode::new(value))
-        }
-    }
-    /// The code's value, as sent in a Close frame.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// assert_eq!(CloseCode::GoingAway.as_u16(), 1001);
-    /// for value in 0..=u16::MAX {
-    ///     assert_eq!(CloseCode::from_u16(value).as_u16(), value);
-    /// }
-    /// ```
-    #[inline]
-    pub const fn as_u16(self) -> u16 {
-        match self {
-            CloseCode::Other(other) => other.get(),
-            _ => VALUE_TABLE[self.slot()],
-        }
-    }
-    /// The code's position in `RECORDS`, or its length for `Other`.
-    /// Each arm's position is the variant's discriminant.
-    #[inline(always)]
-    pub(crate) const fn position(self) -> usize {
-        match self {
-            CloseCode::NormalClosure => 0,
-            CloseCode::GoingAway => 1,
-            CloseCode::ProtocolError => 2,
-            CloseCode::UnsupportedData => 3,
-            CloseCode::Reserved => 4,
-            CloseCode::NoStatusRcvd => 5,
-            CloseCode::AbnormalClosure => 6,
-            CloseCode::InvalidFramePayloadData => 7,
-            CloseCode::PolicyViolation => 8,
-            CloseCode::MessageTooBig => 9,
-            CloseCode::MandatoryExt => 10,
-            CloseCode::InternalError => 11,
-            CloseCode::ServiceRestart => 12,
-            CloseCode::TryAgainLater => 13,
-            CloseCode::BadGateway => 14,
-            CloseCode::TlsHandshake => 15,
-            CloseCode::Unauthorized => 16,
-            CloseCode::Forbidden => 17,
-            CloseCode::Timeout => 18,
-            CloseCode::Other(_) => 19,
-        }
-    }
-    /// The code's slot in the lookup tables: `Other`'s range's index
-    /// in `CodeRange::ALL`, or `OtherCode::SLOTS` plus the position.
-    /// Both are the enum's tag, so this compiles to reading it.
-    #[inline(always)]
-    pub(crate) const fn slot(self) -> usize {
-        match self {
-            CloseCode::Other(other) => other.slot(),
-            registered => OtherCode::SLOTS + registered.position(),
-        }
-    }
-    /// The code's short name, such as "Normal Closure"; `None` for `Other`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// assert!(CloseCode::NormalClosure.name().is_some());
-    /// assert_eq!(CloseCode::from_u16(4000).name(), None);
-    /// ```
-    #[inline]
-    pub const fn name(self) -> Option<&'static str> {
-        NAME_TABLE[self.slot()]
-    }
-    /// What the code means: a description written for this crate where IANA's
-    /// is terse, IANA's description otherwise; `None` for `Other`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// assert!(CloseCode::GoingAway.description().is_some());
-    /// assert_eq!(CloseCode::from_u16(4000).description(), None);
-    /// ```
-    #[inline]
-    pub const fn description(self) -> Option<&'static str> {
-        DESCRIPTION_TABLE[self.slot()]
-    }
-    /// The description as the IANA registry states it; `None` for `Other`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// assert!(CloseCode::GoingAway.iana_description().is_some());
-    /// assert_eq!(CloseCode::from_u16(4000).iana_description(), None);
-    /// ```
-    #[inline]
-    pub const fn iana_description(self) -> Option<&'static str> {
-        IANA_DESCRIPTION_TABLE[self.slot()]
-    }
-    /// The name of the person or body the registry lists as the contact for
-    /// the code, if it lists one; `None` for `Other`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// assert_eq!(CloseCode::from_u16(4000).contact(), None);
-    /// ```
-    #[inline]
-    pub const fn contact(self) -> Option<&'static str> {
-        CONTACT_TABLE[self.slot()]
-    }
-    /// The documents the registry cites for the code, in the registry's order;
-    /// empty for `Other` and for codes without references.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// assert!(!CloseCode::NormalClosure.references().is_empty());
-    /// assert!(CloseCode::from_u16(4000).references().is_empty());
-    /// ```
-    #[inline]
-    pub const fn references(self) -> &'static [Reference] {
-        REFERENCES_TABLE[self.slot()]
-    }
-    /// When the code was registered (`YYYY-MM-DD`), if the registry says;
-    /// `None` for `Other`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// if let Some(date) = CloseCode::GoingAway.registered_on() {
-    ///     assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
-    /// }
-    /// assert_eq!(CloseCode::from_u16(4000).registered_on(), None);
-    /// ```
-    #[inline]
-    pub const fn registered_on(self) -> Option<&'static str> {
-        REGISTERED_ON_TABLE[self.slot()]
-    }
-    /// When the code's registration last changed (`YYYY-MM-DD`), if the
-    /// registry says; `None` for `Other`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// if let Some(date) = CloseCode::NormalClosure.updated_on() {
-    ///     assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
-    /// }
-    /// assert_eq!(CloseCode::from_u16(4000).updated_on(), None);
-    /// ```
-    #[inline]
-    pub const fn updated_on(self) -> Option<&'static str> {
-        UPDATED_ON_TABLE[self.slot()]
-    }
-    /// The name of the code's variant, as written in Rust; `None` for `Other`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// assert_eq!(CloseCode::NormalClosure.ident(), Some("NormalClosure"));
-    /// assert_eq!(CloseCode::from_u16(1001).ident(), Some("GoingAway"));
-    /// assert_eq!(CloseCode::from_u16(4000).ident(), None);
-    /// ```
-    #[inline]
-    pub const fn ident(self) -> Option<&'static str> {
-        IDENT_TABLE[self.slot()]
-    }
-    /// The record's `display`; `None` for `Other`.
-    #[inline]
-    pub(crate) const fn display_text(self) -> Option<&'static str> {
-        DISPLAY_TABLE[self.slot()]
-    }
-}
-/// Written as `derive(Debug)` would (`NormalClosure`, `Other(4000)`),
-/// from the `ident` table instead of a
-/// `match` with an arm per code.
-impl core::fmt::Debug for CloseCode {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            CloseCode::Other(other) => f.debug_tuple("Other").field(other).finish(),
-            _ => f.write_str(IDENT_TABLE[self.slot()].unwrap_or_default()),
-        }
-    }
-}
-/// What the registry and this crate's descriptions say about one registered
-/// code: the answers of `CloseCode`'s accessors for it, and what `Display`
-/// writes.
-struct Record {
-    value: u16,
-    name: &'static str,
-    description: &'static str,
-    iana_description: &'static str,
-    contact: Option<&'static str>,
-    references: &'static [Reference],
-    registered_on: Option<&'static str>,
-    updated_on: Option<&'static str>,
-    ident: &'static str,
-    display: &'static str,
-}
-/// Every registered code's record, in ascending order of value: the one
-/// place this file states each code's facts. The tables below are built
-/// from it at compile time.
-#[rustfmt::skip]
-const RECORDS: &[Record] = &[
-    Record {
-        value: 1000,
-        name: "Normal Closure",
-        description: "The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.",
-        iana_description: "Normal Closure",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "NormalClosure",
-        display: "1000 Normal Closure",
-    },
-    Record {
-        value: 1001,
-        name: "Going Away",
-        description: "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
-        iana_description: "Going Away",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "GoingAway",
-        display: "1001 Going Away",
-    },
-    Record {
-        value: 1002,
-        name: "Protocol error",
-        description: "The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.",
-        iana_description: "Protocol error",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "ProtocolError",
-        display: "1002 Protocol error",
-    },
-    Record {
-        value: 1003,
-        name: "Unsupported Data",
-        description: "The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.",
-        iana_description: "Unsupported Data",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "UnsupportedData",
-        display: "1003 Unsupported Data",
-    },
-    Record {
-        value: 1004,
-        name: "Reserved",
-        description: "Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.",
-        iana_description: "Reserved",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "Reserved",
-        display: "1004 Reserved",
-    },
-    Record {
-        value: 1005,
-        name: "No Status Rcvd",
-        description: "No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.",
-        iana_description: "No Status Rcvd",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "NoStatusRcvd",
-        display: "1005 No Status Rcvd",
-    },
-    Record {
-        value: 1006,
-        name: "Abnormal Closure",
-        description: "The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.",
-        iana_description: "Abnormal Closure",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "AbnormalClosure",
-        display: "1006 Abnormal Closure",
-    },
-    Record {
-        value: 1007,
-        name: "Invalid frame payload data",
-        description: "A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.",
-        iana_description: "Invalid frame payload data",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "InvalidFramePayloadData",
-        display: "1007 Invalid frame payload data",
-    },
-    Record {
-        value: 1008,
-        name: "Policy Violation",
-        description: "A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.",
-        iana_description: "Policy Violation",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "PolicyViolation",
-        display: "1008 Policy Violation",
-    },
-    Record {
-        value: 1009,
-        name: "Message Too Big",
-        description: "A message was too large for the endpoint to process.",
-        iana_description: "Message Too Big",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "MessageTooBig",
-        display: "1009 Message Too Big",
-    },
-    Record {
-        value: 1010,
-        name: "Mandatory Ext.",
-        description: "The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.",
-        iana_description: "Mandatory Ext.",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "MandatoryExt",
-        display: "1010 Mandatory Ext.",
-    },
-    Record {
-        value: 1011,
-        name: "Internal Error",
-        description: "The server hit an unexpected condition that kept it from completing the request.",
-        iana_description: "Internal Error",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-            Reference::new(
-                ReferenceKind::RfcErrata,
-                "RFC Errata 3227",
-                Some("https://www.rfc-editor.org/errata/eid3227"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "InternalError",
-        display: "1011 Internal Error",
-    },
-    Record {
-        value: 1012,
-        name: "Service Restart",
-        description: "The server is restarting. A client may reconnect, preferably after a randomized delay.",
-        iana_description: "Service Restart",
-        contact: Some("Alexey Melnikov"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Uri,
-                "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
-                Some(
-                    "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+    pub enum CloseCode {
+        /// `1000` **Normal Closure**
+        ///
+        /// The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.
+        ///
+        /// IANA's description: Normal Closure
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        NormalClosure = Record {
+            value: 1000,
+            name: "Normal Closure",
+            description: "The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.",
+            iana_description: Some("Normal Closure"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
                 ),
-            ),
-        ],
-        registered_on: None,
-        updated_on: Some("2025-07-30"),
-        ident: "ServiceRestart",
-        display: "1012 Service Restart",
-    },
-    Record {
-        value: 1013,
-        name: "Try Again Later",
-        description: "The server is overloaded or temporarily unable to serve the client, which should try again later.",
-        iana_description: "Try Again Later",
-        contact: Some("Alexey Melnikov"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Uri,
-                "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
-                Some(
-                    "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1001` **Going Away**
+        ///
+        /// The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.
+        ///
+        /// IANA's description: Going Away
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        GoingAway = Record {
+            value: 1001,
+            name: "Going Away",
+            description: "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
+            iana_description: Some("Going Away"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
                 ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1002` **Protocol error**
+        ///
+        /// The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.
+        ///
+        /// IANA's description: Protocol error
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        ProtocolError = Record {
+            value: 1002,
+            name: "Protocol error",
+            description: "The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.",
+            iana_description: Some("Protocol error"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1003` **Unsupported Data**
+        ///
+        /// The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.
+        ///
+        /// IANA's description: Unsupported Data
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        UnsupportedData = Record {
+            value: 1003,
+            name: "Unsupported Data",
+            description: "The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.",
+            iana_description: Some("Unsupported Data"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1004` **Reserved**
+        ///
+        /// Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.
+        ///
+        /// IANA's description: Reserved
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        Reserved = Record {
+            value: 1004,
+            name: "Reserved",
+            description: "Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.",
+            iana_description: Some("Reserved"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1005` **No Status Rcvd**
+        ///
+        /// No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.
+        ///
+        /// IANA's description: No Status Rcvd
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        NoStatusRcvd = Record {
+            value: 1005,
+            name: "No Status Rcvd",
+            description: "No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.",
+            iana_description: Some("No Status Rcvd"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1006` **Abnormal Closure**
+        ///
+        /// The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.
+        ///
+        /// IANA's description: Abnormal Closure
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        AbnormalClosure = Record {
+            value: 1006,
+            name: "Abnormal Closure",
+            description: "The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.",
+            iana_description: Some("Abnormal Closure"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1007` **Invalid frame payload data**
+        ///
+        /// A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.
+        ///
+        /// IANA's description: Invalid frame payload data
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        InvalidFramePayloadData = Record {
+            value: 1007,
+            name: "Invalid frame payload data",
+            description: "A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.",
+            iana_description: Some("Invalid frame payload data"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1008` **Policy Violation**
+        ///
+        /// A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.
+        ///
+        /// IANA's description: Policy Violation
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        PolicyViolation = Record {
+            value: 1008,
+            name: "Policy Violation",
+            description: "A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.",
+            iana_description: Some("Policy Violation"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1009` **Message Too Big**
+        ///
+        /// A message was too large for the endpoint to process.
+        ///
+        /// IANA's description: Message Too Big
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        MessageTooBig = Record {
+            value: 1009,
+            name: "Message Too Big",
+            description: "A message was too large for the endpoint to process.",
+            iana_description: Some("Message Too Big"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1010` **Mandatory Ext.**
+        ///
+        /// The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.
+        ///
+        /// IANA's description: Mandatory Ext.
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        MandatoryExt = Record {
+            value: 1010,
+            name: "Mandatory Ext.",
+            description: "The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.",
+            iana_description: Some("Mandatory Ext."),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1011` **Internal Error**
+        ///
+        /// The server hit an unexpected condition that kept it from completing the request.
+        ///
+        /// IANA's description: Internal Error
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455), [RFC Errata 3227](https://www.rfc-editor.org/errata/eid3227)
+        InternalError = Record {
+            value: 1011,
+            name: "Internal Error",
+            description: "The server hit an unexpected condition that kept it from completing the request.",
+            iana_description: Some("Internal Error"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+                Reference::new(
+                    ReferenceKind::RfcErrata,
+                    "RFC Errata 3227",
+                    Some("https://www.rfc-editor.org/errata/eid3227"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `1012` **Service Restart**
+        ///
+        /// The server is restarting. A client may reconnect, preferably after a randomized delay.
+        ///
+        /// IANA's description: Service Restart
+        ///
+        /// - Contact: Alexey Melnikov
+        /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
+        /// - Updated: 2025-07-30
+        ServiceRestart = Record {
+            value: 1012,
+            name: "Service Restart",
+            description: "The server is restarting. A client may reconnect, preferably after a randomized delay.",
+            iana_description: Some("Service Restart"),
+            contact: Some("Alexey Melnikov"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Uri,
+                    "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+                    Some(
+                        "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+                    ),
+                ),
+            ],
+            registered_on: None,
+            updated_on: Some("2025-07-30"),
+        },
+        /// `1013` **Try Again Later**
+        ///
+        /// The server is overloaded or temporarily unable to serve the client, which should try again later.
+        ///
+        /// IANA's description: Try Again Later
+        ///
+        /// - Contact: Alexey Melnikov
+        /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
+        /// - Updated: 2025-07-30
+        TryAgainLater = Record {
+            value: 1013,
+            name: "Try Again Later",
+            description: "The server is overloaded or temporarily unable to serve the client, which should try again later.",
+            iana_description: Some("Try Again Later"),
+            contact: Some("Alexey Melnikov"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Uri,
+                    "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+                    Some(
+                        "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
+                    ),
+                ),
+            ],
+            registered_on: None,
+            updated_on: Some("2025-07-30"),
+        },
+        /// `1014` **Bad Gateway**
+        ///
+        /// A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).
+        ///
+        /// IANA's description: The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.
+        ///
+        /// - Contact: Alexey Melnikov
+        /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/](https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/)
+        /// - Registered: 2016-10-10
+        /// - Updated: 2025-07-30
+        BadGateway = Record {
+            value: 1014,
+            name: "Bad Gateway",
+            description: "A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).",
+            iana_description: Some(
+                "The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.",
             ),
-        ],
-        registered_on: None,
-        updated_on: Some("2025-07-30"),
-        ident: "TryAgainLater",
-        display: "1013 Try Again Later",
-    },
-    Record {
-        value: 1014,
-        name: "Bad Gateway",
-        description: "A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).",
-        iana_description: "The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.",
-        contact: Some("Alexey Melnikov"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Uri,
-                "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/",
-                Some(
+            contact: Some("Alexey Melnikov"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Uri,
                     "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/",
+                    Some(
+                        "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/",
+                    ),
                 ),
-            ),
-        ],
-        registered_on: Some("2016-10-10"),
-        updated_on: Some("2025-07-30"),
-        ident: "BadGateway",
-        display: "1014 Bad Gateway",
-    },
-    Record {
-        value: 1015,
-        name: "TLS handshake",
-        description: "The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.",
-        iana_description: "TLS handshake",
-        contact: Some("IESG HYBI WG"),
-        references: &[
-            Reference::new(
-                ReferenceKind::Rfc,
-                "RFC 6455",
-                Some("https://www.rfc-editor.org/rfc/rfc6455"),
-            ),
-        ],
-        registered_on: None,
-        updated_on: None,
-        ident: "TlsHandshake",
-        display: "1015 TLS handshake",
-    },
-    Record {
-        value: 3000,
-        name: "Unauthorized",
-        description: "Unauthorized",
-        iana_description: "Unauthorized",
-        contact: Some("Leo Tietz"),
-        references: &[],
-        registered_on: Some("2021-09-06"),
-        updated_on: None,
-        ident: "Unauthorized",
-        display: "3000 Unauthorized",
-    },
-    Record {
-        value: 3003,
-        name: "Forbidden",
-        description: "Forbidden",
-        iana_description: "Forbidden",
-        contact: Some("Ada Young"),
-        references: &[],
-        registered_on: Some("2023-02-22"),
-        updated_on: None,
-        ident: "Forbidden",
-        display: "3003 Forbidden",
-    },
-    Record {
-        value: 3008,
-        name: "Timeout",
-        description: "Timeout",
-        iana_description: "Timeout",
-        contact: Some("Morgan Jones"),
-        references: &[],
-        registered_on: Some("2024-02-01"),
-        updated_on: None,
-        ident: "Timeout",
-        display: "3008 Timeout",
-    },
-];
-/// How many values `FROM_U16_TABLE` answers for: every value from this one
-/// on is `Other`.
-const TABLE_LEN: usize = 5000;
-/// The `CloseCode` of every value below `TABLE_LEN`, computed at compile time.
-#[allow(clippy::large_const_arrays)]
-const FROM_U16_TABLE: [CloseCode; TABLE_LEN] = {
-    let mut table = [CloseCode::Other(OtherCode::new(0)); TABLE_LEN];
-    let mut value = 0;
-    while value < TABLE_LEN {
-        table[value] = CloseCode::Other(OtherCode::new(value as u16));
-        value += 1;
+            ],
+            registered_on: Some("2016-10-10"),
+            updated_on: Some("2025-07-30"),
+        },
+        /// `1015` **TLS handshake**
+        ///
+        /// The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.
+        ///
+        /// IANA's description: TLS handshake
+        ///
+        /// - Contact: IESG HYBI WG
+        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+        TlsHandshake = Record {
+            value: 1015,
+            name: "TLS handshake",
+            description: "The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.",
+            iana_description: Some("TLS handshake"),
+            contact: Some("IESG HYBI WG"),
+            references: &[
+                Reference::new(
+                    ReferenceKind::Rfc,
+                    "RFC 6455",
+                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
+                ),
+            ],
+            registered_on: None,
+            updated_on: None,
+        },
+        /// `3000` **Unauthorized**
+        ///
+        /// Unauthorized
+        ///
+        /// - Contact: Leo Tietz
+        /// - Registered: 2021-09-06
+        Unauthorized = Record {
+            value: 3000,
+            name: "Unauthorized",
+            description: "Unauthorized",
+            iana_description: Some("Unauthorized"),
+            contact: Some("Leo Tietz"),
+            references: &[],
+            registered_on: Some("2021-09-06"),
+            updated_on: None,
+        },
+        /// `3003` **Forbidden**
+        ///
+        /// Forbidden
+        ///
+        /// - Contact: Ada Young
+        /// - Registered: 2023-02-22
+        Forbidden = Record {
+            value: 3003,
+            name: "Forbidden",
+            description: "Forbidden",
+            iana_description: Some("Forbidden"),
+            contact: Some("Ada Young"),
+            references: &[],
+            registered_on: Some("2023-02-22"),
+            updated_on: None,
+        },
+        /// `3008` **Timeout**
+        ///
+        /// Timeout
+        ///
+        /// - Contact: Morgan Jones
+        /// - Registered: 2024-02-01
+        Timeout = Record {
+            value: 3008,
+            name: "Timeout",
+            description: "Timeout",
+            iana_description: Some("Timeout"),
+            contact: Some("Morgan Jones"),
+            references: &[],
+            registered_on: Some("2024-02-01"),
+            updated_on: None,
+        },
     }
-    let mut position = 0;
-    while position < 19 {
-        table[RECORDS[position].value as usize] = CloseCode::REGISTERED[position];
-        position += 1;
-    }
-    table
-};
-/// How many slots each per-code table has: `Other`'s first, one per range,
-/// then one per record, in order.
-const SLOTS: usize = OtherCode::SLOTS + 19;
-/// The `value` of every record, by slot, and 0 in `Other`'s slots (whose
-/// value is its payload); computed at compile time.
-pub(crate) const VALUE_TABLE: [u16; SLOTS] = {
-    let mut table = [0; SLOTS];
-    let mut position = 0;
-    while position < 19 {
-        table[OtherCode::SLOTS + position] = RECORDS[position].value;
-        position += 1;
-    }
-    table
-};
-/// The `name` of every record, by slot, and `None` in `Other`'s slots;
-/// computed at compile time.
-const NAME_TABLE: [Option<&str>; SLOTS] = {
-    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
-    let mut position = 0;
-    while position < 19 {
-        table[OtherCode::SLOTS + position] = Some(RECORDS[position].name);
-        position += 1;
-    }
-    table
-};
-/// The `description` of every record, by slot, and `None` in `Other`'s slots;
-/// computed at compile time.
-const DESCRIPTION_TABLE: [Option<&str>; SLOTS] = {
-    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
-    let mut position = 0;
-    while position < 19 {
-        table[OtherCode::SLOTS + position] = Some(RECORDS[position].description);
-        position += 1;
-    }
-    table
-};
-/// The `iana_description` of every record, by slot, and `None` in `Other`'s slots;
-/// computed at compile time.
-const IANA_DESCRIPTION_TABLE: [Option<&str>; SLOTS] = {
-    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
-    let mut position = 0;
-    while position < 19 {
-        table[OtherCode::SLOTS + position] = Some(RECORDS[position].iana_description);
-        position += 1;
-    }
-    table
-};
-/// The `contact` of every record, by slot, and `None` in `Other`'s slots;
-/// computed at compile time.
-const CONTACT_TABLE: [Option<&str>; SLOTS] = {
-    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
-    let mut position = 0;
-    while position < 19 {
-        table[OtherCode::SLOTS + position] = RECORDS[position].contact;
-        position += 1;
-    }
-    table
-};
-/// The `references` of every record, by slot, and `&[]` in `Other`'s slots;
-/// computed at compile time.
-const REFERENCES_TABLE: [&[Reference]; SLOTS] = {
-    let mut table: [&[Reference]; SLOTS] = [&[]; SLOTS];
-    let mut position = 0;
-    while position < 19 {
-        table[OtherCode::SLOTS + position] = RECORDS[position].references;
-        position += 1;
-    }
-    table
-};
-/// The `registered_on` of every record, by slot, and `None` in `Other`'s slots;
-/// computed at compile time.
-const REGISTERED_ON_TABLE: [Option<&str>; SLOTS] = {
-    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
-    let mut position = 0;
-    while position < 19 {
-        table[OtherCode::SLOTS + position] = RECORDS[position].registered_on;
-        position += 1;
-    }
-    table
-};
-/// The `updated_on` of every record, by slot, and `None` in `Other`'s slots;
-/// computed at compile time.
-const UPDATED_ON_TABLE: [Option<&str>; SLOTS] = {
-    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
-    let mut position = 0;
-    while position < 19 {
-        table[OtherCode::SLOTS + position] = RECORDS[position].updated_on;
-        position += 1;
-    }
-    table
-};
-/// The `ident` of every record, by slot, and `None` in `Other`'s slots;
-/// computed at compile time.
-const IDENT_TABLE: [Option<&str>; SLOTS] = {
-    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
-    let mut position = 0;
-    while position < 19 {
-        table[OtherCode::SLOTS + position] = Some(RECORDS[position].ident);
-        position += 1;
-    }
-    table
-};
-/// The `display` of every record, by slot, and `None` in `Other`'s slots;
-/// computed at compile time.
-const DISPLAY_TABLE: [Option<&str>; SLOTS] = {
-    let mut table: [Option<&str>; SLOTS] = [None; SLOTS];
-    let mut position = 0;
-    while position < 19 {
-        table[OtherCode::SLOTS + position] = Some(RECORDS[position].display);
-        position += 1;
-    }
-    table
-};
+}

@@ -32,25 +32,30 @@
 //! | you are | ask | or use |
 //! |---|---|---|
 //! | sending a Close frame from your endpoint | [`is_sendable`](CloseCode::is_sendable) | [`CloseFrame::new`], which refuses the rest |
-//! | receiving a Close frame, strictly by RFC 6455 | [`is_valid_received`](CloseCode::is_valid_received) | [`CloseFrame::decode`], which refuses the rest and tells you the code to answer with |
-//! | predicting what a browser page will be told | [`is_accepted_by_browsers`](CloseCode::is_accepted_by_browsers) | |
-//! | checking a code a script passes to `WebSocket.close()` | [`is_browser_sendable`](CloseCode::is_browser_sendable) | |
-//! | reporting a closure to users, logs or metrics | [`is_normal`](CloseCode::is_normal) / [`is_error`](CloseCode::is_error) | [`CloseEvent`], and `Display` on all of them |
+//! | receiving a Close frame, strictly by RFC 6455 | [`is_sendable`](CloseCode::is_sendable): what may be sent is what may be received | [`CloseFrame::decode`], which refuses the rest and tells you the code to answer with |
+//! | predicting what a browser page will be told | [`is_reported_by_browsers`](CloseCode::is_reported_by_browsers) | [`CloseEvent::from_body_as_browser`] |
+//! | checking a code a script passes to `WebSocket.close()` | [`is_accepted_by_websocket_close`](CloseCode::is_accepted_by_websocket_close) | |
+//! | reporting a closure to users, logs or metrics | [`is_normal`](CloseCode::is_normal) | [`CloseEvent`], and `Display` on all of them |
 //!
-//! For the code space as of this registry, that gives:
+//! For the code space, that gives (every value falls in exactly one row, a
+//! test checks each of them):
 //!
-//! | values | sendable, valid received | browsers accept | script may send | reserved | normal |
+//! <!-- code-space:start -->
+//!
+//! | values | sendable | browsers report it | `WebSocket.close()` accepts it | reserved | normal |
 //! |---|---|---|---|---|---|
 //! | 0-999 | no | yes | no | no | no |
 //! | 1000 | yes | yes | yes | no | yes |
 //! | 1001 | yes | yes | no | no | yes |
-//! | 1002, 1003, 1007-1014 | yes | yes | no | no | no |
 //! | 1004 | no | yes | no | yes | no |
 //! | 1005 | no | no | no | yes | yes |
 //! | 1006, 1015 | no | no | no | yes | no |
-//! | 1016-2999 (unassigned) | no | yes | no | no | no |
+//! | other named codes in 1000-2999 | yes | yes | no | no | no |
+//! | unassigned codes in 1000-2999 | no | yes | no | no | no |
 //! | 3000-4999 | yes | yes | yes | no | no |
 //! | 5000-65535 | no | yes | no | no | no |
+//!
+//! <!-- code-space:end -->
 //!
 //! The rules are written once, in [`rules`], from the registry data and
 //! named constants of the standards: a code IANA registers later gets the
@@ -79,7 +84,7 @@
 //!     }
 //! };
 //! assert_eq!(event.code(), CloseCode::InternalError);
-//! assert!(event.code().is_error());
+//! assert!(!event.code().is_normal());
 //! assert_eq!(event.to_string(), "1011 Internal Error, clean: \"overloaded\"");
 //! # Ok::<(), ws_close_codes::CloseFrameError>(())
 //! ```
@@ -89,9 +94,9 @@
 //! A [`CloseCode`] is four bytes, a tag and the value, and so is an
 //! `Option<CloseCode>`. The conversions, accessors and rules are
 //! `const fn`s. `from_u16` and the accessors read tables made at compile
-//! time, indexed by the value or by the tag, so `name`, `description`,
-//! `range` and `is_sendable` are one load each, with no branch on the
-//! code. `BENCHMARKS.md` in the repository measures them
+//! time, indexed by the value or by the code's slot, so `name`,
+//! `description` and `range` are one load each and `is_sendable` none,
+//! with no branch on the code. `BENCHMARKS.md` in the repository measures them
 //! against tungstenite and against a table of 65,536 precomputed answers.
 //!
 //! ```
@@ -257,9 +262,13 @@ extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 #[cfg(feature = "actix-http")]
 mod actix_compat;
 mod code;
+mod define;
 mod event;
 mod frame;
 mod generated;

@@ -1,9 +1,10 @@
-//! Reading a [`CloseCode`] from text.
+//! Reading a close code from text, for [`CloseCode`](crate::CloseCode) and
+//! for every enum generated like it: one implementation over the records
+//! of the enum's named codes.
 
 use core::fmt;
-use core::str::FromStr;
 
-use crate::CloseCode;
+use crate::__private::Record;
 
 /// Whether `a` and `b` are equal, ignoring ASCII case; `const`.
 const fn eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
@@ -28,72 +29,58 @@ const fn matches_name(text: &[u8], name: Option<&str>) -> bool {
     }
 }
 
-/// The registered code whose identifier or name `text` is, ignoring ASCII
-/// case.
-const fn by_name(text: &[u8]) -> Option<CloseCode> {
+/// The record of `value` in `records` (ascending by value), if any.
+const fn record_of(value: u16, records: &[Record]) -> Option<&Record> {
+    let (mut low, mut high) = (0, records.len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let record = &records[middle];
+        if record.value == value {
+            return Some(record);
+        }
+        if record.value < value {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    None
+}
+
+/// The value of the named code whose identifier or name `text` is,
+/// ignoring ASCII case.
+const fn by_name(text: &[u8], records: &[Record]) -> Option<u16> {
     let mut i = 0;
-    while i < CloseCode::REGISTERED.len() {
-        let code = CloseCode::REGISTERED[i];
-        if matches_name(text, code.ident()) || matches_name(text, code.name()) {
-            return Some(code);
+    while i < records.len() {
+        let record = &records[i];
+        if matches_name(text, record.ident) || matches_name(text, record.name) {
+            return Some(record.value);
         }
         i += 1;
     }
     None
 }
 
-impl CloseCode {
-    /// Reads a close code, in any of these forms:
-    ///
-    /// - the number in decimal: `1000`, `4404`; any value from 0 to 65535;
-    /// - the number, one space and the code's name, as
-    ///   [`Display`](core::fmt::Display) writes a registered code:
-    ///   `1000 Normal Closure`; the name must be that code's;
-    /// - a registered code's identifier: `NormalClosure`;
-    /// - a registered code's name: `Normal Closure`.
-    ///
-    /// Names and identifiers are compared ignoring ASCII case. Nothing else
-    /// is accepted: no signs, no surrounding spaces. [`FromStr`] does the
-    /// same, and every code's [`Display`](core::fmt::Display) text reads back
-    /// as that code.
-    ///
-    /// ```
-    /// use ws_close_codes::{CloseCode, ParseCloseCodeError};
-    ///
-    /// assert_eq!(CloseCode::parse("1001"), Ok(CloseCode::GoingAway));
-    /// assert_eq!(CloseCode::parse("going away"), Ok(CloseCode::GoingAway));
-    /// assert_eq!(CloseCode::parse("GOINGAWAY"), Ok(CloseCode::GoingAway));
-    /// assert_eq!(CloseCode::parse("1001 Going Away"), Ok(CloseCode::GoingAway));
-    /// assert_eq!(CloseCode::parse("4404").map(CloseCode::as_u16), Ok(4404));
-    ///
-    /// assert_eq!(CloseCode::parse("70000"), Err(ParseCloseCodeError::OutOfRange));
-    /// assert_eq!(
-    ///     CloseCode::parse("1001 Normal Closure"),
-    ///     Err(ParseCloseCodeError::NameMismatch { code: CloseCode::GoingAway }),
-    /// );
-    /// assert_eq!(CloseCode::parse("Goodbye"), Err(ParseCloseCodeError::Unknown));
-    /// ```
-    pub const fn parse(text: &str) -> Result<CloseCode, ParseCloseCodeError> {
-        let bytes = text.as_bytes();
-        if bytes.is_empty() {
-            return Err(ParseCloseCodeError::Empty);
-        }
-        // A number, alone or followed by its code's name, means that code
-        // whatever the registry names: a name may itself be "1000", or the
-        // `Display` text of another code ("1000 Normal Closure").
-        let number = parse_number(bytes);
-        if number.is_ok() {
-            return number;
-        }
-        match by_name(bytes) {
-            Some(code) => Ok(code),
-            None => number,
-        }
+/// The value `text` names among `records`, in the forms that
+/// [`CloseCode::parse`](crate::CloseCode::parse) lists.
+pub(crate) const fn parse(bytes: &[u8], records: &[Record]) -> Result<u16, ParseCloseCodeError> {
+    if bytes.is_empty() {
+        return Err(ParseCloseCodeError::Empty);
+    }
+    // A number, alone or followed by its code's name, means that code
+    // whatever the names say: a name may itself be "1000", or the
+    // `Display` text of another code ("1000 Normal Closure").
+    let number = parse_number(bytes, records);
+    if number.is_ok() {
+        return number;
+    }
+    match by_name(bytes, records) {
+        Some(value) => Ok(value),
+        None => number,
     }
 }
 
-/// The number forms of [`CloseCode::parse`]: `1000` or `1000 Normal Closure`.
-const fn parse_number(bytes: &[u8]) -> Result<CloseCode, ParseCloseCodeError> {
+const fn parse_number(bytes: &[u8], records: &[Record]) -> Result<u16, ParseCloseCodeError> {
     // The number: at least one digit.
     let mut end = 0;
     let mut value: u32 = 0;
@@ -107,102 +94,57 @@ const fn parse_number(bytes: &[u8]) -> Result<CloseCode, ParseCloseCodeError> {
     if end == 0 {
         return Err(ParseCloseCodeError::Unknown);
     }
-    let code = CloseCode::from_u16(value as u16);
+    let value = value as u16;
     if end == bytes.len() {
-        return Ok(code);
+        return Ok(value);
     }
     // Then, optionally, one space and the code's name.
     if bytes[end] != b' ' {
         return Err(ParseCloseCodeError::Unknown);
     }
-    if matches_name(bytes.split_at(end + 1).1, code.name()) {
-        Ok(code)
+    let name = match record_of(value, records) {
+        Some(record) => record.name,
+        None => None,
+    };
+    if matches_name(bytes.split_at(end + 1).1, name) {
+        Ok(value)
     } else {
-        Err(ParseCloseCodeError::NameMismatch { code })
+        Err(ParseCloseCodeError::NameMismatch { value, name })
     }
 }
 
-/// Same as [`CloseCode::parse`].
-///
-/// ```
-/// use ws_close_codes::CloseCode;
-///
-/// let code: CloseCode = "Policy Violation".parse()?;
-/// assert_eq!(code.as_u16(), 1008);
-/// for value in [0, 1000, 1014, 3008, 4000, 65535] {
-///     let code = CloseCode::from(value);
-///     assert_eq!(code.to_string().parse(), Ok(code));
-/// }
-/// # Ok::<(), ws_close_codes::ParseCloseCodeError>(())
-/// ```
-impl FromStr for CloseCode {
-    type Err = ParseCloseCodeError;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        CloseCode::parse(text)
-    }
-}
-
-/// Why text is not a close code ([`CloseCode::parse`]).
+/// Why a text is not a close code: what
+/// [`CloseCode::parse`](crate::CloseCode::parse) and `FromStr` return.
 ///
 /// ```
 /// use ws_close_codes::{CloseCode, ParseCloseCodeError};
 ///
-/// let error = "".parse::<CloseCode>().unwrap_err();
-/// assert_eq!(error, ParseCloseCodeError::Empty);
-/// assert_eq!(error.to_string(), "empty text is not a close code");
+/// assert_eq!("".parse::<CloseCode>(), Err(ParseCloseCodeError::Empty));
+/// assert_eq!("70000".parse::<CloseCode>(), Err(ParseCloseCodeError::OutOfRange));
+/// assert_eq!("Goodbye".parse::<CloseCode>(), Err(ParseCloseCodeError::Unknown));
+/// let error = "4000 Private".parse::<CloseCode>().unwrap_err();
+/// assert_eq!(error, ParseCloseCodeError::NameMismatch { value: 4000, name: None });
+/// assert_eq!(error.to_string(), "close code 4000 has no name");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ParseCloseCodeError {
     /// The text is empty.
-    ///
-    /// ```
-    /// use ws_close_codes::{CloseCode, ParseCloseCodeError};
-    /// assert_eq!(CloseCode::parse(""), Err(ParseCloseCodeError::Empty));
-    /// ```
     Empty,
-    /// The text starts with a number greater than 65535.
-    ///
-    /// ```
-    /// use ws_close_codes::{CloseCode, ParseCloseCodeError};
-    /// assert_eq!(CloseCode::parse("65536"), Err(ParseCloseCodeError::OutOfRange));
-    /// ```
+    /// The number is greater than 65535.
     OutOfRange,
-    /// The text is neither a number nor a registered code's name or
-    /// identifier.
-    ///
-    /// ```
-    /// use ws_close_codes::{CloseCode, ParseCloseCodeError};
-    /// assert_eq!(CloseCode::parse("Normal"), Err(ParseCloseCodeError::Unknown));
-    /// assert_eq!(CloseCode::parse(" 1000"), Err(ParseCloseCodeError::Unknown));
-    /// ```
+    /// The text is neither a number nor a name or identifier of a named
+    /// code.
     Unknown,
-    /// The text is a number and a name, but the name is not the number's:
-    /// `1001 Normal Closure`, or any name after an unregistered number.
-    ///
-    /// ```
-    /// use ws_close_codes::{CloseCode, ParseCloseCodeError};
-    /// assert_eq!(
-    ///     CloseCode::parse("4000 Logged Out"),
-    ///     Err(ParseCloseCodeError::NameMismatch { code: CloseCode::from(4000) }),
-    /// );
-    /// ```
+    /// A number followed by text that is not that code's name.
     NameMismatch {
-        /// The code of the number.
-        code: CloseCode,
+        /// The number.
+        value: u16,
+        /// That code's name, when it has one.
+        name: Option<&'static str>,
     },
 }
 
-/// A sentence that says what was expected.
-///
-/// ```
-/// use ws_close_codes::CloseCode;
-/// assert_eq!(
-///     "1000 Going Away".parse::<CloseCode>().unwrap_err().to_string(),
-///     "the name after 1000 is not its name, \"Normal Closure\"",
-/// );
-/// ```
 impl fmt::Display for ParseCloseCodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
@@ -212,21 +154,16 @@ impl fmt::Display for ParseCloseCodeError {
             }
             ParseCloseCodeError::Unknown => f.write_str(
                 "not a close code: expected a number from 0 to 65535, \
-                 a registered code's name such as \"Normal Closure\", \
+                 a named code's name such as \"Normal Closure\", \
                  or its identifier such as \"NormalClosure\"",
             ),
-            ParseCloseCodeError::NameMismatch { code } => match code.name() {
-                Some(name) => write!(
-                    f,
-                    "the name after {} is not its name, {name:?}",
-                    code.as_u16()
-                ),
-                None => write!(
-                    f,
-                    "close code {} is not registered and has no name",
-                    code.as_u16()
-                ),
-            },
+            ParseCloseCodeError::NameMismatch {
+                value,
+                name: Some(name),
+            } => write!(f, "the name after {value} is not its name, {name:?}"),
+            ParseCloseCodeError::NameMismatch { value, name: None } => {
+                write!(f, "close code {value} has no name")
+            }
         }
     }
 }

@@ -1,15 +1,17 @@
 //! Where a code lies in the code space.
 
+use core::ops::RangeInclusive;
+
+use crate::__private::OTHER_SLOTS;
 use crate::generated::{
-    PRIVATE_FIRST, PRIVATE_LAST, PROTOCOL_FIRST, PROTOCOL_LAST, REGISTERED_FIRST, REGISTERED_LAST,
-    VALUE_TABLE,
+    APPLICATION_FIRST, APPLICATION_LAST, PRIVATE_FIRST, PRIVATE_LAST, PROTOCOL_FIRST, PROTOCOL_LAST,
 };
-use crate::{CloseCode, OtherCode};
+use crate::CloseCode;
 
 /// The part of the code space a close code lies in (RFC 6455 section
 /// 7.4.2). The boundaries come from the registry: its `range` elements
 /// for [`Protocol`](CodeRange::Protocol) and
-/// [`Registered`](CodeRange::Registered), its private-use record for
+/// [`Application`](CodeRange::Application), its private-use record for
 /// [`PrivateUse`](CodeRange::PrivateUse).
 ///
 /// ```
@@ -17,7 +19,7 @@ use crate::{CloseCode, OtherCode};
 ///
 /// assert_eq!(CloseCode::from(999).range(), CodeRange::NotUsed);
 /// assert_eq!(CloseCode::from(1000).range(), CodeRange::Protocol);
-/// assert_eq!(CloseCode::from(3000).range(), CodeRange::Registered);
+/// assert_eq!(CloseCode::from(3000).range(), CodeRange::Application);
 /// assert_eq!(CloseCode::from(4999).range(), CodeRange::PrivateUse);
 /// assert_eq!(CloseCode::from(5000).range(), CodeRange::Undefined);
 /// ```
@@ -43,9 +45,9 @@ pub enum CodeRange {
     ///
     /// ```
     /// use ws_close_codes::CodeRange;
-    /// assert_eq!(CodeRange::of(3001), CodeRange::Registered);
+    /// assert_eq!(CodeRange::of(3001), CodeRange::Application);
     /// ```
-    Registered,
+    Application,
     /// 4000-4999: private use by agreement between the endpoints; never
     /// registered.
     ///
@@ -70,10 +72,10 @@ impl CodeRange {
     /// ```
     /// use ws_close_codes::CodeRange;
     /// assert_eq!(CodeRange::ALL.len(), 5);
-    /// assert_eq!(CodeRange::ALL[0].bounds().0, 0);
-    /// assert_eq!(CodeRange::ALL[4].bounds().1, u16::MAX);
+    /// assert_eq!(*CodeRange::ALL[0].values().start(), 0);
+    /// assert_eq!(*CodeRange::ALL[4].values().end(), u16::MAX);
     /// for pair in CodeRange::ALL.windows(2) {
-    ///     assert_eq!(pair[0].bounds().1 + 1, pair[1].bounds().0);
+    ///     assert_eq!(pair[0].values().end() + 1, *pair[1].values().start());
     /// }
     /// for (index, range) in CodeRange::ALL.into_iter().enumerate() {
     ///     assert_eq!(range as usize, index);
@@ -82,25 +84,26 @@ impl CodeRange {
     pub const ALL: [CodeRange; 5] = [
         CodeRange::NotUsed,
         CodeRange::Protocol,
-        CodeRange::Registered,
+        CodeRange::Application,
         CodeRange::PrivateUse,
         CodeRange::Undefined,
     ];
 
-    /// The first and last value of the range.
+    /// The values of the range.
     ///
     /// ```
     /// use ws_close_codes::CodeRange;
-    /// assert_eq!(CodeRange::Registered.bounds(), (3000, 3999));
-    /// assert_eq!(CodeRange::Undefined.bounds(), (5000, u16::MAX));
+    /// assert_eq!(CodeRange::Application.values(), 3000..=3999);
+    /// assert_eq!(CodeRange::Undefined.values(), 5000..=u16::MAX);
+    /// assert!(CodeRange::Protocol.values().contains(&1014));
     /// ```
-    pub const fn bounds(self) -> (u16, u16) {
+    pub const fn values(self) -> RangeInclusive<u16> {
         match self {
-            CodeRange::NotUsed => (0, PROTOCOL_FIRST - 1),
-            CodeRange::Protocol => (PROTOCOL_FIRST, PROTOCOL_LAST),
-            CodeRange::Registered => (REGISTERED_FIRST, REGISTERED_LAST),
-            CodeRange::PrivateUse => (PRIVATE_FIRST, PRIVATE_LAST),
-            CodeRange::Undefined => (PRIVATE_LAST + 1, u16::MAX),
+            CodeRange::NotUsed => 0..=PROTOCOL_FIRST - 1,
+            CodeRange::Protocol => PROTOCOL_FIRST..=PROTOCOL_LAST,
+            CodeRange::Application => APPLICATION_FIRST..=APPLICATION_LAST,
+            CodeRange::PrivateUse => PRIVATE_FIRST..=PRIVATE_LAST,
+            CodeRange::Undefined => PRIVATE_LAST + 1..=u16::MAX,
         }
     }
 
@@ -115,8 +118,8 @@ impl CodeRange {
             CodeRange::NotUsed
         } else if value <= PROTOCOL_LAST {
             CodeRange::Protocol
-        } else if value <= REGISTERED_LAST {
-            CodeRange::Registered
+        } else if value <= APPLICATION_LAST {
+            CodeRange::Application
         } else if value <= PRIVATE_LAST {
             CodeRange::PrivateUse
         } else {
@@ -125,19 +128,18 @@ impl CodeRange {
     }
 }
 
-/// [`CloseCode::range`] of every slot of the lookup tables, computed at
-/// compile time: first the slots of `Other`, one per range at its index
-/// in [`CodeRange::ALL`], then the range of each registered code's value.
-/// Indexed like `VALUE_TABLE`, whose entries it reads.
-const RANGE_TABLE: [CodeRange; VALUE_TABLE.len()] = {
-    let mut table = [CodeRange::NotUsed; VALUE_TABLE.len()];
+/// [`CloseCode::range`] of every slot (see the `define` module), computed
+/// at compile time: first the slots of `Other`, one per range at its index
+/// in [`CodeRange::ALL`], then the range of each named code's value.
+const RANGE_BY_SLOT: [CodeRange; CloseCode::SLOTS] = {
+    let mut table = [CodeRange::NotUsed; CloseCode::SLOTS];
     let mut slot = 0;
-    while slot < OtherCode::SLOTS {
+    while slot < OTHER_SLOTS {
         table[slot] = CodeRange::ALL[slot];
         slot += 1;
     }
-    while slot < VALUE_TABLE.len() {
-        table[slot] = CodeRange::of(VALUE_TABLE[slot]);
+    while slot < CloseCode::SLOTS {
+        table[slot] = CodeRange::of(CloseCode::BY_SLOT[slot].value);
         slot += 1;
     }
     table
@@ -152,6 +154,6 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn range(self) -> CodeRange {
-        RANGE_TABLE[self.slot()]
+        RANGE_BY_SLOT[self.slot()]
     }
 }

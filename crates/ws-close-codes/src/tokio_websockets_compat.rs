@@ -108,7 +108,7 @@ impl UnsendableCode {
     /// let error = tokio_websockets::CloseCode::try_from(CloseCode::from(999)).unwrap_err();
     /// assert_eq!(error.code().as_u16(), 999);
     /// ```
-    pub const fn code(&self) -> CloseCode {
+    pub const fn code(self) -> CloseCode {
         self.code
     }
 }

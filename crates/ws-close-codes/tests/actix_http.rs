@@ -40,14 +40,14 @@ fn computed() -> Vec<Vec<String>> {
             let ours = CloseCode::from(v);
             let theirs = Theirs::from(v);
             let accepted = accepted_by_actix(v);
-            let variants_differ = ours.is_registered() != named_by_actix(theirs);
-            let validity_differs = ours.is_valid_received() != accepted;
+            let variants_differ = ours.is_named() != named_by_actix(theirs);
+            let validity_differs = ours.is_sendable() != accepted;
             (variants_differ || validity_differs).then(|| {
                 vec![
                     v.to_string(),
                     ours.ident()
                         .map_or_else(|| format!("Other({v})"), str::to_string),
-                    yes_no(ours.is_valid_received()),
+                    yes_no(ours.is_sendable()),
                     format!("{theirs:?}"),
                     yes_no(accepted),
                 ]
@@ -66,7 +66,7 @@ fn the_documented_disagreements_are_the_real_ones() {
 #[test]
 fn actix_accepts_only_codes_valid_here() {
     for v in (0..=u16::MAX).filter(|&v| accepted_by_actix(v)) {
-        assert!(CloseCode::from(v).is_valid_received(), "{v}");
+        assert!(CloseCode::from(v).is_sendable(), "{v}");
     }
 }
 

@@ -41,20 +41,15 @@ fn is_sendable() {
 }
 
 #[test]
-fn is_valid_received_equals_is_sendable() {
-    check("is_valid_received", CloseCode::is_valid_received, sendable);
-}
-
-#[test]
 fn is_reserved() {
     check("is_reserved", CloseCode::is_reserved, reserved);
 }
 
 #[test]
-fn is_browser_sendable() {
+fn is_accepted_by_websocket_close() {
     check(
-        "is_browser_sendable",
-        CloseCode::is_browser_sendable,
+        "is_accepted_by_websocket_close",
+        CloseCode::is_accepted_by_websocket_close,
         browser_sendable,
     );
     assert_eq!(
@@ -64,23 +59,22 @@ fn is_browser_sendable() {
 }
 
 #[test]
-fn is_accepted_by_browsers() {
+fn is_reported_by_browsers() {
     check(
-        "is_accepted_by_browsers",
-        CloseCode::is_accepted_by_browsers,
+        "is_reported_by_browsers",
+        CloseCode::is_reported_by_browsers,
         browsers_accept,
     );
 }
 
 #[test]
-fn is_normal_and_is_error() {
+fn is_normal() {
     check("is_normal", CloseCode::is_normal, normal);
-    check("is_error", CloseCode::is_error, |v| !normal(v));
 }
 
 #[test]
-fn is_registered_is_unassigned_is_private_use() {
-    check("is_registered", CloseCode::is_registered, registered);
+fn is_named_is_unassigned_is_private_use() {
+    check("is_named", CloseCode::is_named, registered);
     check("is_unassigned", CloseCode::is_unassigned, unassigned);
     check("is_private_use", CloseCode::is_private_use, private_use);
 }
@@ -90,18 +84,17 @@ fn relations_between_the_predicates() {
     for v in 0..=u16::MAX {
         let code = CloseCode::from(v);
         // Whatever a script may send, an endpoint may send.
-        if code.is_browser_sendable() {
+        if code.is_accepted_by_websocket_close() {
             assert!(code.is_sendable(), "{v}");
         }
         // Browsers accept a superset of what the RFC accepts.
-        if code.is_valid_received() {
-            assert!(code.is_accepted_by_browsers(), "{v}");
+        if code.is_sendable() {
+            assert!(code.is_reported_by_browsers(), "{v}");
         }
         // Reserved codes are never sent.
         if code.is_reserved() {
-            assert!(!code.is_sendable() && code.is_registered(), "{v}");
+            assert!(!code.is_sendable() && code.is_named(), "{v}");
         }
-        assert_ne!(code.is_normal(), code.is_error(), "{v}");
     }
 }
 
@@ -111,20 +104,19 @@ fn range_against_explicit_bounds() {
         let expected = match v {
             0..=999 => CodeRange::NotUsed,
             1000..=2999 => CodeRange::Protocol,
-            3000..=3999 => CodeRange::Registered,
+            3000..=3999 => CodeRange::Application,
             4000..=4999 => CodeRange::PrivateUse,
             5000..=u16::MAX => CodeRange::Undefined,
         };
         assert_eq!(CloseCode::from(v).range(), expected, "{v}");
         assert_eq!(CodeRange::of(v), expected, "{v}");
-        let (first, last) = expected.bounds();
-        assert!(first <= v && v <= last, "{v} outside {expected:?}");
+        assert!(expected.values().contains(&v), "{v} outside {expected:?}");
     }
-    assert_eq!(CodeRange::NotUsed.bounds(), (0, 999));
-    assert_eq!(CodeRange::Protocol.bounds(), (1000, 2999));
-    assert_eq!(CodeRange::Registered.bounds(), (3000, 3999));
-    assert_eq!(CodeRange::PrivateUse.bounds(), (4000, 4999));
-    assert_eq!(CodeRange::Undefined.bounds(), (5000, 65535));
+    assert_eq!(CodeRange::NotUsed.values(), 0..=999);
+    assert_eq!(CodeRange::Protocol.values(), 1000..=2999);
+    assert_eq!(CodeRange::Application.values(), 3000..=3999);
+    assert_eq!(CodeRange::PrivateUse.values(), 4000..=4999);
+    assert_eq!(CodeRange::Undefined.values(), 5000..=65535);
 }
 
 // The predicates are `const fn`: usable in constants.
@@ -132,7 +124,126 @@ const NORMAL_IS_SENDABLE: bool = CloseCode::NormalClosure.is_sendable();
 const ABNORMAL_IS_RESERVED: bool = CloseCode::AbnormalClosure.is_reserved();
 const PRIVATE: CloseCode = CloseCode::from_u16(4000);
 const _: () = assert!(NORMAL_IS_SENDABLE && ABNORMAL_IS_RESERVED);
-const _: () = assert!(PRIVATE.is_browser_sendable() && PRIVATE.is_error());
-const _: () = assert!(!CloseCode::TlsHandshake.is_accepted_by_browsers());
+const _: () = assert!(PRIVATE.is_accepted_by_websocket_close() && !PRIVATE.is_normal());
+const _: () = assert!(!CloseCode::TlsHandshake.is_reported_by_browsers());
 const _: () =
-    assert!(CloseCode::NoStatusRcvd.is_normal() && !CloseCode::NoStatusRcvd.is_valid_received());
+    assert!(CloseCode::NoStatusRcvd.is_normal() && !CloseCode::NoStatusRcvd.is_sendable());
+
+/// One row of the code-space table in the crate documentation.
+struct SpaceRow {
+    values: String,
+    answers: [bool; 5],
+}
+
+/// The rows between the `code-space` markers of `src/lib.rs`.
+fn code_space_rows() -> Vec<SpaceRow> {
+    let lib = include_str!("../src/lib.rs");
+    let start = lib.find("<!-- code-space:start -->").expect("start marker");
+    let end = lib.find("<!-- code-space:end -->").expect("end marker");
+    lib[start..end]
+        .lines()
+        .map(|line| line.trim_start_matches("//!").trim())
+        .filter(|line| {
+            line.starts_with('|') && !line.starts_with("| values") && !line.starts_with("|---")
+        })
+        .map(|line| {
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            assert_eq!(cells.len(), 6, "{line}");
+            let yes = |cell: &str| match cell {
+                "yes" => true,
+                "no" => false,
+                other => panic!("expected yes or no, got {other:?} in {line}"),
+            };
+            SpaceRow {
+                values: cells[0].to_owned(),
+                answers: [
+                    yes(cells[1]),
+                    yes(cells[2]),
+                    yes(cells[3]),
+                    yes(cells[4]),
+                    yes(cells[5]),
+                ],
+            }
+        })
+        .collect()
+}
+
+/// `"1006, 1015"` or `"3000-4999"`: whether `v` is listed.
+fn listed(values: &str, v: u16) -> bool {
+    values.split(", ").any(|part| match part.split_once('-') {
+        Some((a, b)) => (a.parse().unwrap()..=b.parse().unwrap()).contains(&v),
+        None => part.parse() == Ok(v),
+    })
+}
+
+/// Which row of the table `v` falls in: a row that lists it, else the
+/// named or unassigned row of its range.
+fn row_of(rows: &[SpaceRow], v: u16) -> Vec<usize> {
+    let explicit: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| {
+            row.values.starts_with(|c: char| c.is_ascii_digit()) && listed(&row.values, v)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if !explicit.is_empty() {
+        return explicit;
+    }
+    rows.iter()
+        .enumerate()
+        .filter(|(_, row)| {
+            let (kind, range) = match row.values.rsplit_once(" in ") {
+                Some(split) => split,
+                None => return false,
+            };
+            listed(range, v)
+                && match kind {
+                    "other named codes" => registered(v),
+                    "unassigned codes" => !registered(v),
+                    other => panic!("unknown row {other:?}"),
+                }
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[test]
+fn the_code_space_table_in_the_docs_holds_for_every_value() {
+    let rows = code_space_rows();
+    assert_eq!(rows.len(), 10);
+    let mut used = vec![false; rows.len()];
+    for v in 0..=u16::MAX {
+        let matching = row_of(&rows, v);
+        assert_eq!(matching.len(), 1, "{v} is in rows {matching:?}");
+        let row = &rows[matching[0]];
+        used[matching[0]] = true;
+        let code = CloseCode::from(v);
+        let answers = [
+            code.is_sendable(),
+            code.is_reported_by_browsers(),
+            code.is_accepted_by_websocket_close(),
+            code.is_reserved(),
+            code.is_normal(),
+        ];
+        assert_eq!(answers, row.answers, "{v}, row {:?}", row.values);
+        // The table is written from the standards, like the tables above.
+        let expected = [
+            sendable(v),
+            browsers_accept(v),
+            browser_sendable(v),
+            reserved(v),
+            normal(v),
+        ];
+        assert_eq!(expected, row.answers, "{v}, row {:?}", row.values);
+    }
+    // Every row but the named protocol codes above 1015 holds values today;
+    // that row holds a registration IANA may make tomorrow.
+    for (row, used) in rows.iter().zip(used) {
+        assert!(
+            used || row.values == "other named codes in 1000-2999",
+            "{}",
+            row.values
+        );
+    }
+}

@@ -61,14 +61,14 @@ fn computed() -> Vec<Vec<String>> {
             let ours = CloseCode::from(v);
             let name = their_name(v);
             let named_there = NAMED.iter().any(|(named, _)| u16::from(*named) == v);
-            let names_differ = ours.is_registered() != named_there;
-            let validity_differs = ours.is_valid_received() != valid_there(v);
+            let names_differ = ours.is_named() != named_there;
+            let validity_differs = ours.is_sendable() != valid_there(v);
             (names_differ || validity_differs).then(|| {
                 vec![
                     v.to_string(),
                     ours.ident()
                         .map_or_else(|| format!("Other({v})"), str::to_string),
-                    yes_no(ours.is_valid_received()),
+                    yes_no(ours.is_sendable()),
                     name,
                     yes_no(valid_there(v)),
                 ]

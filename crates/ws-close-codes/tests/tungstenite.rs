@@ -43,14 +43,14 @@ macro_rules! line_tests {
                     .filter_map(|v| {
                         let ours = CloseCode::from(v);
                         let theirs = Theirs::from(v);
-                        let variants_differ = ours.is_registered() != named_by_tungstenite(theirs);
-                        let validity_differs = ours.is_valid_received() != theirs.is_allowed();
+                        let variants_differ = ours.is_named() != named_by_tungstenite(theirs);
+                        let validity_differs = ours.is_sendable() != theirs.is_allowed();
                         (variants_differ || validity_differs).then(|| {
                             vec![
                                 v.to_string(),
                                 ours.ident()
                                     .map_or_else(|| format!("Other({v})"), str::to_string),
-                                yes_no(ours.is_valid_received()),
+                                yes_no(ours.is_sendable()),
                                 format!("{theirs:?}"),
                                 yes_no(theirs.is_allowed()),
                             ]
