@@ -42,12 +42,11 @@ use xtask::regen::{self, Options};
 // ---------------------------------------------------------------------------
 // The workspace copy
 
-#[path = "data/harness.rs"]
-mod harness;
+mod common;
 
 /// A temporary copy of the registry files, the README and the generated
-/// crate (the shared harness's), with runs reported as [`Run`].
-struct Copy(harness::Workspace);
+/// crate (the shared [`common::Workspace`]), with runs reported as [`Run`].
+struct Copy(common::Workspace);
 
 /// What one `cargo xtask` run did.
 #[derive(Debug)]
@@ -59,7 +58,7 @@ struct Run {
 
 impl Copy {
     fn new() -> Copy {
-        Copy(harness::Workspace::new())
+        Copy(common::Workspace::new())
     }
 
     fn root(&self) -> &Path {
@@ -118,7 +117,7 @@ impl Documents {
 /// The fixture document every copy starts from (the registry as of
 /// 2025-07-30), never the live snapshot.
 fn snapshot() -> String {
-    harness::baseline()
+    common::baseline()
 }
 
 /// The fixture with `from` replaced by `to` (once; `from` must be there).

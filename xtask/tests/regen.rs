@@ -10,10 +10,9 @@ fn workspace() -> PathBuf {
     xtask::workspace_root()
 }
 
-#[path = "data/harness.rs"]
-mod harness;
+mod common;
 
-use harness::Workspace as Copy;
+use common::Workspace as Copy;
 
 /// Writes a document into the copy and returns its path, for `--from`.
 fn write_document(copy: &Copy, name: &str, text: &str) -> String {
@@ -24,7 +23,7 @@ fn write_document(copy: &Copy, name: &str, text: &str) -> String {
 
 /// The fixture document every copy starts from.
 fn snapshot_text() -> String {
-    harness::baseline()
+    common::baseline()
 }
 
 const LONG_3017: &str = "The endpoint is closing because a downstream service it depends on \

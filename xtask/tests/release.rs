@@ -3,17 +3,16 @@
 //! are not published, and a workspace of its own that uses a crate by
 //! path) and on copies of the real manifests and changelog;
 //! and the changelog entries a registry sync adds, through `regen --from`
-//! on the shared harness's workspace copy.
+//! on the shared workspace copy (`common::Workspace`).
 
-#[path = "data/harness.rs"]
-mod harness;
+mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use harness::{assert_unchanged, Document, Workspace};
+use common::{assert_unchanged, Document, Workspace};
 use xtask::changelog::CHANGELOG;
 use xtask::cli::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
 use xtask::regen;

@@ -5,15 +5,14 @@
 //! every code, each identifier as it was first pinned, and the report of
 //! each step must say what happened.
 
-#[path = "data/harness.rs"]
-mod harness;
+mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
 
 use std::sync::{Arc, Mutex};
 
-use harness::{assert_unchanged, full, Document, Server, Workspace};
+use common::{assert_unchanged, full, Document, Server, Workspace};
 use xtask::cli::{EXIT_CHANGED, EXIT_FAILURE, EXIT_OK};
 use xtask::regen;
 

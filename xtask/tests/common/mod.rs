@@ -1,8 +1,10 @@
-//! Shared by the xtask integration tests (included with `#[path]`,
-//! so Cargo does not build it as a test of its own): a temporary copy of
-//! the workspace files that starts from a dated fixture of the registry,
-//! registry documents built from that fixture, and a small HTTP/1.1 server
-//! on 127.0.0.1 that the test owns and that can misbehave on purpose.
+//! Helpers shared by the xtask integration tests, each of which includes
+//! them with `mod common;` (a directory with `mod.rs`, so Cargo does not
+//! build it as a test of its own): a temporary copy of the workspace files
+//! that starts from a dated fixture of the registry, registry documents
+//! built from that fixture, and a small HTTP/1.1 server on 127.0.0.1 that
+//! the test owns and that can misbehave on purpose. The fixture data stays
+//! under `tests/data/`.
 //!
 //! The tests never read the live snapshot (`registry/websocket.xml`): they
 //! are about how regen treats documents, and a fixed document keeps their
