@@ -7,7 +7,11 @@
 //!   from a dated fixture of the registry, and `cargo xtask` run against it;
 //! - [`documents`]: registry documents built from that fixture;
 //! - [`server`]: a small HTTP/1.1 server on 127.0.0.1 that the test owns
-//!   and that can misbehave on purpose.
+//!   and that can misbehave on purpose;
+//! - [`hostile`]: the hostile texts and the document builders of the
+//!   hostile-input tests and of `concurrent_runs.rs`;
+//! - [`refused`]: the documents that regen must refuse, and the check of a
+//!   refusal.
 //!
 //! The tests never read the live snapshot (`registry/websocket.xml`): they
 //! are about how regen treats documents, and a fixed document keeps their
@@ -18,6 +22,8 @@
 #![allow(dead_code)]
 
 pub mod documents;
+pub mod hostile;
+pub mod refused;
 pub mod server;
 pub mod workspace;
 
@@ -26,4 +32,6 @@ pub use documents::Document;
 #[allow(unused_imports)]
 pub use server::{full, xml, Reply, Request, Server};
 #[allow(unused_imports)]
-pub use workspace::{assert_unchanged, baseline, report_path, Workspace, FIXTURE_UPDATED, STATE};
+pub use workspace::{
+    assert_unchanged, baseline, describe, report_path, Workspace, FIXTURE_UPDATED, STATE,
+};

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use xtask::{cli, fetch, regen};
 
@@ -243,6 +244,16 @@ pub fn assert_unchanged(
         .filter(|name| before.get(*name) != after.get(*name))
         .collect();
     assert!(differ.is_empty(), "{case}: files changed: {differ:?}");
+}
+
+/// A finished process's status and output, for an assertion message.
+pub fn describe(output: &Output) -> String {
+    format!(
+        "status {}\n--- stdout\n{}\n--- stderr\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }
 
 /// The state file's path in a workspace copy.
