@@ -178,13 +178,7 @@ fn new_registration_with_a_long_description_flows_through_and_compiles() {
          assert_eq!(CloseCode::from(3016).as_u16(), 3016);\n\
          assert!(matches!(CloseCode::from(3016), CloseCode::Other(_)));\n}\n",
     )]);
-    let output = copy.cargo(&["test", "--quiet", "--test", "new_code"], "regen-copy");
-    assert!(
-        output.status.success(),
-        "the regenerated crate did not build or its test failed:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    copy.assert_crate_test_passes("new_code", "regen-copy");
 }
 
 #[test]

@@ -89,6 +89,17 @@ impl Document {
         self
     }
 
+    /// [`Document::register`] with `text` as the description, its markup
+    /// characters written as entity references (so the parser reads back
+    /// `text` itself).
+    pub fn register_text(self, code: u16, text: &str, date: &str) -> Document {
+        let escaped = text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        self.register(code, &escaped, date)
+    }
+
     /// Removes the record of `code` (as a stale mirror would lack it).
     pub fn without(mut self, code: u16) -> Document {
         let (start, end) = self

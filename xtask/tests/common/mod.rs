@@ -33,5 +33,6 @@ pub use documents::Document;
 pub use server::{full, xml, Reply, Request, Server};
 #[allow(unused_imports)]
 pub use workspace::{
-    assert_unchanged, baseline, describe, report_path, Workspace, FIXTURE_UPDATED, STATE,
+    assert_unchanged, baseline, describe, files_in, report_path, xtask_in, Workspace,
+    FIXTURE_UPDATED, STATE,
 };

@@ -88,9 +88,7 @@ impl Workspace {
 
     /// Every file of the copy, with its bytes.
     pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
-        let mut all = BTreeMap::new();
-        collect(self.root(), self.root(), &mut all);
-        all
+        files_in(self.root())
     }
 
     /// Runs `cargo xtask ARGS` against the copy, progress line off:
@@ -100,14 +98,7 @@ impl Workspace {
     }
 
     pub fn xtask_with(&self, args: &[&str], progress: bool) -> (i32, String, String) {
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = cli::run_with(&args, self.root(), &mut out, &mut err, progress);
-        (
-            code,
-            String::from_utf8(out).unwrap(),
-            String::from_utf8(err).unwrap(),
-        )
+        run_xtask(self.root(), args, progress)
     }
 
     /// `regen --fetch --url URL` with test-sized timeouts and backoff, then
@@ -189,6 +180,18 @@ impl Workspace {
             .unwrap()
     }
 
+    /// Runs the integration test `test` that [`Workspace::crate_alone`]
+    /// wrote, building in `target` as [`Workspace::cargo`] does; panics with
+    /// cargo's output unless the crate builds and the test passes.
+    pub fn assert_crate_test_passes(&self, test: &str, target: &str) {
+        let output = self.cargo(&["test", "--quiet", "--test", test], target);
+        assert!(
+            output.status.success(),
+            "the regenerated crate did not build or its test {test} failed:\n{}",
+            describe(&output)
+        );
+    }
+
     /// The identifier pinned for every code in `names.toml`.
     pub fn pins(&self) -> BTreeMap<u16, String> {
         let pins = ws_close_codes_registry::Pins::parse(&self.read(regen::NAMES)).unwrap();
@@ -211,6 +214,31 @@ fn copy_tree(from: &Path, to: &Path) {
             fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// `cargo xtask ARGS` against the workspace at `root`, in this process,
+/// progress line off: (exit code, stdout, stderr).
+pub fn xtask_in(root: &Path, args: &[&str]) -> (i32, String, String) {
+    run_xtask(root, args, false)
+}
+
+fn run_xtask(root: &Path, args: &[&str], progress: bool) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = cli::run_with(&args, root, &mut out, &mut err, progress);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+/// Every file below `root` but build output (`target`), with its bytes, by
+/// path relative to `root`.
+pub fn files_in(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut all = BTreeMap::new();
+    collect(root, root, &mut all);
+    all
 }
 
 fn collect(root: &Path, dir: &Path, all: &mut BTreeMap<String, Vec<u8>>) {
