@@ -2,7 +2,8 @@
 # Fills corpus/<target>/ (git-ignored) with the seeds of every fuzz target:
 # the committed seeds/, the registry snapshot, the parser's test documents,
 # xtask/tests/data/hostile/, and every document the hostile test suite
-# builds (written by its `dump_hostile_corpus` test). Run from anywhere.
+# builds (written by the `dump_hostile_corpus` test in
+# xtask/tests/hostile_corpus.rs). Run from anywhere.
 set -euo pipefail
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$fuzz/../.." && pwd)"
@@ -24,6 +25,6 @@ for file in "$root"/xtask/tests/data/hostile/*; do
     cp "$file" "$xml/hostile-data-$(basename "$file")"
 done
 HOSTILE_CORPUS_DIR="$xml" cargo test --quiet --manifest-path "$root/Cargo.toml" \
-    -p xtask --test hostile -- --exact dump_hostile_corpus --nocapture
+    -p xtask --test hostile_corpus -- --exact dump_hostile_corpus --nocapture
 cp "$xml"/* "$fuzz/corpus/generate/"
 echo "seeded: $(for t in "$fuzz"/corpus/*; do printf '%s=%s ' "$(basename "$t")" "$(ls "$t" | wc -l)"; done)"

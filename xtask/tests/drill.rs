@@ -3,35 +3,26 @@
 //! version) is what `.ci/run` runs; here `--quick` checks the versions with
 //! regen only.
 
+mod common;
+
 use std::fs;
-use std::path::Path;
 
+use common::xtask_in;
 use xtask::cli;
-
-fn run(args: &[&str], root: &Path) -> (i32, String, String) {
-    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run_with(&args, root, &mut out, &mut err, false);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
 
 #[test]
 fn the_quick_drill_applies_every_version_to_a_copy() {
     let dir = tempfile::tempdir().unwrap();
     let root = xtask::workspace_root();
     let before = fs::read(root.join("registry/websocket.xml")).unwrap();
-    let (code, out, err) = run(
+    let (code, out, err) = xtask_in(
+        &root,
         &[
             "drill",
             "--quick",
             "--dir",
             &dir.path().display().to_string(),
         ],
-        &root,
     );
     assert_eq!(code, 0, "stdout:\n{out}\nstderr:\n{err}");
     for step in ["(a) ", "(b) ", "(c) ", "(d) ", "(e) "] {
@@ -73,14 +64,14 @@ fn a_snapshot_without_room_fails_naming_the_step_and_the_check() {
     fs::create_dir_all(workspace.path().join("registry")).unwrap();
     fs::write(workspace.path().join("registry/websocket.xml"), &full).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let (code, out, err) = run(
+    let (code, out, err) = xtask_in(
+        workspace.path(),
         &[
             "drill",
             "--quick",
             "--dir",
             &dir.path().display().to_string(),
         ],
-        workspace.path(),
     );
     assert_eq!(code, 1, "stdout:\n{out}\nstderr:\n{err}");
     assert!(
@@ -96,10 +87,10 @@ fn a_snapshot_without_room_fails_naming_the_step_and_the_check() {
 #[test]
 fn usage_errors_exit_2() {
     let root = xtask::workspace_root();
-    let (code, _, err) = run(&["drill", "--nope"], &root);
+    let (code, _, err) = xtask_in(&root, &["drill", "--nope"]);
     assert_eq!(code, cli::EXIT_USAGE);
     assert!(err.contains("unknown argument \"--nope\""), "{err}");
-    let (code, _, err) = run(&["drill", "--dir"], &root);
+    let (code, _, err) = xtask_in(&root, &["drill", "--dir"]);
     assert_eq!(code, cli::EXIT_USAGE);
     assert!(err.contains("--dir needs a value"), "{err}");
 }

@@ -1,12 +1,11 @@
 //! `cargo xtask regen --fetch` against a real HTTP server on 127.0.0.1 that
 //! the test owns, on temporary copies of the workspace. No internet.
 
-#[path = "data/harness.rs"]
-mod harness;
+mod common;
 
 use std::time::{Duration, Instant};
 
-use harness::{assert_unchanged, full, xml, Document, Reply, Server, Workspace, STATE};
+use common::{assert_unchanged, full, xml, Document, Reply, Server, Workspace, STATE};
 use xtask::cli::{EXIT_CHANGED, EXIT_FAILURE, EXIT_NETWORK, EXIT_OK, EXIT_USAGE};
 use xtask::{fetch, regen};
 
@@ -293,7 +292,7 @@ fn a_server_that_never_answers_hits_the_timeout() {
 fn a_truncated_body_is_refused() {
     let server = Server::start(|_, _| {
         let mut bytes = b"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: 5000\r\nConnection: close\r\n\r\n".to_vec();
-        bytes.extend_from_slice(&harness::baseline().as_bytes()[..1000]);
+        bytes.extend_from_slice(&common::baseline().as_bytes()[..1000]);
         Reply::Raw(bytes)
     });
     refused(

@@ -7,12 +7,11 @@
 //! it is, and the generated crate says what it said before. A later plain
 //! `regen` reports the same warnings against the stored snapshot.
 
-#[path = "data/harness.rs"]
-mod harness;
+mod common;
 
 use std::fs;
 
-use harness::Workspace;
+use common::Workspace;
 
 /// The fixture, relative to the workspace root.
 const FIXTURE: &str = "xtask/tests/data/quirks/websocket-2026-01-15.xml";

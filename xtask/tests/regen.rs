@@ -10,10 +10,9 @@ fn workspace() -> PathBuf {
     xtask::workspace_root()
 }
 
-#[path = "data/harness.rs"]
-mod harness;
+mod common;
 
-use harness::Workspace as Copy;
+use common::Workspace as Copy;
 
 /// Writes a document into the copy and returns its path, for `--from`.
 fn write_document(copy: &Copy, name: &str, text: &str) -> String {
@@ -24,7 +23,7 @@ fn write_document(copy: &Copy, name: &str, text: &str) -> String {
 
 /// The fixture document every copy starts from.
 fn snapshot_text() -> String {
-    harness::baseline()
+    common::baseline()
 }
 
 const LONG_3017: &str = "The endpoint is closing because a downstream service it depends on \
@@ -179,13 +178,7 @@ fn new_registration_with_a_long_description_flows_through_and_compiles() {
          assert_eq!(CloseCode::from(3016).as_u16(), 3016);\n\
          assert!(matches!(CloseCode::from(3016), CloseCode::Other(_)));\n}\n",
     )]);
-    let output = copy.cargo(&["test", "--quiet", "--test", "new_code"], "regen-copy");
-    assert!(
-        output.status.success(),
-        "the regenerated crate did not build or its test failed:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    copy.assert_crate_test_passes("new_code", "regen-copy");
 }
 
 #[test]

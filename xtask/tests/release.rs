@@ -3,17 +3,16 @@
 //! are not published, and a workspace of its own that uses a crate by
 //! path) and on copies of the real manifests and changelog;
 //! and the changelog entries a registry sync adds, through `regen --from`
-//! on the shared harness's workspace copy.
+//! on the shared workspace copy (`common::Workspace`).
 
-#[path = "data/harness.rs"]
-mod harness;
+mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use harness::{assert_unchanged, Document, Workspace};
+use common::{assert_unchanged, describe, files_in, xtask_in, Document, Workspace};
 use xtask::changelog::CHANGELOG;
 use xtask::cli::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
 use xtask::regen;
@@ -131,9 +130,7 @@ impl Small {
     }
 
     fn files(&self) -> BTreeMap<String, Vec<u8>> {
-        let mut all = BTreeMap::new();
-        collect(self.root(), self.root(), &mut all);
-        all
+        files_in(self.root())
     }
 
     fn xtask(&self, args: &[&str]) -> (i32, String, String) {
@@ -151,46 +148,6 @@ impl Small {
             .output()
             .unwrap()
     }
-}
-
-fn collect(root: &Path, dir: &Path, all: &mut BTreeMap<String, Vec<u8>>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() != "target" {
-                collect(root, &entry.path(), all);
-            }
-        } else {
-            let name = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .display()
-                .to_string();
-            all.insert(name, fs::read(entry.path()).unwrap());
-        }
-    }
-}
-
-fn describe(output: &std::process::Output) -> String {
-    format!(
-        "status {:?}\nstdout: {}\nstderr: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-/// `cargo xtask ARGS` against the workspace at `root`, in this process.
-fn xtask_in(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = xtask::cli::run_with(&args, root, &mut out, &mut err, false);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
 }
 
 /// A changelog in which `released` was released, with `unreleased` (the
@@ -986,12 +943,8 @@ fn registry_text_cannot_break_the_changelog() {
     fs::write(copy.root().join(CHANGELOG), text).unwrap();
     let hostile =
         "Evil ](http://x) <script>alert(1)</script> `code` **bold** \u{202E}rtl\n# heading\n- item";
-    let escaped_xml = hostile
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
     let document = Document::baseline()
-        .register(3050, &escaped_xml, "2026-04-04")
+        .register_text(3050, hostile, "2026-04-04")
         .updated("2026-04-04");
     let (code, _, err) = regen_from(&copy, &document, &[]);
     assert_eq!(code, EXIT_OK, "{err}");

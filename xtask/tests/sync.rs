@@ -5,15 +5,14 @@
 //! every code, each identifier as it was first pinned, and the report of
 //! each step must say what happened.
 
-#[path = "data/harness.rs"]
-mod harness;
+mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
 
 use std::sync::{Arc, Mutex};
 
-use harness::{assert_unchanged, full, Document, Server, Workspace};
+use common::{assert_unchanged, full, Document, Server, Workspace};
 use xtask::cli::{EXIT_CHANGED, EXIT_FAILURE, EXIT_OK};
 use xtask::regen;
 
@@ -127,13 +126,7 @@ fn assert_crate_has(copy: &Workspace, codes: &BTreeMap<u16, String>) {
         codes.len()
     ));
     copy.crate_alone(&[("synced.rs", &body)]);
-    let output = copy.cargo(&["test", "--quiet", "--test", "synced"], "sync-copy");
-    assert!(
-        output.status.success(),
-        "the synced crate did not build or its test failed:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    copy.assert_crate_test_passes("synced", "sync-copy");
 }
 
 #[test]
@@ -400,12 +393,8 @@ fn registry_text_cannot_break_the_report() {
     let copy = Workspace::new();
     let reports = tempfile::tempdir().unwrap();
     let hostile = "Evil | cell ](http://x) <script>alert(1)</script> `code` \u{202E}rtl\n# heading";
-    let escaped_xml = hostile
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
     let document = Document::baseline()
-        .register(3050, &escaped_xml, "2026-04-04")
+        .register_text(3050, hostile, "2026-04-04")
         .updated("2026-04-04");
     let path = reports.path().join("hostile.xml");
     fs::write(&path, document.bytes()).unwrap();
