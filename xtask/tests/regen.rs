@@ -174,7 +174,7 @@ fn new_registration_with_a_long_description_flows_through_and_compiles() {
          assert_eq!(code.registered_on(), Some(\"2026-09-01\"));\n\
          assert_eq!(code.contact(), Some(\"Morgan Jones\"));\n\
          assert_eq!(code.references()[0].url(), Some(\"https://example.org/spec#quota\"));\n\
-         assert!(CloseCode::REGISTERED.contains(&code));\n\
+         assert!(CloseCode::NAMED.contains(&code));\n\
          assert_eq!(CloseCode::from(3016).as_u16(), 3016);\n\
          assert!(matches!(CloseCode::from(3016), CloseCode::Other(_)));\n}\n",
     )]);
