@@ -1,17 +1,32 @@
-//! Doc comments for the generated code: `#[doc]` attributes that print as
-//! `///` lines, and the documentation of each `CloseCode` variant.
+//! Doc comments for the generated code: `///` lines, and the
+//! documentation of each `CloseCode` variant.
 
-use proc_macro2::TokenStream;
-use quote::quote;
 use ws_close_codes_registry::Entry;
 
-use crate::ast;
 use crate::markdown::{escape_markdown, references};
 
-/// [`ast::doc_attributes`] as tokens, for the items written with `quote!`.
-pub(crate) fn doc_attrs(text: &str) -> TokenStream {
-    let attributes = ast::doc_attributes(text);
-    quote! { #(#attributes)* }
+/// `text` as `///` comment lines, each indented by `indent`: one per line
+/// of `text`, an empty line as a bare `///`, trailing whitespace removed.
+///
+/// # Panics
+///
+/// If `text` holds a control character other than a newline (such as a
+/// carriage return, which would end a `///` comment). Fixed text written in
+/// this crate and the output of [`escape_markdown`] never do.
+pub(crate) fn doc_comment(text: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8 * (text.len() / 60 + 1));
+    for line in text.lines() {
+        assert!(!line.contains(|c: char| c.is_control()), "{line:?}");
+        let line = line.trim_end();
+        out.push_str(indent);
+        out.push_str("///");
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The Markdown documentation of an entry's variant: the code and title,
@@ -129,13 +144,17 @@ mod tests {
     }
 
     #[test]
-    fn doc_attrs_are_one_per_line() {
-        let tokens = doc_attrs("First line\n\nThird `line`");
-        let expected = quote! {
-            #[doc = " First line"]
-            #[doc = ""]
-            #[doc = " Third `line`"]
-        };
-        assert_eq!(tokens.to_string(), expected.to_string());
+    fn doc_comments_are_one_line_each() {
+        assert_eq!(
+            doc_comment("First line\n\nThird `line`  ", "    "),
+            "    /// First line\n    ///\n    /// Third `line`\n"
+        );
+        assert_eq!(doc_comment("", ""), "");
+    }
+
+    #[test]
+    #[should_panic(expected = "\\r")]
+    fn a_carriage_return_cannot_end_a_comment() {
+        doc_comment("a\rb", "");
     }
 }

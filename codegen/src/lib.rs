@@ -173,7 +173,6 @@
 #![deny(missing_docs)]
 
 mod app;
-mod ast;
 mod builder;
 mod docs;
 mod error;

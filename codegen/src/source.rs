@@ -9,18 +9,22 @@
 //! So each code is stated once, in one place, and a registration adds lines
 //! without changing others: there are no positions, counts or per-code
 //! lists anywhere else in the file.
+//!
+//! The text is printed here, in one fixed layout that does not depend on
+//! the length of anything (one record field a line, one reference a line):
+//! rustfmt leaves macro bodies alone, and a layout that re-wraps with the
+//! length of a description would change lines a registration did not
+//! touch. Registry text reaches it only through
+//! [`str_literal_source`] (string literals in printable ASCII) and
+//! [`doc_comment`] over [`escape_markdown`](crate::escape_markdown)d
+//! Markdown.
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
-use syn::punctuated::Punctuated;
-use syn::{parse_quote, token, Expr, Fields, Item, ItemEnum, Variant, Visibility};
 use ws_close_codes_registry::{is_valid_ident, Catalog, Date, Entry, Reference, ReferenceKind};
 
-use crate::ast;
-use crate::docs::{doc_attrs, entry_doc};
-use crate::literal::str_literal;
+use crate::docs::{doc_comment, entry_doc};
+use crate::literal::{option_literal_source, str_literal_source};
 
 /// One named code as a generated enum states it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,44 +70,49 @@ impl Row {
         }
     }
 
-    /// `Record { value: ..., ... }`, the variant's discriminant in the
-    /// macro's input.
-    fn record(&self) -> Expr {
+    /// The documented variant with its record, the discriminant in the
+    /// macro's input, at the indentation of the enum's variants.
+    fn write_variant(&self, out: &mut String) {
+        const INDENT: &str = "        ";
+        const FIELD: &str = "            ";
+        out.push_str(&doc_comment(&self.doc, INDENT));
         let date =
-            |date: Option<Date>| ast::option_str_expr(date.map(|d| d.to_string()).as_deref());
-        let references = self.references.iter().map(reference).collect();
-        let fields = vec![
-            (ast::ident("value"), ast::u16_expr(self.value)),
-            (ast::ident("name"), ast::str_expr(&self.name)),
-            (ast::ident("description"), ast::str_expr(&self.description)),
-            (
-                ast::ident("iana_description"),
-                ast::option_str_expr(self.iana_description.as_deref()),
-            ),
-            (
-                ast::ident("contact"),
-                ast::option_str_expr(self.contact.as_deref()),
-            ),
-            (ast::ident("references"), ast::slice_expr(references)),
-            (ast::ident("registered_on"), date(self.registered_on)),
-            (ast::ident("updated_on"), date(self.updated_on)),
-        ];
-        ast::struct_expr(&ast::ident("Record"), fields)
-    }
-
-    /// The documented variant with its record.
-    fn variant(&self) -> Variant {
-        Variant {
-            attrs: ast::doc_attributes(&self.doc),
-            ident: ast::ident(&self.ident),
-            fields: Fields::Unit,
-            discriminant: Some((token::Eq::default(), self.record())),
+            |date: Option<Date>| option_literal_source(date.map(|d| d.to_string()).as_deref());
+        let _ = writeln!(out, "{INDENT}{} = Record {{", self.ident);
+        let _ = writeln!(out, "{FIELD}value: {},", self.value);
+        let _ = writeln!(out, "{FIELD}name: {},", str_literal_source(&self.name));
+        let _ = writeln!(
+            out,
+            "{FIELD}description: {},",
+            str_literal_source(&self.description)
+        );
+        let _ = writeln!(
+            out,
+            "{FIELD}iana_description: {},",
+            option_literal_source(self.iana_description.as_deref())
+        );
+        let _ = writeln!(
+            out,
+            "{FIELD}contact: {},",
+            option_literal_source(self.contact.as_deref())
+        );
+        if self.references.is_empty() {
+            let _ = writeln!(out, "{FIELD}references: &[],");
+        } else {
+            let _ = writeln!(out, "{FIELD}references: &[");
+            for reference in &self.references {
+                let _ = writeln!(out, "{FIELD}    {},", reference_source(reference));
+            }
+            let _ = writeln!(out, "{FIELD}],");
         }
+        let _ = writeln!(out, "{FIELD}registered_on: {},", date(self.registered_on));
+        let _ = writeln!(out, "{FIELD}updated_on: {},", date(self.updated_on));
+        let _ = writeln!(out, "{INDENT}}},");
     }
 }
 
 /// `Reference::new(ReferenceKind::..., "label", Some("url"))`.
-fn reference(reference: &Reference) -> Expr {
+fn reference_source(reference: &Reference) -> String {
     let kind = match reference.kind {
         ReferenceKind::Rfc => "Rfc",
         ReferenceKind::RfcErrata => "RfcErrata",
@@ -112,13 +121,10 @@ fn reference(reference: &Reference) -> Expr {
         ReferenceKind::Person => "Person",
         ReferenceKind::Text => "Text",
     };
-    ast::call(
-        ast::path_expr(&[&ast::ident("Reference"), &ast::ident("new")]),
-        vec![
-            ast::path_expr(&[&ast::ident("ReferenceKind"), &ast::ident(kind)]),
-            ast::str_expr(&reference.label()),
-            ast::option_str_expr(reference.url().as_deref()),
-        ],
+    format!(
+        "Reference::new(ReferenceKind::{kind}, {}, {})",
+        str_literal_source(&reference.label()),
+        option_literal_source(reference.url().as_deref())
     )
 }
 
@@ -152,22 +158,25 @@ pub(crate) struct EnumSource<'a> {
 }
 
 /// The attribute that tells the macro which enum it defines.
-fn kind_attribute(kind: &Kind<'_>) -> syn::Attribute {
+fn kind_attribute(kind: &Kind<'_>) -> String {
     match kind {
-        Kind::Registry => parse_quote!(#[close_code_enum(registry)]),
+        Kind::Registry => "#[close_code_enum(registry)]".to_owned(),
         Kind::Application {
             module,
             other,
             registry,
         } => {
-            let module = ast::ident(module);
-            let other = ast::ident(other);
-            let check = registry.as_ref().map(|(date, message)| {
-                let date = str_literal(&date.to_string());
-                let message = str_literal(message);
-                quote! { , registry = #date, message = #message }
-            });
-            parse_quote!(#[close_code_enum(application, module = #module, other = #other #check)])
+            let check = registry
+                .as_ref()
+                .map(|(date, message)| {
+                    format!(
+                        ", registry = {}, message = {}",
+                        str_literal_source(&date.to_string()),
+                        str_literal_source(message)
+                    )
+                })
+                .unwrap_or_default();
+            format!("#[close_code_enum(application, module = {module}, other = {other}{check})]")
         }
     }
 }
@@ -199,56 +208,25 @@ fn check(rows: &[Row]) {
     }
 }
 
-/// The invocation of the macro that defines the enum, formatted: the
-/// enum is printed by prettyplease (it is valid Rust on its own), then
-/// indented into the macro's braces.
+/// The invocation of the macro that defines the enum: its kind attribute
+/// and documentation, then one documented variant with its record per
+/// code.
 ///
 /// # Panics
 ///
 /// As [`check`].
 pub(crate) fn enum_invocation(source: &EnumSource<'_>) -> String {
     check(source.rows);
-    let mut attrs = vec![kind_attribute(&source.kind)];
-    attrs.extend(ast::doc_attributes(source.doc));
-    let variants: Punctuated<Variant, token::Comma> =
-        source.rows.iter().map(Row::variant).collect();
-    let mut variants = variants;
-    if !variants.empty_or_trailing() {
-        variants.push_punct(token::Comma::default());
-    }
-    let item = ItemEnum {
-        attrs,
-        vis: Visibility::Public(token::Pub::default()),
-        enum_token: token::Enum::default(),
-        ident: ast::ident(source.name),
-        generics: syn::Generics::default(),
-        brace_token: token::Brace::default(),
-        variants,
-    };
-    let printed = prettyplease::unparse(&syn::File {
-        shebang: None,
-        attrs: Vec::new(),
-        items: vec![Item::Enum(item)],
-    });
-    let mut out = String::with_capacity(printed.len() + printed.len() / 8 + 64);
+    let mut out = String::with_capacity(1024 + 1024 * source.rows.len());
     let _ = writeln!(out, "{}! {{", source.macro_path);
-    for line in printed.lines() {
-        if line.is_empty() {
-            out.push('\n');
-        } else {
-            let _ = writeln!(out, "    {line}");
-        }
+    let _ = writeln!(out, "    {}", kind_attribute(&source.kind));
+    out.push_str(&doc_comment(source.doc, "    "));
+    let _ = writeln!(out, "    pub enum {} {{", source.name);
+    for row in source.rows {
+        row.write_variant(&mut out);
     }
-    out.push_str("}\n");
+    out.push_str("    }\n}\n");
     out
-}
-
-/// The items of a file written with `quote!`, formatted by prettyplease.
-pub(crate) fn items(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => prettyplease::unparse(&file),
-        Err(error) => panic!("the generator built tokens that do not parse: {error}"),
-    }
 }
 
 /// The documentation of the crate's `CloseCode`.
@@ -338,7 +316,7 @@ pub fn close_code_source(catalog: &Catalog) -> String {
          // registry files or the generator and run `cargo xtask regen`.\n\n",
         catalog.document_updated
     );
-    source.push_str(&items(constants(catalog)));
+    write_constants(catalog, &mut source);
     source.push('\n');
     source.push_str(&enum_invocation(&EnumSource {
         macro_path: "crate::__close_code_enum",
@@ -351,9 +329,8 @@ pub fn close_code_source(catalog: &Catalog) -> String {
 }
 
 /// `REGISTRY_UPDATED` and the limits of the ranges.
-fn constants(catalog: &Catalog) -> TokenStream {
-    let updated = str_literal(&catalog.document_updated.to_string());
-    let updated_doc = doc_attrs(
+fn write_constants(catalog: &Catalog, out: &mut String) {
+    out.push_str(&doc_comment(
         "The date of the IANA registry document this crate was generated from\n\
          (`YYYY-MM-DD`): the last time IANA changed it.\n\
          \n\
@@ -362,6 +339,12 @@ fn constants(catalog: &Catalog) -> TokenStream {
          assert_eq!(date.len(), 10);\n\
          assert!(date.bytes().all(|b| b.is_ascii_digit() || b == b'-'));\n\
          ```",
+        "",
+    ));
+    let _ = writeln!(
+        out,
+        "pub const REGISTRY_UPDATED: &str = {};",
+        str_literal_source(&catalog.document_updated.to_string())
     );
     let layout = &catalog.layout;
     let limits = [
@@ -396,18 +379,8 @@ fn constants(catalog: &Catalog) -> TokenStream {
             "Last code of the range for private use, which IANA never registers.",
         ),
     ];
-    let limits = limits.iter().map(|&(name, value, doc)| {
-        let name = Ident::new(name, proc_macro2::Span::call_site());
-        let value = proc_macro2::Literal::u16_unsuffixed(value);
-        let doc = doc_attrs(doc);
-        quote! {
-            #doc
-            pub(crate) const #name: u16 = #value;
-        }
-    });
-    quote! {
-        #updated_doc
-        pub const REGISTRY_UPDATED: &str = #updated;
-        #(#limits)*
+    for (name, value, doc) in limits {
+        out.push_str(&doc_comment(doc, ""));
+        let _ = writeln!(out, "pub(crate) const {name}: u16 = {value};");
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::Error;
-use crate::names::{locate_key, toml_error};
+use crate::toml_tree::{self, Value};
 
 /// Curated descriptions by code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,38 +26,38 @@ impl Curated {
     /// Malformed TOML, unknown keys, a key that is not a code, or a value
     /// that is not a non-empty string; the error names the line and key.
     pub fn parse(text: &str) -> Result<Curated, Error> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
         let mut descriptions = BTreeMap::new();
-        for (key, item) in &table {
-            if key != "codes" {
+        for entry in toml_tree::parse(text)? {
+            if entry.key != "codes" {
                 return Err(Error::at(
-                    locate_key(text, key),
-                    key.as_str(),
+                    entry.at,
+                    entry.key.as_str(),
                     "unknown key; expected only [codes]",
                 ));
             }
-            let codes = item
-                .as_table()
-                .ok_or_else(|| Error::at(locate_key(text, key), "codes", "must be a table"))?;
-            for (code, description) in codes {
-                let place = locate_key(text, code);
-                let name = format!("codes.{code}");
+            let Value::Table(codes) = entry.value else {
+                return Err(Error::at(entry.at, "codes", "must be a table"));
+            };
+            for code in codes {
+                let name = format!("codes.{}", code.key);
                 let value: u16 = code
+                    .key
                     .parse()
                     .ok()
-                    .filter(|_| !code.starts_with('0'))
+                    .filter(|_| !code.key.starts_with('0'))
                     .ok_or_else(|| {
                         Error::at(
-                            place,
+                            code.at,
                             name.as_str(),
                             "key must be a close code from 1 to 65535",
                         )
                     })?;
-                let text = description
-                    .as_str()
-                    .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .filter(|s| !s.is_empty())
-                    .ok_or_else(|| Error::at(place, name.as_str(), "must be a non-empty string"))?;
+                let text = match &code.value {
+                    Value::Str(s) => Some(s.split_whitespace().collect::<Vec<_>>().join(" ")),
+                    _ => None,
+                }
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| Error::at(code.at, name.as_str(), "must be a non-empty string"))?;
                 descriptions.insert(value, text);
             }
         }

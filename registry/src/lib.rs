@@ -27,6 +27,7 @@ pub mod model;
 pub mod names;
 pub mod parse;
 pub mod quirk;
+mod toml_tree;
 mod xml;
 
 pub use catalog::{build, Assignment, Built, Catalog, Entry, Layout};

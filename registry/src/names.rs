@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Error;
-use crate::model::Position;
+use crate::toml_tree::{self, Value};
 
 /// The pinned identifier (and optional short title) of one code.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -169,22 +169,22 @@ impl Pins {
     /// duplicate identifier, or an empty title; the error names the line,
     /// column and key.
     pub fn parse(text: &str) -> Result<Pins, Error> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
-        let place = |key: &str| locate_key(text, key);
         let mut pins = Pins::new();
         let mut seen: BTreeMap<String, u16> = BTreeMap::new();
-        for (key, item) in &table {
-            if key != "codes" {
+        for entry in toml_tree::parse(text)? {
+            if entry.key != "codes" {
                 return Err(Error::at(
-                    place(key),
-                    key.as_str(),
+                    entry.at,
+                    entry.key.as_str(),
                     "unknown key; expected only [codes]",
                 ));
             }
-            let codes = item
-                .as_table()
-                .ok_or_else(|| Error::at(place(key), "codes", "must be a table"))?;
-            for (code, entry) in codes {
+            let Value::Table(codes) = entry.value else {
+                return Err(Error::at(entry.at, "codes", "must be a table"));
+            };
+            for code_entry in codes {
+                let code = code_entry.key.as_str();
+                let place = |_: &str| code_entry.at;
                 let name = format!("codes.{code}");
                 let value = parse_code_key(code).ok_or_else(|| {
                     Error::at(
@@ -193,26 +193,26 @@ impl Pins {
                         "key must be a close code from 0 to 65535, without leading zeros",
                     )
                 })?;
-                let entry = entry.as_table().ok_or_else(|| {
-                    Error::at(
+                let Value::Table(fields) = &code_entry.value else {
+                    return Err(Error::at(
                         place(code),
                         name.as_str(),
                         "must be a table like { ident = \"Name\" }",
-                    )
-                })?;
+                    ));
+                };
                 let mut ident = None;
                 let mut title = None;
-                for (field, v) in entry {
-                    let field_name = format!("{name}.{field}");
-                    let s = v.as_str().ok_or_else(|| {
-                        Error::at(place(code), field_name.as_str(), "must be a string")
-                    })?;
-                    match field.as_str() {
-                        "ident" => ident = Some(s.to_owned()),
-                        "title" => title = Some(s.to_owned()),
+                for field in fields {
+                    let field_name = format!("{name}.{}", field.key);
+                    let Value::Str(s) = &field.value else {
+                        return Err(Error::at(field.at, field_name.as_str(), "must be a string"));
+                    };
+                    match field.key.as_str() {
+                        "ident" => ident = Some(s.clone()),
+                        "title" => title = Some(s.clone()),
                         _ => {
                             return Err(Error::at(
-                                place(code),
+                                field.at,
                                 field_name.as_str(),
                                 "unknown key; expected ident or title",
                             ))
@@ -309,40 +309,6 @@ pub(crate) fn toml_string(s: &str) -> String {
 /// Unicode characters that reorder the display of text around them.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-pub(crate) fn toml_error(text: &str, error: &toml::de::Error) -> Error {
-    let message = error.message().to_owned();
-    match error.span() {
-        Some(span) => Error {
-            position: Some(crate::error::position_of(text.as_bytes(), span.start)),
-            element: None,
-            message,
-        },
-        None => Error::whole(message),
-    }
-}
-
-/// Best-effort position of the line that defines `key` (for error messages).
-pub(crate) fn locate_key(text: &str, key: &str) -> Position {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let bare = trimmed.strip_prefix('[').unwrap_or(trimmed);
-        let bare = bare.strip_prefix('"').unwrap_or(bare);
-        if bare.starts_with(key)
-            && bare[key.len()..]
-                .trim_start()
-                .starts_with(['=', ']', '"', '.'])
-        {
-            return crate::error::position_of(
-                text.as_bytes(),
-                offset + (line.len() - trimmed.len()),
-            );
-        }
-        offset += line.len();
-    }
-    Position { line: 1, column: 1 }
 }
 
 #[cfg(test)]

@@ -3,11 +3,7 @@
 // Do not edit by hand: edit the spec and build again.
 
 ::ws_close_codes::__close_code_enum! {
-    #[close_code_enum(
-        application,
-        module = test_close_code_generated,
-        other = TestCloseCodeOther
-    )]
+    #[close_code_enum(application, module = test_close_code_generated, other = TestCloseCodeOther)]
     /// A WebSocket close code of this application: a variant for each named code,
     /// and `Other` for every other value.
     ///
@@ -36,11 +32,7 @@
             iana_description: Some("Normal Closure"),
             contact: None,
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: Some("2011-12-01"),
             updated_on: None,
@@ -59,16 +51,8 @@
             iana_description: Some("Going Away"),
             contact: Some("Jane Doe"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
-                Reference::new(
-                    ReferenceKind::RfcErrata,
-                    "RFC Errata 3227",
-                    Some("https://www.rfc-editor.org/errata/eid3227"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                Reference::new(ReferenceKind::RfcErrata, "RFC Errata 3227", Some("https://www.rfc-editor.org/errata/eid3227")),
             ],
             registered_on: None,
             updated_on: Some("2012-03"),

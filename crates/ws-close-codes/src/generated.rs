@@ -67,11 +67,7 @@ crate::__close_code_enum! {
             iana_description: Some("Normal Closure"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -91,11 +87,7 @@ crate::__close_code_enum! {
             iana_description: Some("Going Away"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -115,11 +107,7 @@ crate::__close_code_enum! {
             iana_description: Some("Protocol error"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -139,11 +127,7 @@ crate::__close_code_enum! {
             iana_description: Some("Unsupported Data"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -163,11 +147,7 @@ crate::__close_code_enum! {
             iana_description: Some("Reserved"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -187,11 +167,7 @@ crate::__close_code_enum! {
             iana_description: Some("No Status Rcvd"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -211,11 +187,7 @@ crate::__close_code_enum! {
             iana_description: Some("Abnormal Closure"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -235,11 +207,7 @@ crate::__close_code_enum! {
             iana_description: Some("Invalid frame payload data"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -259,11 +227,7 @@ crate::__close_code_enum! {
             iana_description: Some("Policy Violation"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -283,11 +247,7 @@ crate::__close_code_enum! {
             iana_description: Some("Message Too Big"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -307,11 +267,7 @@ crate::__close_code_enum! {
             iana_description: Some("Mandatory Ext."),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,
@@ -331,16 +287,8 @@ crate::__close_code_enum! {
             iana_description: Some("Internal Error"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
-                Reference::new(
-                    ReferenceKind::RfcErrata,
-                    "RFC Errata 3227",
-                    Some("https://www.rfc-editor.org/errata/eid3227"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                Reference::new(ReferenceKind::RfcErrata, "RFC Errata 3227", Some("https://www.rfc-editor.org/errata/eid3227")),
             ],
             registered_on: None,
             updated_on: None,
@@ -361,13 +309,7 @@ crate::__close_code_enum! {
             iana_description: Some("Service Restart"),
             contact: Some("Alexey Melnikov"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Uri,
-                    "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
-                    Some(
-                        "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
-                    ),
-                ),
+                Reference::new(ReferenceKind::Uri, "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/", Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/")),
             ],
             registered_on: None,
             updated_on: Some("2025-07-30"),
@@ -388,13 +330,7 @@ crate::__close_code_enum! {
             iana_description: Some("Try Again Later"),
             contact: Some("Alexey Melnikov"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Uri,
-                    "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
-                    Some(
-                        "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/",
-                    ),
-                ),
+                Reference::new(ReferenceKind::Uri, "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/", Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/")),
             ],
             registered_on: None,
             updated_on: Some("2025-07-30"),
@@ -413,18 +349,10 @@ crate::__close_code_enum! {
             value: 1014,
             name: "Bad Gateway",
             description: "A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).",
-            iana_description: Some(
-                "The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.",
-            ),
+            iana_description: Some("The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code."),
             contact: Some("Alexey Melnikov"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Uri,
-                    "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/",
-                    Some(
-                        "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/",
-                    ),
-                ),
+                Reference::new(ReferenceKind::Uri, "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/", Some("https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/")),
             ],
             registered_on: Some("2016-10-10"),
             updated_on: Some("2025-07-30"),
@@ -444,11 +372,7 @@ crate::__close_code_enum! {
             iana_description: Some("TLS handshake"),
             contact: Some("IESG HYBI WG"),
             references: &[
-                Reference::new(
-                    ReferenceKind::Rfc,
-                    "RFC 6455",
-                    Some("https://www.rfc-editor.org/rfc/rfc6455"),
-                ),
+                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
             ],
             registered_on: None,
             updated_on: None,

@@ -286,15 +286,28 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Clean release build of a one-dependency project: (seconds, crates built).
-fn consumer_build(name: &str, dependency: &str) -> Result<(f64, usize), String> {
-    let work = std::env::temp_dir().join(format!("consumer-{name}"));
+/// Clean release build of a small project: its `[dependencies]` (and
+/// more manifest sections) and its files besides `Cargo.toml`: (seconds,
+/// crates built besides the project).
+fn consumer_build(
+    name: &str,
+    dependency: &str,
+    files: &[(&str, String)],
+) -> Result<(f64, usize), String> {
+    let slug: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let work = std::env::temp_dir().join(format!("consumer-{slug}"));
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(work.join("src")).map_err(|e| e.to_string())?;
     fs::write(work.join("src/lib.rs"), "").map_err(|e| e.to_string())?;
+    for (path, text) in files {
+        fs::write(work.join(path), text).map_err(|e| e.to_string())?;
+    }
     fs::write(
         work.join("Cargo.toml"),
-        format!("[package]\nname = \"consumer-{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[dependencies]\n{dependency}\n\n[workspace]\n"),
+        format!("[package]\nname = \"consumer-{slug}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[dependencies]\n{dependency}\n\n[workspace]\n"),
     )
     .map_err(|e| e.to_string())?;
     let target = work.join("target");
@@ -330,8 +343,7 @@ fn consumer_build(name: &str, dependency: &str) -> Result<(f64, usize), String> 
     crates.sort();
     crates.dedup();
     let _ = fs::remove_dir_all(&work);
-    // The dependency itself is one of them.
-    Ok((seconds, crates.len().saturating_sub(1)))
+    Ok((seconds, crates.len()))
 }
 
 fn generated_costs() -> String {
@@ -372,12 +384,36 @@ fn consumer_costs() -> String {
         "ws-close-codes = {{ path = {:?} }}",
         root.join("crates/ws-close-codes").display().to_string()
     );
-    let _ = writeln!(out, "| dependency (default features) | clean release build | other crates built |\n|---|---:|---:|");
-    for (name, dependency) in [
-        ("ws-close-codes", ours.as_str()),
-        ("tungstenite", "tungstenite = \"0.30\""),
+    let codegen = format!(
+        "\n[build-dependencies]\nws-close-codes-codegen = {{ path = {:?} }}",
+        root.join("codegen").display().to_string()
+    );
+    let with_builder = format!("{ours}{codegen}");
+    // The GraphQL example's spec and build script, as an application has them.
+    let example = root.join("crates/graphql-ws-example");
+    let read = |path: &str| fs::read_to_string(example.join(path)).unwrap_or_default();
+    let builder_files = [
+        ("build.rs", read("build.rs")),
+        ("close-codes.toml", read("close-codes.toml")),
+        (
+            "src/lib.rs",
+            "include!(concat!(env!(\"OUT_DIR\"), \"/graphql_close_code.rs\"));\n".to_owned(),
+        ),
+    ];
+    let _ = writeln!(
+        out,
+        "| project | clean release build | crates built (its dependencies) |\n|---|---:|---:|"
+    );
+    for (name, dependency, files) in [
+        ("ws-close-codes", ours.as_str(), &[][..]),
+        (
+            "ws-close-codes and an application enum from `Builder`",
+            with_builder.as_str(),
+            &builder_files[..],
+        ),
+        ("tungstenite", "tungstenite = \"0.30\"", &[][..]),
     ] {
-        let row = match consumer_build(name, dependency) {
+        let row = match consumer_build(name, dependency, files) {
             Ok((seconds, deps)) => format!("| {name} | {seconds:.1} s | {deps} |"),
             Err(e) => format!("| {name} | {e} | – |"),
         };
