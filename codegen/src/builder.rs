@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use ws_close_codes_registry::{derive_ident, is_valid_ident, Catalog, Layout, Position, Span};
+use ws_close_codes_registry::{
+    derive_ident, is_valid_ident, Catalog, Derivation, Layout, Position, Span,
+};
 
 use crate::app::{app_source, AppModel};
 use crate::error::Error;
@@ -317,33 +319,73 @@ impl Builder {
     /// # Ok::<(), ws_close_codes_codegen::Error>(())
     /// ```
     pub fn generate(&self) -> Result<String, Error> {
+        let emit = self.emit();
+        let (source, warnings) = self.generate_with_warnings()?;
+        if emit {
+            for warning in &warnings {
+                // One line each: Cargo shows a `cargo:warning` up to the end
+                // of its line.
+                println!("cargo:warning={}", warning.replace(['\n', '\r'], " "));
+            }
+        }
+        Ok(source)
+    }
+
+    /// [`generate`](Builder::generate), returning the warnings instead of
+    /// printing them for Cargo: a code of a spec without `ident` whose name
+    /// gives no usable identifier (too long, no letters, a reserved name
+    /// such as `Self` or `Other`), so that its variant is named after its
+    /// value (`Code4001`). Each warning names the place and says how to pin
+    /// an identifier.
+    ///
+    /// # Errors
+    ///
+    /// As [`generate`](Builder::generate).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ws_close_codes_codegen::Builder;
+    ///
+    /// let spec = "[[code]]\nvalue = 4001\nname = \"!!!\"\n";
+    /// let (source, warnings) = Builder::new()
+    ///     .spec_str("close-codes.toml", spec)
+    ///     .generate_with_warnings()?;
+    /// assert!(source.contains("Code4001 = Record {"));
+    /// assert_eq!(warnings.len(), 1);
+    /// assert!(warnings[0].starts_with("close-codes.toml:3:8: the name \"!!!\" gives no usable"));
+    /// assert!(warnings[0].contains("ident = \""));
+    /// # Ok::<(), ws_close_codes_codegen::Error>(())
+    /// ```
+    pub fn generate_with_warnings(&self) -> Result<(String, Vec<String>), Error> {
+        let emit = self.emit();
+        let mut problems = Vec::new();
         if !is_valid_ident(&self.enum_name) {
-            return Err(Error::other(format!(
+            problems.push(Error::other(format!(
                 "the enum name {:?} is not a usable type name: use ASCII letters, digits and \
                  underscores, start with an uppercase letter, at most 64 characters, and not a \
                  keyword, Self or Other",
                 self.enum_name
             )));
         }
-        let emit = self.rerun_if_changed.unwrap_or_else(|| {
-            std::env::var_os("OUT_DIR").is_some()
-                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
-        });
         let mut sources = Vec::new();
         for spec in &self.specs {
-            sources.push(match spec {
+            match spec {
                 Spec::File(path) => {
                     if emit {
                         println!("cargo:rerun-if-changed={}", path.display());
                     }
                     let name = path.display().to_string();
-                    let text = std::fs::read_to_string(path).map_err(|error| {
-                        Error::in_file(&name, format!("cannot read the spec file: {error}"))
-                    })?;
-                    (name, text)
+                    match std::fs::read_to_string(path) {
+                        Ok(text) => sources.push((name, text)),
+                        Err(error) => problems.push(Error::in_file(
+                            &name,
+                            format!("cannot read the spec file: {error}"),
+                        )),
+                    }
                 }
-                Spec::Text { name, text } => (name.clone(), text.clone()),
-            });
+                Spec::Text { name, text } => sources.push((name.clone(), text.clone())),
+            }
         }
         let catalog = match &self.catalog {
             Some(catalog) => catalog.clone(),
@@ -360,15 +402,22 @@ impl Builder {
         };
         let mut merge = Merge::new(&catalog, self.iana, self.allow_registered_range);
         for (name, text) in &sources {
-            for code in parse_spec(name, text)? {
-                merge.add(name, &code)?;
+            let (codes, spec_problems) = parse_spec(name, text);
+            problems.extend(spec_problems);
+            for code in codes {
+                if let Err(error) = merge.add(name, &code) {
+                    problems.push(error);
+                }
             }
         }
-        if merge.codes.is_empty() {
-            return Err(Error::other(
+        if problems.is_empty() && merge.codes.is_empty() {
+            problems.push(Error::other(
                 "there is nothing to generate: no spec has a [[code]] and the IANA codes \
                  are left out",
             ));
+        }
+        if let Some(error) = Error::all(problems) {
+            return Err(error);
         }
         let mut codes = merge.codes;
         codes.sort_by_key(|code| code.value);
@@ -379,7 +428,16 @@ impl Builder {
             bundled: self.catalog.is_none(),
             codes,
         };
-        Ok(app_source(&model))
+        Ok((app_source(&model), merge.warnings))
+    }
+
+    /// Whether to print `cargo:` lines: as set, or when run by a build
+    /// script (Cargo sets `OUT_DIR` and `CARGO_MANIFEST_DIR`).
+    fn emit(&self) -> bool {
+        self.rerun_if_changed.unwrap_or_else(|| {
+            std::env::var_os("OUT_DIR").is_some()
+                && std::env::var_os("CARGO_MANIFEST_DIR").is_some()
+        })
     }
 
     /// Generates the source (see [`generate`](Builder::generate)) and
@@ -469,6 +527,9 @@ struct Merge {
     allow_registered_range: bool,
     known: Vec<Known>,
     codes: Vec<Row>,
+    /// Codes whose identifier is their value, because their name gives
+    /// none: one message each, with the place.
+    warnings: Vec<String>,
 }
 
 impl Merge {
@@ -478,6 +539,7 @@ impl Merge {
             allow_registered_range,
             known: Vec::new(),
             codes: Vec::new(),
+            warnings: Vec::new(),
         };
         if iana {
             for entry in &catalog.entries {
@@ -554,7 +616,15 @@ impl Merge {
                 ident.clone()
             }
             None => {
-                let (ident, _) = derive_ident(value, &code.name, &BTreeSet::new());
+                let (ident, derivation) = derive_ident(value, &code.name, &BTreeSet::new());
+                if derivation != Derivation::Words {
+                    self.warnings.push(format!(
+                        "{file}:{}:{}: the name {:?} gives no usable Rust identifier (too long, \
+                         no letters, or a reserved name), so the variant is named {ident}; to \
+                         choose its name, add ident = \"...\" to this [[code]]",
+                        code.name_at.line, code.name_at.column, code.name
+                    ));
+                }
                 if let Some((known, what, exact)) = self.collision(&ident) {
                     return Err(Error::at(
                         file,

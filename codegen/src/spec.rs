@@ -43,32 +43,31 @@ pub(crate) struct SpecCode {
 /// The keys a `[[code]]` may have.
 const CODE_KEYS: &str = "value, name, description and ident";
 
-/// Parses the spec `text` of the file called `file` (for messages).
-///
-/// # Errors
-///
-/// Invalid TOML, an unknown key, a value of the wrong type, a `[[code]]`
-/// without a value or a name, an empty name or description, or a name that
-/// is not one line of text or starts with a digit. The first problem in
-/// document order is reported.
-pub(crate) fn parse_spec(file: &str, text: &str) -> Result<Vec<SpecCode>, Error> {
-    let root = DeTable::parse(text).map_err(|error| {
-        let position = error
-            .span()
-            .map_or(Position { line: 1, column: 1 }, |span| {
-                position_of(text, span.start)
-            });
-        Error::at(
-            file,
-            position,
-            format!("invalid TOML: {}", error.message().trim_end()),
-        )
-    })?;
+/// Parses the spec `text` of the file called `file` (for messages): the
+/// codes that are valid, and a problem for each thing wrong (invalid TOML,
+/// an unknown key, a value of the wrong type, a `[[code]]` without a value
+/// or a name, an empty name or description, or a name that is not one line
+/// of text or starts with a digit), in document order. A code with a
+/// problem is left out of the codes.
+pub(crate) fn parse_spec(file: &str, text: &str) -> (Vec<SpecCode>, Vec<Error>) {
+    let root = match DeTable::parse(text) {
+        Ok(root) => root,
+        Err(error) => {
+            let position = error
+                .span()
+                .map_or(Position { line: 1, column: 1 }, |span| {
+                    position_of(text, span.start)
+                });
+            let message = format!("invalid TOML: {}", error.message().trim_end());
+            return (Vec::new(), vec![Error::at(file, position, message)]);
+        }
+    };
     let at = |offset: usize| position_of(text, offset);
     let mut codes = Vec::new();
+    let mut problems = Vec::new();
     for (key, item) in in_document_order(root.get_ref()) {
         if key.get_ref() != "code" {
-            return Err(Error::at(
+            problems.push(Error::at(
                 file,
                 at(key.span().start),
                 format!(
@@ -76,6 +75,7 @@ pub(crate) fn parse_spec(file: &str, text: &str) -> Result<Vec<SpecCode>, Error>
                     key.get_ref().as_ref()
                 ),
             ));
+            continue;
         }
         let not_tables = || {
             Error::at(
@@ -85,16 +85,21 @@ pub(crate) fn parse_spec(file: &str, text: &str) -> Result<Vec<SpecCode>, Error>
             )
         };
         let DeValue::Array(array) = item.get_ref() else {
-            return Err(not_tables());
+            problems.push(not_tables());
+            continue;
         };
         for element in array.iter() {
             let DeValue::Table(table) = element.get_ref() else {
-                return Err(not_tables());
+                problems.push(not_tables());
+                break;
             };
-            codes.push(parse_code(file, text, at(element.span().start), table)?);
+            match parse_code(file, text, at(element.span().start), table) {
+                Ok(code) => codes.push(code),
+                Err(error) => problems.push(error),
+            }
         }
     }
-    Ok(codes)
+    (codes, problems)
 }
 
 /// The entries of a table sorted by where their keys are in the document
@@ -110,7 +115,7 @@ fn in_document_order<'a, 'i>(
     entries
 }
 
-/// One `[[code]]` table that starts at `at`.
+/// One `[[code]]` table that starts at `at`; every problem of it.
 fn parse_code(
     file: &str,
     text: &str,
@@ -122,12 +127,17 @@ fn parse_code(
     let mut name = None;
     let mut description = None;
     let mut ident = None;
+    let mut problems = Vec::new();
+    // Whether the key is there, right or wrong.
+    let (mut has_value, mut has_name) = (false, false);
     for (key, item) in in_document_order(table) {
+        has_value |= key.get_ref() == "value";
+        has_name |= key.get_ref() == "name";
         let value_at = place(item.span().start);
         match key.get_ref().as_ref() {
             "value" => {
                 let DeValue::Integer(integer) = item.get_ref() else {
-                    return Err(Error::at(
+                    problems.push(Error::at(
                         file,
                         value_at,
                         format!(
@@ -135,46 +145,47 @@ fn parse_code(
                             a_type(item.get_ref())
                         ),
                     ));
+                    continue;
                 };
                 let number = i64::from_str_radix(integer.as_str(), integer.radix())
                     .ok()
                     .and_then(|n| u16::try_from(n).ok());
                 value = Some((number, integer.to_string(), value_at));
             }
-            "name" => {
-                let text = string(file, "name", item, value_at)?;
-                name = Some((check_name(file, text, value_at)?, value_at));
-            }
-            "description" => {
-                let text = collapse(string(file, "description", item, value_at)?);
-                if text.is_empty() {
-                    return Err(Error::at(
-                        file,
-                        value_at,
-                        "description is empty; write one or leave the key out",
-                    ));
-                }
-                description = Some(text);
-            }
-            "ident" => {
-                let text = string(file, "ident", item, value_at)?;
-                ident = Some((text.to_owned(), value_at));
-            }
-            other => {
-                return Err(Error::at(
+            "name" => match string(file, "name", item, value_at)
+                .and_then(|text| check_name(file, text, value_at))
+            {
+                Ok(text) => name = Some((text, value_at)),
+                Err(error) => problems.push(error),
+            },
+            "description" => match string(file, "description", item, value_at) {
+                Ok(text) if collapse(text).is_empty() => problems.push(Error::at(
                     file,
-                    place(key.span().start),
-                    format!("unknown key {other:?} in [[code]]; the keys are {CODE_KEYS}"),
-                ))
-            }
+                    value_at,
+                    "description is empty; write one or leave the key out",
+                )),
+                Ok(text) => description = Some(collapse(text)),
+                Err(error) => problems.push(error),
+            },
+            "ident" => match string(file, "ident", item, value_at) {
+                Ok(text) => ident = Some((text.to_owned(), value_at)),
+                Err(error) => problems.push(error),
+            },
+            other => problems.push(Error::at(
+                file,
+                place(key.span().start),
+                format!("unknown key {other:?} in [[code]]; the keys are {CODE_KEYS}"),
+            )),
         }
     }
-    let Some((value, value_text, value_at)) = value else {
+    // A key that was there but wrong was reported above; a key that is
+    // missing is reported here.
+    if !has_value {
         let named = name
             .as_ref()
             .map(|(name, _)| format!(" named {name:?}"))
             .unwrap_or_default();
-        return Err(Error::at(
+        problems.push(Error::at(
             file,
             at,
             format!(
@@ -182,16 +193,26 @@ fn parse_code(
                  from 4000 to 4999 for private use"
             ),
         ));
-    };
-    let Some((name, name_at)) = name else {
-        return Err(Error::at(
+    }
+    if !has_name {
+        let with = value
+            .as_ref()
+            .map(|(_, text, _)| format!(" with value {text}"))
+            .unwrap_or_default();
+        problems.push(Error::at(
             file,
             at,
             format!(
-                "[[code]] with value {value_text} has no name; \
+                "[[code]]{with} has no name; \
                  add name = \"...\" with a short title such as \"Unauthorized\""
             ),
         ));
+    }
+    if let Some(error) = Error::all(problems) {
+        return Err(error);
+    }
+    let (Some((value, value_text, value_at)), Some((name, name_at))) = (value, name) else {
+        unreachable!("a code without a value or a name has a problem")
     };
     Ok(SpecCode {
         at,
@@ -309,10 +330,13 @@ mod tests {
                     name = \"Bad\\nRequest\"\n\
                     value = 0x1130\n\
                     description = \"\"\"\n  The request\n  was bad.\"\"\"\n";
-        let error = parse_spec("s.toml", text).unwrap_err();
-        assert_eq!(error.position(), Some(pos(8, 8)));
+        let (codes, problems) = parse_spec("s.toml", text);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].position(), Some(pos(8, 8)));
+        assert_eq!(codes.len(), 1, "the valid code is kept");
         let text = text.replace("Bad\\nRequest", "Bad Request");
-        let codes = parse_spec("s.toml", &text).unwrap();
+        let (codes, problems) = parse_spec("s.toml", &text);
+        assert!(problems.is_empty());
         assert_eq!(codes.len(), 2);
         assert_eq!(codes[0].value, Some(4401));
         assert_eq!(codes[0].name, "Unauthorized");
@@ -330,9 +354,9 @@ mod tests {
 
     #[test]
     fn inline_tables_and_empty_specs_are_fine() {
-        let codes = parse_spec("s", "code = [{ value = 4000, name = \"A\" }]\n").unwrap();
+        let (codes, _) = parse_spec("s", "code = [{ value = 4000, name = \"A\" }]\n");
         assert_eq!(codes[0].at, pos(1, 9));
-        assert!(parse_spec("s", "# nothing\n").unwrap().is_empty());
+        assert_eq!(parse_spec("s", "# nothing\n"), (Vec::new(), Vec::new()));
     }
 
     #[test]
@@ -344,12 +368,16 @@ mod tests {
         ] {
             let text = format!("[[code]]\nvalue = {written}\nname = \"A\"\n");
             match parse_spec("s", &text) {
-                Ok(codes) => {
+                (codes, problems) if problems.is_empty() => {
                     assert_eq!(codes[0].value, value);
                     assert_eq!(codes[0].value_text, written);
                 }
                 // Too large for TOML itself.
-                Err(error) => assert!(error.message().starts_with("invalid TOML"), "{error}"),
+                (_, problems) => assert!(
+                    problems[0].message().starts_with("invalid TOML"),
+                    "{:?}",
+                    problems[0]
+                ),
             }
         }
     }

@@ -369,18 +369,73 @@ fn invalid_toml() {
 }
 
 #[test]
-fn the_first_problem_in_document_order_is_reported() {
-    // The keys of a table are checked in the order they are written, and
-    // the structure of every spec before the meaning of any code.
+fn every_problem_is_reported_in_document_order() {
+    // The keys of a table in the order they are written.
     assert_eq!(
         error("[[code]]\nname = 5\nvalue = \"x\"\n"),
-        "close-codes.toml:2:8: name must be a string, not an integer"
+        "close-codes.toml:2:8: name must be a string, not an integer\n\
+         close-codes.toml:3:9: value must be an integer such as 4401, not a string"
     );
-    assert_eq!(
-        error("[[code]]\nvalue = 1\nname = \"Ok\"\n\n[[code]]\nvalue = 4400\nname = \"Ok\"\nbad = 1\n"),
-        "close-codes.toml:8:1: unknown key \"bad\" in [[code]]; the keys are value, name, \
-         description and ident"
+    // Three codes, each wrong in its own way: all three in one run, the
+    // structure of the spec and the meaning of each code alike.
+    let spec = "[[code]]\nvalue = 1\nname = \"Ok\"\n\n\
+                [[code]]\nvalue = 4400\nname = \"Fine\"\nbad = 1\n\n\
+                [[code]]\nvalue = 4401\nname = \"Normal Closure\"\n";
+    let text = error(spec);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with("close-codes.toml:8:1: unknown key \"bad\" in [[code]]"),
+        "{text}"
     );
+    assert!(
+        lines[1].starts_with("close-codes.toml:2:9: value 1 is outside 4000-4999"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("close-codes.toml:12:8: name \"Normal Closure\" is already"),
+        "{text}"
+    );
+    // Problems of several specs, spec by spec.
+    let error = error_of(
+        Builder::new()
+            .spec_str("a.toml", "[[code]]\nvalue = 4400\n")
+            .spec_str("b.toml", "[[code]]\nname = \"B\"\n")
+            .catalog(iana())
+            .rerun_if_changed(false),
+    );
+    let files: Vec<Option<&str>> = error.problems().iter().map(|p| p.file()).collect();
+    assert_eq!(files, [Some("a.toml"), Some("b.toml")]);
+    // `Debug`, which `unwrap()` prints, is the same readable text.
+    assert_eq!(format!("{error:?}"), error.to_string());
+}
+
+#[test]
+fn a_name_without_an_identifier_warns_and_says_how_to_pin_one() {
+    for (name, column) in [("!!!", 8), ("Self", 8), ("Other", 8)] {
+        let spec = format!("[[code]]\nvalue = 4001\nname = \"{name}\"\n");
+        let (source, warnings) = builder(&spec).generate_with_warnings().unwrap();
+        assert!(source.contains("Code4001 = Record {"), "{name}");
+        assert_eq!(warnings.len(), 1, "{name}");
+        assert!(
+            warnings[0].starts_with(&format!(
+                "close-codes.toml:3:{column}: the name \"{name}\" gives no usable Rust identifier"
+            )),
+            "{}",
+            warnings[0]
+        );
+        assert!(warnings[0].ends_with("add ident = \"...\" to this [[code]]"));
+    }
+    let long = "A name of far more than six words becomes a number instead";
+    let spec = format!("[[code]]\nvalue = 4002\nname = \"{long}\"\n");
+    let (_, warnings) = builder(&spec).generate_with_warnings().unwrap();
+    assert_eq!(warnings.len(), 1);
+    // With an ident, or a name that makes one, there is nothing to say.
+    let spec = "[[code]]\nvalue = 4001\nname = \"!!!\"\nident = \"Bang\"\n\n\
+                [[code]]\nvalue = 4002\nname = \"Kicked out\"\n";
+    let (source, warnings) = builder(spec).generate_with_warnings().unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(source.contains("Bang = Record {") && source.contains("KickedOut = Record {"));
 }
 
 #[test]

@@ -188,8 +188,11 @@ macro_rules! __close_code_enum {
             /// compile time. A `const`, not a `static`: `from_u16` is a
             /// `const fn`, and reading a `static` there needs a newer
             /// compiler than the crate's minimum. Every use takes a
-            /// reference, so one copy exists.
-            #[allow(clippy::large_const_arrays)]
+            /// reference, so one copy exists. The array that the block
+            /// builds is a constant's value, made while compiling, never on
+            /// a stack at run time, which is what the two lints allowed
+            /// here would warn about.
+            #[allow(clippy::large_const_arrays, clippy::large_stack_arrays)]
             const FROM_U16: [$name; $name::FROM_U16_LEN] = {
                 let mut table = [$name::Other(<$other>::new(0)); $name::FROM_U16_LEN];
                 let mut value = 0;
