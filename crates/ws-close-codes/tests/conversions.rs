@@ -25,6 +25,17 @@ fn u16_round_trip_for_every_value() {
 }
 
 #[test]
+fn a_code_equals_its_number_both_ways() {
+    assert!(CloseCode::from(1000) == 1000u16);
+    assert!(1000u16 == CloseCode::from(1000));
+    for v in 0..=u16::MAX {
+        let code = CloseCode::from(v);
+        assert!(code == v && v == code, "{v}");
+        assert!(code != v.wrapping_add(1) && v.wrapping_add(1) != code, "{v}");
+    }
+}
+
+#[test]
 fn a_close_code_takes_four_bytes_like_its_value_and_a_tag() {
     // The registered variants live in unused values of `Other`'s tag, so a
     // code is its value plus a two-byte tag, and `Option` finds a spare
