@@ -183,7 +183,7 @@ mod source;
 mod spec;
 
 pub use builder::{Builder, DEFAULT_ENUM_NAME};
-pub use error::Error;
+pub use error::{Error, Problem};
 pub use markdown::escape_markdown;
 pub use readme::readme_table;
 pub use source::close_code_source;
