@@ -30,8 +30,10 @@ fn a_code_equals_its_number_both_ways() {
     assert!(1000u16 == CloseCode::from(1000));
     for v in 0..=u16::MAX {
         let code = CloseCode::from(v);
-        assert!(code == v && v == code, "{v}");
-        assert!(code != v.wrapping_add(1) && v.wrapping_add(1) != code, "{v}");
+        assert_eq!(code, v);
+        assert_eq!(v, code);
+        assert_ne!(code, v.wrapping_add(1));
+        assert_ne!(v.wrapping_add(1), code);
     }
 }
 
