@@ -60,15 +60,14 @@ impl Closed {
     /// let closed = stack_examples::client::wait_for_close(&mut socket).await;
     /// let event = closed.event();
     /// assert_eq!(event.code(), CloseCode::TryAgainLater);
-    /// assert_eq!(event.to_string(), r#"1013 Try Again Later, clean: "at capacity, try again in a minute""#);
+    /// assert_eq!(event.to_string(), "1013 Try Again Later: at capacity, try again in a minute");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// # })?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn event(&self) -> CloseEvent<'_> {
         match &self.received {
-            Some(Some(frame)) if self.clean => CloseEvent::from(frame),
-            Some(None) if self.clean => CloseEvent::no_status(),
+            Some(frame) if self.clean => CloseEvent::from(frame),
             _ => CloseEvent::abnormal(),
         }
     }
@@ -85,6 +84,37 @@ impl Closed {
         match &self.received {
             Some(Some(frame)) => CloseFrame::try_from(frame).map(Some),
             _ => Ok(None),
+        }
+    }
+}
+
+/// Reads until the connection ends, skipping other messages, and returns
+/// the line to log about how it ended: one call per item the socket
+/// yields, [`CloseEvent::from_next`], which reports the server's Close
+/// frame, and the end of the stream or an error as 1006, not clean.
+///
+/// The line is written when the server's Close frame arrives (tungstenite
+/// answers it); [`wait_for_close`] also waits for the end of the
+/// connection.
+///
+/// ```
+/// # use std::time::Duration;
+/// use stack_examples::{client, server};
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(async {
+/// # let config = server::Config { capacity: 0, init_timeout: Duration::from_secs(1) };
+/// # let addr = server::spawn(config).await?;
+/// let mut socket = client::connect(addr).await?; // a full server
+/// let line = client::read_until_closed(&mut socket).await;
+/// assert_eq!(line, "1013 Try Again Later: at capacity, try again in a minute");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub async fn read_until_closed(socket: &mut Socket) -> String {
+    loop {
+        let next = socket.next().await;
+        if let Some(event) = CloseEvent::from_next(&next) {
+            return event.to_string();
         }
     }
 }

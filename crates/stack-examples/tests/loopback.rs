@@ -90,7 +90,7 @@ async fn a_forbidden_message_closes_with_1008_policy_violation() {
         assert!(!event.code().is_normal());
         assert_eq!(
             event.to_string(),
-            "1008 Policy Violation, clean: \"forbidden message\""
+            "1008 Policy Violation: forbidden message"
         );
         // A frame a strict receiver accepts.
         let frame = closed.frame().unwrap().unwrap();
@@ -181,6 +181,93 @@ async fn a_connection_that_ends_without_a_close_frame_is_abnormal() {
         let closed = client::wait_for_close(&mut socket).await;
         assert_eq!(closed.event(), CloseEvent::abnormal());
         assert_eq!(closed.frame(), Ok(None));
+    })
+    .await;
+}
+
+/// A server that completes the handshake and then does `then` with the
+/// connection.
+async fn raw_server<F, Fut>(then: F) -> std::net::SocketAddr
+where
+    F: FnOnce(tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send,
+{
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let (stream, _) = listener.accept().await.unwrap();
+        then(tokio_tungstenite::accept_async(stream).await.unwrap()).await;
+    });
+    addr
+}
+
+/// The log line of every way a connection ends, read in one call per
+/// item the client's socket yields.
+#[tokio::test]
+async fn the_log_line_of_each_ending() {
+    within(async {
+        let addr = server::spawn(config(0)).await.unwrap();
+        let mut socket = client::connect(addr).await.unwrap();
+        assert_eq!(
+            client::read_until_closed(&mut socket).await,
+            "1013 Try Again Later: at capacity, try again in a minute"
+        );
+
+        let addr = server::spawn(config(4)).await.unwrap();
+        let mut socket = initialised(addr).await;
+        socket.send(Message::text("forbidden")).await.unwrap();
+        assert_eq!(
+            client::read_until_closed(&mut socket).await,
+            "1008 Policy Violation: forbidden message"
+        );
+
+        let addr = server::spawn(Config {
+            capacity: 4,
+            init_timeout: Duration::from_millis(50),
+        })
+        .await
+        .unwrap();
+        let mut socket = client::connect(addr).await.unwrap();
+        assert_eq!(
+            client::read_until_closed(&mut socket).await,
+            "4408: Connection initialisation timeout"
+        );
+
+        // A Close frame without a code.
+        let addr = raw_server(|mut socket| async move {
+            socket.close(None).await.unwrap();
+        })
+        .await;
+        let mut socket = client::connect(addr).await.unwrap();
+        assert_eq!(
+            client::read_until_closed(&mut socket).await,
+            "1005 No Status Rcvd"
+        );
+
+        // The connection ends without a Close frame.
+        let addr = raw_server(|socket| async move { drop(socket) }).await;
+        let mut socket = client::connect(addr).await.unwrap();
+        assert_eq!(
+            client::read_until_closed(&mut socket).await,
+            "1006 Abnormal Closure (not clean)"
+        );
+
+        // A data message first, then a Close frame whose reason tries to
+        // start a second log line.
+        let addr = raw_server(|mut socket| async move {
+            socket.send(Message::text("hello")).await.unwrap();
+            let frame = TungsteniteFrame {
+                code: TungsteniteCode::Away,
+                reason: "bye\nERROR forged".into(),
+            };
+            socket.close(Some(frame)).await.unwrap();
+        })
+        .await;
+        let mut socket = client::connect(addr).await.unwrap();
+        assert_eq!(
+            client::read_until_closed(&mut socket).await,
+            r"1001 Going Away: bye\nERROR forged"
+        );
     })
     .await;
 }

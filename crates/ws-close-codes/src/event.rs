@@ -1,6 +1,6 @@
 //! How a connection ended, as the DOM's `CloseEvent` reports it.
 
-use core::fmt;
+use core::fmt::{self, Write as _};
 
 use crate::rules::{CODE_LEN, MAX_BODY_LEN};
 use crate::{CloseCode, CloseFrame};
@@ -18,6 +18,13 @@ use crate::{CloseCode, CloseFrame};
 ///   Close frame was invalid: 1006 (Abnormal Closure), not clean
 ///   ([`CloseEvent::abnormal`]).
 ///
+/// From what a WebSocket stack hands the application, one call gives the
+/// event: [`CloseEvent::from_next`] for what a read gave (the end of the
+/// stream and an error are 1006), [`CloseEvent::from_message`] for a
+/// message, and `From` the stack's own Close frame types (see
+/// [`StackMessage`] and the crate's sections on each stack). `Display`
+/// writes the line a log wants.
+///
 /// ```
 /// use ws_close_codes::{CloseCode, CloseEvent};
 ///
@@ -25,6 +32,7 @@ use crate::{CloseCode, CloseFrame};
 /// assert_eq!(event.code(), CloseCode::GoingAway);
 /// assert_eq!(event.reason(), "server restarting");
 /// assert!(event.was_clean());
+/// assert_eq!(event.to_string(), "1001 Going Away: server restarting");
 ///
 /// assert_eq!(CloseEvent::from_body(b""), CloseEvent::no_status());
 /// assert_eq!(CloseEvent::from_body(b"\x03"), CloseEvent::abnormal());
@@ -178,6 +186,113 @@ impl<'a> CloseEvent<'a> {
         }
     }
 
+    /// The event a message from a WebSocket stack carries: for a Close
+    /// message, its code and reason, clean, or
+    /// [`no_status`](CloseEvent::no_status) (1005, clean) when the peer's
+    /// Close frame had no code; `None` for any other message (text,
+    /// binary, ping, pong), which does not end the connection.
+    ///
+    /// `message` is a message of a stack whose feature is on: see
+    /// [`StackMessage`] for the types. Nothing is checked, as with
+    /// [`CloseEvent::new`]: the event reports the code and reason the stack
+    /// hands over, also a code this crate's rules refuse (a stack may pass
+    /// on a Close frame it did not check). To also report a connection that
+    /// ended without a Close frame, read with
+    /// [`from_next`](CloseEvent::from_next).
+    ///
+    #[cfg_attr(feature = "tungstenite-0_30", doc = "```")]
+    #[cfg_attr(not(feature = "tungstenite-0_30"), doc = "```ignore")]
+    /// # use tungstenite_0_30 as tungstenite;
+    /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+    /// use tungstenite::protocol::CloseFrame;
+    /// use tungstenite::Message;
+    /// use ws_close_codes::{CloseCode, CloseEvent};
+    ///
+    /// let busy = Message::Close(Some(CloseFrame {
+    ///     code: TungsteniteCode::Again,
+    ///     reason: "server busy".into(),
+    /// }));
+    /// let event = CloseEvent::from_message(&busy).unwrap();
+    /// assert_eq!((event.code(), event.reason()), (CloseCode::TryAgainLater, "server busy"));
+    /// assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+    ///
+    /// assert_eq!(CloseEvent::from_message(&Message::Close(None)), Some(CloseEvent::no_status()));
+    /// assert_eq!(CloseEvent::from_message(&Message::text("hello")), None);
+    /// ```
+    pub fn from_message<M: StackMessage>(message: &'a M) -> Option<Self> {
+        message.close_event()
+    }
+
+    /// The event for what a read from a WebSocket stack gave: for a Close
+    /// message, as [`from_message`](CloseEvent::from_message); for an
+    /// error or the end of the stream, [`abnormal`](CloseEvent::abnormal)
+    /// (1006, not clean), since the connection failed or ended without a
+    /// Close frame; `None` for any other message: the connection goes on.
+    ///
+    /// `next` is what the read gave, by reference, with the message type
+    /// of a stack whose feature is on ([`StackMessage`]) and any error
+    /// type:
+    ///
+    /// - `&Option<Result<Message, Error>>` or `Option<&Result<Message,
+    ///   Error>>` (`.as_ref()`): what a stream's `next().await` gives, in
+    ///   tokio-tungstenite, async-tungstenite, actix-ws (also its
+    ///   `recv().await`) and tokio-websockets;
+    /// - `&Result<Message, Error>`: what tungstenite's blocking
+    ///   `WebSocket::read` gives.
+    ///
+    /// The first event is how the connection ended: stop reading there. A
+    /// stack's stream ends after the Close message, and that end alone
+    /// would read as 1006.
+    ///
+    #[cfg_attr(feature = "tungstenite-0_30", doc = "```")]
+    #[cfg_attr(not(feature = "tungstenite-0_30"), doc = "```ignore")]
+    /// # use tungstenite_0_30 as tungstenite;
+    /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+    /// use tungstenite::protocol::CloseFrame;
+    /// use tungstenite::{Error, Message};
+    /// use ws_close_codes::CloseEvent;
+    ///
+    /// /// Reads until the connection ends; the log line says how.
+    /// fn read_all(mut next: impl FnMut() -> Option<Result<Message, Error>>) -> String {
+    ///     loop {
+    ///         let item = next(); // `socket.next().await` on a stream
+    ///         if let Some(event) = CloseEvent::from_next(&item) {
+    ///             return event.to_string();
+    ///         }
+    ///         // A data message: handle it.
+    ///     }
+    /// }
+    ///
+    /// // Here a list of what a socket yields stands in for the socket.
+    /// let mut socket = vec![
+    ///     Ok(Message::text("hello")),
+    ///     Ok(Message::Close(Some(CloseFrame {
+    ///         code: TungsteniteCode::Library(4001),
+    ///         reason: "kicked".into(),
+    ///     }))),
+    /// ]
+    /// .into_iter();
+    /// assert_eq!(read_all(|| socket.next()), "4001: kicked");
+    ///
+    /// // The stream ends without a Close frame.
+    /// let mut socket = vec![Ok(Message::text("hello"))].into_iter();
+    /// assert_eq!(read_all(|| socket.next()), "1006 Abnormal Closure (not clean)");
+    ///
+    /// // An error.
+    /// let mut socket = vec![Err(Error::AlreadyClosed)].into_iter();
+    /// assert_eq!(read_all(|| socket.next()), "1006 Abnormal Closure (not clean)");
+    /// ```
+    pub fn from_next<M, E>(next: impl Into<Option<&'a Result<M, E>>>) -> Option<Self>
+    where
+        M: StackMessage + 'a,
+        E: 'a,
+    {
+        match next.into() {
+            Some(Ok(message)) => message.close_event(),
+            Some(Err(_)) | None => Some(CloseEvent::abnormal()),
+        }
+    }
+
     /// The code (`CloseEvent.code`).
     ///
     /// ```
@@ -210,49 +325,167 @@ impl<'a> CloseEvent<'a> {
     }
 }
 
+/// `ws_close_codes::CloseFrame` to `ws_close_codes::CloseEvent`: the same
+/// as [`CloseEvent::from_frame`] with `Some(frame)`.
+///
+/// ```
+/// use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+/// let event = CloseEvent::from(CloseFrame::new(CloseCode::GoingAway, "")?);
+/// assert_eq!(event.code(), CloseCode::GoingAway);
+/// # Ok::<(), ws_close_codes::CloseFrameError>(())
+/// ```
 impl<'a> From<CloseFrame<'a>> for CloseEvent<'a> {
-    /// Same as [`CloseEvent::from_frame`] with `Some(frame)`.
-    ///
-    /// ```
-    /// use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
-    /// let event = CloseEvent::from(CloseFrame::new(CloseCode::GoingAway, "")?);
-    /// assert_eq!(event.code(), CloseCode::GoingAway);
-    /// # Ok::<(), ws_close_codes::CloseFrameError>(())
-    /// ```
     fn from(frame: CloseFrame<'a>) -> Self {
         CloseEvent::from_frame(Some(frame))
     }
 }
 
+/// `Option<ws_close_codes::CloseFrame>` to `ws_close_codes::CloseEvent`:
+/// the same as [`CloseEvent::from_frame`] (`None`, an empty body, is 1005).
+///
+/// With a WebSocket stack's feature on, a bare `None` fits the stack's
+/// conversions too: write [`CloseEvent::no_status`] for it.
+///
+/// ```
+/// use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+/// let frame = CloseFrame::decode(b"")?;
+/// assert_eq!(CloseEvent::from(frame), CloseEvent::no_status());
+/// let frame = CloseFrame::decode(b"\x03\xe8")?;
+/// assert_eq!(CloseEvent::from(frame).code(), CloseCode::NormalClosure);
+/// # Ok::<(), ws_close_codes::CloseFrameError>(())
+/// ```
 impl<'a> From<Option<CloseFrame<'a>>> for CloseEvent<'a> {
-    /// Same as [`CloseEvent::from_frame`].
-    ///
-    /// ```
-    /// use ws_close_codes::CloseEvent;
-    /// assert_eq!(CloseEvent::from(None), CloseEvent::no_status());
-    /// ```
     fn from(frame: Option<CloseFrame<'a>>) -> Self {
         CloseEvent::from_frame(frame)
     }
 }
 
-/// The code, then `clean` or `not clean`, then the reason when there is
-/// one, quoted.
+/// The message types of the WebSocket stacks, which
+/// [`CloseEvent::from_message`] and [`CloseEvent::from_next`] read.
+///
+/// Implemented, each with its stack's feature, for:
+///
+/// - `tungstenite::Message` of every tungstenite line (`tungstenite-0_24`
+///   to `tungstenite-0_30`, `tungstenite`): a close is
+///   `Message::Close(Option<CloseFrame>)`;
+/// - `actix_http::ws::Message` and `actix_http::ws::Frame` (`actix-http`):
+///   a close is `Close(Option<CloseReason>)`;
+/// - `tokio_websockets::Message` (`tokio-websockets`): a close is a
+///   message whose `as_close()` is `Some`.
+///
+/// The trait is sealed: this crate implements it for these types only, and
+/// it has no methods of its own to call; use the two functions.
+///
+#[cfg_attr(feature = "tungstenite-0_30", doc = "```")]
+#[cfg_attr(not(feature = "tungstenite-0_30"), doc = "```ignore")]
+/// # use tungstenite_0_30 as tungstenite;
+/// use tungstenite::Message;
+/// use ws_close_codes::{CloseEvent, StackMessage};
+///
+/// fn is_close(message: &impl StackMessage) -> bool {
+///     CloseEvent::from_message(message).is_some()
+/// }
+/// assert!(is_close(&Message::Close(None)));
+/// assert!(!is_close(&Message::binary(vec![1, 2])));
+/// ```
+pub trait StackMessage: sealed::Sealed {}
+
+/// The sealed part of [`StackMessage`]: what the stack modules implement.
+pub(crate) mod sealed {
+    use super::CloseEvent;
+
+    /// A message type of a WebSocket stack.
+    pub trait Sealed {
+        /// The event of a Close message, clean: its code and reason, or
+        /// 1005 without a code; `None` for every other message.
+        fn close_event(&self) -> Option<CloseEvent<'_>>;
+    }
+}
+
+/// Whether the reason's character `c` is written escaped by `Display`: the
+/// backslash (so that every escape reads back one way), the control
+/// characters (C0, DEL, C1), the line and paragraph separators, and the
+/// characters of Unicode's `Bidi_Control` property.
+const fn is_escaped(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '\u{0}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Writes `reason` with the characters of [`is_escaped`] escaped, and the
+/// runs between them in one write each.
+fn write_reason(f: &mut fmt::Formatter<'_>, reason: &str) -> fmt::Result {
+    let mut run = 0;
+    for (at, c) in reason.char_indices() {
+        if !is_escaped(c) {
+            continue;
+        }
+        f.write_str(&reason[run..at])?;
+        match c {
+            '\\' => f.write_str("\\\\")?,
+            '\t' => f.write_str("\\t")?,
+            '\n' => f.write_str("\\n")?,
+            '\r' => f.write_str("\\r")?,
+            _ => {
+                for escaped in c.escape_unicode() {
+                    f.write_char(escaped)?;
+                }
+            }
+        }
+        run = at + c.len_utf8();
+    }
+    f.write_str(&reason[run..])
+}
+
+/// The line a log wants: the code (and its name when it has one), then
+/// ` (not clean)` when the closing handshake did not complete, then `: `
+/// and the reason when there is one.
+///
+/// The reason is the peer's text, so it is written in a way that cannot
+/// break or disguise the line: a backslash as `\\`; tab, line feed and
+/// carriage return as `\t`, `\n` and `\r`; every other control character
+/// (U+0000-U+001F, U+007F-U+009F, among them the escape that starts ANSI
+/// sequences), the line and paragraph separators U+2028 and U+2029, and
+/// the bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E,
+/// U+2066-U+2069) as `\u{...}` with the hexadecimal value, as `{:?}`
+/// writes them. Every other character, quotes and text in any script
+/// included, is written as it is. The reason comes last, so what precedes
+/// it is always this crate's text, and a line reads back as exactly one
+/// event. `Debug` shows the fields instead.
 ///
 /// ```
-/// use ws_close_codes::CloseEvent;
-/// assert_eq!(CloseEvent::abnormal().to_string(), "1006 Abnormal Closure, not clean");
-/// assert_eq!(
-///     CloseEvent::from_body(b"\x03\xe8bye").to_string(),
-///     "1000 Normal Closure, clean: \"bye\"",
-/// );
+/// use ws_close_codes::{CloseCode, CloseEvent};
+///
+/// let busy = CloseEvent::new(CloseCode::TryAgainLater, "server busy", true);
+/// assert_eq!(busy.to_string(), "1013 Try Again Later: server busy");
+/// let kicked = CloseEvent::new(CloseCode::from(4001), "kicked", true);
+/// assert_eq!(kicked.to_string(), "4001: kicked");
+/// assert_eq!(CloseEvent::from_body(b"\x03\xe8").to_string(), "1000 Normal Closure");
+/// assert_eq!(CloseEvent::no_status().to_string(), "1005 No Status Rcvd");
+/// assert_eq!(CloseEvent::abnormal().to_string(), "1006 Abnormal Closure (not clean)");
+///
+/// // The peer's text cannot start a new line or recolour a terminal.
+/// let forged = CloseEvent::new(CloseCode::NormalClosure, "bye\nERROR admin \x1b[2J", true);
+/// assert_eq!(forged.to_string(), r"1000 Normal Closure: bye\nERROR admin \u{1b}[2J");
 /// ```
 impl fmt::Display for CloseEvent<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let clean = if self.was_clean { "clean" } else { "not clean" };
-        write!(f, "{}, {clean}", self.code)?;
+        write!(f, "{}", self.code)?;
+        if !self.was_clean {
+            f.write_str(" (not clean)")?;
+        }
         if !self.reason.is_empty() {
-            write!(f, ": {:?}", self.reason)?;
+            f.write_str(": ")?;
+            write_reason(f, self.reason)?;
         }
         Ok(())
     }

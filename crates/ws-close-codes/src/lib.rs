@@ -85,7 +85,7 @@
 //! };
 //! assert_eq!(event.code(), CloseCode::InternalError);
 //! assert!(!event.code().is_normal());
-//! assert_eq!(event.to_string(), "1011 Internal Error, clean: \"overloaded\"");
+//! assert_eq!(event.to_string(), "1011 Internal Error: overloaded");
 //! # Ok::<(), ws_close_codes::CloseFrameError>(())
 //! ```
 //!
@@ -122,14 +122,16 @@
 //!   any `u16`.
 //! - `tungstenite-0_24`, `tungstenite-0_25`, `tungstenite-0_26`,
 //!   `tungstenite-0_27`, `tungstenite-0_28`, `tungstenite-0_29`,
-//!   `tungstenite-0_30`: conversions with the `CloseCode` and `CloseFrame`
-//!   of that tungstenite line (see below). Turn on the one your WebSocket
-//!   stack uses, or several: they can be combined.
+//!   `tungstenite-0_30`: conversions with the `CloseCode`, `CloseFrame`
+//!   and `Message` of that tungstenite line (see below). Turn on the one
+//!   your WebSocket stack uses, or several: they can be combined.
 //! - `tungstenite`: the newest line, the same as `tungstenite-0_30`.
-//! - `actix-http`: conversions with actix-http 3's `ws::CloseCode` and
-//!   `ws::CloseReason` (actix-web's WebSocket types).
+//! - `actix-http`: conversions with actix-http 3's `ws::CloseCode`,
+//!   `ws::CloseReason`, `ws::Message` and `ws::Frame` (actix-web's
+//!   WebSocket types).
 //! - `tokio-websockets`: conversions with tokio-websockets 0.13's
-//!   `CloseCode`, and [`UnsendableCode`] for the codes it refuses.
+//!   `CloseCode` and `Message`, and [`UnsendableCode`] for the codes it
+//!   refuses.
 //!
 //! The WebSocket stacks need `std` and a newer Rust than this crate:
 //! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
@@ -171,7 +173,53 @@
 //! and on every line, the conversions are the same: `CloseCode` both ways
 //! (lossless), `CloseFrame` to tungstenite (infallible) and back
 //! (`TryFrom`, refusing what [`CloseFrame::new`] refuses), and a
-//! [`CloseEvent`] from tungstenite's frame.
+//! [`CloseEvent`] from what tungstenite hands over.
+//!
+//! Receiving takes one call: [`CloseEvent::from_next`] reads what a
+//! stream yields (`socket.next().await` in tokio-tungstenite and
+//! async-tungstenite) or what a blocking `socket.read()` gives, and reports
+//! the end of the stream and an error as 1006, not clean;
+//! [`CloseEvent::from_message`] reads a `Message`, and `CloseEvent::from`
+//! takes the `Option<CloseFrame>` of `Message::Close`, by reference or
+//! `as_ref()` (`None` is 1005, clean). The event reports what tungstenite
+//! hands over, unchecked: while the connection is open, tungstenite puts
+//! 1002 "Protocol violation" in place of a peer's code that its
+//! `is_allowed()` refuses, 1014 among them, and answers with it; the answer
+//! to a Close this side sent comes as the peer wrote it, whatever its code.
+//!
+#![cfg_attr(feature = "tungstenite-0_30", doc = "```")]
+#![cfg_attr(not(feature = "tungstenite-0_30"), doc = "```ignore")]
+//! # use tungstenite_0_30 as tungstenite;
+//! use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+//! use tungstenite::protocol::CloseFrame;
+//! use tungstenite::{Error, Message};
+//! use ws_close_codes::CloseEvent;
+//!
+//! // What a tokio-tungstenite 0.30 socket yields; a list stands in for it.
+//! let mut socket = vec![
+//!     Ok::<_, Error>(Message::text("hello")),
+//!     Ok(Message::Close(Some(CloseFrame {
+//!         code: TungsteniteCode::Again,
+//!         reason: "server busy".into(),
+//!     }))),
+//! ]
+//! .into_iter();
+//!
+//! let mut log = Vec::new();
+//! loop {
+//!     let next = socket.next(); // `socket.next().await`
+//!     if let Some(event) = CloseEvent::from_next(&next) {
+//!         log.push(format!("connection closed: {event}"));
+//!         break;
+//!     }
+//!     // A data message: handle it.
+//! }
+//! assert_eq!(log, ["connection closed: 1013 Try Again Later: server busy"]);
+//!
+//! // A stream that ends without a Close frame, or fails.
+//! let end: Option<Result<Message, Error>> = None;
+//! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
+//! ```
 //!
 //! Which line a stack uses (its current release):
 //!
@@ -197,6 +245,35 @@
 //! accepts every code). A test compares every `u16` with actix-http's
 //! `CloseCode` and its decoder and checks that this table lists exactly the
 //! codes where the variants or the validity differ.
+//!
+//! Receiving takes one call: [`CloseEvent::from_next`] reads what actix-ws's
+//! `MessageStream` yields (`stream.recv().await` or `next().await`) and
+//! what actix-web-actors hands a `StreamHandler`, and reports the end of the
+//! stream and an error as 1006, not clean; [`CloseEvent::from_message`]
+//! reads a `ws::Message` or a decoded `ws::Frame`, and `CloseEvent::from`
+//! takes the `Option<CloseReason>` of `Close`, by reference or `as_ref()`
+//! (`None` is 1005, clean).
+//!
+#![cfg_attr(feature = "actix-http", doc = "```")]
+#![cfg_attr(not(feature = "actix-http"), doc = "```ignore")]
+//! use actix_http::ws::{CloseCode as ActixCode, CloseReason, Message, ProtocolError};
+//! use ws_close_codes::CloseEvent;
+//!
+//! // What actix-ws's `stream.recv().await` gives for a peer's Close frame.
+//! let reason = CloseReason::from((ActixCode::Again, "server busy"));
+//! let next: Option<Result<Message, ProtocolError>> = Some(Ok(Message::Close(Some(reason))));
+//! let event = CloseEvent::from_next(&next).expect("a Close message");
+//! assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+//!
+//! // The end of the stream.
+//! let end: Option<Result<Message, ProtocolError>> = None;
+//! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
+//!
+//! // What `Close` carries, as the messages that actix-ws aggregates hold it too.
+//! if let Some(Ok(Message::Close(reason))) = &next {
+//!     assert_eq!(CloseEvent::from(reason), event);
+//! }
+//! ```
 //!
 //! <!-- actix-http-disagreements:start -->
 //!
@@ -247,6 +324,30 @@
 //! constant for. It cannot hold the values that are not valid here at
 //! all: 0-999, 1016-2999 and 5000-65535.)
 //!
+//! Receiving takes one call: [`CloseEvent::from_next`] reads what its
+//! `WebSocketStream` yields (`stream.next().await`), a close message as
+//! its `as_close()` reads it (a Close frame without a code as 1005, clean),
+//! and the end of the stream and an error as 1006, not clean;
+//! [`CloseEvent::from_message`] reads a `Message`.
+//!
+#![cfg_attr(feature = "tokio-websockets", doc = "```")]
+#![cfg_attr(not(feature = "tokio-websockets"), doc = "```ignore")]
+//! use tokio_websockets::{CloseCode as TwsCode, Error, Message};
+//! use ws_close_codes::CloseEvent;
+//!
+//! // What `stream.next().await` gives for a peer's Close frame.
+//! let close = Message::close(Some(TwsCode::SERVICE_OVERLOAD), "server busy");
+//! let next: Option<Result<Message, Error>> = Some(Ok(close));
+//! let event = CloseEvent::from_next(&next).expect("a Close message");
+//! assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+//!
+//! // A Close frame without a code; the end of the stream.
+//! let empty: Option<Result<Message, Error>> = Some(Ok(Message::close(None, "")));
+//! assert_eq!(CloseEvent::from_next(&empty), Some(CloseEvent::no_status()));
+//! let end: Option<Result<Message, Error>> = None;
+//! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
+//! ```
+//!
 // `UnsendableCode` exists with its feature only; without it, the mentions
 // above link to the section on tokio-websockets.
 #![cfg_attr(
@@ -292,7 +393,7 @@ mod tokio_websockets_compat;
 mod tungstenite_compat;
 
 pub use code::OtherCode;
-pub use event::CloseEvent;
+pub use event::{CloseEvent, StackMessage};
 pub use frame::{BufferTooSmall, CloseFrame, CloseFrameError};
 pub use generated::{CloseCode, REGISTRY_UPDATED};
 pub use parse::ParseCloseCodeError;

@@ -1,4 +1,5 @@
-//! Conversions to and from tokio-websockets 0.13's `CloseCode`.
+//! Conversions to and from tokio-websockets 0.13's `CloseCode`, and the
+//! close events of its `Message`.
 //!
 //! tokio-websockets' `CloseCode` holds only 1000-1015 and 3000-4999, and
 //! its `Message::close` panics on the four of those that may not be sent
@@ -10,9 +11,10 @@
 
 use core::fmt;
 
-use tokio_websockets::CloseCode as TwsCode;
+use tokio_websockets::{CloseCode as TwsCode, Message};
 
-use crate::CloseCode;
+use crate::event::sealed::Sealed;
+use crate::{CloseCode, CloseEvent, StackMessage};
 
 /// `tokio_websockets::CloseCode` to `ws_close_codes::CloseCode`: the same
 /// number. Lossless: every code tokio-websockets can hold has its own
@@ -73,6 +75,44 @@ impl TryFrom<CloseCode> for TwsCode {
             Ok(theirs) if code.is_sendable() && !theirs.is_reserved() => Ok(theirs),
             _ => Err(UnsendableCode::new(code)),
         }
+    }
+}
+
+/// `tokio_websockets::Message` for [`CloseEvent::from_message`] and
+/// [`CloseEvent::from_next`]: a close message (its `as_close()` is
+/// `Some((code, reason))`) is that code and reason, clean, every other
+/// message none.
+///
+/// tokio-websockets reads a Close frame without a code as
+/// `CloseCode::NO_STATUS_RECEIVED` and an empty reason, so its event is
+/// [`CloseEvent::no_status`] (1005), as with the other stacks. Its
+/// `WebSocketStream` yields `Result<Message, tokio_websockets::Error>`:
+/// `CloseEvent::from_next(&stream.next().await)` reads it, and reports its
+/// end and its errors as 1006.
+///
+/// ```
+/// use tokio_websockets::{CloseCode as TwsCode, Error, Message};
+/// use ws_close_codes::CloseEvent;
+///
+/// let close = Message::close(Some(TwsCode::SERVICE_OVERLOAD), "server busy");
+/// let event = CloseEvent::from_message(&close).unwrap();
+/// assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+/// assert_eq!(CloseEvent::from_message(&Message::close(None, "")), Some(CloseEvent::no_status()));
+/// assert_eq!(CloseEvent::from_message(&Message::text("hi")), None);
+///
+/// let next: Option<Result<Message, Error>> = Some(Ok(close.clone()));
+/// assert_eq!(CloseEvent::from_next(&next), Some(event));
+/// let next: Option<Result<Message, Error>> = Some(Err(Error::AlreadyClosed));
+/// assert_eq!(CloseEvent::from_next(&next), Some(CloseEvent::abnormal()));
+/// let next: Option<Result<Message, Error>> = None;
+/// assert_eq!(CloseEvent::from_next(&next), Some(CloseEvent::abnormal()));
+/// ```
+impl StackMessage for Message {}
+
+impl Sealed for Message {
+    fn close_event(&self) -> Option<CloseEvent<'_>> {
+        let (code, reason) = self.as_close()?;
+        Some(CloseEvent::new(code.into(), reason, true))
     }
 }
 

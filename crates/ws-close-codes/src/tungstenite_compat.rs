@@ -1,5 +1,6 @@
-//! Conversions to and from tungstenite's close codes and Close frames, for
-//! every release line from 0.24 to 0.30.
+//! Conversions to and from tungstenite's close codes and Close frames, and
+//! the close events of what it hands over when reading, for every release
+//! line from 0.24 to 0.30.
 //!
 //! Each line is a separate crate to the compiler (0.x versions are
 //! semver-incompatible), so each needs its own `impl` blocks; they all come
@@ -10,12 +11,15 @@
 //! The same code serves both: `&*frame.reason` reads either reason as a
 //! `&str`, and `reason.into()` builds either from a `&str` (borrowing into
 //! the `Cow`, copying into the `Utf8Bytes`). The only difference, the
-//! lifetime parameter, is an argument of the macro.
+//! lifetime parameter, is an argument of the macro. `Message::Close` holds
+//! an `Option<CloseFrame>` on every line (`CloseFrame<'static>` up to
+//! 0.25).
 //!
 //! The disagreements between the crates are listed in the crate
 //! documentation ("Interoperating with tungstenite").
 
-use crate::{CloseCode, CloseEvent, CloseFrame, CloseFrameError};
+use crate::event::sealed::Sealed;
+use crate::{CloseCode, CloseEvent, CloseFrame, CloseFrameError, StackMessage};
 
 /// The conversions for one tungstenite line.
 ///
@@ -156,39 +160,153 @@ macro_rules! tungstenite_line {
 
         #[doc = concat!(
             "`&tungstenite::protocol::CloseFrame` (", $line, ") to ",
-            "`ws_close_codes::CloseEvent`: the event for a Close frame that ",
-            "tungstenite handed over in `Message::Close(Some(frame))`.",
+            "`ws_close_codes::CloseEvent`: the frame's code and reason, clean.",
         )]
         ///
         #[doc = concat!(
-            "Enabled by ", $features, ". The event has the frame's code and reason ",
-            "and is clean. Nothing is checked, as with [`CloseEvent::new`]. For ",
-            "`Message::Close(None)` (the peer's Close frame had no code) use ",
-            "[`CloseEvent::no_status`].",
+            "Enabled by ", $features, ". The event for the frame of ",
+            "`Message::Close(Some(frame))`. Nothing is checked, as with ",
+            "[`CloseEvent::new`]: a code that this crate's rules refuse is reported ",
+            "as tungstenite hands it over. For the `Option` that `Message::Close` ",
+            "carries, convert it whole (`CloseEvent::from(&frame)` or ",
+            "`CloseEvent::from(frame.as_ref())`), and for a message or a read, use ",
+            "[`CloseEvent::from_message`] or [`CloseEvent::from_next`].",
         )]
-        ///
-        /// (There is deliberately no conversion from `Option<&CloseFrame>`: it
-        /// would make `CloseEvent::from(None)` ambiguous.)
         ///
         /// ```
         #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
         /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
-        /// use tungstenite::Message;
         /// use ws_close_codes::{CloseCode, CloseEvent};
         ///
-        /// let message = Message::Close(Some(tungstenite::protocol::CloseFrame {
+        /// let frame = tungstenite::protocol::CloseFrame {
         ///     code: TungsteniteCode::Away,
         ///     reason: "bye".into(),
-        /// }));
-        /// if let Message::Close(frame) = &message {
-        ///     let event = frame.as_ref().map_or(CloseEvent::no_status(), CloseEvent::from);
-        ///     assert_eq!(event.code(), CloseCode::GoingAway);
-        ///     assert_eq!((event.reason(), event.was_clean()), ("bye", true));
-        /// }
+        /// };
+        /// let event = CloseEvent::from(&frame);
+        /// assert_eq!(event.code(), CloseCode::GoingAway);
+        /// assert_eq!((event.reason(), event.was_clean()), ("bye", true));
         /// ```
         impl<'a> From<&'a $krate::protocol::CloseFrame $(<$lt>)?> for CloseEvent<'a> {
             fn from(frame: &'a $krate::protocol::CloseFrame $(<$lt>)?) -> Self {
                 CloseEvent::new(frame.code.into(), &*frame.reason, true)
+            }
+        }
+
+        #[doc = concat!(
+            "`Option<&tungstenite::protocol::CloseFrame>` (", $line, ") to ",
+            "`ws_close_codes::CloseEvent`: what `Message::Close` carries, ",
+            "`as_ref()`; `None` is 1005, clean.",
+        )]
+        ///
+        #[doc = concat!(
+            "Enabled by ", $features, ". `Some(frame)` is the event of the frame, ",
+            "as `From<&CloseFrame>`; `None` (the peer's Close frame had no code) is ",
+            "[`CloseEvent::no_status`].",
+        )]
+        ///
+        /// ```
+        #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
+        /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+        /// use tungstenite::protocol::CloseFrame;
+        /// use tungstenite::Message;
+        /// use ws_close_codes::CloseEvent;
+        ///
+        /// let message = Message::Close(Some(CloseFrame {
+        ///     code: TungsteniteCode::Again,
+        ///     reason: "server busy".into(),
+        /// }));
+        /// if let Message::Close(frame) = &message {
+        ///     let event = CloseEvent::from(frame.as_ref());
+        ///     assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+        /// }
+        /// let empty: Option<&CloseFrame> = None;
+        /// assert_eq!(CloseEvent::from(empty), CloseEvent::no_status());
+        /// ```
+        impl<'a> From<Option<&'a $krate::protocol::CloseFrame $(<$lt>)?>> for CloseEvent<'a> {
+            fn from(frame: Option<&'a $krate::protocol::CloseFrame $(<$lt>)?>) -> Self {
+                match frame {
+                    Some(frame) => CloseEvent::from(frame),
+                    None => CloseEvent::no_status(),
+                }
+            }
+        }
+
+        #[doc = concat!(
+            "`&Option<tungstenite::protocol::CloseFrame>` (", $line, ") to ",
+            "`ws_close_codes::CloseEvent`: what `Message::Close` carries, by ",
+            "reference; `None` is 1005, clean.",
+        )]
+        ///
+        #[doc = concat!(
+            "Enabled by ", $features, ". The same as the conversion from ",
+            "`Option<&CloseFrame>`.",
+        )]
+        ///
+        /// ```
+        #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
+        /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+        /// use tungstenite::protocol::CloseFrame;
+        /// use tungstenite::Message;
+        /// use ws_close_codes::CloseEvent;
+        ///
+        /// let message = Message::Close(Some(CloseFrame {
+        ///     code: TungsteniteCode::Library(4001),
+        ///     reason: "kicked".into(),
+        /// }));
+        /// if let Message::Close(frame) = &message {
+        ///     assert_eq!(CloseEvent::from(frame).to_string(), "4001: kicked");
+        /// }
+        /// if let Message::Close(frame) = &Message::Close(None) {
+        ///     assert_eq!(CloseEvent::from(frame), CloseEvent::no_status());
+        /// }
+        /// ```
+        impl<'a> From<&'a Option<$krate::protocol::CloseFrame $(<$lt>)?>> for CloseEvent<'a> {
+            fn from(frame: &'a Option<$krate::protocol::CloseFrame $(<$lt>)?>) -> Self {
+                CloseEvent::from(frame.as_ref())
+            }
+        }
+
+        #[doc = concat!(
+            "`tungstenite::Message` (", $line, ") for [`CloseEvent::from_message`] ",
+            "and [`CloseEvent::from_next`]: `Message::Close(frame)` is the event of ",
+            "`frame` (1005 for `None`), every other message none.",
+        )]
+        ///
+        #[doc = concat!(
+            "Enabled by ", $features, ". `Message::Frame`, a raw frame that ",
+            "tungstenite never hands over when reading, has no event either.",
+        )]
+        ///
+        /// ```
+        #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
+        /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
+        /// use tungstenite::protocol::CloseFrame;
+        /// use tungstenite::{Error, Message};
+        /// use ws_close_codes::CloseEvent;
+        ///
+        /// let close = Message::Close(Some(CloseFrame {
+        ///     code: TungsteniteCode::Normal,
+        ///     reason: "done".into(),
+        /// }));
+        /// let event = CloseEvent::from_message(&close).unwrap();
+        /// assert_eq!(event.to_string(), "1000 Normal Closure: done");
+        /// assert_eq!(CloseEvent::from_message(&Message::Close(None)), Some(CloseEvent::no_status()));
+        /// assert_eq!(CloseEvent::from_message(&Message::text("hi")), None);
+        ///
+        /// // What tungstenite's blocking `WebSocket::read` gives.
+        /// let read: Result<Message, Error> = Ok(close.clone());
+        /// assert_eq!(CloseEvent::from_next(&read), Some(event));
+        /// let read: Result<Message, Error> = Err(Error::ConnectionClosed);
+        /// assert_eq!(CloseEvent::from_next(&read), Some(CloseEvent::abnormal()));
+        /// ```
+        impl StackMessage for $krate::Message {}
+
+        impl Sealed for $krate::Message {
+            fn close_event(&self) -> Option<CloseEvent<'_>> {
+                match self {
+                    $krate::Message::Close(frame) => Some(CloseEvent::from(frame)),
+                    _ => None,
+                }
             }
         }
     };

@@ -1,12 +1,16 @@
 //! Cross-check with actix-http over every `u16`: where actix-http disagrees
 //! with the registry and RFC 6455, that the crate documentation lists
-//! exactly those codes, and that codes, close reasons and Close frames
-//! convert both ways and mean the same bytes on the wire.
+//! exactly those codes, that codes, close reasons and Close frames
+//! convert both ways and mean the same bytes on the wire, and that what
+//! actix-http hands over for a received Close frame becomes the event in
+//! one call.
 #![cfg(feature = "actix-http")]
 
 mod common;
 
-use actix_http::ws::{CloseCode as Theirs, CloseReason, Parser};
+use actix_http::ws::{
+    CloseCode as Theirs, CloseReason, Frame, Item, Message, Parser, ProtocolError,
+};
 use bytes::BytesMut;
 use common::{assert_documented_table, yes_no};
 use ws_close_codes::{CloseCode, CloseEvent, CloseFrame, CloseFrameError};
@@ -149,4 +153,155 @@ fn reasons_that_cannot_be_sent_are_refused() {
         CloseFrame::try_from(&long),
         Err(CloseFrameError::ReasonTooLong { len: 124 })
     );
+}
+
+/// The code, reason and cleanness of an event.
+fn fields(event: CloseEvent<'_>) -> (u16, &str, bool) {
+    (event.code().as_u16(), event.reason(), event.was_clean())
+}
+
+/// What actix-http's codec hands over for a received Close frame's body:
+/// `Frame::Close` of what `Parser::try_parse_close_payload` decoded, and
+/// the `Message::Close` that actix-ws and actix-web-actors pass on.
+fn received(body: &[u8]) -> Option<(Frame, Message)> {
+    let reason = Parser::try_parse_close_payload(body).ok()?;
+    Some((Frame::Close(reason.clone()), Message::Close(reason)))
+}
+
+/// Every shape of receiving gives the same event: the frame, the message,
+/// what `Close` carries (`Option<&CloseReason>`, `&Option<CloseReason>`,
+/// and `&CloseReason` when there is one), and a read of the message, by
+/// reference, as actix-ws's stream yields it.
+fn event_of_every_shape(frame: &Frame, message: &Message) -> Option<String> {
+    let event = CloseEvent::from_message(message);
+    assert_eq!(CloseEvent::from_message(frame), event);
+    match (frame, message) {
+        (Frame::Close(from_frame), Message::Close(reason)) => {
+            assert_eq!(Some(CloseEvent::from(from_frame)), event);
+            assert_eq!(Some(CloseEvent::from(reason)), event);
+            assert_eq!(Some(CloseEvent::from(reason.as_ref())), event);
+            if let Some(reason) = reason {
+                assert_eq!(Some(CloseEvent::from(reason)), event);
+            }
+        }
+        _ => assert_eq!(event, None),
+    }
+    event.map(|event| event.to_string())
+}
+
+#[test]
+fn a_close_frame_from_the_peer_is_its_event() {
+    let mut accepted = 0;
+    for v in 0..=u16::MAX {
+        let mut body = v.to_be_bytes().to_vec();
+        body.extend_from_slice("server busy".as_bytes());
+        // actix-http refuses the frames whose code its decoder does not
+        // accept (see the documented table): they never reach the
+        // application.
+        let Some((frame, message)) = received(&body) else {
+            assert!(!accepted_by_actix(v), "{v}");
+            continue;
+        };
+        accepted += 1;
+        let event = CloseEvent::from_message(&message).unwrap();
+        assert_eq!(fields(event), (v, "server busy", true));
+        assert_eq!(
+            event_of_every_shape(&frame, &message),
+            Some(event.to_string())
+        );
+        let line = event.to_string();
+        let next: Option<Result<Message, ProtocolError>> = Some(Ok(message));
+        let read = CloseEvent::from_next(&next).unwrap();
+        assert_eq!(
+            (fields(read), read.to_string()),
+            ((v, "server busy", true), line)
+        );
+        assert_eq!(CloseEvent::from_next(next.as_ref()), Some(read));
+    }
+    assert!(accepted > 0);
+}
+
+#[test]
+fn an_empty_close_frame_is_1005_clean() {
+    let (frame, message) = received(b"").unwrap();
+    assert!(matches!(message, Message::Close(None)));
+    let event = CloseEvent::from_message(&message).unwrap();
+    assert_eq!(fields(event), (1005, "", true));
+    assert_eq!(
+        event_of_every_shape(&frame, &message).as_deref(),
+        Some("1005 No Status Rcvd")
+    );
+}
+
+#[test]
+fn a_reason_reaches_the_log_line() {
+    for (body, line) in [
+        (
+            &b"\x03\xf5server busy"[..],
+            "1013 Try Again Later: server busy",
+        ),
+        (b"\x0f\xa1kicked", "4001: kicked"),
+        (b"\x03\xe8", "1000 Normal Closure"),
+    ] {
+        let (frame, message) = received(body).unwrap();
+        assert_eq!(
+            event_of_every_shape(&frame, &message).as_deref(),
+            Some(line)
+        );
+    }
+}
+
+/// The end of actix-ws's stream and its errors are 1006, not clean.
+#[test]
+fn the_end_and_errors_are_1006_not_clean() {
+    let end: Option<Result<Message, ProtocolError>> = None;
+    let event = CloseEvent::from_next(&end).unwrap();
+    assert_eq!(fields(event), (1006, "", false));
+    assert_eq!(event.to_string(), "1006 Abnormal Closure (not clean)");
+    assert_eq!(CloseEvent::from_next(end.as_ref()), Some(event));
+    // What the decoder gives for a 1-byte body.
+    let error = Parser::try_parse_close_payload(b"\x03").unwrap_err();
+    let next: Option<Result<Message, ProtocolError>> = Some(Err(error));
+    assert_eq!(CloseEvent::from_next(&next), Some(event));
+    let decoded: Result<Frame, ProtocolError> = Err(ProtocolError::UnmaskedFrame);
+    assert_eq!(CloseEvent::from_next(&decoded), Some(event));
+}
+
+#[test]
+fn other_messages_are_no_event() {
+    let pairs = [
+        (Frame::Text("a".into()), Message::Text("a".into())),
+        (Frame::Binary("b".into()), Message::Binary("b".into())),
+        (Frame::Ping("p".into()), Message::Ping("p".into())),
+        (Frame::Pong("q".into()), Message::Pong("q".into())),
+        (
+            Frame::Continuation(Item::Continue("c".into())),
+            Message::Continuation(Item::Continue("c".into())),
+        ),
+    ];
+    for (frame, message) in pairs {
+        assert_eq!(event_of_every_shape(&frame, &message), None);
+        let next: Option<Result<Message, ProtocolError>> = Some(Ok(message));
+        assert_eq!(CloseEvent::from_next(&next), None);
+        let decoded: Result<Frame, ProtocolError> = Ok(frame);
+        assert_eq!(CloseEvent::from_next(&decoded), None);
+    }
+    assert_eq!(CloseEvent::from_message(&Message::Nop), None);
+}
+
+/// A reason actix-http holds but this crate's rules refuse, built by hand,
+/// is reported as it is by every shape.
+#[test]
+fn refused_codes_are_reported_as_they_are() {
+    for v in (0..=u16::MAX).filter(|&v| !CloseCode::from(v).is_sendable()) {
+        let reason = CloseReason::from((Theirs::from(v), "odd"));
+        let frame = Frame::Close(Some(reason.clone()));
+        let message = Message::Close(Some(reason));
+        let event = CloseEvent::from_message(&message).unwrap();
+        assert_eq!(fields(event), (v, "odd", true));
+        assert_eq!(
+            event_of_every_shape(&frame, &message),
+            Some(event.to_string())
+        );
+    }
 }

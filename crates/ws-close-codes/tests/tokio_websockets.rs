@@ -1,7 +1,8 @@
 //! Cross-check with tokio-websockets over every `u16`: where it disagrees
 //! with the registry and RFC 6455, that the crate documentation lists
-//! exactly those codes, and that the conversion to its `CloseCode` succeeds
-//! exactly for the codes it can hold and send.
+//! exactly those codes, that the conversion to its `CloseCode` succeeds
+//! exactly for the codes it can hold and send, and that its messages and
+//! what its stream yields become the event in one call.
 #![cfg(feature = "tokio-websockets")]
 
 mod common;
@@ -9,8 +10,8 @@ mod common;
 use std::panic;
 
 use common::{assert_documented_table, yes_no};
-use tokio_websockets::{CloseCode as Theirs, Message};
-use ws_close_codes::CloseCode;
+use tokio_websockets::{CloseCode as Theirs, Error, Message};
+use ws_close_codes::{CloseCode, CloseEvent};
 
 /// tokio-websockets' named constants, with their names (from its
 /// `proto/types.rs`; the values are read from the constants).
@@ -150,5 +151,105 @@ fn converted_close_messages_carry_this_crates_encoding() {
         let len = frame.encode_into(&mut body).unwrap();
         let message = Message::close(Some(theirs), frame.reason());
         assert_eq!(&message.as_payload()[..], &body[..len], "{v}");
+    }
+}
+
+/// The code, reason and cleanness of an event.
+fn fields(event: CloseEvent<'_>) -> (u16, &str, bool) {
+    (event.code().as_u16(), event.reason(), event.was_clean())
+}
+
+/// The event of a message, which a read of it gives too, by reference, as
+/// tokio-websockets' stream yields it.
+fn event_of_every_shape(message: Message) -> Option<String> {
+    let event = CloseEvent::from_message(&message).map(|event| event.to_string());
+    let next: Option<Result<Message, Error>> = Some(Ok(message));
+    let read = CloseEvent::from_next(&next).map(|event| event.to_string());
+    assert_eq!(read, event);
+    assert_eq!(
+        CloseEvent::from_next(next.as_ref()).map(|event| event.to_string()),
+        event
+    );
+    event
+}
+
+/// A close message with every code tokio-websockets sends: its code and
+/// reason, clean, as `as_close()` reads them.
+#[test]
+fn a_close_message_is_its_event() {
+    for v in 0..=u16::MAX {
+        let Ok(theirs) = Theirs::try_from(v) else {
+            continue;
+        };
+        if theirs.is_reserved() {
+            continue; // `Message::close` panics on these.
+        }
+        let message = Message::close(Some(theirs), "server busy");
+        let event = CloseEvent::from_message(&message).unwrap();
+        assert_eq!(fields(event), (v, "server busy", true));
+        assert_eq!(message.as_close(), Some((theirs, "server busy")));
+        let line = event.to_string();
+        assert_eq!(event_of_every_shape(message), Some(line));
+    }
+}
+
+#[test]
+fn an_empty_close_message_is_1005_clean() {
+    let message = Message::close(None, "");
+    assert_eq!(message.as_close(), Some((Theirs::NO_STATUS_RECEIVED, "")));
+    let event = CloseEvent::from_message(&message).unwrap();
+    assert_eq!(fields(event), (1005, "", true));
+    assert_eq!(event, CloseEvent::no_status());
+    assert_eq!(
+        event_of_every_shape(message).as_deref(),
+        Some("1005 No Status Rcvd")
+    );
+}
+
+#[test]
+fn a_reason_reaches_the_log_line() {
+    for (code, reason, line) in [
+        (
+            Theirs::SERVICE_OVERLOAD,
+            "server busy",
+            "1013 Try Again Later: server busy",
+        ),
+        (Theirs::try_from(4001).unwrap(), "kicked", "4001: kicked"),
+        (Theirs::NORMAL_CLOSURE, "", "1000 Normal Closure"),
+    ] {
+        assert_eq!(
+            event_of_every_shape(Message::close(Some(code), reason)).as_deref(),
+            Some(line)
+        );
+    }
+}
+
+/// The end of the stream and its errors are 1006, not clean.
+#[test]
+fn the_end_and_errors_are_1006_not_clean() {
+    let end: Option<Result<Message, Error>> = None;
+    let event = CloseEvent::from_next(&end).unwrap();
+    assert_eq!(fields(event), (1006, "", false));
+    assert_eq!(event.to_string(), "1006 Abnormal Closure (not clean)");
+    assert_eq!(CloseEvent::from_next(end.as_ref()), Some(event));
+    for error in [
+        Error::AlreadyClosed,
+        Error::Io(std::io::ErrorKind::UnexpectedEof.into()),
+        Error::PayloadTooLong { len: 2, max_len: 1 },
+    ] {
+        let next: Option<Result<Message, Error>> = Some(Err(error));
+        assert_eq!(CloseEvent::from_next(&next), Some(event));
+    }
+}
+
+#[test]
+fn other_messages_are_no_event() {
+    for message in [
+        Message::text("a"),
+        Message::binary(&b"b"[..]),
+        Message::ping(&b"p"[..]),
+        Message::pong(&b"q"[..]),
+    ] {
+        assert_eq!(event_of_every_shape(message), None);
     }
 }

@@ -1,8 +1,10 @@
 //! Cross-check with every tungstenite line over every `u16`: where
 //! tungstenite disagrees with the registry and RFC 6455, that the crate
-//! documentation lists exactly those codes, and that codes and Close
-//! frames convert both ways. One set of tests, instantiated per line by
-//! `line_tests!`, each against the tungstenite version of its feature.
+//! documentation lists exactly those codes, that codes and Close frames
+//! convert both ways, and that what tungstenite hands over when it reads a
+//! peer's bytes becomes the event in one call. One set of tests,
+//! instantiated per line by `line_tests!`, each against the tungstenite
+//! version of its feature.
 #![cfg(any(
     feature = "tungstenite-0_24",
     feature = "tungstenite-0_25",
@@ -15,6 +17,64 @@
 
 mod common;
 
+use std::io::{self, Cursor, Read, Write};
+
+/// The connection of a client whose server sent `input`: reads come from
+/// it (then the end of the connection), writes are kept in `output`.
+struct Wire {
+    input: Cursor<Vec<u8>>,
+    output: Vec<u8>,
+}
+
+impl Wire {
+    fn new(input: Vec<u8>) -> Wire {
+        Wire {
+            input: Cursor::new(input),
+            output: Vec::new(),
+        }
+    }
+}
+
+impl Read for Wire {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.input.read(buf)
+    }
+}
+
+impl Write for Wire {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.output.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A Close frame as a server sends it (final, unmasked) with `body`.
+fn close_frame(body: &[u8]) -> Vec<u8> {
+    assert!(body.len() <= 125);
+    let mut frame = vec![0x88, body.len() as u8];
+    frame.extend_from_slice(body);
+    frame
+}
+
+/// A Close frame's body: the code, then the reason.
+fn body(code: u16, reason: &str) -> Vec<u8> {
+    let mut body = code.to_be_bytes().to_vec();
+    body.extend_from_slice(reason.as_bytes());
+    body
+}
+
+/// A text message as a server sends it.
+fn text_frame(text: &str) -> Vec<u8> {
+    assert!(text.len() <= 125);
+    let mut frame = vec![0x81, text.len() as u8];
+    frame.extend_from_slice(text.as_bytes());
+    frame
+}
+
 /// The tests for one line: `module` is the name of the test module,
 /// `krate` the dependency, `feature` the feature that enables it.
 macro_rules! line_tests {
@@ -25,6 +85,8 @@ macro_rules! line_tests {
             use ws_close_codes::{CloseCode, CloseEvent, CloseFrame, CloseFrameError};
             use $krate::protocol::frame::coding::CloseCode as Theirs;
             use $krate::protocol::CloseFrame as TheirFrame;
+            use $krate::protocol::{Role, WebSocket};
+            use $krate::{Error, Message};
 
             /// Whether tungstenite has a named variant for the code (its
             /// catch-alls are `Reserved`, `Iana`, `Library` and `Bad`).
@@ -115,6 +177,158 @@ macro_rules! line_tests {
                 // A lenient report of what tungstenite hands over, checked or not.
                 let event = CloseEvent::from(&invalid);
                 assert_eq!((event.code().as_u16(), event.was_clean()), (999, true));
+            }
+
+            /// A client reading what a server sent.
+            fn client(server_sent: Vec<u8>) -> WebSocket<super::Wire> {
+                WebSocket::from_raw_socket(super::Wire::new(server_sent), Role::Client, None)
+            }
+
+            /// The code, reason and cleanness of an event.
+            fn fields(event: CloseEvent<'_>) -> (u16, &str, bool) {
+                (event.code().as_u16(), event.reason(), event.was_clean())
+            }
+
+            /// Every shape of receiving gives the same event for one read:
+            /// the message, its frame (`Option<&CloseFrame>`,
+            /// `&Option<CloseFrame>` and, when there is one, `&CloseFrame`),
+            /// and the read itself, by reference, as a blocking read and
+            /// as a stream's item gives it.
+            fn event_of_every_shape(read: &Result<Message, Error>) -> Option<CloseEvent<'_>> {
+                let event = CloseEvent::from_next(read);
+                assert_eq!(CloseEvent::from_next(Some(read)), event);
+                match read {
+                    Ok(message) => {
+                        assert_eq!(CloseEvent::from_message(message), event);
+                        if let Message::Close(frame) = message {
+                            assert_eq!(Some(CloseEvent::from(frame)), event);
+                            assert_eq!(Some(CloseEvent::from(frame.as_ref())), event);
+                            if let Some(frame) = frame {
+                                assert_eq!(Some(CloseEvent::from(frame)), event);
+                            }
+                        } else {
+                            assert_eq!(event, None);
+                        }
+                    }
+                    Err(_) => assert_eq!(event, Some(CloseEvent::abnormal())),
+                }
+                event
+            }
+
+            /// For every code a peer can put in a Close frame, the event is
+            /// what tungstenite hands over: the code and reason as sent
+            /// when tungstenite allows the code, and otherwise the 1002
+            /// "Protocol violation" that tungstenite puts in its place
+            /// (and answers with), 1014 among them.
+            #[test]
+            fn a_close_frame_from_the_peer_is_its_event() {
+                for v in 0..=u16::MAX {
+                    let mut socket = client(super::close_frame(&super::body(v, "server busy")));
+                    let read = socket.read();
+                    let event = event_of_every_shape(&read).expect("a Close message");
+                    if Theirs::from(v).is_allowed() {
+                        assert_eq!(fields(event), (v, "server busy", true));
+                    } else {
+                        assert_eq!(fields(event), (1002, "Protocol violation", true), "{v}");
+                    }
+                }
+            }
+
+            /// When this side closed first, tungstenite hands the peer's
+            /// answer over as it came, also with a code that neither crate
+            /// allows: the event reports it as sent.
+            #[test]
+            fn an_answer_to_our_close_is_reported_as_sent() {
+                for v in 0..=u16::MAX {
+                    let mut socket = client(super::close_frame(&super::body(v, "bye")));
+                    socket.close(None).unwrap();
+                    let read = socket.read();
+                    let event = event_of_every_shape(&read).expect("a Close message");
+                    assert_eq!(fields(event), (v, "bye", true));
+                }
+            }
+
+            #[test]
+            fn an_empty_close_frame_is_1005_clean() {
+                let mut socket = client(super::close_frame(b""));
+                let read = socket.read();
+                assert!(matches!(read, Ok(Message::Close(None))), "{read:?}");
+                let event = event_of_every_shape(&read).expect("a Close message");
+                assert_eq!(fields(event), (1005, "", true));
+                assert_eq!(event.to_string(), "1005 No Status Rcvd");
+            }
+
+            #[test]
+            fn a_reason_reaches_the_log_line() {
+                let mut socket = client(super::close_frame(&super::body(1013, "server busy")));
+                let read = socket.read();
+                let event = event_of_every_shape(&read).unwrap();
+                assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+                let mut socket = client(super::close_frame(&super::body(4001, "kicked")));
+                let read = socket.read();
+                assert_eq!(
+                    event_of_every_shape(&read).unwrap().to_string(),
+                    "4001: kicked"
+                );
+            }
+
+            /// Data messages are no event; a connection that ends without a
+            /// Close frame ends in an error, which is 1006, not clean, as
+            /// is the end of a stream.
+            #[test]
+            fn the_end_without_a_close_frame_is_1006_not_clean() {
+                let mut socket = client(super::text_frame("hello"));
+                let read = socket.read();
+                assert_eq!(
+                    read.as_ref().ok().and_then(|m| m.to_text().ok()),
+                    Some("hello")
+                );
+                assert_eq!(event_of_every_shape(&read), None);
+                let read = socket.read();
+                assert!(read.is_err(), "{read:?}");
+                let event = event_of_every_shape(&read).unwrap();
+                assert_eq!(fields(event), (1006, "", false));
+                assert_eq!(event.to_string(), "1006 Abnormal Closure (not clean)");
+
+                let end: Option<Result<Message, Error>> = None;
+                assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
+                assert_eq!(
+                    CloseEvent::from_next(end.as_ref()),
+                    Some(CloseEvent::abnormal())
+                );
+                let error: Option<Result<Message, Error>> = Some(Err(Error::AlreadyClosed));
+                assert_eq!(CloseEvent::from_next(&error), Some(CloseEvent::abnormal()));
+            }
+
+            /// Every kind of message that is not a Close has no event.
+            #[test]
+            fn other_messages_are_no_event() {
+                for message in [
+                    Message::text("a"),
+                    Message::binary(vec![1]),
+                    Message::Ping(vec![2].into()),
+                    Message::Pong(vec![3].into()),
+                    Message::Frame($krate::protocol::frame::Frame::close(None)),
+                ] {
+                    assert_eq!(CloseEvent::from_message(&message), None, "{message:?}");
+                    let next = Some(Ok::<_, Error>(message));
+                    assert_eq!(CloseEvent::from_next(&next), None);
+                }
+            }
+
+            /// A frame the stack holds but this crate's rules refuse, built
+            /// by hand, is reported as it is by every shape.
+            #[test]
+            fn refused_codes_are_reported_as_they_are() {
+                for v in (0..=u16::MAX).filter(|&v| !CloseCode::from(v).is_sendable()) {
+                    let message = Message::Close(Some(TheirFrame {
+                        code: Theirs::from(v),
+                        reason: "odd".into(),
+                    }));
+                    let read = Ok(message);
+                    let event = event_of_every_shape(&read).unwrap();
+                    assert_eq!(fields(event), (v, "odd", true));
+                }
             }
 
             /// What a frame converted from this crate's looks like on the
