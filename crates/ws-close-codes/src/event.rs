@@ -423,7 +423,7 @@ const fn is_escaped(c: char) -> bool {
 
 /// Writes `reason` with the characters of [`is_escaped`] escaped, and the
 /// runs between them in one write each.
-fn write_reason(f: &mut fmt::Formatter<'_>, reason: &str) -> fmt::Result {
+pub(crate) fn write_reason(f: &mut fmt::Formatter<'_>, reason: &str) -> fmt::Result {
     let mut run = 0;
     for (at, c) in reason.char_indices() {
         if !is_escaped(c) {

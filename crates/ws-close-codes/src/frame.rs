@@ -258,22 +258,25 @@ impl<'a> CloseFrame<'a> {
     }
 }
 
-/// `1000 Normal Closure` when the reason is empty, `1001 Going Away: "bye"`
-/// otherwise (the reason quoted and escaped, since it comes from the peer).
+/// `1000 Normal Closure` when the reason is empty, `1001 Going Away: bye`
+/// otherwise: the log line [`CloseEvent`](crate::CloseEvent) writes, the
+/// reason escaped the same way where it could break or disguise the line
+/// (it may come from the peer).
 ///
 /// ```
 /// use ws_close_codes::{CloseCode, CloseFrame};
 /// let frame = CloseFrame::new(CloseCode::GoingAway, "bye")?;
-/// assert_eq!(frame.to_string(), "1001 Going Away: \"bye\"");
+/// assert_eq!(frame.to_string(), "1001 Going Away: bye");
 /// # Ok::<(), ws_close_codes::CloseFrameError>(())
 /// ```
 impl fmt::Display for CloseFrame<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.code, f)?;
         if self.reason.is_empty() {
-            write!(f, "{}", self.code)
-        } else {
-            write!(f, "{}: {:?}", self.code, self.reason)
+            return Ok(());
         }
+        f.write_str(": ")?;
+        crate::event::write_reason(f, self.reason)
     }
 }
 

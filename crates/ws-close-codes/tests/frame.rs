@@ -220,7 +220,11 @@ fn frame_errors_become_io_errors() {
 #[test]
 fn display() {
     let frame = CloseFrame::new(CloseCode::GoingAway, "say \"bye\"").unwrap();
-    assert_eq!(frame.to_string(), r#"1001 Going Away: "say \"bye\"""#);
+    // The reason as a log line shows it, like `CloseEvent`'s: as it is,
+    // but for what could break or disguise the line.
+    assert_eq!(frame.to_string(), r#"1001 Going Away: say "bye""#);
+    let frame = CloseFrame::new(CloseCode::GoingAway, "a\nb\u{1b}[2J").unwrap();
+    assert_eq!(frame.to_string(), r"1001 Going Away: a\nb\u{1b}[2J");
     let frame = CloseFrame::new(CloseCode::from(4000), "").unwrap();
     assert_eq!(frame.to_string(), "4000");
     assert_eq!(CloseEvent::no_status().to_string(), "1005 No Status Rcvd");
