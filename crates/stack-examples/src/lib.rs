@@ -41,3 +41,26 @@
 
 pub mod client;
 pub mod server;
+
+/// The quick start of the repository's README, which shows this module's
+/// source as it is (a test checks that they are the same): an axum
+/// handler that closes with 1013 and a tokio-tungstenite client that
+/// reports how its connection ended.
+///
+/// ```
+/// use axum::{routing::get, Router};
+/// use stack_examples::quickstart;
+///
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(async {
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+/// let addr = listener.local_addr()?;
+/// let app = Router::new().route("/ws", get(quickstart::busy));
+/// tokio::spawn(async move { axum::serve(listener, app).await });
+///
+/// let line = quickstart::how_it_ended(&format!("ws://{addr}/ws")).await?;
+/// assert_eq!(line, "1013 Try Again Later: server busy");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub mod quickstart;
