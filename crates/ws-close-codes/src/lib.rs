@@ -374,6 +374,7 @@ mod event;
 mod frame;
 mod generated;
 mod parse;
+mod peers;
 mod range;
 mod reference;
 pub mod rules;
@@ -397,6 +398,7 @@ pub use event::{CloseEvent, StackMessage};
 pub use frame::{BufferTooSmall, CloseFrame, CloseFrameError};
 pub use generated::{CloseCode, REGISTRY_UPDATED};
 pub use parse::ParseCloseCodeError;
+pub use peers::{Delivery, Failure, Peer, Replacement};
 pub use range::CodeRange;
 pub use reference::{Reference, ReferenceKind};
 #[cfg(feature = "tokio-websockets")]
