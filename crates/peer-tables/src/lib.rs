@@ -6,7 +6,7 @@
 //! `measure.sh` installs both clients under `target/`, runs them against
 //! the server and writes `python-websockets-17.txt` and `node-ws-8.txt`
 //! next to it; the `peers` tests of `ws-close-codes` compare those files
-//! with [`Peer::receives`](ws_close_codes::Peer::receives).
+//! with `ws_close_codes::Peer::receives`.
 //!
 //! A client writes one line per case: the case's id, the outcome
 //! (`delivered`, `replaced` or `failed`) and the details it saw, separated
@@ -130,7 +130,7 @@ pub fn hex(bytes: &[u8]) -> String {
 /// assert_eq!(peer_tables::unhex("3e8"), None);
 /// ```
 pub fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len())
@@ -192,7 +192,7 @@ fn answer(stream: TcpStream) -> Result<(), Box<dyn std::error::Error>> {
     stream.write_all(&close_frame(&body))?;
     let mut answer = Vec::new();
     let mut buf = [0u8; 256];
-    while !frame_len(&answer).is_some_and(|len| answer.len() >= len) {
+    while frame_len(&answer).is_none_or(|len| answer.len() < len) {
         match stream.read(&mut buf) {
             Ok(0) | Err(_) => break,
             Ok(n) => answer.extend_from_slice(&buf[..n]),
