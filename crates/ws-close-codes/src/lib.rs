@@ -98,7 +98,7 @@
 //! [`Peer::receives`] for any Close frame body, both `const fn`s.
 //!
 //! ```
-//! use ws_close_codes::{CloseCode, Delivery, Peer};
+//! use ws_close_codes::{CloseCode, Peer};
 //!
 //! // Does tungstenite deliver 1014 (Bad Gateway) to its application? No:
 //! let seen = CloseCode::BadGateway.received_by(Peer::Tungstenite);

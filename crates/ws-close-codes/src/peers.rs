@@ -31,6 +31,9 @@ use crate::{CloseCode, CodeRange};
 ///
 /// // Does tungstenite deliver 1014 (Bad Gateway) to its application?
 /// assert!(!CloseCode::BadGateway.received_by(Peer::Tungstenite).is_delivered());
+/// // Also at compile time.
+/// const TO_TUNGSTENITE: Delivery = CloseCode::BadGateway.received_by(Peer::Tungstenite);
+/// assert!(matches!(TO_TUNGSTENITE, Delivery::Replaced(_)));
 /// assert!(CloseCode::BadGateway.received_by(Peer::NodeWs).is_delivered());
 ///
 /// for peer in Peer::ALL {
@@ -45,9 +48,9 @@ pub enum Peer {
     /// the registry this crate was generated from, and fails the connection
     /// (section 7.1.7) on anything else, reporting 1006 (Abnormal Closure).
     Rfc6455,
-    /// A browser page's `WebSocket` (measured in headless Chromium 156; the
-    /// WHATWG standard leaves the codes to RFC 6455): the page's
-    /// `CloseEvent` is [`CloseEvent::from_body_as_browser`](crate::CloseEvent::from_body_as_browser).
+    /// A browser page's `WebSocket`, measured in headless Chromium 156,
+    /// which is more lenient than RFC 6455: the page's `CloseEvent` is
+    /// [`CloseEvent::from_body_as_browser`](crate::CloseEvent::from_body_as_browser).
     Chromium,
     /// tungstenite 0.24 to 0.30 (so also tokio-tungstenite, async-tungstenite,
     /// axum, warp, poem and salvo): `WebSocket::read` on a Close frame that
@@ -127,8 +130,8 @@ impl Peer {
     /// reaches it and starts the closing handshake.
     ///
     /// - An empty body (no code): [`Delivery::Delivered`]; each API reports
-    ///   "no code" its own way (1005 for browsers, Python and Node; `None`
-    ///   for the Rust stacks).
+    ///   "no code" its own way (1005 for browsers, Python, Node and
+    ///   tokio-websockets; `None` for tungstenite and actix-http).
     /// - A 1-byte body, or one over 125 bytes (which no valid frame
     ///   carries): the connection fails.
     /// - A code and a reason: as [`CloseCode::received_by`] when the reason
@@ -277,7 +280,7 @@ impl CloseCode {
     /// | the others | 1000-1003, 1007-1014, 3000-4999 | fails |
     ///
     /// ```
-    /// use ws_close_codes::{CloseCode, Delivery, Peer};
+    /// use ws_close_codes::{CloseCode, Peer};
     ///
     /// let seen = CloseCode::BadGateway.received_by(Peer::Tungstenite);
     /// let replacement = seen.replacement().unwrap();
