@@ -1,6 +1,7 @@
 //! Headless Chromium as the peer: every `CloseEvent` a page reports for the
 //! bodies of `browser_check::cases()` must equal
-//! `CloseEvent::from_body_as_browser`, and the codes `WebSocket.close(code)`
+//! `CloseEvent::from_body_as_browser` and be what `Peer::Chromium.receives`
+//! says (delivered as sent, or failed with 1006), and the codes `WebSocket.close(code)`
 //! accepts must be those of `CloseCode::is_accepted_by_websocket_close`.
 //!
 //! Runs only when `WS_CLOSE_CODES_BROWSER` names the browser's executable;
@@ -23,7 +24,7 @@ use tokio::sync::mpsc;
 use tokio::time::{sleep_until, timeout};
 use tokio_tungstenite::tungstenite::handshake::server::{Request, Response};
 use tokio_tungstenite::tungstenite::Message;
-use ws_close_codes::CloseCode;
+use ws_close_codes::{CloseCode, Delivery, Peer};
 
 type BoxError = Box<dyn Error + Send + Sync>;
 
@@ -116,7 +117,8 @@ fn compare_events(cases: &[Case], reports: &Reports) -> bool {
             expected.was_clean(),
         );
         let seen = reports.events.get(&i);
-        let verdict = if seen == Some(&expected) {
+        let delivery_agrees = seen.is_some_and(|seen| agrees_with_delivery(case, seen));
+        let verdict = if seen == Some(&expected) && delivery_agrees {
             agree += 1;
             "ok"
         } else {
@@ -130,14 +132,43 @@ fn compare_events(cases: &[Case], reports: &Reports) -> bool {
         );
         if verdict != "ok" {
             println!("            expected {}", describe(&expected));
+            println!(
+                "            Peer::Chromium.receives says {}",
+                Peer::Chromium.receives(&case.body)
+            );
         }
     }
     println!(
-        "close events: {} cases, {agree} agree with CloseEvent::from_body_as_browser, {} differ",
+        "close events: {} cases, {agree} agree with CloseEvent::from_body_as_browser \
+         and Peer::Chromium.receives, {} differ",
         cases.len(),
         cases.len() - agree
     );
     agree == cases.len()
+}
+
+/// Whether what the page saw is what `Peer::Chromium.receives` says: the
+/// code and reason sent, clean (1005 for an empty body), when delivered;
+/// the failure's reported code, no reason, not clean, when failed.
+fn agrees_with_delivery(case: &Case, (code, reason, clean): &Seen) -> bool {
+    match Peer::Chromium.receives(&case.body) {
+        Delivery::Delivered => {
+            let (sent_code, sent_reason) = match case.body.split_at_checked(2) {
+                Some((sent_code, sent_reason)) => (
+                    u16::from_be_bytes([sent_code[0], sent_code[1]]),
+                    sent_reason,
+                ),
+                None => (1005, &[][..]),
+            };
+            *clean && *code == sent_code && reason.as_bytes() == sent_reason
+        }
+        Delivery::Failed(failure) => {
+            !*clean
+                && reason.is_empty()
+                && failure.reported_code().map(CloseCode::as_u16) == Some(*code)
+        }
+        _ => false,
+    }
 }
 
 /// Prints which codes `WebSocket.close(code)` accepted; true when they

@@ -89,6 +89,114 @@
 //! # Ok::<(), ws_close_codes::CloseFrameError>(())
 //! ```
 //!
+//! # What the peer's application sees
+//!
+//! RFC 6455 is not the only judge of a close code: the WebSocket
+//! implementation at the other end decides whether its application is told
+//! the code that was sent, another code in its place, or only that the
+//! connection failed. [`CloseCode::received_by`] answers for a [`Peer`],
+//! [`Peer::receives`] for any Close frame body, both `const fn`s.
+//!
+//! ```
+//! use ws_close_codes::{CloseCode, Peer};
+//!
+//! // Does tungstenite deliver 1014 (Bad Gateway) to its application? No:
+//! let seen = CloseCode::BadGateway.received_by(Peer::Tungstenite);
+//! assert!(!seen.is_delivered());
+//! assert_eq!(seen.replacement().map(|r| r.code()), Some(CloseCode::ProtocolError));
+//!
+//! // 1011 (Internal Error) reaches every peer's application as sent.
+//! assert!(Peer::ALL.iter().all(|&peer| CloseCode::InternalError.received_by(peer).is_delivered()));
+//! ```
+//!
+//! Each row is one behaviour and the codes it covers (every `u16` is in
+//! exactly one row per peer), for a Close frame that starts the closing
+//! handshake and carries a UTF-8 reason. The tests of the repository
+//! compute these tables from the peers themselves: the receiving code of
+//! tungstenite (every line from 0.24 to 0.30, in memory and over a loopback
+//! connection), tokio-websockets and actix-http over all 65,536 codes,
+//! headless Chromium (`crates/browser-check`), and Python's `websockets`
+//! 17.4 and Node's `ws` 8.23.0 measured over loopback
+//! (`crates/peer-tables/measure.sh`, whose results are checked in). Only
+//! RFC 6455's reading follows the registry; the libraries carry fixed lists
+//! (1000-1003, 1007-1014 and 3000-4999, tungstenite's stops at 1013), so a
+//! code IANA registers later stays refused by them until they change.
+//!
+//! <!-- peer-codes:start -->
+//!
+//! As of the registry of 2025-07-30:
+//!
+//! | peer | codes | what its application sees |
+//! | --- | --- | --- |
+//! | RFC 6455 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
+//! | RFC 6455 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: Fail the WebSocket Connection, then 1006 Abnormal Closure |
+//! | Chromium 156 | 0-1004, 1007-1014, 1016-65535 | delivered as sent |
+//! | Chromium 156 | 1005-1006, 1015 | connection failed: error, then 1006 Abnormal Closure |
+//! | tungstenite 0.24-0.30 | 1000-1003, 1007-1013, 3000-4999 | delivered as sent |
+//! | tungstenite 0.24-0.30 | 0-999, 1004-1006, 1014-2999, 5000-65535 | replaced by 1002 Protocol error with reason "Protocol violation", clean, no error |
+//! | tokio-websockets 0.13 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
+//! | tokio-websockets 0.13 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: Error::Protocol(ProtocolError::InvalidCloseCode) |
+//! | actix-http 3.20 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
+//! | actix-http 3.20 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: ProtocolError::BadOpCode |
+//! | Python websockets 17 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
+//! | Python websockets 17 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: ConnectionClosedError |
+//! | Node ws 8 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
+//! | Node ws 8 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: WS_ERR_INVALID_CLOSE_CODE, then 1006 Abnormal Closure |
+//!
+//! <!-- peer-codes:end -->
+//!
+//! A failed connection hands the application an error instead of a code:
+//! the Rust stacks' error value (for actix-http, the `ProtocolError` of
+//! its `ws::Codec`), the exception Python's `recv()` raises
+//! (`ConnectionClosedError`, whose `rcvd` is `None`), Node's `error` event
+//! (with the error's `code`) followed by a `close` event with 1006, a
+//! browser's `error` event followed by a `CloseEvent` with 1006 that is not
+//! clean. Python's `websockets` raises `ConnectionClosedOK` for a delivered
+//! 1000 or 1001 and `ConnectionClosedError` for every other delivered code.
+//!
+//! Malformed bodies, and the body without a code (which every peer
+//! delivers: 1005 for browsers, Python, Node and tokio-websockets, whose
+//! `as_close()` says `NO_STATUS_RECEIVED`; `Message::Close(None)` for
+//! tungstenite and actix-http):
+//!
+//! <!-- peer-bodies:start -->
+//!
+//! | peer | empty body | 1-byte body | reason not UTF-8 | body over 125 bytes |
+//! | --- | --- | --- | --- | --- |
+//! | RFC 6455 | delivered | fails: Fail the WebSocket Connection, then 1006 Abnormal Closure | fails: Fail the WebSocket Connection, then 1006 Abnormal Closure | fails: Fail the WebSocket Connection, then 1006 Abnormal Closure |
+//! | Chromium 156 | delivered | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure |
+//! | tungstenite 0.24-0.30 | delivered | fails: Error::Protocol(ProtocolError::InvalidCloseSequence) | fails: Error::Utf8 | fails: Error::Protocol(ProtocolError::ControlFrameTooBig) |
+//! | tokio-websockets 0.13 | delivered | fails: Error::Protocol(ProtocolError::InvalidPayloadLength) | fails: Error::Protocol(ProtocolError::InvalidUtf8) | fails: Error::Protocol(ProtocolError::InvalidPayloadLength) |
+//! | actix-http 3.20 | delivered | fails: ProtocolError::InvalidLength | fails: ProtocolError::BadOpCode | fails: ProtocolError::InvalidLength |
+//! | Python websockets 17 | delivered | fails: ConnectionClosedError | fails: ConnectionClosedError | fails: ConnectionClosedError |
+//! | Node ws 8 | delivered | fails: WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH, then 1006 Abnormal Closure | fails: WS_ERR_INVALID_UTF8, then 1006 Abnormal Closure | fails: WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH, then 1006 Abnormal Closure |
+//!
+//! <!-- peer-bodies:end -->
+//!
+//! ## tungstenite and 1014
+//!
+//! When a peer starts the closing handshake with 1014 (Bad Gateway), or
+//! with any other code that tungstenite's `CloseCode::is_allowed()`
+//! refuses, tungstenite 0.24 to 0.30 (and so tokio-tungstenite,
+//! async-tungstenite, axum, warp, poem and salvo) does this, in
+//! `WebSocketContext::do_close`:
+//!
+//! - `WebSocket::read` returns `Ok(Message::Close(Some(CloseFrame { code:
+//!   CloseCode::Protocol, reason: "Protocol violation" })))`: 1002, with a
+//!   reason the peer never sent, as if the peer had sent it;
+//! - it answers the peer with a Close frame carrying that same 1002
+//!   "Protocol violation";
+//! - the next `read` returns `Err(Error::ConnectionClosed)`, the normal end
+//!   of a closing handshake (tokio-tungstenite's stream just ends).
+//!
+//! The code and the reason that were sent are lost, and no error is raised
+//! at any point: the close looks clean and deliberate. They appear only in
+//! tungstenite's debug-level log line `Received close frame: ...` (the
+//! `log` crate). Only when tungstenite closed first is the peer's answering
+//! Close frame handed over as received, whatever its code. To tell a
+//! tungstenite application about a failing upstream, send 1011 (Internal
+//! Error) or a code of your own in 3000-4999.
+//!
 //! # Cost
 //!
 //! A [`CloseCode`] is four bytes, a tag and the value, and so is an
@@ -374,6 +482,7 @@ mod event;
 mod frame;
 mod generated;
 mod parse;
+mod peers;
 mod range;
 mod reference;
 pub mod rules;
@@ -397,6 +506,7 @@ pub use event::{CloseEvent, StackMessage};
 pub use frame::{BufferTooSmall, CloseFrame, CloseFrameError};
 pub use generated::{CloseCode, REGISTRY_UPDATED};
 pub use parse::ParseCloseCodeError;
+pub use peers::{Delivery, Failure, Peer, Replacement};
 pub use range::CodeRange;
 pub use reference::{Reference, ReferenceKind};
 #[cfg(feature = "tokio-websockets")]

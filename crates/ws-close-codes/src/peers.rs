@@ -1,0 +1,571 @@
+//! What a peer's application sees when a Close frame reaches it.
+//!
+//! A sender picks a close code; whether the application at the other end
+//! is told that code depends on the WebSocket implementation there, not
+//! only on RFC 6455. [`CloseCode::received_by`] answers for one code and
+//! one [`Peer`]; [`Peer::receives`] answers for a whole Close frame body,
+//! malformed ones included.
+//!
+//! Every peer's data is written here as rules: ranges, short lists, the
+//! constants of [`rules`](crate::rules) and, for RFC 6455 only, whether the
+//! registry this crate was generated from names a code. The peers that
+//! carry a fixed list of codes in their source (everyone but RFC 6455 and
+//! the browsers) do not follow the registry, so a code IANA registers
+//! later stays refused by them until they change. The tests of the
+//! repository compute each table from the peers themselves: the Rust
+//! stacks' own receiving code over all 65,536 codes (and a loopback
+//! connection for tungstenite), headless Chromium, and the checked-in
+//! measurements of Python's `websockets` and Node's `ws`
+//! (`crates/peer-tables`).
+
+use core::fmt;
+
+use crate::rules::{CODE_LEN, MAX_BODY_LEN, MUST_NOT_SEND, REPORT_ONLY};
+use crate::{CloseCode, CodeRange};
+
+/// A WebSocket implementation that receives Close frames, at the versions
+/// this crate's data is for ([`Peer::version`]).
+///
+/// ```
+/// use ws_close_codes::{CloseCode, Delivery, Peer};
+///
+/// // Does tungstenite deliver 1014 (Bad Gateway) to its application?
+/// assert!(!CloseCode::BadGateway.received_by(Peer::Tungstenite).is_delivered());
+/// // Also at compile time.
+/// const TO_TUNGSTENITE: Delivery = CloseCode::BadGateway.received_by(Peer::Tungstenite);
+/// assert!(matches!(TO_TUNGSTENITE, Delivery::Replaced(_)));
+/// assert!(CloseCode::BadGateway.received_by(Peer::NodeWs).is_delivered());
+///
+/// for peer in Peer::ALL {
+///     assert!(CloseCode::NormalClosure.received_by(peer).is_delivered(), "{peer}");
+/// }
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Peer {
+    /// An endpoint that reads RFC 6455 strictly: it accepts exactly the
+    /// codes that may be sent ([`CloseCode::is_sendable`]), so it follows
+    /// the registry this crate was generated from, and fails the connection
+    /// (section 7.1.7) on anything else, reporting 1006 (Abnormal Closure).
+    Rfc6455,
+    /// A browser page's `WebSocket`, measured in headless Chromium 156,
+    /// which is more lenient than RFC 6455: the page's `CloseEvent` is
+    /// [`CloseEvent::from_body_as_browser`](crate::CloseEvent::from_body_as_browser).
+    Chromium,
+    /// tungstenite 0.24 to 0.30 (so also tokio-tungstenite, async-tungstenite,
+    /// axum, warp, poem and salvo): `WebSocket::read` on a Close frame that
+    /// starts the closing handshake.
+    Tungstenite,
+    /// tokio-websockets 0.13: its `WebSocketStream`'s next item.
+    TokioWebsockets,
+    /// actix-http 3.13.5 and later (actix-web, actix-ws): its
+    /// `ws::Codec`'s decoded frame. Releases before 3.13.5 deliver every
+    /// code.
+    ActixHttp,
+    /// Python's `websockets` 17: the exception `recv()` raises when the
+    /// connection closes.
+    PythonWebsockets,
+    /// Node's `ws` 8: the `error` and `close` events of its `WebSocket`.
+    NodeWs,
+}
+
+impl Peer {
+    /// Every peer, in the order of the enum.
+    ///
+    /// ```
+    /// use ws_close_codes::Peer;
+    /// assert_eq!(Peer::ALL.len(), 7);
+    /// assert_eq!(Peer::ALL[0], Peer::Rfc6455);
+    /// ```
+    pub const ALL: [Peer; 7] = [
+        Peer::Rfc6455,
+        Peer::Chromium,
+        Peer::Tungstenite,
+        Peer::TokioWebsockets,
+        Peer::ActixHttp,
+        Peer::PythonWebsockets,
+        Peer::NodeWs,
+    ];
+
+    /// The implementation's name.
+    ///
+    /// ```
+    /// use ws_close_codes::Peer;
+    /// assert_eq!(Peer::PythonWebsockets.name(), "Python websockets");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Peer::Rfc6455 => "RFC 6455",
+            Peer::Chromium => "Chromium",
+            Peer::Tungstenite => "tungstenite",
+            Peer::TokioWebsockets => "tokio-websockets",
+            Peer::ActixHttp => "actix-http",
+            Peer::PythonWebsockets => "Python websockets",
+            Peer::NodeWs => "Node ws",
+        }
+    }
+
+    /// The versions the data is for: the releases checked, or the ones
+    /// measured (empty for RFC 6455, which is read with the registry this
+    /// crate was generated from, [`REGISTRY_UPDATED`](crate::REGISTRY_UPDATED)).
+    ///
+    /// ```
+    /// use ws_close_codes::Peer;
+    /// assert_eq!(Peer::Tungstenite.version(), "0.24-0.30");
+    /// assert_eq!(Peer::Tungstenite.to_string(), "tungstenite 0.24-0.30");
+    /// ```
+    pub const fn version(self) -> &'static str {
+        match self {
+            Peer::Rfc6455 => "",
+            Peer::Chromium => "156",
+            Peer::Tungstenite => "0.24-0.30",
+            Peer::TokioWebsockets => "0.13",
+            Peer::ActixHttp => "3.20",
+            Peer::PythonWebsockets => "17",
+            Peer::NodeWs => "8",
+        }
+    }
+
+    /// What this peer's application sees when a Close frame with `body`
+    /// reaches it and starts the closing handshake.
+    ///
+    /// - An empty body (no code): [`Delivery::Delivered`]; each API reports
+    ///   "no code" its own way (1005 for browsers, Python, Node and
+    ///   tokio-websockets; `None` for tungstenite and actix-http).
+    /// - A 1-byte body, or one over 125 bytes (which no valid frame
+    ///   carries): the connection fails.
+    /// - A code and a reason: as [`CloseCode::received_by`] when the reason
+    ///   is UTF-8; the connection fails when it is not (tungstenite and
+    ///   Python check the reason before the code, the others after it).
+    ///
+    /// ```
+    /// use ws_close_codes::{Delivery, Peer};
+    ///
+    /// assert_eq!(Peer::NodeWs.receives(b""), Delivery::Delivered);
+    /// assert_eq!(Peer::NodeWs.receives(b"\x03\xe8bye"), Delivery::Delivered);
+    /// let failure = Peer::NodeWs.receives(b"\x03\xe8\xff").failure().unwrap();
+    /// assert_eq!(failure.error(), "WS_ERR_INVALID_UTF8");
+    /// let failure = Peer::Tungstenite.receives(b"\x03").failure().unwrap();
+    /// assert_eq!(failure.error(), "Error::Protocol(ProtocolError::InvalidCloseSequence)");
+    /// ```
+    pub const fn receives(self, body: &[u8]) -> Delivery {
+        if body.is_empty() {
+            return Delivery::Delivered;
+        }
+        if body.len() > MAX_BODY_LEN {
+            return Delivery::Failed(self.failure(Cause::TooLong));
+        }
+        if body.len() < CODE_LEN {
+            return Delivery::Failed(self.failure(Cause::OneByte));
+        }
+        let code = CloseCode::from_u16(u16::from_be_bytes([body[0], body[1]]));
+        let utf8 = core::str::from_utf8(body.split_at(CODE_LEN).1).is_ok();
+        let reason_first = matches!(self, Peer::Tungstenite | Peer::PythonWebsockets);
+        if !utf8 && reason_first {
+            return Delivery::Failed(self.failure(Cause::Utf8));
+        }
+        match code.received_by(self) {
+            Delivery::Delivered if !utf8 => Delivery::Failed(self.failure(Cause::Utf8)),
+            delivery => delivery,
+        }
+    }
+
+    /// How this peer fails the connection for `cause`.
+    const fn failure(self, cause: Cause) -> Failure {
+        let error = match (self, cause) {
+            (Peer::Rfc6455, _) => "Fail the WebSocket Connection",
+            (Peer::Chromium, _) => "error",
+            (Peer::Tungstenite, Cause::OneByte) => {
+                "Error::Protocol(ProtocolError::InvalidCloseSequence)"
+            }
+            (Peer::Tungstenite, Cause::TooLong) => {
+                "Error::Protocol(ProtocolError::ControlFrameTooBig)"
+            }
+            // tungstenite replaces the codes it refuses: no failure.
+            (Peer::Tungstenite, Cause::Code) | (Peer::Tungstenite, Cause::Utf8) => "Error::Utf8",
+            (Peer::TokioWebsockets, Cause::OneByte) | (Peer::TokioWebsockets, Cause::TooLong) => {
+                "Error::Protocol(ProtocolError::InvalidPayloadLength)"
+            }
+            (Peer::TokioWebsockets, Cause::Code) => {
+                "Error::Protocol(ProtocolError::InvalidCloseCode)"
+            }
+            (Peer::TokioWebsockets, Cause::Utf8) => "Error::Protocol(ProtocolError::InvalidUtf8)",
+            (Peer::ActixHttp, Cause::OneByte) | (Peer::ActixHttp, Cause::TooLong) => {
+                "ProtocolError::InvalidLength"
+            }
+            (Peer::ActixHttp, Cause::Code) | (Peer::ActixHttp, Cause::Utf8) => {
+                "ProtocolError::BadOpCode"
+            }
+            (Peer::PythonWebsockets, _) => "ConnectionClosedError",
+            (Peer::NodeWs, Cause::OneByte) | (Peer::NodeWs, Cause::TooLong) => {
+                "WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH"
+            }
+            (Peer::NodeWs, Cause::Code) => "WS_ERR_INVALID_CLOSE_CODE",
+            (Peer::NodeWs, Cause::Utf8) => "WS_ERR_INVALID_UTF8",
+        };
+        let code = match self {
+            Peer::Rfc6455 | Peer::Chromium | Peer::NodeWs => Some(CloseCode::AbnormalClosure),
+            _ => None,
+        };
+        Failure { error, code }
+    }
+}
+
+/// Why a peer fails a connection on a Close frame.
+#[derive(Clone, Copy)]
+enum Cause {
+    /// A 1-byte body: a code needs two.
+    OneByte,
+    /// A body over [`MAX_BODY_LEN`] bytes.
+    TooLong,
+    /// A code the peer refuses.
+    Code,
+    /// A reason that is not UTF-8.
+    Utf8,
+}
+
+/// `list` holds `value`; `const`, unlike `<[u16]>::contains`.
+const fn holds(list: &[u16], value: u16) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if list[i] == value {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The rule of every peer that keeps a fixed list in its source: the
+/// protocol codes from 1000 up to `last` that RFC 6455 does not forbid to
+/// send ([`MUST_NOT_SEND`]), and every code in 3000-4999
+/// ([`CodeRange::Application`] and [`CodeRange::PrivateUse`]), registered
+/// or not. tokio-websockets, actix-http, Python's `websockets` and Node's
+/// `ws` stop at 1014 (Bad Gateway), tungstenite at 1013.
+const fn in_fixed_list(value: u16, last: u16) -> bool {
+    match CodeRange::of(value) {
+        CodeRange::Protocol => value <= last && !holds(&MUST_NOT_SEND, value),
+        CodeRange::Application | CodeRange::PrivateUse => true,
+        CodeRange::NotUsed | CodeRange::Undefined => false,
+    }
+}
+
+/// The last protocol code tungstenite accepts: 1013 (Try Again Later). Its
+/// `CloseCode::is_allowed` refuses 1014 (Bad Gateway), registered in 2016.
+const TUNGSTENITE_LAST: u16 = 1013;
+
+/// The last protocol code the other peers with a fixed list accept: 1014
+/// (Bad Gateway).
+const FIXED_LIST_LAST: u16 = 1014;
+
+/// What tungstenite puts in place of a code it refuses: its
+/// `CloseCode::Protocol` with this reason, in the frame handed to the
+/// application and in the Close frame it answers with.
+const TUNGSTENITE_REPLACEMENT: Replacement = Replacement {
+    code: CloseCode::ProtocolError,
+    reason: Some("Protocol violation"),
+    clean: true,
+};
+
+impl CloseCode {
+    /// What `peer`'s application sees when a Close frame with this code
+    /// (and a UTF-8 reason of at most 123 bytes) reaches it and starts the
+    /// closing handshake; see [`Peer::receives`] for any body.
+    ///
+    /// | peer | delivers | otherwise |
+    /// | --- | --- | --- |
+    /// | [`Peer::Rfc6455`] | [`is_sendable`](CloseCode::is_sendable) codes | fails, 1006 |
+    /// | [`Peer::Chromium`] | all but 1005, 1006 and 1015 ([`REPORT_ONLY`](crate::rules::REPORT_ONLY)) | fails, 1006 |
+    /// | [`Peer::Tungstenite`] | 1000-1003, 1007-1013, 3000-4999 | replaced by 1002 "Protocol violation" |
+    /// | the others | 1000-1003, 1007-1014, 3000-4999 | fails |
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, Peer};
+    ///
+    /// let seen = CloseCode::BadGateway.received_by(Peer::Tungstenite);
+    /// let replacement = seen.replacement().unwrap();
+    /// assert_eq!(replacement.code(), CloseCode::ProtocolError);
+    /// assert_eq!(replacement.reason(), Some("Protocol violation"));
+    /// assert!(replacement.was_clean());
+    ///
+    /// assert!(CloseCode::BadGateway.received_by(Peer::PythonWebsockets).is_delivered());
+    /// let failure = CloseCode::from(1016).received_by(Peer::NodeWs).failure().unwrap();
+    /// assert_eq!(failure.error(), "WS_ERR_INVALID_CLOSE_CODE");
+    /// assert_eq!(failure.reported_code(), Some(CloseCode::AbnormalClosure));
+    /// ```
+    pub const fn received_by(self, peer: Peer) -> Delivery {
+        let value = self.as_u16();
+        let accepted = match peer {
+            Peer::Rfc6455 => self.is_sendable(),
+            Peer::Chromium => !holds(&REPORT_ONLY, value),
+            Peer::Tungstenite => in_fixed_list(value, TUNGSTENITE_LAST),
+            Peer::TokioWebsockets | Peer::ActixHttp | Peer::PythonWebsockets | Peer::NodeWs => {
+                in_fixed_list(value, FIXED_LIST_LAST)
+            }
+        };
+        if accepted {
+            Delivery::Delivered
+        } else if let Peer::Tungstenite = peer {
+            Delivery::Replaced(TUNGSTENITE_REPLACEMENT)
+        } else {
+            Delivery::Failed(peer.failure(Cause::Code))
+        }
+    }
+}
+
+/// What a peer's application sees of a Close frame: the code and reason
+/// sent, another code in their place, or a failed connection.
+///
+/// ```
+/// use ws_close_codes::{CloseCode, Delivery, Peer};
+///
+/// match CloseCode::from(4001).received_by(Peer::ActixHttp) {
+///     Delivery::Delivered => {}
+///     Delivery::Replaced(replacement) => panic!("replaced by {}", replacement.code()),
+///     Delivery::Failed(failure) => panic!("failed: {}", failure.error()),
+///     _ => unreachable!("a later version may say more"),
+/// }
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Delivery {
+    /// The application is told the code and the reason that were sent (for
+    /// an empty body: that there was no code), and the closing handshake
+    /// completes.
+    Delivered,
+    /// The application is told another code in place of the one sent,
+    /// with no error: the code sent is lost.
+    Replaced(Replacement),
+    /// The peer fails the connection: the application gets no code from
+    /// the frame, only what [`Failure`] says.
+    Failed(Failure),
+}
+
+impl Delivery {
+    /// Whether the application is told the code and reason sent.
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, Peer};
+    /// assert!(CloseCode::from(4000).received_by(Peer::Tungstenite).is_delivered());
+    /// assert!(!CloseCode::from(999).received_by(Peer::Tungstenite).is_delivered());
+    /// ```
+    pub const fn is_delivered(self) -> bool {
+        matches!(self, Delivery::Delivered)
+    }
+
+    /// What replaced the code, when something did.
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, Peer};
+    /// let replacement = CloseCode::from(5000).received_by(Peer::Tungstenite).replacement();
+    /// assert_eq!(replacement.map(|r| r.code()), Some(CloseCode::ProtocolError));
+    /// assert_eq!(CloseCode::from(5000).received_by(Peer::NodeWs).replacement(), None);
+    /// ```
+    pub const fn replacement(self) -> Option<Replacement> {
+        match self {
+            Delivery::Replaced(replacement) => Some(replacement),
+            _ => None,
+        }
+    }
+
+    /// How the connection failed, when it did.
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, Peer};
+    /// let failure = CloseCode::TlsHandshake.received_by(Peer::Chromium).failure().unwrap();
+    /// assert_eq!(failure.error(), "error");
+    /// assert_eq!(failure.reported_code(), Some(CloseCode::AbnormalClosure));
+    /// ```
+    pub const fn failure(self) -> Option<Failure> {
+        match self {
+            Delivery::Failed(failure) => Some(failure),
+            _ => None,
+        }
+    }
+}
+
+/// `delivered as sent`, `replaced by` the code, or `connection failed:`
+/// the error.
+///
+/// ```
+/// use ws_close_codes::{CloseCode, Peer};
+/// assert_eq!(CloseCode::NormalClosure.received_by(Peer::Tungstenite).to_string(), "delivered as sent");
+/// assert_eq!(
+///     CloseCode::BadGateway.received_by(Peer::Tungstenite).to_string(),
+///     "replaced by 1002 Protocol error with reason \"Protocol violation\", clean, no error",
+/// );
+/// assert_eq!(
+///     CloseCode::from(999).received_by(Peer::NodeWs).to_string(),
+///     "connection failed: WS_ERR_INVALID_CLOSE_CODE, then 1006 Abnormal Closure",
+/// );
+/// ```
+impl fmt::Display for Delivery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Delivery::Delivered => f.write_str("delivered as sent"),
+            Delivery::Replaced(replacement) => write!(f, "replaced by {replacement}"),
+            Delivery::Failed(failure) => write!(f, "connection failed: {failure}"),
+        }
+    }
+}
+
+/// What a peer tells its application in place of the code that was sent.
+///
+/// ```
+/// use ws_close_codes::{CloseCode, Peer};
+/// let replacement = CloseCode::from(1016).received_by(Peer::Tungstenite).replacement().unwrap();
+/// assert_eq!(replacement.code().as_u16(), 1002);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Replacement {
+    code: CloseCode,
+    reason: Option<&'static str>,
+    clean: bool,
+}
+
+impl Replacement {
+    /// The code the application is told.
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, Peer};
+    /// let replacement = CloseCode::from(0).received_by(Peer::Tungstenite).replacement().unwrap();
+    /// assert_eq!(replacement.code(), CloseCode::ProtocolError);
+    /// ```
+    pub const fn code(self) -> CloseCode {
+        self.code
+    }
+
+    /// The reason the application is told in place of the one sent, or
+    /// `None` when the reason sent is kept.
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, Peer};
+    /// let replacement = CloseCode::from(0).received_by(Peer::Tungstenite).replacement().unwrap();
+    /// assert_eq!(replacement.reason(), Some("Protocol violation"));
+    /// ```
+    pub const fn reason(self) -> Option<&'static str> {
+        self.reason
+    }
+
+    /// Whether the close still looks clean to the application: the closing
+    /// handshake completes and no error is raised.
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, Peer};
+    /// let replacement = CloseCode::from(0).received_by(Peer::Tungstenite).replacement().unwrap();
+    /// assert!(replacement.was_clean());
+    /// ```
+    pub const fn was_clean(self) -> bool {
+        self.clean
+    }
+}
+
+/// The code, the reason (or `reason kept`), and `clean, no error` or
+/// `not clean`.
+///
+/// ```
+/// use ws_close_codes::{CloseCode, Peer};
+/// let replacement = CloseCode::from(0).received_by(Peer::Tungstenite).replacement().unwrap();
+/// assert_eq!(
+///     replacement.to_string(),
+///     "1002 Protocol error with reason \"Protocol violation\", clean, no error",
+/// );
+/// ```
+impl fmt::Display for Replacement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.reason {
+            Some(reason) => write!(f, "{} with reason {reason:?}", self.code)?,
+            None => write!(f, "{}, reason kept", self.code)?,
+        }
+        f.write_str(if self.clean {
+            ", clean, no error"
+        } else {
+            ", not clean"
+        })
+    }
+}
+
+/// What a peer's application sees when the peer fails the connection over
+/// a Close frame.
+///
+/// ```
+/// use ws_close_codes::{CloseCode, Peer};
+/// let failure = CloseCode::from(1004).received_by(Peer::TokioWebsockets).failure().unwrap();
+/// assert_eq!(failure.error(), "Error::Protocol(ProtocolError::InvalidCloseCode)");
+/// assert_eq!(failure.reported_code(), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Failure {
+    error: &'static str,
+    code: Option<CloseCode>,
+}
+
+impl Failure {
+    /// What the application is handed, in the peer's own terms: the Rust
+    /// stacks' error value (tungstenite's `Error::Utf8` carries a message
+    /// from 0.28 on; actix-http's `InvalidLength` the length), the
+    /// exception Python's `recv()` raises, the `code` of the error Node's
+    /// `ws` emits, the DOM event a browser fires (`error`), or RFC 6455's
+    /// name for the step.
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, Peer};
+    /// let failure = CloseCode::from(1005).received_by(Peer::PythonWebsockets).failure().unwrap();
+    /// assert_eq!(failure.error(), "ConnectionClosedError");
+    /// ```
+    pub const fn error(self) -> &'static str {
+        self.error
+    }
+
+    /// The close code the application's API reports for the failed
+    /// connection, where it reports one: 1006 (Abnormal Closure) in a
+    /// browser's `CloseEvent`, in Node's `close` event and by RFC 6455's
+    /// reading; `None` where the application gets only the error (the Rust
+    /// stacks) or is told that no Close frame was received (Python's
+    /// `ConnectionClosedError.rcvd` is `None`).
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseCode, Peer};
+    /// let failure = CloseCode::from(1005).received_by(Peer::Chromium).failure().unwrap();
+    /// assert_eq!(failure.reported_code(), Some(CloseCode::AbnormalClosure));
+    /// ```
+    pub const fn reported_code(self) -> Option<CloseCode> {
+        self.code
+    }
+}
+
+/// The error, then the reported code when there is one.
+///
+/// ```
+/// use ws_close_codes::{CloseCode, Peer};
+/// let failure = CloseCode::from(1005).received_by(Peer::ActixHttp).failure().unwrap();
+/// assert_eq!(failure.to_string(), "ProtocolError::BadOpCode");
+/// let failure = CloseCode::from(1005).received_by(Peer::Chromium).failure().unwrap();
+/// assert_eq!(failure.to_string(), "error, then 1006 Abnormal Closure");
+/// ```
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.error)?;
+        if let Some(code) = self.code {
+            write!(f, ", then {code}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The name, then the version when there is one.
+///
+/// ```
+/// use ws_close_codes::Peer;
+/// assert_eq!(Peer::NodeWs.to_string(), "Node ws 8");
+/// assert_eq!(Peer::Rfc6455.to_string(), "RFC 6455");
+/// ```
+impl fmt::Display for Peer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())?;
+        if !self.version().is_empty() {
+            write!(f, " {}", self.version())?;
+        }
+        Ok(())
+    }
+}
