@@ -6,11 +6,10 @@ use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
 /// What an axum handler sends when the server is full: 1013 Try Again
 /// Later, with a reason. `CloseFrame::new` is a `const fn`, so a code that
 /// may not be sent, or a reason over 123 bytes, fails the build.
-pub const BUSY: CloseFrame<'static> =
-    match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
-        Ok(frame) => frame,
-        Err(_) => panic!("not a Close frame that may be sent"),
-    };
+pub const BUSY: CloseFrame<'_> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
+    Ok(frame) => frame,
+    Err(_) => panic!("not a Close frame that may be sent"),
+};
 
 /// An axum 0.8 WebSocket handler that closes every connection with `BUSY`
 /// (axum takes the code as a plain `u16`).

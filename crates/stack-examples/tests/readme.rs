@@ -7,7 +7,9 @@ fn the_readme_shows_the_quick_start_as_it_is() {
     let start = readme
         .find("<!-- quickstart:start -->")
         .expect("the start marker");
-    let end = readme.find("<!-- quickstart:end -->").expect("the end marker");
+    let end = readme
+        .find("<!-- quickstart:end -->")
+        .expect("the end marker");
     let block = &readme[start..end];
     let code = block
         .split_once("```rust,ignore\n")
