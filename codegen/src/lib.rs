@@ -1,63 +1,10 @@
-//! Generates the Rust source of the `ws-close-codes` crate from the IANA
-//! WebSocket Close Code Number Registry.
+//! Generates Rust close-code enums from the IANA WebSocket Close Code
+//! Number Registry and from an application's own spec.
 //!
-//! The input is a [`Catalog`], which `ws-close-codes-registry` assembles
-//! from the registry document, the identifier pins and the curated
-//! descriptions. The outputs are:
-//!
-//! - [`close_code_source`]: the text of `crates/ws-close-codes/src/generated.rs`:
-//!   the `CloseCode` enum, one documented variant with its record per code,
-//!   which the crate's `__close_code_enum!` macro turns into the enum and
-//!   its API;
-//! - [`readme_table`]: the Markdown table of registered codes in README.md;
-//! - [`Builder`]: for an application's `build.rs`, its own close codes from
-//!   a TOML spec as an enum like `CloseCode`, merged with the IANA codes (see
-//!   [below](#your-own-codes-at-build-time)).
-//!
-//! The text in a catalog comes from a downloaded document and is untrusted.
-//! It reaches the generated Rust only as string literals that are written
-//! in printable ASCII (every other character as a `\u{...}` escape) and as
-//! doc comments escaped with [`escape_markdown`], which also escapes the
-//! README table. Whatever the registry says, it cannot add code, change a
-//! doc test, or put a link, HTML or a heading into the documentation.
-//!
-//! # Examples
-//!
-//! ```
-//! use ws_close_codes_codegen::{close_code_source, readme_table};
-//! use ws_close_codes_registry::{Catalog, Date, Entry, Layout, Span};
-//!
-//! let entry = |value: u16, ident: &str, title: &str| Entry {
-//!     value,
-//!     ident: ident.into(),
-//!     title: title.into(),
-//!     iana_description: title.into(),
-//!     description: title.into(),
-//!     contact: None,
-//!     references: Vec::new(),
-//!     date: None,
-//!     updated: None,
-//! };
-//! let catalog = Catalog {
-//!     document_updated: Date { year: 2024, month: 5, day: Some(2) },
-//!     entries: vec![
-//!         entry(1000, "NormalClosure", "Normal Closure"),
-//!         entry(1001, "GoingAway", "Going Away"),
-//!     ],
-//!     layout: Layout {
-//!         protocol: Span { start: 1000, end: 2999 },
-//!         registered: Span { start: 3000, end: 3999 },
-//!         private: Span { start: 4000, end: 4999 },
-//!     },
-//! };
-//!
-//! let source = close_code_source(&catalog);
-//! assert!(source.contains("        NormalClosure = Record {\n"));
-//! assert!(source.contains("            name: \"Going Away\",\n"));
-//!
-//! let table = readme_table(&catalog);
-//! assert_eq!(table.lines().count(), 4);
-//! ```
+//! Most users want [`Builder`], which a `build.rs` calls to turn a TOML
+//! file of the application's own close codes into an enum with the API of
+//! `ws_close_codes::CloseCode`. The rest of this crate generates
+//! `ws-close-codes` itself (see [below](#generating-ws-close-codes)).
 //!
 //! # Your own codes at build time
 //!
@@ -163,9 +110,77 @@
 //! # Ok::<(), ws_close_codes_codegen::Error>(())
 //! ```
 //!
+//! Every mistake of a run is reported at once, each as `file:line:column:
+//! what to change` ([`Error::problems`]), and `Debug` prints the same text,
+//! so `.unwrap()` and `?` in `build.rs` read as well as `{error}`. A name
+//! that cannot become a Rust identifier (`Self`, `Other`, `!!!`, a very
+//! long one) falls back to `Code<value>` with a `cargo:warning` that says
+//! how to pin an `ident`; [`Builder::generate_with_warnings`] returns those
+//! warnings to a tool instead.
+//!
 //! Specs are untrusted text like the registry: their names and descriptions
 //! reach the generated code only as escaped string literals and as doc
 //! comments escaped with [`escape_markdown`].
+//!
+//! # Generating ws-close-codes
+//!
+//! The input is a [`Catalog`], which `ws-close-codes-registry` assembles
+//! from the registry document, the identifier pins and the curated
+//! descriptions. The outputs are:
+//!
+//! - [`close_code_source`]: the text of `crates/ws-close-codes/src/generated.rs`:
+//!   the `CloseCode` enum, one documented variant with its record per code,
+//!   which the crate's `__close_code_enum!` macro turns into the enum and
+//!   its API;
+//! - [`readme_table`]: the Markdown table of registered codes in README.md;
+//! - [`Builder`]: for an application's `build.rs`, its own close codes from
+//!   a TOML spec as an enum like `CloseCode`, merged with the IANA codes (see
+//!   [above](#your-own-codes-at-build-time)).
+//!
+//! The text in a catalog comes from a downloaded document and is untrusted.
+//! It reaches the generated Rust only as string literals that are written
+//! in printable ASCII (every other character as a `\u{...}` escape) and as
+//! doc comments escaped with [`escape_markdown`], which also escapes the
+//! README table. Whatever the registry says, it cannot add code, change a
+//! doc test, or put a link, HTML or a heading into the documentation.
+//!
+//! ## Example
+//!
+//! ```
+//! use ws_close_codes_codegen::{close_code_source, readme_table};
+//! use ws_close_codes_registry::{Catalog, Date, Entry, Layout, Span};
+//!
+//! let entry = |value: u16, ident: &str, title: &str| Entry {
+//!     value,
+//!     ident: ident.into(),
+//!     title: title.into(),
+//!     iana_description: title.into(),
+//!     description: title.into(),
+//!     contact: None,
+//!     references: Vec::new(),
+//!     date: None,
+//!     updated: None,
+//! };
+//! let catalog = Catalog {
+//!     document_updated: Date { year: 2024, month: 5, day: Some(2) },
+//!     entries: vec![
+//!         entry(1000, "NormalClosure", "Normal Closure"),
+//!         entry(1001, "GoingAway", "Going Away"),
+//!     ],
+//!     layout: Layout {
+//!         protocol: Span { start: 1000, end: 2999 },
+//!         registered: Span { start: 3000, end: 3999 },
+//!         private: Span { start: 4000, end: 4999 },
+//!     },
+//! };
+//!
+//! let source = close_code_source(&catalog);
+//! assert!(source.contains("        NormalClosure = Record {\n"));
+//! assert!(source.contains("            name: \"Going Away\",\n"));
+//!
+//! let table = readme_table(&catalog);
+//! assert_eq!(table.lines().count(), 4);
+//! ```
 //!
 //! [`Catalog`]: ws_close_codes_registry::Catalog
 
