@@ -751,6 +751,14 @@ fn a_registration_changes_only_the_lines_about_it() {
         day: Some(15),
     };
     let taken = |catalog: &Catalog, v: u16| catalog.entries.iter().any(|e| e.value == v);
+    // Identifiers no registered code has: IANA may register a code with
+    // any name, these included.
+    let fresh = |catalog: &Catalog, base: &str| {
+        (0..)
+            .map(|n| format!("{base}{n}"))
+            .find(|ident| catalog.entries.iter().all(|e| e.ident != *ident))
+            .unwrap()
+    };
 
     // A code at the end of the registered codes (after the last one), then
     // one inserted in the middle (the first free protocol code, below the
@@ -759,9 +767,10 @@ fn a_registration_changes_only_the_lines_about_it() {
     at_end.document_updated = date;
     let last = at_end.entries.last().unwrap().value;
     assert!(last < 3999, "room after the last code");
+    let at_end_ident = fresh(&at_end, "SessionExpired");
     at_end
         .entries
-        .push(new_entry(last + 1, "SessionExpired", "Session Expired"));
+        .push(new_entry(last + 1, &at_end_ident, "Session Expired"));
     let at_end_source = close_code_source(&at_end);
     assert_only_changed(&old, &at_end_source, &[last + 1], &old_date, "2099-01-15");
 
@@ -769,9 +778,10 @@ fn a_registration_changes_only_the_lines_about_it() {
         .find(|&v| !taken(&at_end, v))
         .expect("a free protocol code");
     let mut middle = at_end.clone();
+    let middle_ident = fresh(&middle, "PolicyChanged");
     middle
         .entries
-        .push(new_entry(inserted, "PolicyChanged", "Policy Changed"));
+        .push(new_entry(inserted, &middle_ident, "Policy Changed"));
     // And an existing code reworded, another's reference moved.
     for entry in &mut middle.entries {
         if entry.value == 1010 {
@@ -796,10 +806,10 @@ fn a_registration_changes_only_the_lines_about_it() {
     let (blocks, _) = blocks(&middle_source);
     assert!(blocks[&inserted]
         .iter()
-        .any(|l| l.contains("PolicyChanged = Record {")));
+        .any(|l| l.contains(&format!("{middle_ident} = Record {{"))));
     assert!(blocks[&(last + 1)]
         .iter()
-        .any(|l| l.contains("SessionExpired = Record {")));
+        .any(|l| l.contains(&format!("{at_end_ident} = Record {{"))));
     assert!(blocks[&1010]
         .iter()
         .any(|l| l.contains("\"Mandatory Extension\"")));
