@@ -738,9 +738,11 @@ impl Plan {
                 self.current.rule(self.bump)
             ));
         }
-        out.push_str("why:\n");
-        for reason in &self.reasons {
-            out.push_str(&format!("  - {reason}\n"));
+        if !self.reasons.is_empty() {
+            out.push_str("why:\n");
+            for reason in &self.reasons {
+                out.push_str(&format!("  - {reason}\n"));
+            }
         }
         out.push_str(&format!(
             "publish order: {}\n",

@@ -25,6 +25,7 @@ use tokio::time::{sleep_until, timeout};
 use tokio_tungstenite::tungstenite::handshake::server::{Request, Response};
 use tokio_tungstenite::tungstenite::Message;
 use ws_close_codes::{CloseCode, Delivery, Peer};
+use ws_close_codes_test_support::ranges::ranges;
 
 type BoxError = Box<dyn Error + Send + Sync>;
 
@@ -205,25 +206,6 @@ fn describe((code, reason, clean): &Seen) -> String {
         1..=40 => format!("{code}, {clean}, {reason:?}"),
         len => format!("{code}, {clean}, a {len}-byte reason"),
     }
-}
-
-/// `1000, 3000-4999`.
-fn ranges(codes: &[u16]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < codes.len() {
-        let mut j = i;
-        while j + 1 < codes.len() && codes[j + 1] == codes[j] + 1 {
-            j += 1;
-        }
-        parts.push(if i == j {
-            codes[i].to_string()
-        } else {
-            format!("{}-{}", codes[i], codes[j])
-        });
-        i = j + 1;
-    }
-    parts.join(", ")
 }
 
 fn launch(browser: &Path, profile: &Path, log: &Path, url: &str) -> Result<Child, BoxError> {

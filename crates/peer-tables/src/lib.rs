@@ -29,6 +29,7 @@ use std::net::{TcpListener, TcpStream};
 use std::time::Duration;
 
 use browser_check::{close_frame, frame_len};
+use ws_close_codes_test_support::ranges::ranges;
 
 /// The reason sent with every code, so that a client can tell whether the
 /// reason reached its application.
@@ -258,29 +259,6 @@ pub fn summarize(lines: &str) -> Result<String, String> {
         let _ = writeln!(out, "{line}");
     }
     Ok(out)
-}
-
-/// Ascending codes as ranges: `0-999, 1004`.
-///
-/// ```
-/// assert_eq!(peer_tables::ranges(&[0, 1, 2, 5, 7, 8]), "0-2, 5, 7-8");
-/// ```
-pub fn ranges(codes: &[u16]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < codes.len() {
-        let mut j = i;
-        while j + 1 < codes.len() && u32::from(codes[j + 1]) == u32::from(codes[j]) + 1 {
-            j += 1;
-        }
-        parts.push(if i == j {
-            codes[i].to_string()
-        } else {
-            format!("{}-{}", codes[i], codes[j])
-        });
-        i = j + 1;
-    }
-    parts.join(", ")
 }
 
 #[cfg(test)]

@@ -10,9 +10,12 @@
 //! rules, no code shared with `ws-close-codes-registry`. Tests that say
 //! "the checked-in crate matches the snapshot" compare the crate with this
 //! reading, so they hold for whatever IANA registers next and still fail
-//! when the generator drops, adds, renames or misdates a code.
+//! when the generator drops, adds, renames or misdates a code. [`rfc`]
+//! holds the rules of RFC 6455 and the WHATWG standard computed from that
+//! reading, and [`ranges`] prints sets of codes as ranges.
 
 #![forbid(unsafe_code)]
 
+pub mod ranges;
 pub mod reading;
 pub mod rfc;

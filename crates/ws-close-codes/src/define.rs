@@ -124,8 +124,8 @@ macro_rules! __close_code_enum {
                     ),* $(,)?],
                     registered_on: $registered_on:expr,
                     updated_on: $updated_on:expr $(,)?
-                },
-            )*
+                }
+            ),* $(,)?
         }
     ) => {
         $(#[$attr])*

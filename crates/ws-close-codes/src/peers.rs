@@ -20,7 +20,7 @@
 
 use core::fmt;
 
-use crate::rules::{CODE_LEN, MAX_BODY_LEN, MUST_NOT_SEND, REPORT_ONLY};
+use crate::rules::{holds, CODE_LEN, MAX_BODY_LEN, MUST_NOT_SEND, REPORT_ONLY};
 use crate::{CloseCode, CodeRange};
 
 /// A WebSocket implementation that receives Close frames, at the versions
@@ -222,18 +222,6 @@ enum Cause {
     Code,
     /// A reason that is not UTF-8.
     Utf8,
-}
-
-/// `list` holds `value`; `const`, unlike `<[u16]>::contains`.
-const fn holds(list: &[u16], value: u16) -> bool {
-    let mut i = 0;
-    while i < list.len() {
-        if list[i] == value {
-            return true;
-        }
-        i += 1;
-    }
-    false
 }
 
 /// The rule of every peer that keeps a fixed list in its source: the

@@ -159,7 +159,7 @@ pub const CODE_LEN: usize = 2;
 pub const MAX_REASON_LEN: usize = MAX_BODY_LEN - CODE_LEN;
 
 /// Whether `list` holds `value`; `const`, unlike `<[u16]>::contains`.
-const fn holds(list: &[u16], value: u16) -> bool {
+pub(crate) const fn holds(list: &[u16], value: u16) -> bool {
     let mut i = 0;
     while i < list.len() {
         if list[i] == value {

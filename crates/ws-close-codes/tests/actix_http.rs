@@ -12,7 +12,7 @@ use actix_http::ws::{
     CloseCode as Theirs, CloseReason, Frame, Item, Message, Parser, ProtocolError,
 };
 use bytes::BytesMut;
-use common::{assert_documented_table, yes_no};
+use common::tables::{assert_documented_table, yes_no};
 use ws_close_codes::{CloseCode, CloseEvent, CloseFrame, CloseFrameError};
 
 /// Whether actix-http has a named variant for the code (its catch-all is

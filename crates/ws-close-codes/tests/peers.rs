@@ -6,10 +6,11 @@
 //! (`crates/peer-tables/measure.sh`), and the tables of the crate
 //! documentation.
 
-mod peers_support;
+mod common;
 
-use peers_support::{all_bodies, body, check, odd_bodies, Seen, REASON};
+use common::peers::{all_bodies, body, check, odd_bodies, Seen, REASON};
 use ws_close_codes::{CloseCode, CloseEvent, CloseFrame, Delivery, Peer, REGISTRY_UPDATED};
+use ws_close_codes_test_support::ranges::ranges;
 
 #[test]
 fn received_by_is_receives_with_a_utf8_reason() {
@@ -187,25 +188,6 @@ fn node_ws_is_as_measured() {
     assert!(header.contains("require(\"ws/package.json\").version"));
     assert!(header.contains("by: bash crates/peer-tables/measure.sh"));
     check_measured(Peer::NodeWs, &table, "error", "close");
-}
-
-/// `0-999, 1004`.
-fn ranges(codes: &[u16]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < codes.len() {
-        let mut j = i;
-        while j + 1 < codes.len() && u32::from(codes[j + 1]) == u32::from(codes[j]) + 1 {
-            j += 1;
-        }
-        parts.push(if i == j {
-            codes[i].to_string()
-        } else {
-            format!("{}-{}", codes[i], codes[j])
-        });
-        i = j + 1;
-    }
-    parts.join(", ")
 }
 
 /// The table of codes as the crate documentation prints it: per peer, one

@@ -5,11 +5,12 @@
 //! `Peer::receives` says.
 #![cfg(feature = "actix-http")]
 
-mod peers_support;
+mod common;
 
 use actix_http::ws::{Codec, Frame, ProtocolError};
 use bytes::BytesMut;
-use peers_support::{all_bodies, body, check, server_close_frame, Seen, REASON};
+use common::peers::{all_bodies, body, check, Seen, REASON};
+use common::wire::server_close_frame;
 use tokio_util::codec::Decoder;
 use ws_close_codes::{CloseCode, Delivery, Peer};
 

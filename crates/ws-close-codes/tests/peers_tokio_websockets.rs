@@ -6,10 +6,11 @@
 //! be what `Peer::receives` says.
 #![cfg(feature = "tokio-websockets")]
 
-mod peers_support;
+mod common;
 
+use common::peers::{all_bodies, body, check, Seen, REASON};
+use common::wire::server_close_frame;
 use futures_util::StreamExt;
-use peers_support::{all_bodies, body, check, server_close_frame, Seen, REASON};
 use tokio::io::AsyncWriteExt;
 use tokio_websockets::{ClientBuilder, Error};
 use ws_close_codes::{CloseCode, Delivery, Peer};

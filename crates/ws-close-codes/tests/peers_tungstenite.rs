@@ -22,51 +22,20 @@
     feature = "tungstenite-0_30",
 ))]
 
-mod peers_support;
+mod common;
 
-use std::io::{self, Read, Write};
+use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use peers_support::server_close_frame;
+use common::wire::{server_close_frame, Wire};
 
 /// RFC 6455 section 1.3's example key and the accept value it gives: the
 /// hand-written handshake below needs no SHA-1 of its own.
 const KEY: &str = "dGhlIHNhbXBsZSBub25jZQ==";
 const ACCEPT: &str = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
 const TIMEOUT: Duration = Duration::from_secs(10);
-
-/// An in-memory connection: reads the server's bytes, keeps what the
-/// client writes, and ends (EOF) where the server closes TCP.
-struct Memory {
-    input: io::Cursor<Vec<u8>>,
-    output: Vec<u8>,
-}
-
-impl Memory {
-    fn new(input: Vec<u8>) -> Self {
-        Memory {
-            input: io::Cursor::new(input),
-            output: Vec::new(),
-        }
-    }
-}
-
-impl Read for Memory {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.input.read(buf)
-    }
-}
-
-impl Write for Memory {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.output.write(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
 
 /// The payload of the masked Close frame at the start of `frame`, as a
 /// client writes it, or `None` when there is none.
@@ -172,8 +141,8 @@ macro_rules! line_tests {
         mod $module {
             use std::io::{Read, Write};
 
-            use super::peers_support::{all_bodies, body, check, Seen, REASON};
-            use super::{client_close_body, connect, serve, Memory};
+            use super::common::peers::{all_bodies, body, check, Seen, REASON};
+            use super::{client_close_body, connect, serve, Wire};
             use ws_close_codes::{CloseCode, Delivery, Peer};
             use $krate::error::Error;
             use $krate::protocol::frame::coding::CloseCode as Theirs;
@@ -224,7 +193,7 @@ macro_rules! line_tests {
                 for body in all_bodies() {
                     let input = super::server_close_frame(&body);
                     let mut socket =
-                        WebSocket::from_raw_socket(Memory::new(input), Role::Client, None);
+                        WebSocket::from_raw_socket(Wire::new(input), Role::Client, None);
                     let seen = read_close(&mut socket);
                     check(Peer::Tungstenite, &body, &seen, None);
                     match seen {
@@ -291,7 +260,7 @@ macro_rules! line_tests {
                     let body = body(code, REASON);
                     let input = super::server_close_frame(&body);
                     let mut socket =
-                        WebSocket::from_raw_socket(Memory::new(input), Role::Client, None);
+                        WebSocket::from_raw_socket(Wire::new(input), Role::Client, None);
                     socket.close(None).unwrap();
                     let seen = read_close(&mut socket);
                     assert_eq!(

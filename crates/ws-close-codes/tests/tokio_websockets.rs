@@ -9,7 +9,7 @@ mod common;
 
 use std::panic;
 
-use common::{assert_documented_table, yes_no};
+use common::tables::{assert_documented_table, yes_no};
 use tokio_websockets::{CloseCode as Theirs, Error, Message};
 use ws_close_codes::{CloseCode, CloseEvent};
 

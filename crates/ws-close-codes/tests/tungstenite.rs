@@ -17,48 +17,7 @@
 
 mod common;
 
-use std::io::{self, Cursor, Read, Write};
-
-/// The connection of a client whose server sent `input`: reads come from
-/// it (then the end of the connection), writes are kept in `output`.
-struct Wire {
-    input: Cursor<Vec<u8>>,
-    output: Vec<u8>,
-}
-
-impl Wire {
-    fn new(input: Vec<u8>) -> Wire {
-        Wire {
-            input: Cursor::new(input),
-            output: Vec::new(),
-        }
-    }
-}
-
-impl Read for Wire {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.input.read(buf)
-    }
-}
-
-impl Write for Wire {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.output.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// A Close frame as a server sends it (final, unmasked) with `body`.
-fn close_frame(body: &[u8]) -> Vec<u8> {
-    assert!(body.len() <= 125);
-    let mut frame = vec![0x88, body.len() as u8];
-    frame.extend_from_slice(body);
-    frame
-}
+use common::wire::{server_close_frame, Wire};
 
 /// A Close frame's body: the code, then the reason.
 fn body(code: u16, reason: &str) -> Vec<u8> {
@@ -81,7 +40,7 @@ macro_rules! line_tests {
     ($module:ident, $krate:ident, $feature:literal) => {
         #[cfg(feature = $feature)]
         mod $module {
-            use super::common::{assert_documented_table, yes_no};
+            use super::common::tables::{assert_documented_table, yes_no};
             use ws_close_codes::{CloseCode, CloseEvent, CloseFrame, CloseFrameError};
             use $krate::protocol::frame::coding::CloseCode as Theirs;
             use $krate::protocol::CloseFrame as TheirFrame;
@@ -223,7 +182,8 @@ macro_rules! line_tests {
             #[test]
             fn a_close_frame_from_the_peer_is_its_event() {
                 for v in 0..=u16::MAX {
-                    let mut socket = client(super::close_frame(&super::body(v, "server busy")));
+                    let mut socket =
+                        client(super::server_close_frame(&super::body(v, "server busy")));
                     let read = socket.read();
                     let event = event_of_every_shape(&read).expect("a Close message");
                     if Theirs::from(v).is_allowed() {
@@ -240,7 +200,7 @@ macro_rules! line_tests {
             #[test]
             fn an_answer_to_our_close_is_reported_as_sent() {
                 for v in 0..=u16::MAX {
-                    let mut socket = client(super::close_frame(&super::body(v, "bye")));
+                    let mut socket = client(super::server_close_frame(&super::body(v, "bye")));
                     socket.close(None).unwrap();
                     let read = socket.read();
                     let event = event_of_every_shape(&read).expect("a Close message");
@@ -250,7 +210,7 @@ macro_rules! line_tests {
 
             #[test]
             fn an_empty_close_frame_is_1005_clean() {
-                let mut socket = client(super::close_frame(b""));
+                let mut socket = client(super::server_close_frame(b""));
                 let read = socket.read();
                 assert!(matches!(read, Ok(Message::Close(None))), "{read:?}");
                 let event = event_of_every_shape(&read).expect("a Close message");
@@ -260,11 +220,12 @@ macro_rules! line_tests {
 
             #[test]
             fn a_reason_reaches_the_log_line() {
-                let mut socket = client(super::close_frame(&super::body(1013, "server busy")));
+                let mut socket =
+                    client(super::server_close_frame(&super::body(1013, "server busy")));
                 let read = socket.read();
                 let event = event_of_every_shape(&read).unwrap();
                 assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
-                let mut socket = client(super::close_frame(&super::body(4001, "kicked")));
+                let mut socket = client(super::server_close_frame(&super::body(4001, "kicked")));
                 let read = socket.read();
                 assert_eq!(
                     event_of_every_shape(&read).unwrap().to_string(),

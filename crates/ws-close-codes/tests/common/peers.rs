@@ -1,8 +1,6 @@
 //! What the `peers` tests share: the Close frame bodies every peer is run
 //! on, and the comparison of what a peer's application saw with
 //! `Peer::receives`.
-// Each test file uses part of this.
-#![allow(dead_code)]
 
 use ws_close_codes::{CloseCode, Delivery, Peer};
 
@@ -40,20 +38,6 @@ pub fn all_bodies() -> impl Iterator<Item = Vec<u8>> {
         .map(|code| body(code, REASON))
         .chain((0..=u16::MAX).map(|code| body(code, NOT_UTF8)))
         .chain(odd_bodies())
-}
-
-/// A server's Close frame (final, unmasked) carrying `body`, whatever its
-/// length (RFC 6455 section 5.2).
-pub fn server_close_frame(body: &[u8]) -> Vec<u8> {
-    let mut frame = vec![0x88];
-    if body.len() <= 125 {
-        frame.push(body.len() as u8);
-    } else {
-        frame.push(126);
-        frame.extend_from_slice(&(body.len() as u16).to_be_bytes());
-    }
-    frame.extend_from_slice(body);
-    frame
 }
 
 /// What a peer's application saw of a Close frame, in the terms of
