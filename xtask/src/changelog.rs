@@ -600,11 +600,21 @@ impl Changelog {
             }
             let items = body.iter().filter(|l| is_list_item(l)).count();
             *unreleased.entries.entry(kind).or_default() += items.max(1);
-            unreleased.breaking.extend(
-                body.iter()
-                    .filter(|l| is_list_item(l) && entry_text(l).starts_with("**Breaking**"))
-                    .map(|l| entry_text(l).trim().to_owned()),
-            );
+            for (index, line) in body.iter().enumerate() {
+                if !is_list_item(line) || !entry_text(line).starts_with("**Breaking**") {
+                    continue;
+                }
+                // The entry with its continuation lines, as one line.
+                let mut text = entry_text(line).trim().to_owned();
+                for more in body[index + 1..]
+                    .iter()
+                    .take_while(|l| !l.trim().is_empty() && !is_list_item(l))
+                {
+                    text.push(' ');
+                    text.push_str(more.trim());
+                }
+                unreleased.breaking.push(text);
+            }
         }
         Ok(unreleased)
     }

@@ -658,7 +658,7 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         "release\n    ok  cargo xtask release --dry-run ({})",
         seconds(started_release.elapsed())
     );
-    for line in text.lines().take(3) {
+    for line in text.lines() {
         let _ = writeln!(drill.out, "        {line}");
     }
     if options.checks == Checks::All {

@@ -31,6 +31,8 @@ fn the_quick_drill_applies_every_version_to_a_copy() {
     assert!(out.contains("refused it and wrote nothing"), "{out}");
     assert!(out.contains("ok  CHANGELOG.md names"), "{out}");
     assert!(out.contains("ok  cargo xtask release --dry-run"), "{out}");
+    // The whole plan, down to the publish order.
+    assert!(out.contains("        publish order: "), "{out}");
     assert!(out.contains("drill passed: 5 versions"), "{out}");
     // The copy changed, the workspace did not.
     assert_eq!(

@@ -306,7 +306,8 @@ fn the_reasons_name_each_kind_and_each_breaking_entry() {
         "0.4.2",
         &changelog(
             "### Added\n\n- One.\n  More about one.\n- Two.\n\n### Changed\n\n\
-             - **Breaking**: `f` takes two arguments.\n\n### Fixed\n\n- A fix.\n\n",
+             - **Breaking**: `f` takes two arguments.\n\
+             - **Breaking**: `g` is gone; use\n  `h`, which also\n  works.\n\n### Fixed\n\n- A fix.\n\n",
             "0.4.2",
         ),
         &REAL_LAYOUT,
@@ -318,7 +319,9 @@ fn the_reasons_name_each_kind_and_each_breaking_entry() {
         "bump: major (below 1.0 a breaking change moves the minor number)\n",
         "  - major: **Breaking**: `f` takes two arguments.\n",
         "  - minor: ### Added (2 entries) is a compatible change\n",
-        "  - minor: ### Changed (1 entry) is a compatible change\n",
+        // A wrapped entry reads as one line.
+        "  - major: **Breaking**: `g` is gone; use `h`, which also works.\n",
+        "  - minor: ### Changed (2 entries) is a compatible change\n",
         "  - patch: ### Fixed (1 entry) is a fix\n",
     ] {
         assert!(out.contains(line), "{line:?} not in:\n{out}");
