@@ -19,6 +19,12 @@ use ws_close_codes_registry::{Change, Pins, Record, Reference};
 
 use crate::regen::{self, Plan};
 
+/// How many warnings the report lists; the rest are counted. The report
+/// is a pull request body, which GitHub caps at 65,536 characters, and
+/// every character, space and date of a document can be a slip; `cargo
+/// xtask regen` prints every warning.
+pub const LISTED_WARNINGS: usize = 50;
+
 /// The semantic-versioning consequence of a change for `ws-close-codes`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Bump {
@@ -332,8 +338,16 @@ pub fn render(plan: &Plan, root: &Path, source: &Source) -> String {
     if plan.warnings.is_empty() {
         let _ = writeln!(out, "None.");
     } else {
-        for warning in &plan.warnings {
+        for warning in plan.warnings.iter().take(LISTED_WARNINGS) {
             let _ = writeln!(out, "- {}", escape_markdown(warning));
+        }
+        if let Some(more) = plan.warnings.len().checked_sub(LISTED_WARNINGS) {
+            if more > 0 {
+                let _ = writeln!(
+                    out,
+                    "- … and {more} more, not listed here: `cargo xtask regen` prints every one."
+                );
+            }
         }
     }
     let _ = writeln!(out);

@@ -183,3 +183,71 @@ fn a_document_with_quirks_is_accepted_with_warnings_at_their_places() {
     assert!(fs::read(ws.root().join(SNAPSHOT)).unwrap() == fixture);
     assert_eq!(ws.read(GENERATED), generated_after);
 }
+
+#[test]
+fn a_report_lists_the_first_warnings_and_counts_the_rest() {
+    // The snapshot with every reference type in upper case and a space
+    // after every reference's data: two slips per `<xref>`, more than the
+    // report lists.
+    let ws = Workspace::new();
+    let snapshot = ws.read(SNAPSHOT).replace(" data=\"", " data=\" ");
+    let mut slipped = String::new();
+    let mut rest = snapshot.as_str();
+    while let Some(at) = rest.find("<xref type=\"") {
+        let start = at + "<xref type=\"".len();
+        let end = start + rest[start..].find('"').unwrap();
+        slipped.push_str(&rest[..start]);
+        slipped.push_str(&rest[start..end].to_uppercase());
+        rest = &rest[end..];
+    }
+    slipped.push_str(rest);
+    let document = ws.root().join("slipped.xml");
+    fs::write(&document, &slipped).unwrap();
+
+    let report_path = ws.root().join("sync-report.md");
+    let (code, out, err) = ws.xtask(&[
+        "regen",
+        "--from",
+        document.to_str().unwrap(),
+        "--report",
+        report_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "stdout:\n{out}\nstderr:\n{err}");
+    // The summary prints every one (the close-code registry's share of
+    // the document's slips) ...
+    let printed: Vec<&str> = out.lines().filter(|l| l.starts_with("warning:")).collect();
+    let slips = printed.len();
+    assert!(
+        slips > xtask::report::LISTED_WARNINGS,
+        "{slips} slips:\n{out}"
+    );
+    assert_eq!(
+        printed
+            .iter()
+            .filter(|l| l.contains("is not in lower case"))
+            .count(),
+        slips / 2,
+        "{out}"
+    );
+
+    // ... the report counts every one and lists the first, in order.
+    let report = ws.read("sync-report.md");
+    assert!(
+        section(&report, "Summary").contains(&format!("- Warnings: {slips}.").as_str()),
+        "{report}"
+    );
+    let listed = section(&report, "Warnings");
+    let limit = xtask::report::LISTED_WARNINGS;
+    assert_eq!(listed.len(), limit + 1, "{report}");
+    for (item, line) in listed[..limit].iter().zip(&printed) {
+        let place = line.split(": ").nth(1).unwrap();
+        assert!(item.contains(place), "{item:?} is not {line:?}");
+    }
+    assert_eq!(
+        listed[limit],
+        format!(
+            "- … and {} more, not listed here: `cargo xtask regen` prints every one.",
+            slips - limit
+        )
+    );
+}
