@@ -5,8 +5,9 @@
 //!
 //! - [`tables`]: the tables the crate documentation prints, read back and
 //!   compared with what a test computes;
-//! - [`peers`]: the Close frame bodies every peer is run on, and the
-//!   comparison of what a peer's application saw with `Peer::receives`;
+//! - [`peers`]: the Close frame bodies every peer is run on, the
+//!   comparison of what a peer's application saw with `Peer::receives`,
+//!   and of the codes it delivers with `CloseCode::received_by`;
 //! - [`wire`]: an in-memory connection and the frames a server writes, to
 //!   run a stack's client over bytes without a socket.
 

@@ -1,6 +1,7 @@
 //! What the `peers` tests share: the Close frame bodies every peer is run
-//! on, and the comparison of what a peer's application saw with
-//! `Peer::receives`.
+//! on, the comparison of what a peer's application saw with
+//! `Peer::receives`, and of the codes it delivers with
+//! `CloseCode::received_by`.
 
 use ws_close_codes::{CloseCode, Delivery, Peer};
 
@@ -94,5 +95,18 @@ pub fn check(peer: Peer, body: &[u8], seen: &Seen, no_code: Option<u16>) {
             );
         }
         _ => panic!("{context}"),
+    }
+}
+
+/// Checks that `CloseCode::received_by(peer)` is `Delivered` for exactly
+/// the codes of `delivered`, over every `u16`.
+pub fn assert_delivers_exactly(peer: Peer, delivered: &[u16]) {
+    for code in 0..=u16::MAX {
+        let delivery = CloseCode::from(code).received_by(peer);
+        assert_eq!(
+            delivery == Delivery::Delivered,
+            delivered.contains(&code),
+            "{peer}, {code}"
+        );
     }
 }
