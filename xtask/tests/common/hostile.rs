@@ -125,23 +125,20 @@ pub fn record(value: &str, description: &str, contact: &str, references: &str) -
 pub const MORGAN: &str = "<contact><xref type=\"person\" data=\"Morgan_Jones\"/></contact>";
 
 /// `text` as XML character data or attribute value: markup characters as
-/// entity references; with `refs`, every character outside printable ASCII
-/// as a character reference (but NUL, which XML cannot reference), else as
-/// it is.
+/// entity references (`xtask::document::escape`); with `refs`, every
+/// character outside printable ASCII as a character reference (but NUL,
+/// which XML cannot reference), else as it is.
 pub fn xml(text: &str, refs: bool) -> String {
+    let escaped = xtask::document::escape(text);
+    if !refs {
+        return escaped;
+    }
     let mut out = String::new();
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\0' => out.push(c),
-            c if refs && !(' '..='~').contains(&c) => {
-                let _ = write!(out, "&#x{:X};", u32::from(c));
-            }
-            c => out.push(c),
+    for c in escaped.chars() {
+        if c == '\0' || (' '..='~').contains(&c) {
+            out.push(c);
+        } else {
+            let _ = write!(out, "&#x{:X};", u32::from(c));
         }
     }
     out
