@@ -15,7 +15,9 @@ pub struct Entry {
     pub value: u16,
     /// The Rust identifier of its `CloseCode` variant (from the pins).
     pub ident: String,
-    /// The short title: the pinned title, else IANA's description.
+    /// The code's name, from the pins: IANA's description when the code
+    /// was first seen (or a shorter name pinned by hand), kept when IANA
+    /// rewords the description.
     pub title: String,
     /// IANA's description, whitespace collapsed.
     pub iana_description: String,
@@ -65,8 +67,9 @@ pub struct Assignment {
     pub derivation: Derivation,
 }
 
-/// The result of [`build`]: the catalog, the pins including any new ones,
-/// and the identifiers assigned to codes seen for the first time.
+/// The result of [`build`]: the catalog, the pins including any new ones
+/// (and the name of every code whose pin had none), and the identifiers
+/// assigned to codes seen for the first time.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Built {
     /// The catalog for the generator.
@@ -78,7 +81,9 @@ pub struct Built {
 }
 
 /// Assembles the catalog. Codes without a pin get one derived from their
-/// description (see [`derive_ident`]); pins are never changed or removed.
+/// description (see [`derive_ident`]) and that description as their name;
+/// a pin without a name (a file written before names were pinned) gets the
+/// current description. Pins are never changed or removed.
 ///
 /// # Errors
 ///
@@ -98,23 +103,27 @@ pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Buil
             None => {
                 let (ident, derivation) = derive_ident(value, &record.description, &taken);
                 debug_assert!(is_valid_ident(&ident));
-                let pin = Pin { ident, title: None };
-                pins.insert(value, pin.clone());
                 assigned.push(Assignment {
                     value,
-                    ident: pin.ident.clone(),
+                    ident: ident.clone(),
                     derivation,
                 });
-                pin
+                Pin { ident, name: None }
             }
         };
+        // A code's name is pinned the first time it is seen, like its
+        // identifier: IANA rewording the description later changes
+        // `iana_description`, never `name` or `Display`.
+        let pin = Pin {
+            name: Some(pin.name.unwrap_or_else(|| record.description.clone())),
+            ..pin
+        };
+        pins.insert(value, pin.clone());
         taken.insert(pin.ident.clone());
+        let title = pin.name.unwrap_or_default();
         entries.push(Entry {
             value,
-            title: pin
-                .title
-                .clone()
-                .unwrap_or_else(|| record.description.clone()),
+            title,
             ident: pin.ident,
             iana_description: record.description.clone(),
             description: curated

@@ -9,14 +9,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::error::Error;
 use crate::toml_tree::{self, Value};
 
-/// The pinned identifier (and optional short title) of one code.
+/// The pinned identifier and name of one code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pin {
     /// The Rust identifier of the code's `CloseCode` variant.
     pub ident: String,
-    /// A short title, for codes whose IANA description is too long to serve
-    /// as one.
-    pub title: Option<String>,
+    /// The code's name (what `CloseCode::name` and `Display` give): IANA's
+    /// description when the code was first seen, or a shorter name written
+    /// by hand. `None` only in a file written before names were pinned;
+    /// [`crate::build`] then pins the current description.
+    pub name: Option<String>,
 }
 
 /// All pins, by code.
@@ -160,13 +162,13 @@ impl Pins {
     /// Parses `names.toml`.
     ///
     /// The file has one table, `[codes]`, whose keys are code values and
-    /// whose values are inline tables with `ident` (required) and `title`
-    /// (optional).
+    /// whose values are inline tables with `ident` (required) and `name`
+    /// (written for every code by regen; optional when reading).
     ///
     /// # Errors
     ///
     /// Malformed TOML, unknown keys, a key that is not a code, an invalid or
-    /// duplicate identifier, or an empty title; the error names the line,
+    /// duplicate identifier, or an empty name; the error names the line,
     /// column and key.
     pub fn parse(text: &str) -> Result<Pins, Error> {
         let mut pins = Pins::new();
@@ -201,7 +203,7 @@ impl Pins {
                     ));
                 };
                 let mut ident = None;
-                let mut title = None;
+                let mut pinned_name = None;
                 for field in fields {
                     let field_name = format!("{name}.{}", field.key);
                     let Value::Str(s) = &field.value else {
@@ -209,12 +211,12 @@ impl Pins {
                     };
                     match field.key.as_str() {
                         "ident" => ident = Some(s.clone()),
-                        "title" => title = Some(s.clone()),
+                        "name" => pinned_name = Some(s.clone()),
                         _ => {
                             return Err(Error::at(
                                 field.at,
                                 field_name.as_str(),
-                                "unknown key; expected ident or title",
+                                "unknown key; expected ident or name",
                             ))
                         }
                     }
@@ -235,16 +237,22 @@ impl Pins {
                         format!("{ident} is already the identifier of {other}"),
                     ));
                 }
-                if let Some(t) = &title {
+                if let Some(t) = &pinned_name {
                     if t.trim().is_empty() || t.chars().any(char::is_control) {
                         return Err(Error::at(
                             place(code),
-                            format!("{name}.title"),
+                            format!("{name}.name"),
                             "must be non-empty text on one line",
                         ));
                     }
                 }
-                pins.insert(value, Pin { ident, title });
+                pins.insert(
+                    value,
+                    Pin {
+                        ident,
+                        name: pinned_name,
+                    },
+                );
             }
         }
         Ok(pins)
@@ -256,18 +264,20 @@ impl Pins {
             "# Rust identifiers pinned for the registered WebSocket close codes.\n\
              #\n\
              # Written by `cargo xtask regen`: a code seen for the first time gets an\n\
-             # identifier derived from its IANA description. After that the pin wins, so a\n\
-             # change in IANA's wording never renames a `CloseCode` variant. Pins are never\n\
-             # changed or removed by regen, even when a code leaves the registry.\n\
+             # identifier derived from its IANA description, and that description as its\n\
+             # name. After that the pins win, so a change in IANA's wording never renames\n\
+             # a `CloseCode` variant and never changes `name()` or `Display` (users' logs\n\
+             # and alerts key on that text); `iana_description()` carries IANA's current\n\
+             # text. Pins are never changed or removed by regen, even when a code leaves\n\
+             # the registry.\n\
              #\n\
-             # `title` (optional) is the short name for a code whose IANA description is too\n\
-             # long to be one. Edit by hand only to add a title or to fix a pin before its\n\
-             # first release.\n\n[codes]\n",
+             # Edit by hand only to give a code a shorter name than IANA's description, or\n\
+             # to fix a pin before its first release.\n\n[codes]\n",
         );
         for (value, pin) in &self.pins {
             out.push_str(&format!("{value} = {{ ident = {}", toml_string(&pin.ident)));
-            if let Some(title) = &pin.title {
-                out.push_str(&format!(", title = {}", toml_string(title)));
+            if let Some(name) = &pin.name {
+                out.push_str(&format!(", name = {}", toml_string(name)));
             }
             out.push_str(" }\n");
         }
@@ -410,14 +420,14 @@ mod tests {
             1014,
             Pin {
                 ident: "BadGateway".into(),
-                title: Some("Bad \"Gateway\" \\ \u{202E}".into()),
+                name: Some("Bad \"Gateway\" \\ \u{202E}".into()),
             },
         );
         pins.insert(
             1000,
             Pin {
                 ident: "NormalClosure".into(),
-                title: None,
+                name: None,
             },
         );
         let text = pins.render();

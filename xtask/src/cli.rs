@@ -32,6 +32,7 @@ cargo xtask: automation for the ws-close-codes workspace
 USAGE:
     cargo xtask regen [--from PATH | --fetch [--url URL]] [--allow-removals]
                       [--report PATH] [--check]
+    cargo xtask sync [--url URL] [--out DIR] [--commit BRANCH]
     cargo xtask drill [--quick] [--dir DIR]
     cargo xtask release [--dry-run] [--date YYYY-MM-DD]
     cargo xtask release --notes [VERSION] | --publish-order
@@ -82,6 +83,23 @@ OPTIONS:
     --check            Write nothing. Exit 1 and print a unified diff of every
                        stale file, and the command that fixes it. Not with
                        --fetch or --report.
+
+sync
+    The registry sync, as the scheduled workflow runs it: regen --fetch with
+    --report DIR/report.md; when the registry changed, cargo test --workspace;
+    when registered codes changed, cargo xtask release and cargo metadata
+    --locked; then the release is appended to the report (the pull request's
+    body). Everything printed also goes to DIR/log.txt; a failure writes the
+    body of the issue to open to DIR/issue.md.
+
+    --out DIR          Where the report, the log and the issue body go
+                       (default: target/sync, or $CARGO_TARGET_DIR/sync).
+    --commit BRANCH    Commit the change on BRANCH (git switch --force-create),
+                       with the report's title as the message; the work tree
+                       must be clean afterwards.
+    --url URL ...      The download options of regen --fetch, passed on.
+    Exit status: 0 the registry was current, 3 it changed and every step
+    passed, 4 the download failed, 1 any other failure.
 
 drill
     Proves that IANA's next registrations need no hand edit: copies the
@@ -166,6 +184,13 @@ pub fn run_with(
             }
         },
         Some("release") => crate::release::command(&args[1..], root, out, err),
+        Some("sync") => match crate::sync::parse(&args[1..], root) {
+            Ok(options) => crate::sync::run(&options, out),
+            Err(message) => {
+                let _ = writeln!(err, "error: {message}\n\n{HELP}");
+                EXIT_USAGE
+            }
+        },
         Some("help" | "--help" | "-h") => {
             let _ = write!(out, "{HELP}");
             EXIT_OK
@@ -231,7 +256,7 @@ fn number<T: std::str::FromStr + PartialOrd>(
 }
 
 /// The options that tune a download, meaningful only with `--fetch`.
-const FETCH_ONLY: &[&str] = &[
+pub(crate) const FETCH_ONLY: &[&str] = &[
     "--url",
     "--connect-timeout",
     "--timeout",

@@ -73,6 +73,36 @@ fn offset_of(text: &str, position: Position) -> usize {
         .map_or(text.len(), |(i, _)| line_start + i)
 }
 
+/// The byte range of the `<contact>` element in a record's text.
+fn contact_range(value: u16, record: &str) -> Result<(usize, usize), EditError> {
+    let open = record
+        .find("<contact")
+        .ok_or_else(|| EditError(format!("{value} has no <contact>")))?;
+    let close = match (record[open..].find("</contact>"), record[open..].find('>')) {
+        // `<contact/>`: the first `>` closes an empty element.
+        (_, Some(gt)) if record[open..open + gt].ends_with('/') => open + gt + 1,
+        (Some(at), _) => open + at + "</contact>".len(),
+        _ => return Err(EditError(format!("{value}: unclosed <contact>"))),
+    };
+    Ok((open, close))
+}
+
+/// The attributes (`name="value"`) of a start tag's inside.
+fn attributes(inside: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = inside.trim_start();
+    while let Some(eq) = rest.find('=') {
+        let quote = rest[eq + 1..].chars().next().unwrap_or('"');
+        let Some(close) = rest[eq + 2..].find(quote) else {
+            break;
+        };
+        let end = eq + 2 + close + 1;
+        found.push(&rest[..end]);
+        rest = rest[end..].trim_start();
+    }
+    found
+}
+
 impl Document {
     /// The document `text`.
     pub fn new(text: impl Into<String>) -> Document {
@@ -264,22 +294,114 @@ impl Document {
     ///
     /// When `value` has no record of its own or no contact element.
     pub fn contact_text(self, value: u16, text: &str) -> Result<Document, EditError> {
-        let (start, end) = self.registered(value)?;
-        let record = &self.text[start..end];
-        let open = record
-            .find("<contact")
-            .ok_or_else(|| EditError(format!("{value} has no <contact>")))?;
-        let close = match record[open..].find("</contact>") {
-            Some(at) => open + at + "</contact>".len(),
-            None => {
-                open + record[open..]
-                    .find("/>")
-                    .ok_or_else(|| EditError(format!("{value}: unclosed <contact>")))?
-                    + 2
+        self.edit_record(value, |record| {
+            let (open, close) = contact_range(value, record)?;
+            Ok(format!(
+                "{}<contact>{}</contact>{}",
+                &record[..open],
+                escape(text),
+                &record[close..]
+            ))
+        })
+    }
+
+    /// Rewrites the `<record>` element of the registered code `value`:
+    /// `edit` gets its text and returns the new text.
+    fn edit_record(
+        self,
+        value: u16,
+        edit: impl FnOnce(&str) -> Result<String, EditError>,
+    ) -> Result<Document, EditError> {
+        let range = self.registered(value)?;
+        let new = edit(&self.text[range.0..range.1])?;
+        Ok(self.replace(range, &new))
+    }
+
+    /// Removes the reference of `value` whose data is `data`, with its line.
+    ///
+    /// # Errors
+    ///
+    /// When `value` has no record of its own or no such reference.
+    pub fn remove_reference(self, value: u16, data: &str) -> Result<Document, EditError> {
+        self.edit_record(value, |record| {
+            let needle = format!("data=\"{}\"", escape(data));
+            let at = record
+                .find(&needle)
+                .filter(|&at| !record[..at].ends_with("type=\"person\" "))
+                .ok_or_else(|| EditError(format!("{value} has no reference {data:?}")))?;
+            let start = record[..at].rfind('\n').unwrap_or(0);
+            let end = at + record[at..].find("/>").map_or(needle.len(), |e| e + 2);
+            Ok(format!("{}{}", &record[..start], &record[end..]))
+        })
+    }
+
+    /// Adds a reference (`<xref type="KIND" data="DATA"/>`) as the last
+    /// element of the record of `value`.
+    ///
+    /// # Errors
+    ///
+    /// When `value` has no record of its own.
+    pub fn add_reference(self, value: u16, kind: &str, data: &str) -> Result<Document, EditError> {
+        self.edit_record(value, |record| {
+            let close = record.rfind("</record>").unwrap_or(record.len());
+            let line_start = record[..close].rfind('\n').map_or(0, |i| i + 1);
+            let indent = &record[line_start..close];
+            Ok(format!(
+                "{}  <xref type=\"{}\" data=\"{}\"/>\n{indent}</record>",
+                &record[..close],
+                escape(kind),
+                escape(data)
+            ))
+        })
+    }
+
+    /// Makes the person `id` (of `<people>`) the contact of `value`.
+    ///
+    /// # Errors
+    ///
+    /// When `value` has no record of its own or no contact element.
+    pub fn contact_person(self, value: u16, id: &str) -> Result<Document, EditError> {
+        self.edit_record(value, |record| {
+            let (open, close) = contact_range(value, record)?;
+            Ok(format!(
+                "{}<contact><xref type=\"person\" data=\"{}\"/></contact>{}",
+                &record[..open],
+                escape(id),
+                &record[close..]
+            ))
+        })
+    }
+
+    /// Sets the record's `date` attribute (when `date` is given: where the
+    /// record has one it moves, otherwise it is added) and its `updated`
+    /// attribute.
+    ///
+    /// # Errors
+    ///
+    /// When `value` has no record of its own.
+    pub fn redate(
+        self,
+        value: u16,
+        date: Option<&str>,
+        updated: &str,
+    ) -> Result<Document, EditError> {
+        self.edit_record(value, |record| {
+            let end = record
+                .find('>')
+                .ok_or_else(|| EditError(format!("the record of {value} has no start tag")))?;
+            let mut tag = String::from("<record");
+            if let Some(date) = date {
+                let _ = write!(tag, " date=\"{}\"", escape(date));
             }
-        };
-        let range = (start + open, start + close);
-        Ok(self.replace(range, &format!("<contact>{}</contact>", escape(text))))
+            let _ = write!(tag, " updated=\"{}\"", escape(updated));
+            // Other attributes are kept as they are.
+            for attribute in attributes(&record["<record".len()..end]) {
+                if !attribute.starts_with("date=") && !attribute.starts_with("updated=") {
+                    let _ = write!(tag, " {attribute}");
+                }
+            }
+            Ok(format!("{tag}{}", &record[end..]))
+        })
     }
 
     /// Adds a person to `<people>`.

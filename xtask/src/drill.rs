@@ -29,11 +29,12 @@
 //! would overwrite the real crates' output with the copy's, and a later
 //! build of the real workspace could take it for its own.
 
-use std::fmt::Write as _;
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ws_close_codes_registry::{self as registry, Registry};
@@ -41,6 +42,7 @@ use ws_close_codes_registry::{self as registry, Registry};
 use crate::cli;
 use crate::document::Document;
 use crate::regen;
+use crate::sync;
 
 /// What to check after each version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,11 +103,22 @@ impl std::fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
+/// What the sync must do with a version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Expect {
+    /// Regenerate, test, release and commit (exit 3).
+    Changed,
+    /// Refuse it and write nothing (exit 1, with the issue's body).
+    Refused,
+    /// Find the registry current and do nothing (exit 0).
+    Current,
+}
+
 /// One later version of the registry and what the drill expects of it.
 struct Step {
     name: String,
     document: Document,
-    refused: bool,
+    expect: Expect,
 }
 
 /// The first value of `range` inside an unassigned record of `registry`,
@@ -124,9 +137,83 @@ fn free_value(
 /// The date `months` months after `date` (first of the month), for
 /// versions that must be newer than the snapshot.
 fn later(registry: &Registry, months: u16) -> String {
-    let date = registry.document_updated;
+    months_after(registry.document_updated, months)
+}
+
+fn months_after(date: registry::Date, months: u16) -> String {
     let index = u32::from(date.year) * 12 + u32::from(date.month) - 1 + u32::from(months);
     format!("{:04}-{:02}-01", index / 12, index % 12 + 1)
+}
+
+/// (e): every registered code changed at once, as IANA could in one
+/// revision: each description reworded, each reference list changed (the
+/// first reference removed, a new one added), each contact changed (to a
+/// new person, or to plain text, taking turns), each date moved (the
+/// `date` a month later where there is one, `updated` set to the
+/// revision's date), and a code registered in 1000-2999 and in 3000-3999.
+fn every_record(base: Document, date: &str) -> Result<(Document, Vec<u16>), String> {
+    let error = |e: crate::document::EditError| e.0;
+    let registry = base.parse().map_err(error)?;
+    let person = format!("Steward_{}", date.replace('-', "_"));
+    let mut document = base
+        .add_person(&person, "Sam Steward", "mailto:sam&example.org", date)
+        .map_err(error)?;
+    let codes: Vec<&registry::Record> = registry.registered_codes().collect();
+    for (index, record) in codes.iter().enumerate() {
+        let value = record.span.start;
+        document = document
+            .reword(
+                value,
+                &format!("{} (revised by IANA on {date})", record.description),
+            )
+            .map_err(error)?;
+        if let Some(first) = record.references.first() {
+            document = document
+                .remove_reference(value, &first.data)
+                .map_err(error)?;
+        }
+        document = if value < 3000 {
+            document.add_reference(value, "rfc", &format!("rfc{}", 9000 + value % 1000))
+        } else {
+            document.add_reference(
+                value,
+                "uri",
+                &format!("https://example.org/close-codes/{value}"),
+            )
+        }
+        .map_err(error)?;
+        document = if index % 2 == 0 {
+            document.contact_person(value, &person)
+        } else {
+            let before = record
+                .contact
+                .as_ref()
+                .map_or("no one", |c| c.display_name());
+            document.contact_text(value, &format!("{before}, now through IANA"))
+        }
+        .map_err(error)?;
+        let moved = record.date.map(|d| months_after(d, 1));
+        document = document
+            .redate(value, moved.as_deref(), date)
+            .map_err(error)?;
+    }
+    let low =
+        free_value(&registry, 1000..=2999, None).ok_or("no unassigned value left in 1000-2999")?;
+    let high =
+        free_value(&registry, 3000..=3999, None).ok_or("no unassigned value left in 3000-3999")?;
+    let document = document
+        .register(
+            low,
+            "Handshake Timeout",
+            date,
+            Some(&person),
+            &[("rfc", "rfc9998")],
+        )
+        .map_err(error)?
+        .register(high, "Quota Exceeded", date, None, &[])
+        .map_err(error)?
+        .updated(date);
+    Ok((document, vec![low, high]))
 }
 
 fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
@@ -225,8 +312,16 @@ fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
         .map_err(error)?
         .updated(&d_date);
 
-    // (e) a stale copy of (d) that lacks (b)'s code.
-    let e = d.clone().without(b_value).map_err(error)?;
+    // (e) every record changed at once, and two new codes.
+    let e_date = later(&registry, 5);
+    let (e, e_new) = every_record(d.clone(), &e_date)?;
+
+    // (f) a stale copy of (e) that lacks (b)'s code, dated later.
+    let f = e
+        .clone()
+        .without(b_value)
+        .map_err(error)?
+        .updated(&later(&registry, 6));
 
     Ok(vec![
         Step {
@@ -234,14 +329,14 @@ fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
                 "(a) a new 3000-3999 code ({a_value}) with a long description and a new person"
             ),
             document: a,
-            refused: false,
+            expect: Expect::Changed,
         },
         Step {
             name: format!(
                 "(b) a new 1000-2999 code ({b_value}) with an RFC reference, below registered codes"
             ),
             document: b,
-            refused: false,
+            expect: Expect::Changed,
         },
         Step {
             name: format!(
@@ -249,17 +344,31 @@ fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
                 moved.span.start
             ),
             document: c,
-            refused: false,
+            expect: Expect::Changed,
         },
         Step {
             name: format!("(d) the contact of {d_value} changed from a person to plain text"),
             document: d,
-            refused: false,
+            expect: Expect::Changed,
         },
         Step {
-            name: format!("(e) a stale copy that lacks {b_value}"),
+            name: format!(
+                "(e) every record changed at once (description, references, contact, dates) \
+                 and new codes {} and {}",
+                e_new[0], e_new[1]
+            ),
+            document: e.clone(),
+            expect: Expect::Changed,
+        },
+        Step {
+            name: format!("(f) a stale copy that lacks {b_value}"),
+            document: f,
+            expect: Expect::Refused,
+        },
+        Step {
+            name: "(g) the same document as (e) again".to_owned(),
             document: e,
-            refused: true,
+            expect: Expect::Current,
         },
     ])
 }
@@ -389,9 +498,87 @@ fn seconds(duration: Duration) -> String {
     format!("{:.1} s", duration.as_secs_f64())
 }
 
+/// A loopback HTTP server that answers every request with the document
+/// it holds at the time: where the drill's syncs download the registry
+/// from, as the workflow's sync downloads it from IANA.
+struct Server {
+    url: String,
+    document: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Server {
+    fn start() -> std::io::Result<Server> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let url = format!(
+            "http://{}/assignments/websocket/websocket.xml",
+            listener.local_addr()?
+        );
+        let document = Arc::new(Mutex::new(Vec::new()));
+        let serving = Arc::clone(&document);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let body = serving.lock().map(|d| d.clone()).unwrap_or_default();
+                let _ = answer(stream, &body);
+            }
+        });
+        Ok(Server { url, document })
+    }
+
+    fn serve(&self, document: &[u8]) {
+        if let Ok(mut held) = self.document.lock() {
+            *held = document.to_vec();
+        }
+    }
+}
+
+/// Reads one request's head and answers `200 OK` with `body`.
+fn answer(mut stream: TcpStream, body: &[u8]) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut head = Vec::new();
+    let mut buffer = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 64 * 1024 {
+        let read = stream.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        head.extend_from_slice(&buffer[..read]);
+    }
+    write!(
+        stream,
+        "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    stream.write_all(body)?;
+    stream.flush()
+}
+
+/// `git ARGS` in `dir`; `Err` with what it printed.
+fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err(format!(
+            "git {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stderr).trim_end()
+        ))
+    }
+}
+
+/// The branch the drill's syncs commit to, as the workflow's does.
+const BRANCH: &str = "registry-sync";
+
 struct Drill<'a> {
     copy: PathBuf,
     target: PathBuf,
+    dir: PathBuf,
+    server: Server,
+    checks: Checks,
     out: &'a mut dyn Write,
 }
 
@@ -434,31 +621,129 @@ impl Drill<'_> {
         (code, text)
     }
 
+    /// The sync of the copy against the document the server holds, with
+    /// its output in `DIR/sync-INDEX`: with every check, `cargo xtask sync`
+    /// itself, the command the workflow runs; with `--quick`, the same
+    /// sync in this process without its cargo commands. Returns the exit
+    /// status and the log.
+    fn sync(&mut self, index: usize) -> (i32, String, PathBuf) {
+        let out_dir = self.dir.join(format!("sync-{index}"));
+        let code = match self.checks {
+            Checks::All => {
+                // Its output is in its log; cargo's own (building xtask)
+                // is kept for when the sync never started.
+                let _ = fs::remove_file(out_dir.join("log.txt"));
+                let output =
+                    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+                        .args([
+                            "xtask",
+                            "sync",
+                            "--url",
+                            &self.server.url,
+                            "--commit",
+                            BRANCH,
+                            "--out",
+                        ])
+                        .arg(&out_dir)
+                        .current_dir(&self.copy)
+                        .env("CARGO_TARGET_DIR", &self.target)
+                        .env("CARGO_TERM_COLOR", "never")
+                        .env("CARGO_INCREMENTAL", "0")
+                        .stdin(Stdio::null())
+                        .output();
+                match output {
+                    Ok(output) => {
+                        if !out_dir.join("log.txt").exists() {
+                            let _ = fs::create_dir_all(&out_dir);
+                            let _ = fs::write(out_dir.join("log.txt"), &output.stderr);
+                        }
+                        output.status.code().unwrap_or(cli::EXIT_FAILURE)
+                    }
+                    Err(e) => {
+                        let _ = fs::create_dir_all(&out_dir);
+                        let _ =
+                            fs::write(out_dir.join("log.txt"), format!("cannot run cargo: {e}"));
+                        cli::EXIT_FAILURE
+                    }
+                }
+            }
+            Checks::Regen => {
+                let options = sync::Options {
+                    root: self.copy.clone(),
+                    out_dir: out_dir.clone(),
+                    fetch_args: vec!["--url".into(), self.server.url.clone()],
+                    branch: Some(BRANCH.to_owned()),
+                    cargo_checks: false,
+                };
+                sync::run(&options, &mut std::io::sink())
+            }
+        };
+        let log = fs::read_to_string(out_dir.join("log.txt")).unwrap_or_default();
+        (code, log, out_dir)
+    }
+
     fn report(&mut self, check: &str, took: Duration) {
         let _ = writeln!(self.out, "    ok  {check} ({})", seconds(took));
     }
 
-    fn checks(&mut self, step: &str, checks: Checks) -> Result<(), Failure> {
-        let fail = |check: &str, detail: String| Failure {
-            step: step.to_owned(),
-            check: check.to_owned(),
-            detail,
-        };
+    /// What a changed version must leave: the report with its release, the
+    /// commit on the branch, the log's summary and timings, CHANGELOG.md
+    /// naming each new code; then `regen --check`, and with every check
+    /// clippy and rustdoc (the sync ran the tests).
+    fn changed(&mut self, step: &Step, log: &str, out_dir: &Path) -> Result<(), String> {
+        let report = fs::read_to_string(out_dir.join("report.md"))
+            .map_err(|e| format!("no report.md: {e}"))?;
+        if !report.contains("\n## Release\n") {
+            return Err(format!(
+                "report.md has no release section:\n{}",
+                tail(&report, 20)
+            ));
+        }
+        let title = sync::title(&report);
+        let subject = git(&self.copy, &["log", "-1", "--format=%s", BRANCH])?;
+        if subject.trim() != title {
+            return Err(format!(
+                "the commit on {BRANCH} is {:?}, not the report's title {title:?}",
+                subject.trim()
+            ));
+        }
+        let _ = writeln!(self.out, "    ok  committed on {BRANCH}: {title}");
+        for line in log.lines().filter(|l| {
+            l.starts_with("added:")
+                || l.starts_with("changed:")
+                || l.starts_with("removed:")
+                || l.starts_with("new identifier:")
+                || l.starts_with("IANA reworded")
+                || (l.starts_with("<== ") && !l.starts_with("<== git"))
+        }) {
+            let _ = writeln!(self.out, "        {line}");
+        }
+        if let Some(release) = report.split("\n## Release\n").nth(1) {
+            for line in release.lines().skip_while(|l| *l != "```text").skip(1) {
+                if line == "```" {
+                    break;
+                }
+                let _ = writeln!(self.out, "        release: {line}");
+            }
+        }
+        self.changelog_names_the_new_codes(log)?;
+        if step.name.starts_with("(e)") {
+            self.every_rewording_keeps_its_name(log)?;
+        }
+        self.checks()
+    }
+
+    fn checks(&mut self) -> Result<(), String> {
         let started = Instant::now();
         let (code, text) = self.xtask(&["regen", "--check"]);
         if code != cli::EXIT_OK {
-            return Err(fail("cargo xtask regen --check", tail(&text, 60)));
+            return Err(format!("cargo xtask regen --check\n{}", tail(&text, 60)));
         }
         self.report("cargo xtask regen --check", started.elapsed());
-        if checks == Checks::Regen {
+        if self.checks == Checks::Regen {
             return Ok(());
         }
-        let commands: [(&str, &[&str], bool); 3] = [
-            (
-                "cargo test --workspace",
-                &["test", "--workspace", "--locked"],
-                false,
-            ),
+        let commands: [(&str, &[&str], bool); 2] = [
             (
                 "cargo clippy --workspace --all-targets -- -D warnings",
                 &[
@@ -479,7 +764,9 @@ impl Drill<'_> {
             ),
         ];
         for (check, args, rustdoc_deny) in commands {
-            let took = self.cargo(args, rustdoc_deny).map_err(|e| fail(check, e))?;
+            let took = self
+                .cargo(args, rustdoc_deny)
+                .map_err(|e| format!("{check}\n{e}"))?;
             self.report(check, took);
         }
         Ok(())
@@ -503,7 +790,7 @@ impl Drill<'_> {
                 .any(|l| l.contains(&format!("`{variant}`")) && l.contains(value.trim()));
             if !named {
                 return Err(format!(
-                    "no line of CHANGELOG.md names {value} as `{variant}`"
+                    "CHANGELOG.md names each new code: no line names {value} as `{variant}`"
                 ));
             }
             let _ = writeln!(
@@ -514,10 +801,36 @@ impl Drill<'_> {
         Ok(())
     }
 
+    /// After (e): every code whose description changed kept its pinned
+    /// name, and the log says so for each.
+    fn every_rewording_keeps_its_name(&mut self, log: &str) -> Result<(), String> {
+        let changed: Vec<&str> = log
+            .lines()
+            .filter_map(|l| l.strip_prefix("changed: "))
+            .filter(|l| l.contains("description"))
+            .filter_map(|l| l.split(' ').next())
+            .collect();
+        let kept = log
+            .lines()
+            .filter(|l| l.starts_with("IANA reworded "))
+            .count();
+        if changed.is_empty() || kept != changed.len() {
+            return Err(format!(
+                "names kept: {} codes reworded, {kept} lines 'IANA reworded ...; name kept (pinned)'",
+                changed.len()
+            ));
+        }
+        let _ = writeln!(
+            self.out,
+            "    ok  {kept} descriptions reworded, every name kept (pinned)"
+        );
+        Ok(())
+    }
+
     /// Breaks the registration date of one code in the copy's generated
     /// code, checks that the crate's tests fail, and restores the file.
     fn tests_notice_a_broken_generator(&mut self) -> Result<(), Failure> {
-        let step = "(f) a generated file with a wrong registration date";
+        let step = "(h) a generated file with a wrong registration date";
         let fail = |check: &str, detail: String| Failure {
             step: step.to_owned(),
             check: check.to_owned(),
@@ -583,10 +896,34 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         .map_err(|e| setup("read the snapshot", e.to_string()))?;
     registry::parse(snapshot.as_bytes()).map_err(|e| setup("parse the snapshot", e.to_string()))?;
     let steps = plan_steps(&snapshot).map_err(|e| setup("build the later versions", e))?;
-    let documents = options.dir.join("documents");
-    fs::create_dir_all(&documents)
-        .map_err(|e| setup("create the documents directory", e.to_string()))?;
-    let mut drill = Drill { copy, target, out };
+    // The copy is a repository of its own, as the workflow's checkout is:
+    // each sync commits its change on the branch.
+    for args in [
+        &["init", "--quiet", "--initial-branch", "main"][..],
+        &["add", "--all"],
+        &[
+            "-c",
+            "user.name=drill",
+            "-c",
+            "user.email=drill@localhost",
+            "commit",
+            "--quiet",
+            "--message",
+            "the workspace before the drill",
+        ],
+    ] {
+        git(&copy, args).map_err(|e| setup("make the copy a git repository", e))?;
+    }
+    let server = Server::start().map_err(|e| setup("start the loopback server", e.to_string()))?;
+    let _ = writeln!(out, "drill: the syncs download from {}", server.url);
+    let mut drill = Drill {
+        copy,
+        target,
+        dir: options.dir.clone(),
+        server,
+        checks: options.checks,
+        out,
+    };
 
     for (index, step) in steps.iter().enumerate() {
         let _ = writeln!(drill.out, "{}", step.name);
@@ -595,83 +932,79 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
             check: check.to_owned(),
             detail,
         };
-        let path = documents.join(format!("version-{index}.xml"));
-        fs::write(&path, step.document.text())
-            .map_err(|e| fail("write the document", e.to_string()))?;
-        let path = path.display().to_string();
+        drill.server.serve(step.document.text().as_bytes());
         let before = snapshot_files(&drill.copy);
+        let head = git(&drill.copy, &["rev-parse", "HEAD"]).unwrap_or_default();
         let started = Instant::now();
-        let (code, text) = drill.xtask(&["regen", "--from", &path]);
-        if step.refused {
-            if code != cli::EXIT_FAILURE || !text.contains("refusing") {
-                return Err(fail(
-                    "cargo xtask regen --from (a stale copy must be refused)",
-                    format!("exit status {code}\n{}", tail(&text, 40)),
-                ));
+        let (code, log, out_dir) = drill.sync(index);
+        let took = seconds(started.elapsed());
+        let command = "cargo xtask sync --url URL --commit registry-sync";
+        match step.expect {
+            Expect::Changed => {
+                if code != cli::EXIT_CHANGED {
+                    return Err(fail(
+                        command,
+                        format!("exit status {code}, not 3 (changed)\n{}", tail(&log, 80)),
+                    ));
+                }
+                let _ = writeln!(
+                    drill.out,
+                    "    ok  {command}: changed, tested, released and committed ({took})"
+                );
+                drill
+                    .changed(step, &log, &out_dir)
+                    .map_err(|detail| fail("after the sync", detail))?;
             }
-            if snapshot_files(&drill.copy) != before {
-                return Err(fail(
-                    "every file byte-identical after the refusal",
-                    "the refused run changed files of the copy".into(),
-                ));
+            Expect::Refused | Expect::Current => {
+                let (wanted, what) = if step.expect == Expect::Refused {
+                    (cli::EXIT_FAILURE, "refused it")
+                } else {
+                    (cli::EXIT_OK, "found the registry current")
+                };
+                if code != wanted || (step.expect == Expect::Refused && !log.contains("refusing")) {
+                    return Err(fail(
+                        command,
+                        format!("exit status {code}, not {wanted}\n{}", tail(&log, 40)),
+                    ));
+                }
+                if snapshot_files(&drill.copy) != before
+                    || git(&drill.copy, &["rev-parse", "HEAD"]).unwrap_or_default() != head
+                {
+                    return Err(fail(
+                        "every file byte-identical, no commit",
+                        "the sync changed files of the copy or committed".into(),
+                    ));
+                }
+                let _ = writeln!(
+                    drill.out,
+                    "    ok  {command}: {what}, wrote and committed nothing ({took})"
+                );
+                if step.expect == Expect::Refused {
+                    let issue = fs::read_to_string(out_dir.join("issue.md")).unwrap_or_default();
+                    let reason = issue
+                        .lines()
+                        .find(|l| l.contains("refusing"))
+                        .unwrap_or_default();
+                    if reason.is_empty() {
+                        return Err(fail(
+                            "the issue's body quotes the refusal",
+                            format!("issue.md:\n{}", tail(&issue, 30)),
+                        ));
+                    }
+                    let _ = writeln!(drill.out, "    ok  issue.md quotes: {}", reason.trim());
+                }
             }
-            let _ = writeln!(
-                drill.out,
-                "    ok  cargo xtask regen --from refused it and wrote nothing ({})",
-                seconds(started.elapsed())
-            );
-            let reason = text
-                .lines()
-                .find(|l| l.contains("refusing"))
-                .unwrap_or_default();
-            let _ = writeln!(drill.out, "        {}", tail(reason, 1));
-            continue;
         }
-        if code != cli::EXIT_OK {
-            return Err(fail("cargo xtask regen --from", tail(&text, 60)));
-        }
-        drill.report("cargo xtask regen --from", started.elapsed());
-        for line in text.lines().filter(|l| {
-            l.starts_with("added:")
-                || l.starts_with("changed:")
-                || l.starts_with("removed:")
-                || l.starts_with("new identifier:")
-        }) {
-            let _ = writeln!(drill.out, "        {line}");
-        }
-        drill
-            .changelog_names_the_new_codes(&text)
-            .map_err(|detail| fail("CHANGELOG.md names each new code", detail))?;
-        drill.checks(&step.name, options.checks)?;
-    }
-    let started_release = Instant::now();
-    let (code, text) = drill.xtask(&["release", "--dry-run"]);
-    if code != cli::EXIT_OK {
-        return Err(Failure {
-            step: "after the versions".into(),
-            check: "cargo xtask release --dry-run".into(),
-            detail: tail(&text, 40),
-        });
-    }
-    let _ = writeln!(
-        drill.out,
-        "release\n    ok  cargo xtask release --dry-run ({})",
-        seconds(started_release.elapsed())
-    );
-    for line in text.lines() {
-        let _ = writeln!(drill.out, "        {line}");
     }
     if options.checks == Checks::All {
         drill.tests_notice_a_broken_generator()?;
     }
-    let mut summary = String::new();
-    let _ = write!(
-        summary,
+    let _ = writeln!(
+        drill.out,
         "drill passed: {} versions in {}",
         steps.len(),
         seconds(started.elapsed())
     );
-    let _ = writeln!(drill.out, "{summary}");
     Ok(())
 }
 
@@ -694,25 +1027,65 @@ mod tests {
     #[test]
     fn the_versions_parse_and_change_what_they_say() {
         let steps = plan_steps(registry::SNAPSHOT_XML).unwrap();
-        assert_eq!(steps.len(), 5);
+        assert_eq!(steps.len(), 7);
         let base = registry::parse(registry::SNAPSHOT_XML.as_bytes()).unwrap();
         let parsed: Vec<Registry> = steps.iter().map(|s| s.document.parse().unwrap()).collect();
         let count = |r: &Registry| r.registered_codes().count();
         assert_eq!(count(&parsed[0]), count(&base) + 1);
         assert_eq!(count(&parsed[1]), count(&base) + 2);
         assert_eq!(count(&parsed[2]), count(&base) + 2);
-        assert_eq!(count(&parsed[4]), count(&base) + 1);
+        assert_eq!(count(&parsed[4]), count(&base) + 4);
+        assert_eq!(count(&parsed[5]), count(&base) + 3);
+        assert_eq!(steps[6].document, steps[4].document);
         let dates: Vec<String> = parsed
             .iter()
             .map(|r| r.document_updated.to_string())
             .collect();
-        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+        assert!(dates[..6].windows(2).all(|w| w[0] < w[1]), "{dates:?}");
         assert!(dates[0] > base.document_updated.to_string());
         let diff = registry::diff(&parsed[1], &parsed[2]);
         assert_eq!(diff.changed.len(), 2, "{diff:?}");
         let diff = registry::diff(&parsed[2], &parsed[3]);
         assert_eq!(diff.changed.len(), 1, "{diff:?}");
-        let diff = registry::diff(&parsed[3], &parsed[4]);
+        let diff = registry::diff(&parsed[4], &parsed[5]);
         assert_eq!(diff.removed.len(), 1);
+    }
+
+    #[test]
+    fn every_record_changes_every_field_of_every_code() {
+        let steps = plan_steps(registry::SNAPSHOT_XML).unwrap();
+        let before = steps[3].document.parse().unwrap();
+        let after = steps[4].document.parse().unwrap();
+        let diff = registry::diff(&before, &after);
+        assert_eq!(diff.added.len(), 2, "{diff:?}");
+        let ranges: Vec<u16> = diff.added.iter().map(|r| r.span.start / 1000).collect();
+        assert!(ranges.contains(&1) || ranges.contains(&2), "{ranges:?}");
+        assert!(ranges.contains(&3), "{ranges:?}");
+        assert_eq!(diff.changed.len(), before.registered_codes().count());
+        for record in before.registered_codes() {
+            let value = record.span.start;
+            let new = after.record_for(value).unwrap();
+            assert_ne!(new.description, record.description, "{value}");
+            assert_ne!(new.contact, record.contact, "{value}");
+            assert_ne!(new.updated, record.updated, "{value}");
+            if record.date.is_some() {
+                assert!(new.date > record.date, "{value}");
+            }
+            // One reference removed, one added.
+            assert_eq!(
+                new.references.len(),
+                record.references.len().max(1),
+                "{value}"
+            );
+            for old in record.references.iter().take(1) {
+                assert!(!new.references.contains(old), "{value}");
+            }
+            assert!(
+                new.references
+                    .iter()
+                    .any(|r| !record.references.contains(r)),
+                "{value}"
+            );
+        }
     }
 }

@@ -6,7 +6,9 @@
 //! writes a Markdown account of the change ([`report`]). A new document
 //! that adds, changes or removes registered codes also adds its entries to
 //! `CHANGELOG.md` ([`changelog`]). `cargo xtask release` turns what is
-//! unreleased into the next version ([`release`]). `cargo xtask drill`
+//! unreleased into the next version ([`release`]). `cargo xtask sync` is
+//! the scheduled registry sync, the workflow's logic in one command
+//! ([`sync`]). `cargo xtask drill`
 //! applies later registry versions to a copy of the workspace and runs
 //! CI's checks on each ([`drill`], with the edits in [`document`]).
 
@@ -19,6 +21,7 @@ pub mod files;
 pub mod regen;
 pub mod release;
 pub mod report;
+pub mod sync;
 
 use std::path::PathBuf;
 

@@ -371,6 +371,13 @@ pub fn summary(plan: &Plan) -> String {
             let what: Vec<&str> = changes.iter().map(change_name).collect();
             let _ = writeln!(out, "changed: {code} ({})", what.join(", "));
         }
+        for (code, name) in kept_names(diff, &plan.new_pins) {
+            let _ = writeln!(
+                out,
+                "IANA reworded {code}; name kept (pinned): {}",
+                quote_text(&name)
+            );
+        }
     }
     for assignment in &plan.assigned {
         let _ = writeln!(
@@ -383,6 +390,23 @@ pub fn summary(plan: &Plan) -> String {
         let _ = writeln!(out, "warning: {warning}");
     }
     out
+}
+
+/// The codes whose description IANA reworded while their pinned name
+/// stays, with that name: `name()` and `Display` keep it, and
+/// `iana_description()` carries the new text.
+pub fn kept_names(diff: &registry::Diff, pins: &registry::Pins) -> Vec<(u16, String)> {
+    diff.changed
+        .iter()
+        .filter_map(|(code, changes)| {
+            let reworded = changes.iter().find_map(|change| match change {
+                registry::Change::Description(_, new) => Some(new),
+                _ => None,
+            })?;
+            let name = pins.get(*code)?.name.clone()?;
+            (name != *reworded).then_some((*code, name))
+        })
+        .collect()
 }
 
 /// The name of a kind of change, for summaries.

@@ -299,6 +299,20 @@ pub fn render(plan: &Plan, root: &Path, source: &Source) -> String {
                 );
             }
         }
+        if let Some(diff) = &plan.diff {
+            let kept = regen::kept_names(diff, new_pins);
+            if !kept.is_empty() {
+                let _ = writeln!(out);
+            }
+            for (code, name) in kept {
+                let _ = writeln!(
+                    out,
+                    "- IANA reworded {code}; name kept (pinned): {}. `name()` and `Display` \
+                     keep it; `iana_description()` gives IANA's new text.",
+                    cell(&name)
+                );
+            }
+        }
     }
     let _ = writeln!(out);
     record_table(&mut out, "Removed codes", removed);

@@ -123,7 +123,7 @@ fn a_plan_overtaken_by_another_run_writes_nothing() {
     assert!(copy.files() == after_b, "a refused run changed files");
     assert!(copy
         .read(regen::NAMES)
-        .contains("3017 = { ident = \"QuotaExceeded\" }"));
+        .contains("3017 = { ident = \"QuotaExceeded\", name = \"Quota Exceeded\" }"));
     let check = copy.xtask(&["regen", "--check"]);
     assert_eq!(check.code, 0, "{}", check.err);
     assert!(debris(&copy.files()).is_empty());

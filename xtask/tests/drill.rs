@@ -25,15 +25,32 @@ fn the_quick_drill_applies_every_version_to_a_copy() {
         ],
     );
     assert_eq!(code, 0, "stdout:\n{out}\nstderr:\n{err}");
-    for step in ["(a) ", "(b) ", "(c) ", "(d) ", "(e) "] {
+    for step in ["(a) ", "(b) ", "(c) ", "(d) ", "(e) ", "(f) ", "(g) "] {
         assert!(out.lines().any(|l| l.starts_with(step)), "{step}\n{out}");
     }
-    assert!(out.contains("refused it and wrote nothing"), "{out}");
+    // Each changed version went through the sync to a commit and a release.
+    let committed = out
+        .lines()
+        .filter(|l| l.starts_with("    ok  committed on registry-sync: "))
+        .count();
+    assert_eq!(committed, 5, "{out}");
+    assert!(
+        out.contains("refused it, wrote and committed nothing"),
+        "{out}"
+    );
+    assert!(out.contains("ok  issue.md quotes: "), "{out}");
+    assert!(
+        out.contains("found the registry current, wrote and committed nothing"),
+        "{out}"
+    );
     assert!(out.contains("ok  CHANGELOG.md names"), "{out}");
-    assert!(out.contains("ok  cargo xtask release --dry-run"), "{out}");
-    // The whole plan, down to the publish order.
-    assert!(out.contains("        publish order: "), "{out}");
-    assert!(out.contains("drill passed: 5 versions"), "{out}");
+    assert!(
+        out.contains("descriptions reworded, every name kept (pinned)"),
+        "{out}"
+    );
+    // The whole release plan, down to the publish order.
+    assert!(out.contains("        release: publish order: "), "{out}");
+    assert!(out.contains("drill passed: 7 versions"), "{out}");
     // The copy changed, the workspace did not.
     assert_eq!(
         fs::read(root.join("registry/websocket.xml")).unwrap(),

@@ -148,7 +148,10 @@ fn new_registration_with_a_long_description_flows_through_and_compiles() {
         "snapshot not stored verbatim"
     );
     let names = copy.read(regen::NAMES);
-    assert!(names.contains("3017 = { ident = \"Code3017\" }"), "{names}");
+    assert!(
+        names.contains("3017 = { ident = \"Code3017\", name = \""),
+        "{names}"
+    );
     for line in old_names.lines().filter(|l| l.contains("ident")) {
         assert!(names.contains(line), "pin {line} changed");
     }
@@ -207,7 +210,7 @@ fn a_document_that_drops_a_code_is_refused_unless_allowed() {
     );
     assert!(
         copy.read(regen::NAMES)
-            .contains("3008 = { ident = \"Timeout\" }"),
+            .contains("3008 = { ident = \"Timeout\", name = \"Timeout\" }"),
         "pin removed"
     );
 
@@ -310,7 +313,7 @@ fn a_failed_write_leaves_every_file_identical() {
     assert!(copy.read(regen::GENERATED).contains("QuotaExceeded"));
     assert!(copy
         .read(regen::NAMES)
-        .contains("3017 = { ident = \"QuotaExceeded\" }"));
+        .contains("3017 = { ident = \"QuotaExceeded\", name = \"Quota Exceeded\" }"));
 }
 
 #[test]

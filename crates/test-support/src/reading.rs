@@ -72,8 +72,7 @@ pub struct Reading {
     pub codes: BTreeMap<u16, Code>,
     /// The identifier pinned for each code (`names.toml`).
     pub idents: BTreeMap<u16, String>,
-    /// The short titles pinned for codes whose description is too long to
-    /// be a name (`names.toml`).
+    /// The name pinned for each code (`names.toml`).
     pub titles: BTreeMap<u16, String>,
     /// The project's own descriptions (`descriptions.toml`).
     pub curated: BTreeMap<u16, String>,
@@ -101,7 +100,7 @@ impl Reading {
             let entry = entry.as_table().expect("a names.toml entry is a table");
             let ident = entry.get("ident").and_then(toml::Value::as_str);
             idents.insert(value, ident.expect("every pin has an ident").to_owned());
-            if let Some(title) = entry.get("title").and_then(toml::Value::as_str) {
+            if let Some(title) = entry.get("name").and_then(toml::Value::as_str) {
                 titles.insert(value, title.to_owned());
             }
         }
@@ -136,8 +135,8 @@ impl Reading {
         self.codes.keys().copied().collect()
     }
 
-    /// The name the crate promises for a registered code: its pinned title,
-    /// else IANA's description.
+    /// The name the crate promises for a registered code: its pinned name,
+    /// else (a pin written before names were pinned) IANA's description.
     pub fn name(&self, value: u16) -> Option<&str> {
         let code = self.code(value)?;
         Some(
