@@ -168,8 +168,7 @@ impl Pins {
     /// # Errors
     ///
     /// Malformed TOML, unknown keys, a key that is not a code, an invalid or
-    /// duplicate identifier, or an empty name; the error names the line,
-    /// column and key.
+    /// duplicate identifier; the error names the line, column and key.
     pub fn parse(text: &str) -> Result<Pins, Error> {
         let mut pins = Pins::new();
         let mut seen: BTreeMap<String, u16> = BTreeMap::new();
@@ -237,15 +236,9 @@ impl Pins {
                         format!("{ident} is already the identifier of {other}"),
                     ));
                 }
-                if let Some(t) = &pinned_name {
-                    if t.trim().is_empty() || t.chars().any(char::is_control) {
-                        return Err(Error::at(
-                            place(code),
-                            format!("{name}.name"),
-                            "must be non-empty text on one line",
-                        ));
-                    }
-                }
+                // A name is a registry description as first seen, or text
+                // written by hand: any text, as descriptions are. It reaches
+                // the generated code only through the generator's escaping.
                 pins.insert(
                     value,
                     Pin {

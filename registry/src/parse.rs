@@ -75,7 +75,9 @@ pub const SINGLE_CODE_BOUNDS: (u16, u16) = (1000, 4999);
 ///
 /// An [`Error`] naming the element, its line and column, and the problem:
 /// malformed XML (or not UTF-8, or an entity other than XML's predefined
-/// ones), no `<registry id="close-code-number">` (or two), a `value` that
+/// ones, or a character XML 1.0 forbids, raw or as a character reference:
+/// C0 controls other than tab, line feed and carriage return, lone
+/// surrogates, U+FFFE and U+FFFF), no `<registry id="close-code-number">` (or two), a `value` that
 /// is not a number or `a-b` range within 0..=65535, duplicate or
 /// overlapping values, a single code outside 1000..=4999, a contact that
 /// names no person of `people` (or, by letter case only, more than one),

@@ -6,8 +6,17 @@
 //! entities other than XML's five predefined ones and character references
 //! are refused rather than expanded, so a document can never pull in
 //! outside content or grow by expansion.
+//!
+//! Characters that XML 1.0 forbids (production \[2\] `Char`: every control
+//! character below U+0020 but tab, line feed and carriage return, and
+//! U+FFFE and U+FFFF) are refused at their place, written raw anywhere in
+//! the document or as a character reference (`&#x1;`, `&#xFFFE;`; a
+//! reference to nothing that is a character, `&#0;` or the surrogate
+//! `&#xD800;`, is refused too). A reference is refused when it is read; a
+//! raw character once the whole document has been read, so that malformed
+//! markup around it is reported as it was before.
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::error::{position_of, Error, Positions};
@@ -118,9 +127,13 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     // Offsets only grow while reading, so positions are computed
     // incrementally: one pass over the document, not one per event.
     let positions = Positions::new(bytes);
-    let at = |offset: u64| {
-        positions.at(bom.saturating_add(usize::try_from(offset).unwrap_or(usize::MAX)))
-    };
+    let at_byte = |offset: usize| positions.at(bom.saturating_add(offset));
+    let at = |offset: u64| at_byte(usize::try_from(offset).unwrap_or(usize::MAX));
+
+    // The first character XML 1.0 forbids, found in one pass over the whole
+    // text; the element it is in is learnt while reading.
+    let forbidden = text.char_indices().find(|&(_, c)| !is_xml_char(c));
+    let mut forbidden_in: Option<String> = None;
 
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
@@ -138,6 +151,20 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
             element: stack.last().map(Element::tag),
             message: format!("malformed XML: {e}"),
         })?;
+        if let Some((bad, _)) = forbidden {
+            let end = reader.buffer_position();
+            if forbidden_in.is_none()
+                && (offset..end).contains(&u64::try_from(bad).unwrap_or(u64::MAX))
+            {
+                forbidden_in = Some(match &event {
+                    Event::Start(start) | Event::Empty(start) => format!("<{}>", local_name(start)),
+                    Event::Decl(_) => "<?xml?>".to_owned(),
+                    _ => stack
+                        .last()
+                        .map_or_else(|| "document".to_owned(), Element::tag),
+                });
+            }
+        }
         match event {
             Event::Start(start) | Event::Empty(start) if root.is_some() => {
                 let _ = start;
@@ -155,10 +182,10 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
                         format!("elements nested deeper than {MAX_DEPTH} levels"),
                     ));
                 }
-                stack.push(element(&start, at(offset))?);
+                stack.push(element(&start, at(offset), text, &at_byte)?);
             }
             Event::Empty(start) => {
-                let element = element(&start, at(offset))?;
+                let element = element(&start, at(offset), text, &at_byte)?;
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Node::Element(element)),
                     None => root = Some(element),
@@ -179,15 +206,15 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
             }
             Event::GeneralRef(reference) => {
                 let resolved = if reference.is_char_ref() {
-                    match reference.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
-                        _ => {
+                    match char_reference(&reference) {
+                        Ok(c) => c.to_string(),
+                        Err(message) => {
                             return Err(Error::at(
                                 at(offset),
                                 stack
                                     .last()
                                     .map_or_else(|| "document".to_owned(), Element::tag),
-                                format!("invalid character reference &{};", &*reference),
+                                message,
                             ))
                         }
                     }
@@ -228,6 +255,13 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
             Event::Eof => break,
         }
     }
+    if let Some((bad, c)) = forbidden {
+        return Err(Error::at(
+            at_byte(bad),
+            forbidden_in.unwrap_or_else(|| "document".to_owned()),
+            forbids(c),
+        ));
+    }
     if let Some(open) = stack.last() {
         return Err(Error::at(
             open.position,
@@ -257,7 +291,14 @@ fn local_name(start: &BytesStart<'_>) -> String {
     start.local_name().as_ref().to_owned()
 }
 
-fn element(start: &BytesStart<'_>, position: Position) -> Result<Element, Error> {
+/// The element of start tag `start`, which begins at `position`; `at`
+/// places a byte offset of `text`, the document the tag was read from.
+fn element(
+    start: &BytesStart<'_>,
+    position: Position,
+    text: &str,
+    at: &dyn Fn(usize) -> Position,
+) -> Result<Element, Error> {
     let name = local_name(start);
     let mut attributes = Vec::new();
     for attribute in start.attributes() {
@@ -269,6 +310,17 @@ fn element(start: &BytesStart<'_>, position: Position) -> Result<Element, Error>
             )
         })?;
         let key = attribute.key.local_name().as_ref().to_owned();
+        if let Some((index, message)) = invalid_char_reference(&attribute.value) {
+            // At the reference itself, when the value is a slice of the
+            // document (always, reading from a `&str`); else at the tag.
+            let place =
+                offset_in(text, &attribute.value).map_or(position, |value| at(value + index));
+            return Err(Error::at(
+                place,
+                format!("<{name}>"),
+                format!("attribute {key}: {message}"),
+            ));
+        }
         let value = attribute
             .normalized_value(quick_xml::XmlVersion::Explicit1_0)
             .map_err(|e| {
@@ -286,6 +338,63 @@ fn element(start: &BytesStart<'_>, position: Position) -> Result<Element, Error>
         children: Vec::new(),
         position,
     })
+}
+
+/// Whether XML 1.0 allows `c` in a document (production \[2\] `Char`),
+/// raw or as a character reference.
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..
+    )
+}
+
+/// The error message for a character XML 1.0 forbids. It names the
+/// character as `U+XXXX`, never quotes it.
+fn forbids(c: char) -> String {
+    let kind = if c.is_control() {
+        "control character"
+    } else if matches!(c, '\u{FFFE}' | '\u{FFFF}') {
+        "noncharacter"
+    } else {
+        "character"
+    };
+    format!("XML 1.0 forbids the {kind} U+{:04X}", u32::from(c))
+}
+
+/// The character that the character reference `&BODY;` stands for (`body`
+/// starts with `#`), or the error message when it stands for none or for
+/// one that XML 1.0 forbids.
+fn char_reference(body: &str) -> Result<char, String> {
+    let invalid = format!("invalid character reference &{};", truncate(body, 40));
+    match BytesRef::new(body).resolve_char_ref() {
+        Ok(Some(c)) if is_xml_char(c) => Ok(c),
+        Ok(Some(c)) => Err(format!("{invalid} ({})", forbids(c))),
+        _ => Err(invalid),
+    }
+}
+
+/// The first character reference of a raw attribute value that is invalid
+/// or stands for a character XML 1.0 forbids: its byte offset in `raw` and
+/// the error message. A reference without its `;` is left to the
+/// attribute's normalisation, which refuses it.
+fn invalid_char_reference(raw: &str) -> Option<(usize, String)> {
+    let mut from = 0;
+    while let Some(amp) = raw[from..].find("&#") {
+        let amp = from + amp;
+        let semicolon = amp + raw[amp..].find(';')?;
+        if let Err(message) = char_reference(&raw[amp + 1..semicolon]) {
+            return Some((amp, message));
+        }
+        from = semicolon + 1;
+    }
+    None
+}
+
+/// The byte offset of `part` in `text`, when `part` is a slice of it.
+fn offset_in(text: &str, part: &str) -> Option<usize> {
+    let offset = part.as_ptr().addr().checked_sub(text.as_ptr().addr())?;
+    (offset + part.len() <= text.len()).then_some(offset)
 }
 
 /// The document as UTF-8 text, without a UTF-8 byte-order mark.

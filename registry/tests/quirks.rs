@@ -666,9 +666,9 @@ fn warnings_escape_and_shorten_the_document_text() {
     let text = edits(&[
         (
             "<person id=\"Leo_Tietz\">",
-            "<person id=\"Leo&#x202E;_Tietz&#x7; \">",
+            "<person id=\"Leo&#x202E;_Tietz&#x7F; \">",
         ),
-        ("data=\"Leo_Tietz\"", "data=\"Leo&#x202E;_Tietz&#x7;\""),
+        ("data=\"Leo_Tietz\"", "data=\"Leo&#x202E;_Tietz&#x7F;\""),
     ]);
     let registry = parse_with_quirks(
         &text,
@@ -676,13 +676,13 @@ fn warnings_escape_and_shorten_the_document_text() {
             76,
             5,
             "<person>",
-            "line 76, column 5: <person>: id \"Leo\\u{202e}_Tietz\\u{7} \" has surrounding \
-             whitespace; read as \"Leo\\u{202e}_Tietz\\u{7}\"",
+            "line 76, column 5: <person>: id \"Leo\\u{202e}_Tietz\\u{7f} \" has surrounding \
+             whitespace; read as \"Leo\\u{202e}_Tietz\\u{7f}\"",
         )],
     );
     assert_eq!(
         contact_id(&registry, 3000),
-        "Leo\u{202E}_Tietz\u{7}",
+        "Leo\u{202E}_Tietz\u{7f}",
         "the id itself is kept as written, without the space"
     );
     let shown = registry.quirks[0].to_string();

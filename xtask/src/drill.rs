@@ -173,12 +173,17 @@ fn every_record(base: Document, date: &str) -> Result<(Document, Vec<u16>), Stri
                 .map_err(error)?;
         }
         document = if value < 3000 {
-            document.add_reference(value, "rfc", &format!("rfc{}", 9000 + value % 1000))
+            // An RFC the record does not cite yet.
+            let rfc = (0..)
+                .map(|n: u32| format!("rfc{}", 9000 + u32::from(value % 1000) + n * 1000))
+                .find(|data| record.references.iter().all(|r| r.data != *data))
+                .unwrap_or_default();
+            document.add_reference(value, "rfc", &rfc)
         } else {
             document.add_reference(
                 value,
                 "uri",
-                &format!("https://example.org/close-codes/{value}"),
+                &format!("https://example.org/close-codes/{value}/{date}"),
             )
         }
         .map_err(error)?;

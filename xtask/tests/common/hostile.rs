@@ -209,8 +209,11 @@ pub fn hostile_texts() -> Vec<Hostile> {
         markup: None,
     };
     let newlines = "first line\nsecond line\r\nthird\n\n    indented code\n\tlast";
-    let controls = "bell\u{7} esc\u{1b}[31mred\u{1b}[0m bs\u{8} del\u{7f} csi\u{9b}31m \
-                    soh\u{1} us\u{1f} ff\u{c}vt\u{b}end";
+    // The controls XML 1.0 allows (DEL and the C1 controls); C0 controls
+    // other than tab, line feed and carriage return are refused by the
+    // parser (`refused_cases`), so they never reach the generator.
+    let controls = "del\u{7f} csi\u{9b}31m nel\u{85}x apc\u{9f} pad\u{80} \
+                    st\u{9c}end";
     let bidi = "invoice\u{202E}fdp.exe\u{202C} \u{2066}iso\u{2069} \u{2067}rli\u{2069} \
                 \u{2068}fsi\u{2069} \u{200E}lrm \u{200F}rlm \u{61C}alm \u{202A}lre\u{202C} \
                 \u{202B}rle\u{202C} \u{202D}lro\u{202C}";
@@ -246,13 +249,12 @@ pub fn hostile_texts() -> Vec<Hostile> {
         h("newlines-refs", &format!("{newlines} [refs]"), true),
         h("controls-refs", &format!("{controls} [refs]"), true),
         h("controls-raw", controls, false),
-        h("nul-raw", "before\u{0}after \u{0}", false),
         h("bidi-raw", bidi, false),
         h("bidi-refs", &format!("{bidi} [refs]"), true),
         h(
             "invisible",
             "zero\u{200B}width bom\u{FEFF} wj\u{2060} \u{301}combining nbsp\u{A0}x nel\u{85}x \
-             ls\u{2028}x ps\u{2029}x em\u{2003}x \u{FFFD} \u{FFFE}\u{FFFF}",
+             ls\u{2028}x ps\u{2029}x em\u{2003}x \u{FFFD}",
             false,
         ),
         h(

@@ -520,6 +520,113 @@ pub fn refused_cases() -> Vec<Refused> {
             "invalid character reference",
         ));
     }
+    // Characters that XML 1.0 forbids (all controls below U+0020 but tab,
+    // line feed and carriage return; U+FFFE and U+FFFF), raw and as
+    // references, in a description and in an attribute value.
+    for (name, character, says) in [
+        (
+            "raw-soh",
+            "\u{1}",
+            "XML 1.0 forbids the control character U+0001",
+        ),
+        (
+            "raw-nul",
+            "\u{0}",
+            "XML 1.0 forbids the control character U+0000",
+        ),
+        (
+            "raw-escape",
+            "\u{1b}",
+            "XML 1.0 forbids the control character U+001B",
+        ),
+        (
+            "raw-fffe",
+            "\u{FFFE}",
+            "XML 1.0 forbids the noncharacter U+FFFE",
+        ),
+        (
+            "raw-ffff",
+            "\u{FFFF}",
+            "XML 1.0 forbids the noncharacter U+FFFF",
+        ),
+    ] {
+        cases.push(refused(
+            &format!("{name}-in-description"),
+            timeout_described(&format!("Time{character}out")),
+            at(character),
+            "<description>",
+            says,
+        ));
+        cases.push(refused(
+            &format!("{name}-in-attribute"),
+            replaced(
+                "data=\"Morgan_Jones\"",
+                &format!("data=\"Morgan{character}_Jones\""),
+            ),
+            at(character),
+            "<xref>",
+            says,
+        ));
+    }
+    for (name, reference, says) in [
+        (
+            "reference-soh",
+            "&#x1;",
+            "invalid character reference &#x1; (XML 1.0 forbids the control character U+0001)",
+        ),
+        (
+            "reference-soh-decimal",
+            "&#1;",
+            "invalid character reference &#1; (XML 1.0 forbids the control character U+0001)",
+        ),
+        (
+            "reference-fffe",
+            "&#xFFFE;",
+            "invalid character reference &#xFFFE; (XML 1.0 forbids the noncharacter U+FFFE)",
+        ),
+        (
+            "reference-ffff",
+            "&#65535;",
+            "invalid character reference &#65535; (XML 1.0 forbids the noncharacter U+FFFF)",
+        ),
+    ] {
+        cases.push(refused(
+            name,
+            timeout_described(&format!("Time{reference}out")),
+            at(reference),
+            "<description>",
+            says,
+        ));
+    }
+    for (name, reference, says) in [
+        (
+            "reference-soh-in-attribute",
+            "&#x1;",
+            "attribute data: invalid character reference &#x1; (XML 1.0 forbids the control \
+             character U+0001)",
+        ),
+        (
+            "reference-surrogate-in-attribute",
+            "&#xD800;",
+            "attribute data: invalid character reference &#xD800;",
+        ),
+        (
+            "reference-nul-in-attribute",
+            "&#0;",
+            "attribute data: invalid character reference &#0;",
+        ),
+    ] {
+        cases.push(refused(
+            name,
+            replaced(
+                "data=\"Morgan_Jones\"",
+                &format!("data=\"Morgan{reference}_Jones\""),
+            ),
+            at(reference),
+            "<xref>",
+            says,
+        ));
+    }
     let lol = unused_doctype("http://127.0.0.1:9", "file:///etc/passwd");
     let with_doctype =
         |text: String| text.replacen("<registry xmlns", &format!("{lol}<registry xmlns"), 1);
