@@ -555,6 +555,69 @@ mod tests {
     }
 
     #[test]
+    fn references_contacts_and_record_dates() {
+        let registry = base().parse().unwrap();
+        let code = registry
+            .registered_codes()
+            .find(|r| !r.references.is_empty() && r.contact.is_some())
+            .unwrap();
+        let value = code.span.start;
+        let first = code.references[0].clone();
+        // Another person of the document than the code's contact.
+        let person = registry
+            .registered_codes()
+            .filter_map(|r| r.contact.clone())
+            .find(|p| Some(p) != code.contact.as_ref())
+            .unwrap()
+            .id;
+        let doc = base()
+            .remove_reference(value, &first.data)
+            .unwrap()
+            .add_reference(value, "uri", "https://example.org/a&b")
+            .unwrap()
+            .contact_person(value, &person)
+            .unwrap()
+            .redate(value, Some("2031-02-03"), "2032-04-05")
+            .unwrap();
+        let parsed = doc.parse().unwrap();
+        let record = parsed.record_for(value).unwrap();
+        assert!(!record.references.contains(&first));
+        assert_eq!(record.references.len(), code.references.len());
+        let added = record.references.last().unwrap();
+        assert_eq!(added.data, "https://example.org/a&b");
+        assert_eq!(record.contact.as_ref().unwrap().id, person);
+        assert_eq!(record.date.unwrap().to_string(), "2031-02-03");
+        assert_eq!(record.updated.unwrap().to_string(), "2032-04-05");
+        // Nothing else changed: the other codes parse as before.
+        for other in registry
+            .registered_codes()
+            .filter(|r| r.span.start != value)
+        {
+            assert_eq!(parsed.record_for(other.span.start), Some(other));
+        }
+        // A record without a date gets `updated` only; one without that
+        // reference cannot lose it.
+        assert!(base().remove_reference(value, "rfc0").is_err());
+        let undated = registry
+            .registered_codes()
+            .find(|r| r.date.is_none())
+            .unwrap();
+        let doc = base()
+            .redate(undated.span.start, None, "2030-01-01")
+            .unwrap();
+        let record = doc
+            .parse()
+            .unwrap()
+            .record_for(undated.span.start)
+            .cloned()
+            .unwrap();
+        assert_eq!(
+            (record.date, record.updated.map(|d| d.to_string())),
+            (None, Some("2030-01-01".into()))
+        );
+    }
+
+    #[test]
     fn people_and_dates() {
         let doc = base()
             .add_person(

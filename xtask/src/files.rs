@@ -303,16 +303,46 @@ impl Lock {
     /// the lock file), or an I/O error.
     pub fn acquire(dir: &Path) -> io::Result<Lock> {
         let path = dir.join(LOCK);
+        // The lock appears with its process id already in it: the id is
+        // written to a file of this process's own and hard-linked to the
+        // lock's name, which fails when the lock exists. (Creating the lock
+        // and then writing the id would leave an empty lock behind a run
+        // killed in between, which blocks the next run for a while.)
+        let staged = temporary_path(&path);
+        write_synced(&staged, format!("{}\n", std::process::id()).as_bytes())
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", staged.display())))?;
+        let result = Lock::link(&staged, path);
+        let _ = fs::remove_file(&staged);
+        if result.is_ok() {
+            Lock::remove_dead_staged(dir);
+        }
+        result
+    }
+
+    /// Removes the staged lock files (`.NAME.regen-PID.tmp`) of processes
+    /// that are gone: killed between writing theirs and removing it.
+    fn remove_dead_staged(dir: &Path) {
+        let prefix = format!(".{LOCK}.regen-");
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let pid = name
+                .to_string_lossy()
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(".tmp"))
+                .and_then(|pid| pid.parse::<u32>().ok());
+            if pid.is_some_and(|pid| !process_alive(pid)) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    fn link(staged: &Path, path: PathBuf) -> io::Result<Lock> {
         for _ in 0..2 {
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut file) => {
-                    writeln!(file, "{}", std::process::id())?;
-                    return Ok(Lock { path });
-                }
+            match fs::hard_link(staged, &path) {
+                Ok(()) => return Ok(Lock { path }),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     let holder = fs::read_to_string(&path).unwrap_or_default();
                     let pid = holder.trim().parse::<u32>().ok();
