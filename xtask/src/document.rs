@@ -563,19 +563,20 @@ mod tests {
             .unwrap();
         let value = code.span.start;
         let first = code.references[0].clone();
-        // Another person of the document than the code's contact.
-        let person = registry
-            .registered_codes()
-            .filter_map(|r| r.contact.clone())
-            .find(|p| Some(p) != code.contact.as_ref())
-            .unwrap()
-            .id;
+        let person = "Test_Person";
         let doc = base()
+            .add_person(
+                person,
+                "Test Person",
+                "mailto:test&example.org",
+                "2030-01-01",
+            )
+            .unwrap()
             .remove_reference(value, &first.data)
             .unwrap()
             .add_reference(value, "uri", "https://example.org/a&b")
             .unwrap()
-            .contact_person(value, &person)
+            .contact_person(value, person)
             .unwrap()
             .redate(value, Some("2031-02-03"), "2032-04-05")
             .unwrap();
@@ -595,22 +596,11 @@ mod tests {
         {
             assert_eq!(parsed.record_for(other.span.start), Some(other));
         }
-        // A record without a date gets `updated` only; one without that
-        // reference cannot lose it.
+        // Without a date, a record keeps `updated` only; a reference it does
+        // not have cannot be removed.
         assert!(base().remove_reference(value, "rfc0").is_err());
-        let undated = registry
-            .registered_codes()
-            .find(|r| r.date.is_none())
-            .unwrap();
-        let doc = base()
-            .redate(undated.span.start, None, "2030-01-01")
-            .unwrap();
-        let record = doc
-            .parse()
-            .unwrap()
-            .record_for(undated.span.start)
-            .cloned()
-            .unwrap();
+        let doc = base().redate(value, None, "2030-01-01").unwrap();
+        let record = doc.parse().unwrap().record_for(value).cloned().unwrap();
         assert_eq!(
             (record.date, record.updated.map(|d| d.to_string())),
             (None, Some("2030-01-01".into()))

@@ -1,0 +1,101 @@
+//! `cargo xtask sync`, the command the registry-sync workflow runs, on a
+//! copy of the workspace: its command line, a registry that is already
+//! current, and a failed download, which must leave every file as it was
+//! and write the body of the issue to open. A changed registry (tests,
+//! release, commit) is what the drill runs, in `.ci/run` and in
+//! `tests/drill.rs`.
+
+mod common;
+
+use std::fs;
+
+use common::{full, xml, xtask_in, Server, Workspace};
+use xtask::cli::{EXIT_NETWORK, EXIT_OK, EXIT_USAGE};
+
+#[test]
+fn usage_errors_exit_2() {
+    let root = xtask::workspace_root();
+    let (code, _, err) = xtask_in(&root, &["sync", "--nope"]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("unknown argument \"--nope\""), "{err}");
+    for option in ["--out", "--commit", "--url"] {
+        let (code, _, err) = xtask_in(&root, &["sync", option]);
+        assert_eq!(code, EXIT_USAGE, "{option}");
+        assert!(err.contains(&format!("{option} needs a value")), "{err}");
+    }
+}
+
+#[test]
+fn a_current_registry_is_left_alone() {
+    let copy = Workspace::new();
+    let snapshot = copy.read(xtask::regen::SNAPSHOT);
+    let server = Server::start(move |_, _| xml(snapshot.clone()));
+    let out = tempfile::tempdir().unwrap();
+    let before = copy.files();
+    let (code, stdout, _) = copy.xtask(&[
+        "sync",
+        "--url",
+        &server.url("/websocket.xml"),
+        "--out",
+        &out.path().display().to_string(),
+    ]);
+    assert_eq!(code, EXIT_OK, "{stdout}");
+    assert!(
+        stdout.contains("sync: the registry is current; nothing to do"),
+        "{stdout}"
+    );
+    // Only the download's state (its validators) may be written.
+    let mut after = copy.files();
+    after.remove(xtask::fetch::STATE);
+    let mut before = before;
+    before.remove(xtask::fetch::STATE);
+    assert!(after == before, "a current registry changed files");
+    let log = fs::read_to_string(out.path().join("log.txt")).unwrap();
+    assert_eq!(log, stdout);
+    assert!(!out.path().join("issue.md").exists());
+}
+
+#[test]
+fn a_failed_download_writes_the_issue_and_nothing_else() {
+    let copy = Workspace::new();
+    // Text a hostile server could send back: backticks to break out of a
+    // fence, a terminal escape, a bidirectional override.
+    let body = "```` <b>@everyone</b> \u{1b}[2J \u{202e}gnp.exe";
+    let server = Server::start(move |_, _| full("503 Service Unavailable", &[], body));
+    let out = tempfile::tempdir().unwrap();
+    let before = copy.files();
+    let (code, stdout, _) = copy.xtask(&[
+        "sync",
+        "--url",
+        &server.url("/websocket.xml"),
+        "--retries",
+        "0",
+        "--out",
+        &out.path().display().to_string(),
+    ]);
+    assert_eq!(code, EXIT_NETWORK, "{stdout}");
+    assert!(copy.files() == before, "a failed sync changed files");
+    assert!(!out.path().join("report.md").exists());
+    let issue = fs::read_to_string(out.path().join("issue.md")).unwrap();
+    assert!(issue.starts_with("The registry sync failed in "), "{issue}");
+    assert!(issue.contains("503"), "{issue}");
+    assert!(
+        issue.contains("error: cargo xtask regen --fetch failed (4)"),
+        "{issue}"
+    );
+    // Printable ASCII only, and the quoted output sits inside a fence
+    // longer than any run of backticks in it.
+    assert!(
+        issue
+            .chars()
+            .all(|c| c == '\n' || c == '\t' || (' '..='~').contains(&c)),
+        "{issue:?}"
+    );
+    let fence = issue
+        .lines()
+        .find(|l| !l.is_empty() && l.chars().all(|c| c == '`'))
+        .unwrap();
+    let inside = issue.split(fence).nth(1).unwrap();
+    assert!(!inside.contains(fence), "{issue}");
+    assert!(fence.len() >= 3, "{issue}");
+}
