@@ -36,19 +36,18 @@ use std::sync::mpsc;
 use crate::changelog::CHANGELOG;
 use crate::cli::{EXIT_CHANGED, EXIT_FAILURE, EXIT_OK};
 
-/// The files a sync may change, all committed together: what regen writes
-/// (the snapshot, its download state, the pins, the generated code, README's
-/// table, CHANGELOG.md) and what release writes (the manifest and the lock
-/// files of the three workspaces).
+/// The files a sync may change, as git pathspecs, all committed together:
+/// what regen writes (the snapshot, its download state, the pins, the
+/// generated code, README's table, CHANGELOG.md) and what release writes
+/// (the manifest, and the lock file of every workspace in the tree, which
+/// name the released crates).
 pub const OWNED: &[&str] = &[
     "registry",
     "crates/ws-close-codes/src",
     "README.md",
     CHANGELOG,
     "Cargo.toml",
-    "Cargo.lock",
-    "crates/no-std-check/Cargo.lock",
-    "crates/fuzz/Cargo.lock",
+    ":(glob)**/Cargo.lock",
 ];
 
 /// How many lines of the log the issue of a failed sync quotes, and how
