@@ -69,9 +69,7 @@ impl Options {
     /// The drill of the workspace at `root` with every check, in
     /// `TARGET/drill` where `TARGET` is `CARGO_TARGET_DIR` or `root/target`.
     pub fn new(root: &Path) -> Options {
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| root.join("target"));
+        let target = crate::target_dir(root);
         Options {
             root: root.to_path_buf(),
             dir: target.join("drill"),

@@ -30,3 +30,20 @@ pub fn workspace_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     manifest.parent().map(PathBuf::from).unwrap_or(manifest)
 }
+
+/// Where the workspace at `root` builds: `CARGO_TARGET_DIR`, or
+/// `root/target`. The drill and the sync keep their output under it.
+///
+/// ```
+/// let root = std::path::Path::new("/some/workspace");
+/// let target = xtask::target_dir(root);
+/// match std::env::var_os("CARGO_TARGET_DIR") {
+///     Some(dir) => assert_eq!(target, std::path::PathBuf::from(dir)),
+///     None => assert_eq!(target, root.join("target")),
+/// }
+/// ```
+pub fn target_dir(root: &std::path::Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}

@@ -75,9 +75,7 @@ impl Options {
     /// A sync of the workspace at `root` with every check, writing to
     /// `TARGET/sync` where `TARGET` is `CARGO_TARGET_DIR` or `root/target`.
     pub fn new(root: &Path) -> Options {
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| root.join("target"));
+        let target = crate::target_dir(root);
         Options {
             root: root.to_path_buf(),
             out_dir: target.join("sync"),
@@ -89,6 +87,17 @@ impl Options {
 }
 
 /// Parses `sync`'s arguments (after the word `sync`).
+///
+/// ```
+/// let root = std::path::Path::new("/some/workspace");
+/// let args = ["--url", "http://127.0.0.1:8080/websocket.xml", "--commit", "registry-sync"];
+/// let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+/// let options = xtask::sync::parse(&args, root)?;
+/// assert_eq!(options.branch.as_deref(), Some("registry-sync"));
+/// assert_eq!(options.fetch_args[0], "--url");
+/// assert!(xtask::sync::parse(&["--nope".to_string()], root).is_err());
+/// # Ok::<(), String>(())
+/// ```
 ///
 /// # Errors
 ///
@@ -325,6 +334,11 @@ fn steps(options: &Options, log: &mut Log<'_>) -> Result<i32, (i32, String)> {
 }
 
 /// The pull request's title: the report's first line without its `#`.
+///
+/// ```
+/// let report = "# IANA WebSocket close-code registry: sync\n\nBody.\n";
+/// assert_eq!(xtask::sync::title(report), "IANA WebSocket close-code registry: sync");
+/// ```
 pub fn title(report: &str) -> String {
     report
         .lines()

@@ -8,6 +8,7 @@
 mod common;
 
 use std::fs;
+use std::path::Path;
 
 use common::{full, xml, xtask_in, Server, Workspace};
 use xtask::cli::{EXIT_NETWORK, EXIT_OK, EXIT_USAGE};
@@ -25,6 +26,16 @@ fn usage_errors_exit_2() {
     }
 }
 
+/// `cargo xtask sync` on `copy` against `url`, writing to `out`, with
+/// `extra` arguments.
+fn sync(copy: &Workspace, url: &str, out: &Path, extra: &[&str]) -> (i32, String) {
+    let out = out.display().to_string();
+    let mut args = vec!["sync", "--url", url, "--out", &out];
+    args.extend(extra);
+    let (code, stdout, _) = copy.xtask(&args);
+    (code, stdout)
+}
+
 #[test]
 fn a_current_registry_is_left_alone() {
     let copy = Workspace::new();
@@ -32,13 +43,7 @@ fn a_current_registry_is_left_alone() {
     let server = Server::start(move |_, _| xml(snapshot.clone()));
     let out = tempfile::tempdir().unwrap();
     let before = copy.files();
-    let (code, stdout, _) = copy.xtask(&[
-        "sync",
-        "--url",
-        &server.url("/websocket.xml"),
-        "--out",
-        &out.path().display().to_string(),
-    ]);
+    let (code, stdout) = sync(&copy, &server.url("/websocket.xml"), out.path(), &[]);
     assert_eq!(code, EXIT_OK, "{stdout}");
     assert!(
         stdout.contains("sync: the registry is current; nothing to do"),
@@ -64,15 +69,12 @@ fn a_failed_download_writes_the_issue_and_nothing_else() {
     let server = Server::start(move |_, _| full("503 Service Unavailable", &[], body));
     let out = tempfile::tempdir().unwrap();
     let before = copy.files();
-    let (code, stdout, _) = copy.xtask(&[
-        "sync",
-        "--url",
+    let (code, stdout) = sync(
+        &copy,
         &server.url("/websocket.xml"),
-        "--retries",
-        "0",
-        "--out",
-        &out.path().display().to_string(),
-    ]);
+        out.path(),
+        &["--retries", "0"],
+    );
     assert_eq!(code, EXIT_NETWORK, "{stdout}");
     assert!(copy.files() == before, "a failed sync changed files");
     assert!(!out.path().join("report.md").exists());
