@@ -114,13 +114,15 @@ pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Buil
         // A code's name is pinned the first time it is seen, like its
         // identifier: IANA rewording the description later changes
         // `iana_description`, never `name` or `Display`.
-        let pin = Pin {
-            name: Some(pin.name.unwrap_or_else(|| record.description.clone())),
-            ..pin
-        };
-        pins.insert(value, pin.clone());
+        let title = pin.name.unwrap_or_else(|| record.description.clone());
+        pins.insert(
+            value,
+            Pin {
+                ident: pin.ident.clone(),
+                name: Some(title.clone()),
+            },
+        );
         taken.insert(pin.ident.clone());
-        let title = pin.name.unwrap_or_default();
         entries.push(Entry {
             value,
             title,

@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 
 use ws_close_codes_codegen::escape_markdown;
-use ws_close_codes_registry::{Change, Diff, Pins, Registry};
+use ws_close_codes_registry::{Diff, Pins, Registry};
 
 use crate::regen;
 use crate::report::{self, Bump};
@@ -718,6 +718,7 @@ pub fn sync_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, Vec<
             )
         })
         .collect();
+    let kept_names: BTreeMap<u16, String> = regen::kept_names(diff, pins).into_iter().collect();
     let changed: Vec<String> = diff
         .changed
         .iter()
@@ -736,14 +737,8 @@ pub fn sync_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, Vec<
                 .record_for(*value)
                 .map(|record| format!(", {}", name(&record.description)))
                 .unwrap_or_default();
-            let kept = pins
-                .get(*value)
-                .and_then(|pin| pin.name.as_deref())
-                .filter(|pinned| {
-                    changes.iter().any(|change| {
-                        matches!(change, Change::Description(_, new) if new != pinned)
-                    })
-                })
+            let kept = kept_names
+                .get(value)
                 .map(|pinned| {
                     format!(
                         "; its name stays {} (pinned), and `iana_description()` gives the new text",

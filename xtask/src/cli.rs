@@ -154,6 +154,17 @@ pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Writ
     run_with(args, root, out, err, interactive)
 }
 
+/// [`run`] without a progress line, for another command that runs this
+/// one: the exit code, and what it printed (standard output, then standard
+/// error).
+pub fn run_captured(args: &[String], root: &Path) -> (i32, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run_with(args, root, &mut out, &mut err, false);
+    let mut text = String::from_utf8_lossy(&out).into_owned();
+    text.push_str(&String::from_utf8_lossy(&err));
+    (code, text)
+}
+
 /// [`run`], with the progress line on (`progress`) or off.
 pub fn run_with(
     args: &[String],

@@ -41,6 +41,7 @@ use ws_close_codes_registry::{self as registry, Registry};
 
 use crate::cli;
 use crate::document::Document;
+use crate::git;
 use crate::regen;
 use crate::sync;
 
@@ -555,24 +556,6 @@ fn answer(mut stream: TcpStream, body: &[u8]) -> std::io::Result<()> {
     stream.flush()
 }
 
-/// `git ARGS` in `dir`; `Err` with what it printed.
-fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
-    let output = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if output.status.success() {
-        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-    } else {
-        Err(format!(
-            "git {} failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&output.stderr).trim_end()
-        ))
-    }
-}
-
 /// The branch the drill's syncs commit to, as the workflow's does.
 const BRANCH: &str = "registry-sync";
 
@@ -586,16 +569,22 @@ struct Drill<'a> {
 }
 
 impl Drill<'_> {
-    /// `cargo ARGS` in the copy; `Err` with the end of its output.
-    fn cargo(&mut self, args: &[&str], rustdoc_deny: bool) -> Result<Duration, String> {
-        let started = Instant::now();
-        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    /// `cargo ARGS` to run in the copy, building into its target directory.
+    fn cargo_command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(crate::cargo());
         command
             .args(args)
             .current_dir(&self.copy)
             .env("CARGO_TARGET_DIR", &self.target)
             .env("CARGO_TERM_COLOR", "never")
             .env("CARGO_INCREMENTAL", "0");
+        command
+    }
+
+    /// `cargo ARGS` in the copy; `Err` with the end of its output.
+    fn cargo(&mut self, args: &[&str], rustdoc_deny: bool) -> Result<Duration, String> {
+        let started = Instant::now();
+        let mut command = self.cargo_command(args);
         if rustdoc_deny {
             command.env("RUSTDOCFLAGS", "-D warnings");
         }
@@ -617,11 +606,7 @@ impl Drill<'_> {
     /// `cargo xtask ARGS` on the copy, in this process.
     fn xtask(&self, args: &[&str]) -> (i32, String) {
         let args: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = cli::run_with(&args, &self.copy, &mut out, &mut err, false);
-        let mut text = String::from_utf8_lossy(&out).into_owned();
-        text.push_str(&String::from_utf8_lossy(&err));
-        (code, text)
+        cli::run_captured(&args, &self.copy)
     }
 
     /// The sync of the copy against the document the server holds, with
@@ -636,24 +621,19 @@ impl Drill<'_> {
                 // Its output is in its log; cargo's own (building xtask)
                 // is kept for when the sync never started.
                 let _ = fs::remove_file(out_dir.join("log.txt"));
-                let output =
-                    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-                        .args([
-                            "xtask",
-                            "sync",
-                            "--url",
-                            &self.server.url,
-                            "--commit",
-                            BRANCH,
-                            "--out",
-                        ])
-                        .arg(&out_dir)
-                        .current_dir(&self.copy)
-                        .env("CARGO_TARGET_DIR", &self.target)
-                        .env("CARGO_TERM_COLOR", "never")
-                        .env("CARGO_INCREMENTAL", "0")
-                        .stdin(Stdio::null())
-                        .output();
+                let output = self
+                    .cargo_command(&[
+                        "xtask",
+                        "sync",
+                        "--url",
+                        &self.server.url,
+                        "--commit",
+                        BRANCH,
+                        "--out",
+                    ])
+                    .arg(&out_dir)
+                    .stdin(Stdio::null())
+                    .output();
                 match output {
                     Ok(output) => {
                         if !out_dir.join("log.txt").exists() {

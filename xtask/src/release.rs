@@ -273,7 +273,7 @@ fn failure(context: impl fmt::Display, error: impl fmt::Display) -> String {
 
 /// Runs `cargo metadata --no-deps` for the workspace at `root`.
 fn members(root: &Path) -> Result<Vec<Member>, String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let cargo = crate::cargo();
     let output = Command::new(&cargo)
         .args([
             "metadata",

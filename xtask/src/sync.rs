@@ -26,6 +26,7 @@
 //! `OUT/issue.md` (the end of `OUT/log.txt`, printable ASCII only, in a
 //! fence longer than any run of backticks in it).
 
+use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Write};
@@ -148,10 +149,12 @@ impl Log<'_> {
 
     /// Runs `program ARGS` in `dir`, its output (both streams, line by
     /// line) logged as it comes; `Err` names the command and its status.
-    fn run(&mut self, dir: &Path, program: &str, args: &[&str]) -> Result<(), String> {
+    fn run(&mut self, dir: &Path, program: impl AsRef<OsStr>, args: &[&str]) -> Result<(), String> {
+        let program = program.as_ref();
         let name = Path::new(program)
             .file_name()
-            .map_or_else(|| program.into(), |name| name.to_string_lossy());
+            .unwrap_or(program)
+            .to_string_lossy();
         let shown = format!("{name} {}", args.join(" "));
         self.line(&format!("==> {shown}"));
         let started = std::time::Instant::now();
@@ -211,16 +214,10 @@ impl Log<'_> {
     /// Runs `cargo xtask ARGS` in this process, logging what it prints.
     fn xtask(&mut self, root: &Path, args: &[String]) -> i32 {
         self.line(&format!("==> cargo xtask {}", args.join(" ")));
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = crate::cli::run_with(args, root, &mut out, &mut err, false);
-        self.text(&String::from_utf8_lossy(&out));
-        self.text(&String::from_utf8_lossy(&err));
+        let (code, text) = crate::cli::run_captured(args, root);
+        self.text(&text);
         code
     }
-}
-
-fn cargo() -> String {
-    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
 /// Runs a sync. Prints as it goes to `out`, and returns the exit status:
@@ -241,7 +238,7 @@ pub fn run(options: &Options, out: &mut dyn Write) -> i32 {
     };
     let _ = fs::remove_file(options.out_dir.join("issue.md"));
     let mut log = Log { out, file };
-    let code = match steps(options, &mut log) {
+    match steps(options, &mut log) {
         Ok(code) => code,
         Err((code, message)) => {
             log.line(&format!("error: {message}"));
@@ -251,8 +248,7 @@ pub fn run(options: &Options, out: &mut dyn Write) -> i32 {
             }
             code
         }
-    };
-    code
+    }
 }
 
 fn steps(options: &Options, log: &mut Log<'_>) -> Result<i32, (i32, String)> {
@@ -274,7 +270,7 @@ fn steps(options: &Options, log: &mut Log<'_>) -> Result<i32, (i32, String)> {
     }
 
     if options.cargo_checks {
-        log.run(root, &cargo(), &["test", "--workspace"])
+        log.run(root, crate::cargo(), &["test", "--workspace"])
             .map_err(|e| (EXIT_FAILURE, e))?;
     }
 
@@ -298,7 +294,7 @@ fn steps(options: &Options, log: &mut Log<'_>) -> Result<i32, (i32, String)> {
         if options.cargo_checks {
             log.run(
                 root,
-                &cargo(),
+                crate::cargo(),
                 &["metadata", "--locked", "--format-version", "1"],
             )
             .map_err(|e| (EXIT_FAILURE, e))?;
@@ -375,13 +371,8 @@ fn commit(root: &Path, branch: &str, title: &str, log: &mut Log<'_>) -> Result<(
              --workspace, cargo xtask release).",
         ],
     )?;
-    let status = Command::new("git")
-        .args(["status", "--porcelain", "--untracked-files=all"])
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("cannot run git status: {e}"))?;
-    let left = String::from_utf8_lossy(&status.stdout);
-    if !status.status.success() || !left.trim().is_empty() {
+    let left = crate::git(root, &["status", "--porcelain", "--untracked-files=all"])?;
+    if !left.trim().is_empty() {
         return Err(format!(
             "the sync changed files it does not commit (the pull request would miss them):\n{left}"
         ));
