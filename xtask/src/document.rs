@@ -294,14 +294,14 @@ impl Document {
     ///
     /// When `value` has no record of its own or no contact element.
     pub fn contact_text(self, value: u16, text: &str) -> Result<Document, EditError> {
+        self.replace_contact(value, &format!("<contact>{}</contact>", escape(text)))
+    }
+
+    /// Replaces the `<contact>` element of `value` by `contact`.
+    fn replace_contact(self, value: u16, contact: &str) -> Result<Document, EditError> {
         self.edit_record(value, |record| {
             let (open, close) = contact_range(value, record)?;
-            Ok(format!(
-                "{}<contact>{}</contact>{}",
-                &record[..open],
-                escape(text),
-                &record[close..]
-            ))
+            Ok(format!("{}{contact}{}", &record[..open], &record[close..]))
         })
     }
 
@@ -361,15 +361,11 @@ impl Document {
     ///
     /// When `value` has no record of its own or no contact element.
     pub fn contact_person(self, value: u16, id: &str) -> Result<Document, EditError> {
-        self.edit_record(value, |record| {
-            let (open, close) = contact_range(value, record)?;
-            Ok(format!(
-                "{}<contact><xref type=\"person\" data=\"{}\"/></contact>{}",
-                &record[..open],
-                escape(id),
-                &record[close..]
-            ))
-        })
+        let contact = format!(
+            "<contact><xref type=\"person\" data=\"{}\"/></contact>",
+            escape(id)
+        );
+        self.replace_contact(value, &contact)
     }
 
     /// Sets the record's `date` attribute (when `date` is given: where the
