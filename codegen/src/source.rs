@@ -1,17 +1,16 @@
-//! The generated source of a close-code enum, one code path for the
-//! crate's `CloseCode` (`crates/ws-close-codes/src/generated.rs`) and for
-//! an application's enum ([`Builder`](crate::Builder)).
+//! The generated source of `crates/ws-close-codes/src/generated.rs`.
 //!
-//! The generated text is data: the enum, one variant per named code with
-//! its documentation and, as the variant's discriminant, its record, inside
-//! one invocation of `ws_close_codes::__close_code_enum!`, which the crate
-//! writes by hand and which turns it into the enum, its tables and its API.
-//! So each code is stated once, in one place, and a registration adds lines
-//! without changing others: there are no positions, counts or per-code
-//! lists anywhere else in the file.
+//! The generated text is data: the registry's date and ranges, and one
+//! macro, `__iana_codes!`, whose body lists IANA's codes, one row each
+//! (identifier, value, name, descriptions, contact, references, dates),
+//! after the runs of consecutive values among them. The crate writes by
+//! hand what turns the rows into an enum (`__close_code_enum!`): its own
+//! `CloseCode` and every application's `close_codes!` enum. So each code is
+//! stated once, in one place, and a registration adds lines without
+//! changing others, save the run it extends.
 //!
 //! The text is printed here, in one fixed layout that does not depend on
-//! the length of anything (one record field a line, one reference a line):
+//! the length of anything (one field a line, one reference a line):
 //! rustfmt leaves macro bodies alone, and a layout that re-wraps with the
 //! length of a description would change lines a registration did not
 //! touch. Registry text reaches it only through
@@ -38,8 +37,8 @@ pub(crate) struct Row {
     pub(crate) name: String,
     /// The description shown first.
     pub(crate) description: String,
-    /// IANA's description, for a code of the registry.
-    pub(crate) iana_description: Option<String>,
+    /// IANA's description.
+    pub(crate) iana_description: String,
     /// The registry's contact.
     pub(crate) contact: Option<String>,
     /// The registry's references.
@@ -61,7 +60,7 @@ impl Row {
             ident: entry.ident.clone(),
             name: entry.title.clone(),
             description: entry.description.clone(),
-            iana_description: Some(entry.iana_description.clone()),
+            iana_description: entry.iana_description.clone(),
             contact: entry.contact.clone(),
             references: entry.references.clone(),
             registered_on: entry.date,
@@ -70,16 +69,14 @@ impl Row {
         }
     }
 
-    /// The documented variant with its record, the discriminant in the
-    /// macro's input, at the indentation of the enum's variants.
-    fn write_variant(&self, out: &mut String) {
-        const INDENT: &str = "        ";
-        const FIELD: &str = "            ";
+    /// The documented row, at the indentation of the rows.
+    fn write_row(&self, out: &mut String) {
+        const INDENT: &str = "                ";
+        const FIELD: &str = "                    ";
         out.push_str(&doc_comment(&self.doc, INDENT));
         let date =
             |date: Option<Date>| option_literal_source(date.map(|d| d.to_string()).as_deref());
-        let _ = writeln!(out, "{INDENT}{} = Record {{", self.ident);
-        let _ = writeln!(out, "{FIELD}value: {},", self.value);
+        let _ = writeln!(out, "{INDENT}{} = {} {{", self.ident, self.value);
         let _ = writeln!(out, "{FIELD}name: {},", str_literal_source(&self.name));
         let _ = writeln!(
             out,
@@ -89,7 +86,7 @@ impl Row {
         let _ = writeln!(
             out,
             "{FIELD}iana_description: {},",
-            option_literal_source(self.iana_description.as_deref())
+            str_literal_source(&self.iana_description)
         );
         let _ = writeln!(
             out,
@@ -97,9 +94,9 @@ impl Row {
             option_literal_source(self.contact.as_deref())
         );
         if self.references.is_empty() {
-            let _ = writeln!(out, "{FIELD}references: &[],");
+            let _ = writeln!(out, "{FIELD}references: [],");
         } else {
-            let _ = writeln!(out, "{FIELD}references: &[");
+            let _ = writeln!(out, "{FIELD}references: [");
             for reference in &self.references {
                 let _ = writeln!(out, "{FIELD}    {},", reference_source(reference));
             }
@@ -111,7 +108,7 @@ impl Row {
     }
 }
 
-/// `Reference::new(ReferenceKind::..., "label", Some("url"))`.
+/// `(Kind, "label", Some("url"))`: a reference as a row states it.
 fn reference_source(reference: &Reference) -> String {
     let kind = match reference.kind {
         ReferenceKind::Rfc => "Rfc",
@@ -122,63 +119,10 @@ fn reference_source(reference: &Reference) -> String {
         ReferenceKind::Text => "Text",
     };
     format!(
-        "Reference::new(ReferenceKind::{kind}, {}, {})",
+        "({kind}, {}, {})",
         str_literal_source(&reference.label()),
         option_literal_source(reference.url().as_deref())
     )
-}
-
-/// Which enum a generated file defines.
-pub(crate) enum Kind<'a> {
-    /// The crate's `CloseCode`, in `generated.rs`.
-    Registry,
-    /// An application's enum, in its own module `module`, with the payload
-    /// `other`; when `registry` is given, the build fails with `message`
-    /// unless the linked `ws-close-codes` has that registry.
-    Application {
-        module: &'a str,
-        other: &'a str,
-        registry: Option<(Date, String)>,
-    },
-}
-
-/// A generated enum: everything its file states.
-pub(crate) struct EnumSource<'a> {
-    /// The macro to invoke: `crate::__close_code_enum` in the crate,
-    /// `::ws_close_codes::__close_code_enum` elsewhere.
-    pub(crate) macro_path: &'a str,
-    /// Which enum.
-    pub(crate) kind: Kind<'a>,
-    /// The enum's name (a valid identifier).
-    pub(crate) name: &'a str,
-    /// The enum's documentation, Markdown, escaped like [`Row::doc`].
-    pub(crate) doc: &'a str,
-    /// The named codes, in ascending order of value.
-    pub(crate) rows: &'a [Row],
-}
-
-/// The attribute that tells the macro which enum it defines.
-fn kind_attribute(kind: &Kind<'_>) -> String {
-    match kind {
-        Kind::Registry => "#[close_code_enum(registry)]".to_owned(),
-        Kind::Application {
-            module,
-            other,
-            registry,
-        } => {
-            let check = registry
-                .as_ref()
-                .map(|(date, message)| {
-                    format!(
-                        ", registry = {}, message = {}",
-                        str_literal_source(&date.to_string()),
-                        str_literal_source(message)
-                    )
-                })
-                .unwrap_or_default();
-            format!("#[close_code_enum(application, module = {module}, other = {other}{check})]")
-        }
-    }
 }
 
 /// Panics unless the rows can become variants: valid and distinct
@@ -208,64 +152,59 @@ fn check(rows: &[Row]) {
     }
 }
 
-/// The invocation of the macro that defines the enum: its kind attribute
-/// and documentation, then one documented variant with its record per
-/// code.
+/// The runs of consecutive values among `rows` (ascending by value): the
+/// first value, the last, and the identifier of the first code.
+fn runs(rows: &[Row]) -> Vec<(u16, u16, &str)> {
+    let mut runs: Vec<(u16, u16, &str)> = Vec::new();
+    for row in rows {
+        match runs.last_mut() {
+            Some((_, last, _)) if u32::from(*last) + 1 == u32::from(row.value) => *last = row.value,
+            _ => runs.push((row.value, row.value, &row.ident)),
+        }
+    }
+    runs
+}
+
+/// The macro `__iana_codes!`: the runs, then one documented row per code.
 ///
 /// # Panics
 ///
 /// As [`check`].
-pub(crate) fn enum_invocation(source: &EnumSource<'_>) -> String {
-    check(source.rows);
-    let mut out = String::with_capacity(1024 + 1024 * source.rows.len());
-    let _ = writeln!(out, "{}! {{", source.macro_path);
-    let _ = writeln!(out, "    {}", kind_attribute(&source.kind));
-    out.push_str(&doc_comment(source.doc, "    "));
-    let _ = writeln!(out, "    pub enum {} {{", source.name);
-    for row in source.rows {
-        row.write_variant(&mut out);
+fn iana_codes_macro(rows: &[Row]) -> String {
+    check(rows);
+    let mut out = String::with_capacity(1024 + 1024 * rows.len());
+    out.push_str(
+        "/// IANA's codes, as the rows of a close-code enum: `__close_code_enum!`\n\
+         /// with the tokens given, then the runs of consecutive values, then the\n\
+         /// codes. The crate's `CloseCode` and every `close_codes!` enum expand it.\n\
+         #[doc(hidden)]\n\
+         #[macro_export]\n\
+         macro_rules! __iana_codes {\n    \
+             ($($input:tt)*) => {\n        \
+                 $crate::__close_code_enum! {\n            \
+                     $($input)*\n            \
+                     runs {\n",
+    );
+    for (first, last, ident) in runs(rows) {
+        let _ = writeln!(out, "                {first}..={last} => {ident},");
     }
-    out.push_str("    }\n}\n");
+    out.push_str("            }\n            codes {\n");
+    for row in rows {
+        row.write_row(&mut out);
+    }
+    out.push_str("            }\n        }\n    };\n}\n");
     out
 }
 
-/// The documentation of the crate's `CloseCode`.
-const CLOSE_CODE_DOC: &str = "\
-A WebSocket close code: the status code of a Close frame (RFC 6455,
-section 7.4).
-
-There is one variant for every code that the IANA WebSocket Close Code
-Number Registry registers as a single code; the variants, their names and
-their documentation are generated from that registry. Every other value is
-held by the catch-all variant [`CloseCode::Other`].
-
-The enum is `#[non_exhaustive]` because IANA keeps registering new codes. A
-value that is `Other` today gets a variant of its own in the release that
-follows its registration, so match on the variants you handle and keep a
-wildcard arm, or compare numbers: a `CloseCode` equals its `u16`.
-
-# Examples
-
-```
-use ws_close_codes::CloseCode;
-
-assert_eq!(CloseCode::from_u16(1000), CloseCode::NormalClosure);
-assert_eq!(CloseCode::NormalClosure, 1000);
-
-let private = CloseCode::from_u16(4000);
-assert!(matches!(private, CloseCode::Other(_)));
-assert_eq!(private.as_u16(), 4000);
-```";
-
 /// The complete text of `crates/ws-close-codes/src/generated.rs` for
 /// `catalog`: a header comment, the registry's date and ranges, and the
-/// `CloseCode` enum with one documented variant and one record per code.
+/// macro `__iana_codes!` with one documented row per code.
 ///
 /// The same catalog always gives the same bytes. Registry text reaches the
 /// output only as string literals (escaped so they hold printable ASCII
 /// only) and as doc comments escaped with
-/// [`escape_markdown`](crate::escape_markdown). The doc examples in the
-/// output use the codes 1000, 1001 and 1014 and the variants
+/// [`escape_markdown`](crate::escape_markdown). The crate's hand-written
+/// examples use the codes 1000, 1001 and 1014 and the variants
 /// `NormalClosure`, `GoingAway` and `BadGateway`, so the catalog of a real
 /// build must register those.
 ///
@@ -304,8 +243,9 @@ assert_eq!(private.as_u16(), 4000);
 /// let source = close_code_source(&catalog);
 /// assert!(source.starts_with("// @generated by `cargo xtask regen`"));
 /// assert!(source.contains("(IANA registry updated 2024-05-02)"));
-/// assert!(source.contains("    pub enum CloseCode {"));
-/// assert!(source.contains("        NormalClosure = Record {\n            value: 1000,\n"));
+/// assert!(source.contains("macro_rules! __iana_codes {"));
+/// assert!(source.contains("                1000..=1000 => NormalClosure,\n"));
+/// assert!(source.contains("                NormalClosure = 1000 {\n"));
 /// assert_eq!(source, close_code_source(&catalog));
 /// ```
 pub fn close_code_source(catalog: &Catalog) -> String {
@@ -318,13 +258,7 @@ pub fn close_code_source(catalog: &Catalog) -> String {
     );
     write_constants(catalog, &mut source);
     source.push('\n');
-    source.push_str(&enum_invocation(&EnumSource {
-        macro_path: "crate::__close_code_enum",
-        kind: Kind::Registry,
-        name: "CloseCode",
-        doc: CLOSE_CODE_DOC,
-        rows: &rows,
-    }));
+    source.push_str(&iana_codes_macro(&rows));
     source
 }
 

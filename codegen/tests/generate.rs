@@ -1,44 +1,129 @@
 //! Tests of `close_code_source` that read its output back with syn: the
-//! constants, and the enum inside the invocation of the crate's macro,
-//! one documented variant with its record per code.
+//! constants, and the rows inside the macro `__iana_codes!`, one
+//! documented row per code, read as an enum whose variants carry their
+//! record.
 
 mod common;
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
+use quote::quote;
 use syn::{Attribute, Expr, Item, ItemConst, ItemEnum, Lit};
 use ws_close_codes_codegen::{close_code_source, escape_markdown};
 use ws_close_codes_registry::{Catalog, Date, Entry, Reference, ReferenceKind};
 
 use common::HOSTILE;
 
-/// The output, read back: the constants and the enum of the invocation.
+/// The output, read back: the constants, the macro, its runs, and its rows
+/// as an enum (`Ident = Record { value: N, fields }` for `Ident = N {
+/// fields }`).
 struct Parsed {
     constants: BTreeMap<String, ItemConst>,
-    invocation: syn::ItemMacro,
+    macro_attrs: Vec<Attribute>,
+    runs: Vec<(u16, u16, String)>,
     item: ItemEnum,
+}
+
+/// The group that follows the identifier `name` anywhere in `tokens`.
+fn group_after(tokens: TokenStream, name: &str) -> Option<TokenStream> {
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    for (i, token) in tokens.iter().enumerate() {
+        match (token, tokens.get(i + 1)) {
+            (TokenTree::Ident(ident), Some(TokenTree::Group(group))) if ident == name => {
+                return Some(group.stream())
+            }
+            (TokenTree::Group(group), _) => {
+                if let Some(found) = group_after(group.stream(), name) {
+                    return Some(found);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The rows as enum variants with a `Record` discriminant.
+fn rows_as_variants(rows: TokenStream) -> TokenStream {
+    let tokens: Vec<TokenTree> = rows.into_iter().collect();
+    let mut out = TokenStream::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match (
+            &tokens[i],
+            tokens.get(i + 1),
+            tokens.get(i + 2),
+            tokens.get(i + 3),
+        ) {
+            (
+                TokenTree::Ident(ident),
+                Some(TokenTree::Punct(eq)),
+                Some(TokenTree::Literal(value)),
+                Some(TokenTree::Group(fields)),
+            ) if eq.as_char() == '=' => {
+                let fields = fields.stream();
+                out.extend(quote!(#ident = Record { value: #value, #fields }));
+                i += 4;
+            }
+            (token, ..) => {
+                out.extend([token.clone()]);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 fn parse(source: &str) -> Parsed {
     let file = syn::parse_file(source).expect("the output parses");
     let mut constants = BTreeMap::new();
-    let mut invocations = Vec::new();
+    let mut macros = Vec::new();
     for item in file.items {
         match item {
             Item::Const(c) => {
                 constants.insert(c.ident.to_string(), c);
             }
-            Item::Macro(m) => invocations.push(m),
+            Item::Macro(m) => macros.push(m),
             other => panic!("unexpected item {}", text(&other)),
         }
     }
-    assert_eq!(invocations.len(), 1, "one invocation");
-    let invocation = invocations.pop().unwrap();
-    let item: ItemEnum = syn::parse2(invocation.mac.tokens.clone()).expect("the body is an enum");
+    assert_eq!(macros.len(), 1, "one macro");
+    let mac = macros.pop().unwrap();
+    assert_eq!(text(&mac.mac.path), "macro_rules");
+    assert_eq!(
+        mac.ident.as_ref().map(|i| i.to_string()).as_deref(),
+        Some("__iana_codes")
+    );
+    let tokens = mac.mac.tokens.clone();
+    let runs_tokens = group_after(tokens.clone(), "runs").expect("the runs");
+    let runs_text = runs_tokens.to_string();
+    let runs = runs_text
+        .split(',')
+        .map(str::trim)
+        .filter(|run| !run.is_empty())
+        .map(|run| {
+            let (range, ident) = run.split_once("=>").expect("first..=last => Ident");
+            let (first, last) = range.split_once("..=").expect("first..=last");
+            (
+                first.trim().parse().unwrap(),
+                last.trim().parse().unwrap(),
+                ident.trim().to_owned(),
+            )
+        })
+        .collect();
+    let rows = rows_as_variants(group_after(tokens, "codes").expect("the codes"));
+    let mut body = TokenStream::new();
+    body.extend([
+        TokenTree::Ident(Ident::new("enum", Span::call_site())),
+        TokenTree::Ident(Ident::new("Rows", Span::call_site())),
+        TokenTree::Group(Group::new(Delimiter::Brace, rows)),
+    ]);
+    let item: ItemEnum = syn::parse2(body).expect("the rows read as an enum");
     Parsed {
         constants,
-        invocation,
+        macro_attrs: mac.attrs,
+        runs,
         item,
     }
 }
@@ -114,7 +199,7 @@ fn expected(
 fn doc_values(attrs: &[Attribute]) -> Vec<String> {
     attrs
         .iter()
-        .filter(|a| a.path().is_ident("doc"))
+        .filter(|a| a.path().is_ident("doc") && !matches!(a.meta, syn::Meta::List(_)))
         .map(|a| match &a.meta {
             syn::Meta::NameValue(nv) => str_value(&nv.value),
             other => panic!("doc attribute is not name = value: {}", text(other)),
@@ -128,7 +213,7 @@ fn all_docs(parsed: &Parsed) -> Vec<String> {
     for constant in parsed.constants.values() {
         docs.extend(doc_values(&constant.attrs));
     }
-    docs.extend(doc_values(&parsed.item.attrs));
+    docs.extend(doc_values(&parsed.macro_attrs));
     for variant in &parsed.item.variants {
         docs.extend(doc_values(&variant.attrs));
     }
@@ -194,12 +279,17 @@ fn output_parses_and_is_deterministic() {
              // registry files or the generator and run `cargo xtask regen`.\n\
              \n"
         ));
-        assert_eq!(
-            text(&parsed.invocation.mac.path),
-            "crate :: __close_code_enum"
-        );
-        assert!(first.contains("\ncrate::__close_code_enum! {\n    #[close_code_enum(registry)]\n"));
-        assert!(first.ends_with("    }\n}\n"));
+        assert!(first.contains("\n#[macro_export]\nmacro_rules! __iana_codes {\n"));
+        assert!(first.ends_with("    };\n}\n"));
+        // The runs cover exactly the codes, each run from its first code.
+        let mut covered = Vec::new();
+        for (first, last, ident) in &parsed.runs {
+            let entry = catalog.entries.iter().find(|e| e.value == *first).unwrap();
+            assert_eq!(&entry.ident, ident);
+            covered.extend(*first..=*last);
+        }
+        let values: Vec<u16> = catalog.entries.iter().map(|e| e.value).collect();
+        assert_eq!(covered, values);
     }
 }
 
@@ -217,7 +307,7 @@ fn string_literals_round_trip() {
         expected(&catalog, |e| Some(e.description.clone()))
     );
     assert_eq!(
-        field(&parsed, "iana_description", option_str),
+        field(&parsed, "iana_description", |e| Some(str_value(e))),
         expected(&catalog, |e| Some(e.iana_description.clone()))
     );
     assert_eq!(
@@ -241,20 +331,15 @@ fn string_literals_round_trip() {
     assert_eq!(str_value(&updated.expr), "2024-05-02");
 }
 
-/// `Reference::new(ReferenceKind::Kind, "label", url)` as (kind, label, url).
+/// `(Kind, "label", url)` as (kind, label, url).
 fn reference_call(expr: &Expr) -> (String, String, Option<String>) {
-    let Expr::Call(call) = expr else {
-        panic!("not a call: {}", text(expr))
+    let Expr::Tuple(tuple) = expr else {
+        panic!("not a tuple: {}", text(expr))
     };
-    assert_eq!(text(&*call.func), "Reference :: new");
-    let kind = text(&call.args[0]);
-    let kind = kind
-        .strip_prefix("ReferenceKind :: ")
-        .unwrap_or_else(|| panic!("{kind}"));
     (
-        kind.to_owned(),
-        str_value(&call.args[1]),
-        option_str(&call.args[2]),
+        text(&tuple.elems[0]),
+        str_value(&tuple.elems[1]),
+        option_str(&tuple.elems[2]),
     )
 }
 
@@ -277,10 +362,7 @@ fn references_round_trip() {
     assert_eq!(records.len(), catalog.entries.len());
     for ((variant, fields), entry) in records.iter().zip(&catalog.entries) {
         assert_eq!(variant, &entry.ident);
-        let Expr::Reference(reference) = &fields["references"] else {
-            panic!("references of {variant}")
-        };
-        let Expr::Array(array) = &*reference.expr else {
+        let Expr::Array(array) = &fields["references"] else {
             panic!("references of {variant}")
         };
         let got: Vec<_> = array.elems.iter().map(reference_call).collect();
@@ -316,10 +398,6 @@ fn values_and_variants_match() {
         .map(|e| e.value.to_string())
         .collect();
     assert_eq!(values, expected_values);
-    assert_eq!(parsed.item.ident, "CloseCode");
-    assert!(matches!(parsed.item.vis, syn::Visibility::Public(_)));
-    let kind = &parsed.item.attrs[0];
-    assert_eq!(text(kind), "# [close_code_enum (registry)]");
     // Every record has the same fields, in the same order.
     for (variant, fields) in records(&parsed) {
         assert_eq!(
@@ -383,7 +461,7 @@ fn every_doc_attribute_is_one_line_of_plain_text() {
             .filter(|l| l.trim_start().starts_with("///"))
             .count();
         assert_eq!(doc_lines, docs.len());
-        assert!(!source.contains("#[doc"));
+        assert!(!source.replace("#[doc(hidden)]", "").contains("#[doc"));
         assert!(!source.contains("/**"));
         assert!(!source.contains("//!"));
         for line in source.lines() {
@@ -463,8 +541,8 @@ fn only_the_fixed_examples_are_code_blocks() {
     let plain = close_code_source(&common::small("plain text"));
     let fences_hostile = fences(&hostile);
     assert_eq!(fences_hostile, fences(&plain));
-    // `REGISTRY_UPDATED`'s example and the enum's.
-    assert_eq!(fences_hostile.len(), 2 * 2);
+    // `REGISTRY_UPDATED`'s example.
+    assert_eq!(fences_hostile.len(), 2);
     assert!(fences_hostile.iter().all(|f| f == " ```"));
 
     // No variant documentation can start a block of any kind.
@@ -653,21 +731,25 @@ fn blocks(source: &str) -> (BTreeMap<u16, Vec<&str>>, Vec<&str>) {
     let mut current: Vec<&str> = Vec::new();
     let mut inside = false;
     for line in source.lines() {
-        if line.starts_with("        /// `") && !inside {
+        if line.starts_with("                /// `") && !inside {
             inside = true;
         }
         if inside {
             current.push(line);
-            if line == "        }," {
+            if line == "                }," {
                 let value: u16 = current
                     .iter()
-                    .find_map(|l| l.trim().strip_prefix("value: "))
-                    .and_then(|v| v.trim_end_matches(',').parse().ok())
-                    .expect("a record with a value");
+                    .find_map(|l| {
+                        let (_, rest) = l.split_once(" = ")?;
+                        rest.strip_suffix(" {")?.parse().ok()
+                    })
+                    .expect("a row with a value");
                 blocks.insert(value, std::mem::take(&mut current));
                 inside = false;
             }
-        } else {
+        } else if !line.contains("..=") {
+            // The runs are checked against the values where the output is
+            // read back; a registration may extend one.
             outside.push(line);
         }
     }
@@ -714,8 +796,8 @@ fn assert_only_changed(old: &str, new: &str, changed: &[u16], old_date: &str, da
                 .iter()
                 .any(|v| old_blocks.get(v).is_some_and(|b| b.contains(&line)));
             assert!(
-                in_changed || line.contains(old_date),
-                "removed a line not about a changed code or the date: {line:?}"
+                in_changed || line.contains(old_date) || line.contains("..="),
+                "removed a line not about a changed code, a run or the date: {line:?}"
             );
         }
     }
@@ -806,10 +888,10 @@ fn a_registration_changes_only_the_lines_about_it() {
     let (blocks, _) = blocks(&middle_source);
     assert!(blocks[&inserted]
         .iter()
-        .any(|l| l.contains(&format!("{middle_ident} = Record {{"))));
+        .any(|l| l.contains(&format!("{middle_ident} = {inserted} {{"))));
     assert!(blocks[&(last + 1)]
         .iter()
-        .any(|l| l.contains(&format!("{at_end_ident} = Record {{"))));
+        .any(|l| l.contains(&format!("{at_end_ident} = {} {{", last + 1))));
     assert!(blocks[&1010]
         .iter()
         .any(|l| l.contains("\"Mandatory Extension\"")));

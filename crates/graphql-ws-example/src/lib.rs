@@ -1,7 +1,10 @@
 //! The close codes of the GraphQL over WebSocket protocol
-//! (`graphql-transport-ws`) as [`GraphqlCloseCode`], an enum that
-//! `ws-close-codes-codegen` generates at build time from `close-codes.toml`
-//! and merges with the IANA registry.
+//! (`graphql-transport-ws`) as [`GraphqlCloseCode`], an enum made with
+//! `ws_close_codes::close_codes!`: IANA's codes and the protocol's own.
+//!
+//! IANA already registers 3000 "Unauthorized" and 3003 "Forbidden", and
+//! every name and identifier must be unique (ignoring case) among all codes
+//! of the enum, so 4401 and 4403 carry a prefix.
 //!
 //! ```
 //! use graphql_ws_example::GraphqlCloseCode;
@@ -22,4 +25,40 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-include!(concat!(env!("OUT_DIR"), "/graphql_close_code.rs"));
+ws_close_codes::close_codes! {
+    /// The close codes of `graphql-transport-ws`, with IANA's.
+    pub enum GraphqlCloseCode {
+        BadRequest = 4400 {
+            name: "Bad Request",
+            description: "A message could not be parsed or broke the protocol, such as a message of an unknown type.",
+        },
+        GraphqlUnauthorized = 4401 {
+            name: "GraphQL Unauthorized",
+            description: "The client sent Subscribe before the server acknowledged the connection.",
+        },
+        GraphqlForbidden = 4403 {
+            name: "GraphQL Forbidden",
+            description: "The server refused the connection, for example after checking the ConnectionInit payload.",
+        },
+        SubprotocolNotAcceptable = 4406 {
+            name: "Subprotocol not acceptable",
+            description: "The client did not ask for the graphql-transport-ws subprotocol.",
+        },
+        ConnectionInitialisationTimeout = 4408 {
+            name: "Connection initialisation timeout",
+            description: "The client did not send ConnectionInit in the time the server allows.",
+        },
+        SubscriberAlreadyExists = 4409 {
+            name: "Subscriber already exists",
+            description: "The client started an operation with the id of an operation that is still running.",
+        },
+        TooManyInitialisationRequests = 4429 {
+            name: "Too many initialisation requests",
+            description: "The client sent ConnectionInit more than once.",
+        },
+        InternalServerError = 4500 {
+            name: "Internal server error",
+            description: "The server hit an unexpected condition.",
+        },
+    }
+}

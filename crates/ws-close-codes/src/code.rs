@@ -1,19 +1,21 @@
-//! The catch-all payload of [`CloseCode`].
+//! The catch-all payload of a close-code enum.
 
 use core::cmp::Ordering;
 use core::fmt;
 use core::hash::{Hash, Hasher};
+use core::marker::PhantomData;
 
 #[cfg(doc)]
 use crate::CloseCode;
-use crate::CodeRange;
 
-/// A close code that the registry does not register as a single code:
-/// unassigned values, private-use codes (4000-4999), and values outside the
-/// defined space (0-999, 5000 and up).
+/// A close code that the enum `E` has no variant for: the payload of
+/// `E::Other`. For [`CloseCode`] ([`OtherCode`]) these are the unassigned
+/// values, the private-use codes (4000-4999) and the values outside the
+/// defined space (0-999, 5000 and up); an enum made with
+/// [`close_codes!`](crate::close_codes) names some private-use codes too.
 ///
-/// Only this crate can make one, and only for such values, so a registered
-/// code is always its own [`CloseCode`] variant.
+/// Only the enum's conversions make one, and only for such values, so a
+/// named code is always its own variant.
 ///
 /// ```
 /// use ws_close_codes::CloseCode;
@@ -23,55 +25,24 @@ use crate::CodeRange;
 ///     _ => unreachable!("4001 is private use"),
 /// }
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct OtherCode(Unregistered);
-
-/// An unregistered value, tagged with the [`CodeRange`] it lies in: one
-/// variant per range, declared in the order of [`CodeRange::ALL`], so the
-/// tag is the value's slot in `CloseCode`'s tables. The module
-/// documentation of `define` explains why that makes a `CloseCode` four
-/// bytes and its slot one read.
-#[derive(Clone, Copy, PartialEq, Eq)]
-#[repr(u16)]
-enum Unregistered {
-    NotUsed(u16),
-    Protocol(u16),
-    Application(u16),
-    PrivateUse(u16),
-    Undefined(u16),
+pub struct UnnamedCode<E> {
+    value: u16,
+    enum_type: PhantomData<fn() -> E>,
 }
 
-impl OtherCode {
-    /// `value` as an `OtherCode`. Only for a value the registry does not
-    /// register (the generated `from_u16` decides which those are).
-    #[inline]
-    pub(crate) const fn new(value: u16) -> OtherCode {
-        OtherCode(match CodeRange::of(value) {
-            CodeRange::NotUsed => Unregistered::NotUsed(value),
-            CodeRange::Protocol => Unregistered::Protocol(value),
-            CodeRange::Application => Unregistered::Application(value),
-            CodeRange::PrivateUse => Unregistered::PrivateUse(value),
-            CodeRange::Undefined => Unregistered::Undefined(value),
-        })
-    }
+/// The payload of [`CloseCode::Other`].
+pub type OtherCode = UnnamedCode<crate::CloseCode>;
 
-    /// The range the code lies in, read from the tag.
-    #[inline]
-    pub(crate) const fn range(self) -> CodeRange {
-        match self.0 {
-            Unregistered::NotUsed(_) => CodeRange::NotUsed,
-            Unregistered::Protocol(_) => CodeRange::Protocol,
-            Unregistered::Application(_) => CodeRange::Application,
-            Unregistered::PrivateUse(_) => CodeRange::PrivateUse,
-            Unregistered::Undefined(_) => CodeRange::Undefined,
-        }
-    }
-
-    /// The code's slot in the lookup tables: its range's index in
-    /// [`CodeRange::ALL`].
+impl<E> UnnamedCode<E> {
+    /// `value` as the payload of `E::Other`. Not part of the API: only the
+    /// enum's own `from_u16` calls it, for a value the enum does not name.
+    #[doc(hidden)]
     #[inline(always)]
-    pub(crate) const fn slot(self) -> usize {
-        self.range() as usize
+    pub const fn __new(value: u16) -> Self {
+        UnnamedCode {
+            value,
+            enum_type: PhantomData,
+        }
     }
 
     /// The code's value.
@@ -82,37 +53,41 @@ impl OtherCode {
     ///     assert_eq!(other.as_u16(), 3001);
     /// }
     /// ```
-    #[inline]
+    #[inline(always)]
     pub const fn as_u16(self) -> u16 {
-        match self.0 {
-            Unregistered::NotUsed(value)
-            | Unregistered::Protocol(value)
-            | Unregistered::Application(value)
-            | Unregistered::PrivateUse(value)
-            | Unregistered::Undefined(value) => value,
-        }
+        self.value
     }
 }
 
-impl fmt::Debug for OtherCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.as_u16(), f)
+impl<E> Clone for UnnamedCode<E> {
+    fn clone(&self) -> Self {
+        *self
     }
 }
 
-impl Hash for OtherCode {
+impl<E> Copy for UnnamedCode<E> {}
+
+impl<E> PartialEq for UnnamedCode<E> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<E> Eq for UnnamedCode<E> {}
+
+impl<E> Hash for UnnamedCode<E> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_u16().hash(state);
+        self.value.hash(state);
     }
 }
 
-impl PartialOrd for OtherCode {
+impl<E> PartialOrd for UnnamedCode<E> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
-/// Ordered by value, like [`CloseCode`].
+/// Ordered by value, like the enums.
 ///
 /// ```
 /// use ws_close_codes::CloseCode;
@@ -120,13 +95,20 @@ impl PartialOrd for OtherCode {
 ///     assert!(a < b);
 /// }
 /// ```
-impl Ord for OtherCode {
+impl<E> Ord for UnnamedCode<E> {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.as_u16().cmp(&other.as_u16())
+        self.value.cmp(&other.value)
     }
 }
 
-/// The number alone, as for any unregistered [`CloseCode`].
+/// The number alone.
+impl<E> fmt::Debug for UnnamedCode<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.value, f)
+    }
+}
+
+/// The number alone, as for any code without a name.
 ///
 /// ```
 /// use ws_close_codes::CloseCode;
@@ -134,14 +116,14 @@ impl Ord for OtherCode {
 ///     assert_eq!(other.to_string(), "4000");
 /// }
 /// ```
-impl fmt::Display for OtherCode {
+impl<E> fmt::Display for UnnamedCode<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.as_u16(), f)
+        fmt::Display::fmt(&self.value, f)
     }
 }
 
-impl From<OtherCode> for u16 {
-    /// Same as [`OtherCode::as_u16`].
+impl<E> From<UnnamedCode<E>> for u16 {
+    /// Same as [`UnnamedCode::as_u16`].
     ///
     /// ```
     /// use ws_close_codes::CloseCode;
@@ -149,7 +131,7 @@ impl From<OtherCode> for u16 {
     ///     assert_eq!(u16::from(other), 4000);
     /// }
     /// ```
-    fn from(code: OtherCode) -> Self {
-        code.as_u16()
+    fn from(code: UnnamedCode<E>) -> Self {
+        code.value
     }
 }

@@ -24,406 +24,377 @@ pub(crate) const PRIVATE_FIRST: u16 = 4000;
 /// Last code of the range for private use, which IANA never registers.
 pub(crate) const PRIVATE_LAST: u16 = 4999;
 
-crate::__close_code_enum! {
-    #[close_code_enum(registry)]
-    /// A WebSocket close code: the status code of a Close frame (RFC 6455,
-    /// section 7.4).
-    ///
-    /// There is one variant for every code that the IANA WebSocket Close Code
-    /// Number Registry registers as a single code; the variants, their names and
-    /// their documentation are generated from that registry. Every other value is
-    /// held by the catch-all variant [`CloseCode::Other`].
-    ///
-    /// The enum is `#[non_exhaustive]` because IANA keeps registering new codes. A
-    /// value that is `Other` today gets a variant of its own in the release that
-    /// follows its registration, so match on the variants you handle and keep a
-    /// wildcard arm, or compare numbers: a `CloseCode` equals its `u16`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    ///
-    /// assert_eq!(CloseCode::from_u16(1000), CloseCode::NormalClosure);
-    /// assert_eq!(CloseCode::NormalClosure, 1000);
-    ///
-    /// let private = CloseCode::from_u16(4000);
-    /// assert!(matches!(private, CloseCode::Other(_)));
-    /// assert_eq!(private.as_u16(), 4000);
-    /// ```
-    pub enum CloseCode {
-        /// `1000` **Normal Closure**
-        ///
-        /// The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.
-        ///
-        /// IANA's description: Normal Closure
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        NormalClosure = Record {
-            value: 1000,
-            name: "Normal Closure",
-            description: "The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.",
-            iana_description: Some("Normal Closure"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1001` **Going Away**
-        ///
-        /// The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.
-        ///
-        /// IANA's description: Going Away
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        GoingAway = Record {
-            value: 1001,
-            name: "Going Away",
-            description: "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
-            iana_description: Some("Going Away"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1002` **Protocol error**
-        ///
-        /// The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.
-        ///
-        /// IANA's description: Protocol error
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        ProtocolError = Record {
-            value: 1002,
-            name: "Protocol error",
-            description: "The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.",
-            iana_description: Some("Protocol error"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1003` **Unsupported Data**
-        ///
-        /// The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.
-        ///
-        /// IANA's description: Unsupported Data
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        UnsupportedData = Record {
-            value: 1003,
-            name: "Unsupported Data",
-            description: "The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.",
-            iana_description: Some("Unsupported Data"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1004` **Reserved**
-        ///
-        /// Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.
-        ///
-        /// IANA's description: Reserved
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        Reserved = Record {
-            value: 1004,
-            name: "Reserved",
-            description: "Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.",
-            iana_description: Some("Reserved"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1005` **No Status Rcvd**
-        ///
-        /// No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.
-        ///
-        /// IANA's description: No Status Rcvd
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        NoStatusRcvd = Record {
-            value: 1005,
-            name: "No Status Rcvd",
-            description: "No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.",
-            iana_description: Some("No Status Rcvd"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1006` **Abnormal Closure**
-        ///
-        /// The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.
-        ///
-        /// IANA's description: Abnormal Closure
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        AbnormalClosure = Record {
-            value: 1006,
-            name: "Abnormal Closure",
-            description: "The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.",
-            iana_description: Some("Abnormal Closure"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1007` **Invalid frame payload data**
-        ///
-        /// A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.
-        ///
-        /// IANA's description: Invalid frame payload data
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        InvalidFramePayloadData = Record {
-            value: 1007,
-            name: "Invalid frame payload data",
-            description: "A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.",
-            iana_description: Some("Invalid frame payload data"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1008` **Policy Violation**
-        ///
-        /// A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.
-        ///
-        /// IANA's description: Policy Violation
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        PolicyViolation = Record {
-            value: 1008,
-            name: "Policy Violation",
-            description: "A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.",
-            iana_description: Some("Policy Violation"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1009` **Message Too Big**
-        ///
-        /// A message was too large for the endpoint to process.
-        ///
-        /// IANA's description: Message Too Big
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        MessageTooBig = Record {
-            value: 1009,
-            name: "Message Too Big",
-            description: "A message was too large for the endpoint to process.",
-            iana_description: Some("Message Too Big"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1010` **Mandatory Ext.**
-        ///
-        /// The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.
-        ///
-        /// IANA's description: Mandatory Ext.
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        MandatoryExt = Record {
-            value: 1010,
-            name: "Mandatory Ext.",
-            description: "The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.",
-            iana_description: Some("Mandatory Ext."),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1011` **Internal Error**
-        ///
-        /// The server hit an unexpected condition that kept it from completing the request.
-        ///
-        /// IANA's description: Internal Error
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455), [RFC Errata 3227](https://www.rfc-editor.org/errata/eid3227)
-        InternalError = Record {
-            value: 1011,
-            name: "Internal Error",
-            description: "The server hit an unexpected condition that kept it from completing the request.",
-            iana_description: Some("Internal Error"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-                Reference::new(ReferenceKind::RfcErrata, "RFC Errata 3227", Some("https://www.rfc-editor.org/errata/eid3227")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `1012` **Service Restart**
-        ///
-        /// The server is restarting. A client may reconnect, preferably after a randomized delay.
-        ///
-        /// IANA's description: Service Restart
-        ///
-        /// - Contact: Alexey Melnikov
-        /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
-        /// - Updated: 2025-07-30
-        ServiceRestart = Record {
-            value: 1012,
-            name: "Service Restart",
-            description: "The server is restarting. A client may reconnect, preferably after a randomized delay.",
-            iana_description: Some("Service Restart"),
-            contact: Some("Alexey Melnikov"),
-            references: &[
-                Reference::new(ReferenceKind::Uri, "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/", Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/")),
-            ],
-            registered_on: None,
-            updated_on: Some("2025-07-30"),
-        },
-        /// `1013` **Try Again Later**
-        ///
-        /// The server is overloaded or temporarily unable to serve the client, which should try again later.
-        ///
-        /// IANA's description: Try Again Later
-        ///
-        /// - Contact: Alexey Melnikov
-        /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
-        /// - Updated: 2025-07-30
-        TryAgainLater = Record {
-            value: 1013,
-            name: "Try Again Later",
-            description: "The server is overloaded or temporarily unable to serve the client, which should try again later.",
-            iana_description: Some("Try Again Later"),
-            contact: Some("Alexey Melnikov"),
-            references: &[
-                Reference::new(ReferenceKind::Uri, "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/", Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/")),
-            ],
-            registered_on: None,
-            updated_on: Some("2025-07-30"),
-        },
-        /// `1014` **Bad Gateway**
-        ///
-        /// A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).
-        ///
-        /// IANA's description: The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.
-        ///
-        /// - Contact: Alexey Melnikov
-        /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/](https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/)
-        /// - Registered: 2016-10-10
-        /// - Updated: 2025-07-30
-        BadGateway = Record {
-            value: 1014,
-            name: "Bad Gateway",
-            description: "A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).",
-            iana_description: Some("The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code."),
-            contact: Some("Alexey Melnikov"),
-            references: &[
-                Reference::new(ReferenceKind::Uri, "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/", Some("https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/")),
-            ],
-            registered_on: Some("2016-10-10"),
-            updated_on: Some("2025-07-30"),
-        },
-        /// `1015` **TLS handshake**
-        ///
-        /// The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.
-        ///
-        /// IANA's description: TLS handshake
-        ///
-        /// - Contact: IESG HYBI WG
-        /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
-        TlsHandshake = Record {
-            value: 1015,
-            name: "TLS handshake",
-            description: "The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.",
-            iana_description: Some("TLS handshake"),
-            contact: Some("IESG HYBI WG"),
-            references: &[
-                Reference::new(ReferenceKind::Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
-            ],
-            registered_on: None,
-            updated_on: None,
-        },
-        /// `3000` **Unauthorized**
-        ///
-        /// Unauthorized
-        ///
-        /// - Contact: Leo Tietz
-        /// - Registered: 2021-09-06
-        Unauthorized = Record {
-            value: 3000,
-            name: "Unauthorized",
-            description: "Unauthorized",
-            iana_description: Some("Unauthorized"),
-            contact: Some("Leo Tietz"),
-            references: &[],
-            registered_on: Some("2021-09-06"),
-            updated_on: None,
-        },
-        /// `3003` **Forbidden**
-        ///
-        /// Forbidden
-        ///
-        /// - Contact: Ada Young
-        /// - Registered: 2023-02-22
-        Forbidden = Record {
-            value: 3003,
-            name: "Forbidden",
-            description: "Forbidden",
-            iana_description: Some("Forbidden"),
-            contact: Some("Ada Young"),
-            references: &[],
-            registered_on: Some("2023-02-22"),
-            updated_on: None,
-        },
-        /// `3008` **Timeout**
-        ///
-        /// Timeout
-        ///
-        /// - Contact: Morgan Jones
-        /// - Registered: 2024-02-01
-        Timeout = Record {
-            value: 3008,
-            name: "Timeout",
-            description: "Timeout",
-            iana_description: Some("Timeout"),
-            contact: Some("Morgan Jones"),
-            references: &[],
-            registered_on: Some("2024-02-01"),
-            updated_on: None,
-        },
-    }
+/// IANA's codes, as the rows of a close-code enum: `__close_code_enum!`
+/// with the tokens given, then the runs of consecutive values, then the
+/// codes. The crate's `CloseCode` and every `close_codes!` enum expand it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __iana_codes {
+    ($($input:tt)*) => {
+        $crate::__close_code_enum! {
+            $($input)*
+            runs {
+                1000..=1015 => NormalClosure,
+                3000..=3000 => Unauthorized,
+                3003..=3003 => Forbidden,
+                3008..=3008 => Timeout,
+            }
+            codes {
+                /// `1000` **Normal Closure**
+                ///
+                /// The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.
+                ///
+                /// IANA's description: Normal Closure
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                NormalClosure = 1000 {
+                    name: "Normal Closure",
+                    description: "The connection is being closed on purpose and everything it was opened for is done. This is the usual code for an orderly shutdown.",
+                    iana_description: "Normal Closure",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1001` **Going Away**
+                ///
+                /// The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.
+                ///
+                /// IANA's description: Going Away
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                GoingAway = 1001 {
+                    name: "Going Away",
+                    description: "The endpoint is leaving: a server shutting down, or a browser tab navigating to another page.",
+                    iana_description: "Going Away",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1002` **Protocol error**
+                ///
+                /// The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.
+                ///
+                /// IANA's description: Protocol error
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                ProtocolError = 1002 {
+                    name: "Protocol error",
+                    description: "The endpoint is ending the connection because its peer broke the rules of the WebSocket protocol.",
+                    iana_description: "Protocol error",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1003` **Unsupported Data**
+                ///
+                /// The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.
+                ///
+                /// IANA's description: Unsupported Data
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                UnsupportedData = 1003 {
+                    name: "Unsupported Data",
+                    description: "The endpoint got a kind of data it cannot handle, for example a binary message when it only understands text.",
+                    iana_description: "Unsupported Data",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1004` **Reserved**
+                ///
+                /// Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.
+                ///
+                /// IANA's description: Reserved
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                Reserved = 1004 {
+                    name: "Reserved",
+                    description: "Reserved by RFC 6455 with no meaning defined yet. It must not be sent in a Close frame; it is kept free so that a future specification can give it a meaning.",
+                    iana_description: "Reserved",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1005` **No Status Rcvd**
+                ///
+                /// No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.
+                ///
+                /// IANA's description: No Status Rcvd
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                NoStatusRcvd = 1005 {
+                    name: "No Status Rcvd",
+                    description: "No status code was present. It must not be sent in a Close frame; it exists so that an API can report that the peer's Close frame carried no code at all.",
+                    iana_description: "No Status Rcvd",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1006` **Abnormal Closure**
+                ///
+                /// The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.
+                ///
+                /// IANA's description: Abnormal Closure
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                AbnormalClosure = 1006 {
+                    name: "Abnormal Closure",
+                    description: "The connection was lost without a Close frame being exchanged. It must not be sent in a Close frame; it exists so that an API can report an abnormal disconnect, such as a dropped TCP connection.",
+                    iana_description: "Abnormal Closure",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1007` **Invalid frame payload data**
+                ///
+                /// A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.
+                ///
+                /// IANA's description: Invalid frame payload data
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                InvalidFramePayloadData = 1007 {
+                    name: "Invalid frame payload data",
+                    description: "A message contained data that does not match its type, such as a text message whose bytes are not valid UTF-8.",
+                    iana_description: "Invalid frame payload data",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1008` **Policy Violation**
+                ///
+                /// A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.
+                ///
+                /// IANA's description: Policy Violation
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                PolicyViolation = 1008 {
+                    name: "Policy Violation",
+                    description: "A message broke the endpoint's policy. This is a generic code for when no more specific one (like 1003 or 1009) applies or the details should stay private.",
+                    iana_description: "Policy Violation",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1009` **Message Too Big**
+                ///
+                /// A message was too large for the endpoint to process.
+                ///
+                /// IANA's description: Message Too Big
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                MessageTooBig = 1009 {
+                    name: "Message Too Big",
+                    description: "A message was too large for the endpoint to process.",
+                    iana_description: "Message Too Big",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1010` **Mandatory Ext.**
+                ///
+                /// The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.
+                ///
+                /// IANA's description: Mandatory Ext.
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                MandatoryExt = 1010 {
+                    name: "Mandatory Ext.",
+                    description: "The client is closing because the server did not agree to one or more extensions the client needs. The reason text should name the missing extensions.",
+                    iana_description: "Mandatory Ext.",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1011` **Internal Error**
+                ///
+                /// The server hit an unexpected condition that kept it from completing the request.
+                ///
+                /// IANA's description: Internal Error
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455), [RFC Errata 3227](https://www.rfc-editor.org/errata/eid3227)
+                InternalError = 1011 {
+                    name: "Internal Error",
+                    description: "The server hit an unexpected condition that kept it from completing the request.",
+                    iana_description: "Internal Error",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                        (RfcErrata, "RFC Errata 3227", Some("https://www.rfc-editor.org/errata/eid3227")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `1012` **Service Restart**
+                ///
+                /// The server is restarting. A client may reconnect, preferably after a randomized delay.
+                ///
+                /// IANA's description: Service Restart
+                ///
+                /// - Contact: Alexey Melnikov
+                /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
+                /// - Updated: 2025-07-30
+                ServiceRestart = 1012 {
+                    name: "Service Restart",
+                    description: "The server is restarting. A client may reconnect, preferably after a randomized delay.",
+                    iana_description: "Service Restart",
+                    contact: Some("Alexey Melnikov"),
+                    references: [
+                        (Uri, "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/", Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/")),
+                    ],
+                    registered_on: None,
+                    updated_on: Some("2025-07-30"),
+                },
+                /// `1013` **Try Again Later**
+                ///
+                /// The server is overloaded or temporarily unable to serve the client, which should try again later.
+                ///
+                /// IANA's description: Try Again Later
+                ///
+                /// - Contact: Alexey Melnikov
+                /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/P\_1vbD9uyHl63nbIIbFxKMfSwcM/](https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/)
+                /// - Updated: 2025-07-30
+                TryAgainLater = 1013 {
+                    name: "Try Again Later",
+                    description: "The server is overloaded or temporarily unable to serve the client, which should try again later.",
+                    iana_description: "Try Again Later",
+                    contact: Some("Alexey Melnikov"),
+                    references: [
+                        (Uri, "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/", Some("https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/")),
+                    ],
+                    registered_on: None,
+                    updated_on: Some("2025-07-30"),
+                },
+                /// `1014` **Bad Gateway**
+                ///
+                /// A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).
+                ///
+                /// IANA's description: The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.
+                ///
+                /// - Contact: Alexey Melnikov
+                /// - References: [https\://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/](https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/)
+                /// - Registered: 2016-10-10
+                /// - Updated: 2025-07-30
+                BadGateway = 1014 {
+                    name: "Bad Gateway",
+                    description: "A server acting as a gateway or proxy got an invalid response from the upstream server it forwarded to, much like HTTP status 502 (Bad Gateway).",
+                    iana_description: "The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.",
+                    contact: Some("Alexey Melnikov"),
+                    references: [
+                        (Uri, "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/", Some("https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/")),
+                    ],
+                    registered_on: Some("2016-10-10"),
+                    updated_on: Some("2025-07-30"),
+                },
+                /// `1015` **TLS handshake**
+                ///
+                /// The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.
+                ///
+                /// IANA's description: TLS handshake
+                ///
+                /// - Contact: IESG HYBI WG
+                /// - References: [RFC 6455](https://www.rfc-editor.org/rfc/rfc6455)
+                TlsHandshake = 1015 {
+                    name: "TLS handshake",
+                    description: "The TLS handshake failed, for example because the server certificate could not be verified. It must not be sent in a Close frame; it exists so that an API can report the failed handshake.",
+                    iana_description: "TLS handshake",
+                    contact: Some("IESG HYBI WG"),
+                    references: [
+                        (Rfc, "RFC 6455", Some("https://www.rfc-editor.org/rfc/rfc6455")),
+                    ],
+                    registered_on: None,
+                    updated_on: None,
+                },
+                /// `3000` **Unauthorized**
+                ///
+                /// Unauthorized
+                ///
+                /// - Contact: Leo Tietz
+                /// - Registered: 2021-09-06
+                Unauthorized = 3000 {
+                    name: "Unauthorized",
+                    description: "Unauthorized",
+                    iana_description: "Unauthorized",
+                    contact: Some("Leo Tietz"),
+                    references: [],
+                    registered_on: Some("2021-09-06"),
+                    updated_on: None,
+                },
+                /// `3003` **Forbidden**
+                ///
+                /// Forbidden
+                ///
+                /// - Contact: Ada Young
+                /// - Registered: 2023-02-22
+                Forbidden = 3003 {
+                    name: "Forbidden",
+                    description: "Forbidden",
+                    iana_description: "Forbidden",
+                    contact: Some("Ada Young"),
+                    references: [],
+                    registered_on: Some("2023-02-22"),
+                    updated_on: None,
+                },
+                /// `3008` **Timeout**
+                ///
+                /// Timeout
+                ///
+                /// - Contact: Morgan Jones
+                /// - Registered: 2024-02-01
+                Timeout = 3008 {
+                    name: "Timeout",
+                    description: "Timeout",
+                    iana_description: "Timeout",
+                    contact: Some("Morgan Jones"),
+                    references: [],
+                    registered_on: Some("2024-02-01"),
+                    updated_on: None,
+                },
+            }
+        }
+    };
 }

@@ -199,19 +199,17 @@
 //!
 //! # Cost
 //!
-//! A [`CloseCode`] is four bytes, a tag and the value, and so is an
-//! `Option<CloseCode>`. The conversions, accessors and rules are
-//! `const fn`s. `from_u16` and the accessors read tables made at compile
-//! time, indexed by the value or by the code's slot, so `name`,
-//! `description` and `range` are one load each and `is_sendable` none,
-//! with no branch on the code. `BENCHMARKS.md` in the repository measures them
-//! against tungstenite and against a table of 65,536 precomputed answers.
+//! A [`CloseCode`] is a `#[repr(u16)]` enum: a two-byte variant number and,
+//! for `Other`, the value. The conversions, accessors and rules are `const
+//! fn`s made of plain `match`es and small tables with one entry per named
+//! code (the `define` module explains the layout). `BENCHMARKS.md` in the
+//! repository measures them against tungstenite and against a table of
+//! 65,536 precomputed answers, and the size of a wasm32 build that uses
+//! them against a hand-written `match`.
 //!
 //! ```
 //! use ws_close_codes::CloseCode;
 //!
-//! assert_eq!(core::mem::size_of::<CloseCode>(), 4);
-//! assert_eq!(core::mem::size_of::<Option<CloseCode>>(), 4);
 //! const GOING_AWAY: bool = CloseCode::from_u16(1001).is_sendable();
 //! assert!(GOING_AWAY);
 //! ```
@@ -476,6 +474,7 @@ extern crate std;
 pub mod __private;
 #[cfg(feature = "actix-http")]
 mod actix_compat;
+mod close_code;
 mod code;
 mod define;
 mod event;
@@ -501,10 +500,11 @@ mod tokio_websockets_compat;
 ))]
 mod tungstenite_compat;
 
-pub use code::OtherCode;
+pub use close_code::CloseCode;
+pub use code::{OtherCode, UnnamedCode};
 pub use event::{CloseEvent, StackMessage};
 pub use frame::{BufferTooSmall, CloseFrame, CloseFrameError};
-pub use generated::{CloseCode, REGISTRY_UPDATED};
+pub use generated::REGISTRY_UPDATED;
 pub use parse::ParseCloseCodeError;
 pub use peers::{Delivery, Failure, Peer, Replacement};
 pub use range::CodeRange;

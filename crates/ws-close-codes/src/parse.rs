@@ -1,13 +1,13 @@
 //! Reading a close code from text, for [`CloseCode`](crate::CloseCode) and
-//! for every enum generated like it: one implementation over the records
-//! of the enum's named codes.
+//! for every enum made like it: one implementation over the tables of the
+//! enum's named codes.
 
 use core::fmt;
 
-use crate::__private::Record;
+use crate::__private::Codes;
 
 /// Whether `a` and `b` are equal, ignoring ASCII case; `const`.
-const fn eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
+pub(crate) const fn eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -21,95 +21,90 @@ const fn eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// Whether `text` is `name`, ignoring ASCII case.
-const fn matches_name(text: &[u8], name: Option<&str>) -> bool {
-    match name {
-        Some(name) => eq_ignore_ascii_case(text, name.as_bytes()),
-        None => false,
-    }
-}
-
-/// The record of `value` in `records` (ascending by value), if any.
-const fn record_of(value: u16, records: &[Record]) -> Option<&Record> {
-    let (mut low, mut high) = (0, records.len());
-    while low < high {
-        let middle = low + (high - low) / 2;
-        let record = &records[middle];
-        if record.value == value {
-            return Some(record);
+impl Codes<'_> {
+    /// The index of `value` among the codes (ascending by value), if any.
+    const fn index_of(&self, value: u16) -> Option<usize> {
+        let (mut low, mut high) = (0, self.values.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.values[middle] == value {
+                return Some(middle);
+            }
+            if self.values[middle] < value {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
         }
-        if record.value < value {
-            low = middle + 1;
-        } else {
-            high = middle;
+        None
+    }
+
+    /// The value of the named code whose identifier or name `text` is,
+    /// ignoring ASCII case.
+    const fn by_name(&self, text: &[u8]) -> Option<u16> {
+        let mut i = 0;
+        while i < self.values.len() {
+            if eq_ignore_ascii_case(text, self.idents[i].as_bytes())
+                || eq_ignore_ascii_case(text, self.names[i].as_bytes())
+            {
+                return Some(self.values[i]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The value `text` names among the codes, in the forms that
+    /// [`CloseCode::parse`](crate::CloseCode::parse) lists.
+    pub const fn parse(&self, text: &str) -> Result<u16, ParseCloseCodeError> {
+        let bytes = text.as_bytes();
+        if bytes.is_empty() {
+            return Err(ParseCloseCodeError::Empty);
+        }
+        // A number, alone or followed by its code's name, means that code
+        // whatever the names say: a name may itself be "1000", or the
+        // `Display` text of another code ("1000 Normal Closure").
+        let number = self.parse_number(bytes);
+        if number.is_ok() {
+            return number;
+        }
+        match self.by_name(bytes) {
+            Some(value) => Ok(value),
+            None => number,
         }
     }
-    None
-}
 
-/// The value of the named code whose identifier or name `text` is,
-/// ignoring ASCII case.
-const fn by_name(text: &[u8], records: &[Record]) -> Option<u16> {
-    let mut i = 0;
-    while i < records.len() {
-        let record = &records[i];
-        if matches_name(text, record.ident) || matches_name(text, record.name) {
-            return Some(record.value);
+    const fn parse_number(&self, bytes: &[u8]) -> Result<u16, ParseCloseCodeError> {
+        // The number: at least one digit.
+        let mut end = 0;
+        let mut value: u32 = 0;
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            value = value * 10 + (bytes[end] - b'0') as u32;
+            if value > u16::MAX as u32 {
+                return Err(ParseCloseCodeError::OutOfRange);
+            }
+            end += 1;
         }
-        i += 1;
-    }
-    None
-}
-
-/// The value `text` names among `records`, in the forms that
-/// [`CloseCode::parse`](crate::CloseCode::parse) lists.
-pub(crate) const fn parse(bytes: &[u8], records: &[Record]) -> Result<u16, ParseCloseCodeError> {
-    if bytes.is_empty() {
-        return Err(ParseCloseCodeError::Empty);
-    }
-    // A number, alone or followed by its code's name, means that code
-    // whatever the names say: a name may itself be "1000", or the
-    // `Display` text of another code ("1000 Normal Closure").
-    let number = parse_number(bytes, records);
-    if number.is_ok() {
-        return number;
-    }
-    match by_name(bytes, records) {
-        Some(value) => Ok(value),
-        None => number,
-    }
-}
-
-const fn parse_number(bytes: &[u8], records: &[Record]) -> Result<u16, ParseCloseCodeError> {
-    // The number: at least one digit.
-    let mut end = 0;
-    let mut value: u32 = 0;
-    while end < bytes.len() && bytes[end].is_ascii_digit() {
-        value = value * 10 + (bytes[end] - b'0') as u32;
-        if value > u16::MAX as u32 {
-            return Err(ParseCloseCodeError::OutOfRange);
+        if end == 0 {
+            return Err(ParseCloseCodeError::Unknown);
         }
-        end += 1;
-    }
-    if end == 0 {
-        return Err(ParseCloseCodeError::Unknown);
-    }
-    let value = value as u16;
-    if end == bytes.len() {
-        return Ok(value);
-    }
-    // Then, optionally, one space and the code's name.
-    if bytes[end] != b' ' {
-        return Err(ParseCloseCodeError::Unknown);
-    }
-    let name = match record_of(value, records) {
-        Some(record) => record.name,
-        None => None,
-    };
-    if matches_name(bytes.split_at(end + 1).1, name) {
-        Ok(value)
-    } else {
-        Err(ParseCloseCodeError::NameMismatch { value, name })
+        let value = value as u16;
+        if end == bytes.len() {
+            return Ok(value);
+        }
+        // Then, optionally, one space and the code's name.
+        if bytes[end] != b' ' {
+            return Err(ParseCloseCodeError::Unknown);
+        }
+        let name = match self.index_of(value) {
+            Some(index) => Some(self.names[index]),
+            None => None,
+        };
+        let rest = bytes.split_at(end + 1).1;
+        match name {
+            Some(name) if eq_ignore_ascii_case(rest, name.as_bytes()) => Ok(value),
+            _ => Err(ParseCloseCodeError::NameMismatch { value, name }),
+        }
     }
 }
 

@@ -2,7 +2,6 @@
 
 use core::ops::RangeInclusive;
 
-use crate::__private::OTHER_SLOTS;
 use crate::generated::{
     APPLICATION_FIRST, APPLICATION_LAST, PRIVATE_FIRST, PRIVATE_LAST, PROTOCOL_FIRST, PROTOCOL_LAST,
 };
@@ -128,23 +127,6 @@ impl CodeRange {
     }
 }
 
-/// [`CloseCode::range`] of every slot (see the `define` module), computed
-/// at compile time: first the slots of `Other`, one per range at its index
-/// in [`CodeRange::ALL`], then the range of each named code's value.
-const RANGE_BY_SLOT: [CodeRange; CloseCode::SLOTS] = {
-    let mut table = [CodeRange::NotUsed; CloseCode::SLOTS];
-    let mut slot = 0;
-    while slot < OTHER_SLOTS {
-        table[slot] = CodeRange::ALL[slot];
-        slot += 1;
-    }
-    while slot < CloseCode::SLOTS {
-        table[slot] = CodeRange::of(CloseCode::BY_SLOT[slot].value);
-        slot += 1;
-    }
-    table
-};
-
 impl CloseCode {
     /// The part of the code space this code lies in.
     ///
@@ -154,6 +136,6 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn range(self) -> CodeRange {
-        RANGE_BY_SLOT[self.slot()]
+        CodeRange::of(self.as_u16())
     }
 }

@@ -24,7 +24,6 @@
 
 use core::ops::RangeInclusive;
 
-use crate::__private::OTHER_SLOTS;
 use crate::{CloseCode, CodeRange};
 
 /// Codes that an endpoint must never put in a Close frame (RFC 6455
@@ -188,40 +187,16 @@ const fn sendable(registered: bool, value: u16) -> bool {
     }
 }
 
-/// [`CloseCode::is_sendable`] of every slot (see the `define` module),
-/// computed at compile time from the rule in `sendable`: first one for
-/// each [`CodeRange`] (for `Other`, whose range is known from its slot),
-/// then one for each named code.
-const SENDABLE: [bool; CloseCode::SLOTS] = {
-    let mut table = [false; CloseCode::SLOTS];
-    let mut slot = 0;
-    while slot < OTHER_SLOTS {
-        table[slot] = is_application_range(CodeRange::ALL[slot]);
-        slot += 1;
-    }
-    while slot < CloseCode::SLOTS {
-        table[slot] = sendable(true, CloseCode::BY_SLOT[slot].value);
-        slot += 1;
+/// [`CloseCode::is_sendable`] of every named code, by index, computed at
+/// compile time from the rule in `sendable`.
+const SENDABLE: [bool; CloseCode::NAMED.len()] = {
+    let mut table = [false; CloseCode::NAMED.len()];
+    let mut index = 0;
+    while index < table.len() {
+        table[index] = sendable(true, CloseCode::VALUES[index]);
+        index += 1;
     }
     table
-};
-
-/// [`SENDABLE`] as the bits of one number, bit `slot` for a slot, while
-/// the slots fit in 128 bits (they do unless the registry holds more than
-/// 123 codes). A receiver asks `CloseCode::from(value).is_sendable()` of
-/// every Close frame: reading the answer from a number instead of from
-/// memory makes that one table load (the code's, in `from_u16`) instead of
-/// two, as fast as a table of 65,536 answers by value.
-const SENDABLE_BITS: u128 = {
-    let mut bits = 0;
-    let mut slot = 0;
-    while slot < SENDABLE.len() && slot < 128 {
-        if SENDABLE[slot] {
-            bits |= 1 << slot;
-        }
-        slot += 1;
-    }
-    bits
 };
 
 impl CloseCode {
@@ -318,11 +293,9 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn is_sendable(self) -> bool {
-        let slot = self.slot();
-        if CloseCode::SLOTS <= 128 {
-            (SENDABLE_BITS >> slot) & 1 == 1
-        } else {
-            SENDABLE[slot]
+        match self {
+            CloseCode::Other(other) => sendable(false, other.as_u16()),
+            named => SENDABLE[named.index()],
         }
     }
 
@@ -447,13 +420,6 @@ mod tests {
         }
         // A deregistration of a protocol code makes it unsendable.
         assert!(!sendable(false, 1014));
-    }
-
-    #[test]
-    fn the_bits_are_the_table() {
-        for (slot, &sendable) in SENDABLE.iter().enumerate().take(128) {
-            assert_eq!((SENDABLE_BITS >> slot) & 1 == 1, sendable, "{slot}");
-        }
     }
 
     #[test]

@@ -38,15 +38,6 @@ fn a_code_equals_its_number_both_ways() {
 }
 
 #[test]
-fn a_close_code_takes_four_bytes_like_its_value_and_a_tag() {
-    // The registered variants live in unused values of `Other`'s tag, so a
-    // code is its value plus a two-byte tag, and `Option` finds a spare
-    // tag value for `None`.
-    assert_eq!(std::mem::size_of::<CloseCode>(), 4);
-    assert_eq!(std::mem::size_of::<Option<CloseCode>>(), 4);
-}
-
-#[test]
 fn codes_are_equal_exactly_when_their_values_are() {
     for v in 0..=u16::MAX {
         let code = CloseCode::from(v);
