@@ -1,9 +1,10 @@
 //! `cargo xtask regen`: registry files in, generated files out.
 //!
 //! The run is planned in full before anything is written: read the snapshot
-//! (or the new document), parse and validate it, refuse removed codes,
-//! build the catalog and new pins, generate the Rust source and the README
-//! table. Only then are the files that differ written (see [`crate::files`]).
+//! (or the new document), parse and validate it, refuse an older document
+//! and removed codes, build the catalog and new pins, generate the Rust
+//! source and the README table. Only then are the files that differ
+//! written (see [`crate::files`]).
 //! A new document that adds, changes or removes registered codes also
 //! adds its entries under `## Unreleased` in `CHANGELOG.md`
 //! ([`crate::changelog`]), written with the other files; a run without a
@@ -44,8 +45,6 @@ pub struct Options {
     pub new_document_source: Option<String>,
     /// Accept a new document that lacks codes the snapshot has.
     pub allow_removals: bool,
-    /// Further fault injection for tests (journal, interrupted renames).
-    pub faults: files::Faults,
 }
 
 /// A planned run: the files as they should be, and what changed.
@@ -66,10 +65,8 @@ pub struct Plan {
     pub old: Registry,
     /// The registry that was generated from.
     pub new: Registry,
-    /// The workspace files the plan was made from, with the bytes read.
-    /// [`apply`] writes nothing if one of them has changed since: another
-    /// run wrote in between, and this plan would undo part of its work.
-    pub inputs: Vec<(PathBuf, Vec<u8>)>,
+    /// Whether the new document differs from the snapshot, byte for byte.
+    pub document_changed: bool,
     /// The identifier pins as they were on disk.
     pub old_pins: registry::Pins,
     /// The pins after this run: the old ones and the new assignments.
@@ -107,13 +104,6 @@ fn read_text(root: &Path, relative: &str) -> Result<String, Failure> {
 /// without `allow_removals`, or a README without the table markers.
 pub fn plan(options: &Options) -> Result<Plan, Failure> {
     let root = &options.root;
-    if files::interrupted(root) {
-        // An earlier run died after its commit point: complete it first, so
-        // the plan starts from a consistent set of files.
-        let _lock = files::Lock::acquire(root).map_err(|e| Failure(e.to_string()))?;
-        files::recover(root)
-            .map_err(|e| Failure(format!("completing an interrupted run failed: {e}")))?;
-    }
     let snapshot = read(root, SNAPSHOT)?;
     let old = registry::parse(&snapshot).map_err(|e| Failure(format!("{SNAPSHOT}: {e}")))?;
     // The document the catalog is built from, for messages.
@@ -127,6 +117,13 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
                 .unwrap_or("new document");
             new_source = source;
             let new = registry::parse(bytes).map_err(|e| Failure(format!("{source}: {e}")))?;
+            if new.document_updated < old.document_updated {
+                return Err(Failure(format!(
+                    "{source}: refusing a document updated {}, before the snapshot ({}): a stale \
+                     mirror or cache? Nothing was written.",
+                    new.document_updated, old.document_updated
+                )));
+            }
             let diff = registry::diff(&old, &new);
             if !diff.removed.is_empty() && !options.allow_removals {
                 let codes: Vec<String> = diff
@@ -156,12 +153,6 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
     let table = ws_close_codes_codegen::readme_table(&built.catalog);
     let readme_text = read_text(root, README)?;
     let readme = splice_table(&readme_text, &table)?;
-    let inputs = vec![
-        (root.join(SNAPSHOT), snapshot),
-        (root.join(NAMES), pins_text.into_bytes()),
-        (root.join(DESCRIPTIONS), descriptions_text.into_bytes()),
-        (root.join(README), readme_text.into_bytes()),
-    ];
 
     let mut warnings: Vec<String> = built
         .assigned
@@ -182,26 +173,17 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
     // What the parser absorbed in the document generated from, at its place.
     warnings.extend(new.quirks.iter().map(|q| format!("{new_source}: {q}")));
 
+    let file = |relative: &str, content: Vec<u8>| FileWrite {
+        path: root.join(relative),
+        content,
+    };
     let mut files = Vec::new();
     if let Some(bytes) = &options.new_document {
-        files.push(FileWrite {
-            path: root.join(SNAPSHOT),
-            content: bytes.clone(),
-        });
+        files.push(file(SNAPSHOT, bytes.clone()));
     }
-    files.push(FileWrite {
-        path: root.join(NAMES),
-        content: built.pins.render().into_bytes(),
-    });
-    files.push(FileWrite {
-        path: root.join(GENERATED),
-        content: source.into_bytes(),
-    });
-    files.push(FileWrite {
-        path: root.join(README),
-        content: readme.into_bytes(),
-    });
-    let mut inputs = inputs;
+    files.push(file(NAMES, built.pins.render().into_bytes()));
+    files.push(file(GENERATED, source.into_bytes()));
+    files.push(file(README, readme.into_bytes()));
     if let Some(diff) = diff.as_ref().filter(|d| !d.is_empty()) {
         // A change of registered codes is a change for users: it gets its
         // entries under `## Unreleased`, written with the other files.
@@ -210,20 +192,19 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
         for (kind, entries) in changelog::sync_entries(diff, &new, &built.pins) {
             changelog.add(kind, &entries);
         }
-        files.push(FileWrite {
-            path: root.join(CHANGELOG),
-            content: changelog.render().into_bytes(),
-        });
-        inputs.push((root.join(CHANGELOG), text.into_bytes()));
+        files.push(file(CHANGELOG, changelog.render().into_bytes()));
     }
     Ok(Plan {
+        document_changed: options
+            .new_document
+            .as_ref()
+            .is_some_and(|bytes| *bytes != snapshot),
         files,
         diff,
         assigned: built.assigned,
         warnings,
         old,
         new,
-        inputs,
         old_pins: pins,
         new_pins: built.pins,
     })
@@ -266,50 +247,17 @@ pub fn splice_table(readme: &str, table: &str) -> Result<String, Failure> {
 
 /// The files whose wanted content differs from what is on disk.
 pub fn stale(plan: &Plan) -> Vec<&FileWrite> {
-    plan.files
-        .iter()
-        .filter(|f| fs::read(&f.path).ok().as_deref() != Some(&f.content[..]))
-        .collect()
+    plan.files.iter().filter(|f| f.is_stale()).collect()
 }
 
-/// Writes the stale files of `plan` (all or nothing, see [`crate::files`]).
-/// Returns the paths written.
+/// Writes the stale files of `plan` (see [`crate::files`]). Returns the
+/// paths written.
 ///
 /// # Errors
 ///
-/// The I/O error, after which no file has changed.
-pub fn apply(plan: &Plan, options: &Options) -> Result<Vec<PathBuf>, Failure> {
-    let writes: Vec<FileWrite> = stale(plan).into_iter().cloned().collect();
-    if writes.is_empty() {
-        // Nothing to write, but taking and releasing the lock clears one
-        // left by a run killed after its last rename (a live holder's lock
-        // is left alone: its refusal is ignored).
-        let _ = files::Lock::acquire(&options.root);
-        return Ok(Vec::new());
-    }
-    // Checked under the lock: another run may have written since the plan.
-    let unchanged = || {
-        for (path, bytes) in &plan.inputs {
-            if fs::read(path).ok().as_deref() != Some(&bytes[..]) {
-                return Err(std::io::Error::other(format!(
-                    "{} changed after this run read it (another `cargo xtask regen` at the \
-                     same time?); run again",
-                    path.display()
-                )));
-            }
-        }
-        Ok(())
-    };
-    files::commit_checked(&options.root, &writes, options.faults, unchanged).map_err(|e| {
-        if files::interrupted(&options.root) {
-            Failure(format!(
-                "writing was interrupted after the commit point: {e}; the next `cargo xtask regen` completes it"
-            ))
-        } else {
-            Failure(format!("writing failed, no file was changed: {e}"))
-        }
-    })?;
-    Ok(writes.into_iter().map(|f| f.path).collect())
+/// The I/O error, naming the file.
+pub fn apply(plan: &Plan) -> Result<Vec<PathBuf>, Failure> {
+    files::write_changed(&plan.files).map_err(|e| Failure(format!("writing failed: {e}")))
 }
 
 /// A unified diff between a file on disk and its wanted content.

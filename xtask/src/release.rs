@@ -38,10 +38,9 @@
 //! - `CHANGELOG.md`: `## Unreleased` becomes `## X.Y.Z - YYYY-MM-DD` (UTC
 //!   today, or `--date`), under a new empty `## Unreleased`.
 //!
-//! The files are written together through [`crate::files`] (a failed run
-//! leaves all of them as they were). `--dry-run` prints the same
-//! account and writes nothing of its own (like every regen or release
-//! run, it first completes a run that was killed after its commit point).
+//! The files are written together through [`crate::files`] (each replaced
+//! atomically, after every one is staged). `--dry-run` prints the same
+//! account and writes nothing.
 //!
 //! # Publish order
 //!
@@ -61,8 +60,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::changelog::{Changelog, CHANGELOG};
-use crate::cli::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE, HELP};
-use crate::files::{self, Faults, FileWrite};
+use crate::cli::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
+use crate::files::{self, FileWrite};
 use crate::report::Bump;
 
 /// The workspace manifest, relative to the workspace root.
@@ -772,12 +771,6 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
     if !is_date(date) {
         return Err(format!("{date:?} is not a date written YYYY-MM-DD"));
     }
-    if files::interrupted(root) {
-        // A regen or release run died after its commit point: complete it
-        // first, so the plan starts from a consistent set of files.
-        let _lock = files::Lock::acquire(root).map_err(|e| e.to_string())?;
-        files::recover(root).map_err(|e| format!("completing an interrupted run failed: {e}"))?;
-    }
     let manifest_text = read_text(root, MANIFEST)?;
     let manifest = parse_toml(MANIFEST, &manifest_text)?;
     let current_text = workspace_version(&manifest)?;
@@ -900,49 +893,30 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
     })
 }
 
-/// Writes the files of `plan` that differ, all or nothing (see
-/// [`crate::files`]), with `faults` injected for tests. Returns the paths
-/// written.
+/// Writes the files of `plan` that differ (see [`crate::files`]), unless
+/// a file the plan read has changed since. Returns the paths written.
 ///
 /// # Errors
 ///
-/// A file changed since the plan read it, the lock is held, or an I/O
-/// error; no file has changed then (or, killed after the commit point,
-/// the next run of regen or release completes the set).
+/// A file changed since the plan read it (no file is changed then), or
+/// an I/O error.
 ///
 /// ```no_run
-/// use xtask::{files::Faults, release};
-/// let root = xtask::workspace_root();
-/// let plan = release::plan(&root, &release::today())?;
-/// release::apply(&root, &plan, Faults::default())?;
+/// use xtask::release;
+/// let plan = release::plan(&xtask::workspace_root(), &release::today())?;
+/// release::apply(&plan)?;
 /// # Ok::<(), String>(())
 /// ```
-pub fn apply(root: &Path, plan: &Plan, faults: Faults) -> Result<Vec<PathBuf>, String> {
-    let writes: Vec<FileWrite> = plan
-        .files
-        .iter()
-        .filter(|f| fs::read(&f.path).ok().as_deref() != Some(&f.content[..]))
-        .cloned()
-        .collect();
-    let unchanged = || {
-        for (path, bytes) in &plan.inputs {
-            if fs::read(path).ok().as_deref() != Some(&bytes[..]) {
-                return Err(std::io::Error::other(format!(
-                    "{} changed after this run read it; run again",
-                    path.display()
-                )));
-            }
+pub fn apply(plan: &Plan) -> Result<Vec<PathBuf>, String> {
+    for (path, bytes) in &plan.inputs {
+        if fs::read(path).ok().as_deref() != Some(&bytes[..]) {
+            return Err(format!(
+                "{} changed after this run read it; run again; no file was changed",
+                path.display()
+            ));
         }
-        Ok(())
-    };
-    files::commit_checked(root, &writes, faults, unchanged).map_err(|e| {
-        if files::interrupted(root) {
-            format!("writing was interrupted after the commit point: {e}; the next `cargo xtask release` or `regen` completes it")
-        } else {
-            format!("writing failed, no file was changed: {e}")
-        }
-    })?;
-    Ok(writes.into_iter().map(|f| f.path).collect())
+    }
+    files::write_changed(&plan.files).map_err(|e| format!("writing failed: {e}"))
 }
 
 /// The release notes of `version` (by default the version in
@@ -1046,7 +1020,7 @@ pub fn command(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn 
     let request = match parse(args) {
         Ok(request) => request,
         Err(message) => {
-            let _ = writeln!(err, "error: {message}\n\n{HELP}");
+            let _ = writeln!(err, "error: {message}\n\n{}", crate::cli::help());
             return EXIT_USAGE;
         }
     };
@@ -1089,7 +1063,7 @@ pub fn command(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn 
         let _ = writeln!(out, "dry run: nothing was written");
         return EXIT_OK;
     }
-    match apply(root, &plan, Faults::default()) {
+    match apply(&plan) {
         Ok(written) => {
             for path in &written {
                 let _ = writeln!(

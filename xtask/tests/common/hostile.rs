@@ -1,5 +1,5 @@
 //! What the hostile-input tests (`hostile_generated.rs`,
-//! `hostile_refused.rs`, `hostile_corpus.rs`) and `concurrent_runs.rs`
+//! `hostile_refused.rs`, `hostile_corpus.rs`)
 //! share: a workspace copy whose runs are reported as [`Run`], documents
 //! written outside it, builders that edit the dated fixture
 //! `tests/data/registry-2025-07-30` (so the tests' expectations hold

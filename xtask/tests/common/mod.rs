@@ -9,7 +9,7 @@
 //! - [`server`]: a small HTTP/1.1 server on 127.0.0.1 that the test owns
 //!   and that can misbehave on purpose;
 //! - [`hostile`]: the hostile texts and the document builders of the
-//!   hostile-input tests and of `concurrent_runs.rs`;
+//!   hostile-input tests;
 //! - [`refused`]: the documents that regen must refuse, and the check of a
 //!   refusal.
 //!
@@ -33,6 +33,5 @@ pub use documents::Document;
 pub use server::{full, xml, Reply, Request, Server};
 #[allow(unused_imports)]
 pub use workspace::{
-    assert_unchanged, baseline, describe, files_in, report_path, xtask_in, Workspace,
-    FIXTURE_UPDATED, STATE,
+    assert_unchanged, baseline, describe, files_in, xtask_in, Workspace, FIXTURE_UPDATED,
 };

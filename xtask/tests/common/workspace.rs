@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use xtask::{cli, fetch, regen};
+use xtask::{cli, regen};
 
 // ---------------------------------------------------------------------------
 // The fixture
@@ -91,14 +91,10 @@ impl Workspace {
         files_in(self.root())
     }
 
-    /// Runs `cargo xtask ARGS` against the copy, progress line off:
-    /// (exit code, stdout, stderr).
+    /// Runs `cargo xtask ARGS` against the copy: (exit code, stdout,
+    /// stderr).
     pub fn xtask(&self, args: &[&str]) -> (i32, String, String) {
-        self.xtask_with(args, false)
-    }
-
-    pub fn xtask_with(&self, args: &[&str], progress: bool) -> (i32, String, String) {
-        run_xtask(self.root(), args, progress)
+        xtask_in(self.root(), args)
     }
 
     /// `regen --fetch --url URL` with test-sized timeouts and backoff, then
@@ -109,8 +105,6 @@ impl Workspace {
             "--fetch",
             "--url",
             url,
-            "--connect-timeout",
-            "1",
             "--timeout",
             "2",
             "--retry-backoff-ms",
@@ -216,16 +210,12 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// `cargo xtask ARGS` against the workspace at `root`, in this process,
-/// progress line off: (exit code, stdout, stderr).
+/// `cargo xtask ARGS` against the workspace at `root`, in this process:
+/// (exit code, stdout, stderr).
 pub fn xtask_in(root: &Path, args: &[&str]) -> (i32, String, String) {
-    run_xtask(root, args, false)
-}
-
-fn run_xtask(root: &Path, args: &[&str], progress: bool) -> (i32, String, String) {
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run_with(&args, root, &mut out, &mut err, progress);
+    let code = cli::run(&args, root, &mut out, &mut err);
     (
         code,
         String::from_utf8(out).unwrap(),
@@ -282,12 +272,4 @@ pub fn describe(output: &Output) -> String {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     )
-}
-
-/// The state file's path in a workspace copy.
-pub const STATE: &str = fetch::STATE;
-
-/// A report path in its own temporary directory.
-pub fn report_path(dir: &tempfile::TempDir, name: &str) -> PathBuf {
-    dir.path().join(name)
 }
