@@ -1,22 +1,15 @@
 //! `CHANGELOG.md`, laid out as Keep a Changelog lays it out: a
 //! `## Unreleased` section on top, then one `## X.Y.Z - YYYY-MM-DD`
-//! section per release, each with the subsections `### Added`,
-//! `### Changed`, `### Deprecated`, `### Removed`, `### Fixed` and
-//! `### Security`.
+//! section per release, each with the subsections of [`Kind`].
 //!
-//! Two commands write it. A registry sync (`regen --from` or `--fetch` that
-//! adds, changes or removes registered codes) adds one entry per code under
-//! `## Unreleased` ([`sync_entries`], [`Changelog::add`]). `release` reads
-//! what is unreleased ([`Changelog::unreleased`]) to choose the next version
-//! and turns `## Unreleased` into that version's section
-//! ([`Changelog::release`]).
-//!
-//! Every line that an edit does not touch keeps its bytes, line endings
-//! included. Lines inside fenced code blocks are never taken for headings.
-//!
-//! Registry text in the entries is untrusted and goes through
-//! [`ws_close_codes_codegen::escape_markdown`], as in the sync report:
-//! a description cannot add a heading, a link, HTML or a list item.
+//! A registry sync (`regen --from` or `--fetch` that adds, changes or
+//! removes registered codes) adds one entry per code under `## Unreleased`
+//! ([`sync_entries`], [`Changelog::add`]); `release` reads what is
+//! unreleased ([`Changelog::unreleased`]) and turns it into a version's
+//! section ([`Changelog::release`]). Lines an edit does not touch keep
+//! their bytes, line endings included; lines inside fenced code blocks are
+//! never taken for headings. Registry text goes through
+//! [`escape_markdown`], as in the report.
 
 use std::collections::BTreeMap;
 
@@ -32,11 +25,8 @@ pub const CHANGELOG: &str = "CHANGELOG.md";
 /// A kind of change: a subsection of a version's section.
 ///
 /// ```
-/// use xtask::changelog::Kind;
-/// use xtask::report::Bump;
-///
-/// assert_eq!(Kind::from_title("Added"), Some(Kind::Added));
-/// assert_eq!(Kind::from_title("removed"), Some(Kind::Removed));
+/// use xtask::{changelog::Kind, report::Bump};
+/// assert_eq!(Kind::from_title(" removed "), Some(Kind::Removed));
 /// assert_eq!(Kind::from_title("Notes"), None);
 /// assert_eq!(Kind::Removed.bump(), Bump::Major);
 /// assert_eq!(Kind::Deprecated.bump(), Bump::Minor);
@@ -60,11 +50,6 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the subsections are written.
-    ///
-    /// ```
-    /// let titles: Vec<&str> = xtask::changelog::Kind::ALL.iter().map(|k| k.title()).collect();
-    /// assert_eq!(titles, ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"]);
-    /// ```
     pub const ALL: [Kind; 6] = [
         Kind::Added,
         Kind::Changed,
@@ -75,44 +60,28 @@ impl Kind {
     ];
 
     /// The subsection's title.
-    ///
-    /// ```
-    /// assert_eq!(xtask::changelog::Kind::Fixed.title(), "Fixed");
-    /// ```
     pub fn title(self) -> &'static str {
-        match self {
-            Kind::Added => "Added",
-            Kind::Changed => "Changed",
-            Kind::Deprecated => "Deprecated",
-            Kind::Removed => "Removed",
-            Kind::Fixed => "Fixed",
-            Kind::Security => "Security",
-        }
+        [
+            "Added",
+            "Changed",
+            "Deprecated",
+            "Removed",
+            "Fixed",
+            "Security",
+        ][self as usize]
     }
 
     /// The kind a subsection title names (ignoring ASCII case and
     /// surrounding spaces), if any.
-    ///
-    /// ```
-    /// use xtask::changelog::Kind;
-    /// assert_eq!(Kind::from_title(" security "), Some(Kind::Security));
-    /// assert_eq!(Kind::from_title("Breaking"), None);
-    /// ```
     pub fn from_title(title: &str) -> Option<Kind> {
-        let title = title.trim();
         Kind::ALL
             .into_iter()
-            .find(|kind| kind.title().eq_ignore_ascii_case(title))
+            .find(|kind| kind.title().eq_ignore_ascii_case(title.trim()))
     }
 
     /// What a change of this kind asks of the version number: `Removed` is
-    /// breaking (major); `Added`, `Changed` and `Deprecated` are compatible
-    /// changes (minor); `Fixed` and `Security` are fixes (patch).
-    ///
-    /// ```
-    /// use xtask::{changelog::Kind, report::Bump};
-    /// assert_eq!(Kind::Added.bump(), Bump::Minor);
-    /// ```
+    /// breaking; `Added`, `Changed` and `Deprecated` are compatible;
+    /// `Fixed` and `Security` are fixes.
     pub fn bump(self) -> Bump {
         match self {
             Kind::Removed => Bump::Major,
@@ -129,17 +98,14 @@ pub struct Section {
     pub title: String,
     /// The index of the heading line.
     pub heading: usize,
-    /// The index of the first line after the section (the next heading of
-    /// level 1 or 2, or the number of lines).
+    /// The index of the first line after the section.
     pub end: usize,
 }
 
 /// What `## Unreleased` holds, as `release` reads it.
 ///
 /// ```
-/// use xtask::changelog::{Changelog, Kind};
-/// use xtask::report::Bump;
-///
+/// use xtask::{changelog::{Changelog, Kind}, report::Bump};
 /// let changelog = Changelog::parse(
 ///     "# Changelog\n\n## Unreleased\n\n### Fixed\n\n- A fix.\n\n### Added\n\n- One.\n- Two.\n",
 /// );
@@ -154,46 +120,25 @@ pub struct Unreleased {
     /// For each subsection with content: how many entries it has (its
     /// top-level list items; prose without a list counts as one).
     pub entries: BTreeMap<Kind, usize>,
-    /// The entries (top-level list items) that start with `**Breaking**`,
-    /// without their bullet.
+    /// The entries that start with `**Breaking**`, without their bullet,
+    /// continuation lines joined.
     pub breaking: Vec<String>,
 }
 
 impl Unreleased {
     /// Whether there is nothing to release.
-    ///
-    /// ```
-    /// let changelog = xtask::changelog::Changelog::parse("## Unreleased\n\n### Added\n\n## 0.1.0\n");
-    /// assert!(changelog.unreleased()?.is_empty());
-    /// # Ok::<(), String>(())
-    /// ```
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty() && self.breaking.is_empty()
     }
 
     /// The largest change, with one line of explanation per kind of
-    /// change (and per `**Breaking**` entry). [`Bump::None`] when empty.
-    ///
-    /// ```
-    /// use xtask::{changelog::Changelog, report::Bump};
-    /// let changelog = Changelog::parse("## Unreleased\n\n### Changed\n\n- **Breaking**: renamed.\n");
-    /// let (bump, reasons) = changelog.unreleased()?.bump();
-    /// assert_eq!(bump, Bump::Major);
-    /// assert!(reasons[0].contains("**Breaking**"), "{reasons:?}");
-    /// # Ok::<(), String>(())
-    /// ```
+    /// change and per `**Breaking**` entry; [`Bump::None`] when empty.
     pub fn bump(&self) -> (Bump, Vec<String>) {
         let mut bump = Bump::None;
         let mut reasons = Vec::new();
         for entry in &self.breaking {
             bump = Bump::Major;
-            let short: String = entry.chars().take(100).collect();
-            let more = if entry.chars().nth(100).is_some() {
-                "…"
-            } else {
-                ""
-            };
-            reasons.push(format!("major: {short}{more}"));
+            reasons.push(format!("major: {}", regen::shorten(entry, 100)));
         }
         for (&kind, &count) in &self.entries {
             bump = bump.max(kind.bump());
@@ -219,8 +164,9 @@ impl Unreleased {
 ///
 /// ```
 /// use xtask::changelog::Changelog;
-/// let text = "# Changelog\r\n\r\n## Unreleased\r\n";
-/// assert_eq!(Changelog::parse(text).render(), text);
+/// for text in ["# Changelog\r\n\r\n## Unreleased\r\n", "# C\n\nno newline at the end"] {
+///     assert_eq!(Changelog::parse(text).render(), text);
+/// }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Changelog {
@@ -229,13 +175,8 @@ pub struct Changelog {
     final_newline: bool,
 }
 
-/// Whether `title` (a level-2 heading's text) is the unreleased section's.
 fn is_unreleased(title: &str) -> bool {
-    let title = title.trim();
-    let bare = title
-        .strip_prefix('[')
-        .and_then(|t| t.strip_suffix(']'))
-        .unwrap_or(title);
+    let bare = title.trim_start_matches('[').trim_end_matches(']');
     bare.trim().eq_ignore_ascii_case("unreleased")
 }
 
@@ -246,41 +187,28 @@ fn section_version(title: &str) -> &str {
     let end = title
         .find(|c: char| c == ']' || c.is_whitespace())
         .unwrap_or(title.len());
-    let version = &title[..end];
-    version.strip_prefix('v').unwrap_or(version)
+    title[..end].strip_prefix('v').unwrap_or(&title[..end])
 }
 
-/// A list item's text after its bullet or number.
-fn entry_text(line: &str) -> &str {
+/// A top-level list item's text after its bullet or number, if the line
+/// starts one.
+fn list_item(line: &str) -> Option<&str> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let rest = if digits > 0 {
-        line[digits..].strip_prefix(['.', ')']).unwrap_or(line)
+        line[digits..].strip_prefix(['.', ')'])?
     } else {
-        line.strip_prefix(['-', '*', '+']).unwrap_or(line)
+        line.strip_prefix(['-', '*', '+'])?
     };
-    rest.trim_start()
+    (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim_start())
 }
 
-/// Whether a line starts a top-level list item.
-fn is_list_item(line: &str) -> bool {
-    let bullet =
-        ["- ", "* ", "+ "].iter().any(|b| line.starts_with(b)) || matches!(line, "-" | "*" | "+");
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let ordered = digits > 0
-        && line[digits..]
-            .strip_prefix(['.', ')'])
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
-    bullet || ordered
+fn blank(line: &str) -> bool {
+    line.trim().is_empty()
 }
 
 impl Changelog {
     /// Reads `text`. Never fails: any text is a changelog, perhaps one
     /// without sections.
-    ///
-    /// ```
-    /// let changelog = xtask::changelog::Changelog::parse("# Changelog\n\n## 0.1.0 - 2026-01-01\n");
-    /// assert_eq!(changelog.sections()[0].title, "0.1.0 - 2026-01-01");
-    /// ```
     pub fn parse(text: &str) -> Changelog {
         let newlines = text.matches('\n').count();
         let crlf = newlines > 0 && text.matches("\r\n").count() == newlines;
@@ -298,11 +226,6 @@ impl Changelog {
     }
 
     /// The text, with the line ending it was parsed with.
-    ///
-    /// ```
-    /// let text = "# Changelog\n\nNo newline at the end";
-    /// assert_eq!(xtask::changelog::Changelog::parse(text).render(), text);
-    /// ```
     pub fn render(&self) -> String {
         let mut text = self.lines.join(self.eol);
         if self.final_newline && !self.lines.is_empty() {
@@ -318,29 +241,18 @@ impl Changelog {
         let mut fence: Option<(u8, usize)> = None;
         for (index, line) in self.lines.iter().enumerate() {
             let text = line.trim_start();
-            let indent = line.len() - text.len();
+            let run = |marker: u8| text.bytes().take_while(|&b| b == marker).count();
             if let Some((marker, length)) = fence {
-                let run = text.bytes().take_while(|&b| b == marker).count();
-                if run >= length && text[run..].trim().is_empty() {
+                if run(marker) >= length && blank(&text[run(marker)..]) {
                     fence = None;
                 }
-                continue;
-            }
-            if indent > 3 {
-                continue;
-            }
-            if let Some(marker) = [b'`', b'~']
-                .into_iter()
-                .find(|&m| text.bytes().take_while(|&b| b == m).count() >= 3)
+            } else if line.len() - text.len() > 3 {
+            } else if let Some(marker) = [b'`', b'~'].into_iter().find(|&m| run(m) >= 3) {
+                fence = Some((marker, run(marker)));
+            } else if (1..=3).contains(&run(b'#'))
+                && (text.len() == run(b'#') || text[run(b'#')..].starts_with([' ', '\t']))
             {
-                fence = Some((marker, text.bytes().take_while(|&b| b == marker).count()));
-                continue;
-            }
-            let level = text.bytes().take_while(|&b| b == b'#').count();
-            if (1..=3).contains(&level)
-                && (text.len() == level || text[level..].starts_with([' ', '\t']))
-            {
-                headings.push((index, level));
+                headings.push((index, run(b'#')));
             }
         }
         headings
@@ -360,24 +272,24 @@ impl Changelog {
     /// let changelog = xtask::changelog::Changelog::parse("# C\n\n## Unreleased\n\n## 0.1.0\n\n- x\n");
     /// let sections = changelog.sections();
     /// assert_eq!((sections[0].heading, sections[0].end), (2, 4));
-    /// assert_eq!((sections[1].heading, sections[1].end), (4, 7));
+    /// assert_eq!((sections[1].title.as_str(), sections[1].end), ("0.1.0", 7));
     /// ```
     pub fn sections(&self) -> Vec<Section> {
         let headings = self.headings();
         let mut sections = Vec::new();
         for (position, &(heading, level)) in headings.iter().enumerate() {
-            if level != 2 {
-                continue;
+            if level == 2 {
+                let end = headings[position + 1..]
+                    .iter()
+                    .find(|&&(_, level)| level <= 2)
+                    .map_or(self.lines.len(), |&(index, _)| index);
+                let title = self.title(heading);
+                sections.push(Section {
+                    title,
+                    heading,
+                    end,
+                });
             }
-            let end = headings[position + 1..]
-                .iter()
-                .find(|&&(_, level)| level <= 2)
-                .map_or(self.lines.len(), |&(index, _)| index);
-            sections.push(Section {
-                title: self.title(heading),
-                heading,
-                end,
-            });
         }
         sections
     }
@@ -389,12 +301,6 @@ impl Changelog {
     }
 
     /// The section of `version` (`## X.Y.Z ...`), if there is one.
-    ///
-    /// ```
-    /// let changelog = xtask::changelog::Changelog::parse("## Unreleased\n\n## [0.2.0] - 2026-02-02\n");
-    /// assert!(changelog.version_section("0.2.0").is_some());
-    /// assert!(changelog.version_section("0.2").is_none());
-    /// ```
     pub fn version_section(&self, version: &str) -> Option<Section> {
         self.sections()
             .into_iter()
@@ -404,7 +310,7 @@ impl Changelog {
     /// The versions that have a section, in the order of the file.
     ///
     /// ```
-    /// let changelog = xtask::changelog::Changelog::parse("## Unreleased\n## 0.2.0 - x\n## v0.1.0\n");
+    /// let changelog = xtask::changelog::Changelog::parse("## Unreleased\n## 0.2.0 - x\n## [v0.1.0]\n");
     /// assert_eq!(changelog.versions(), ["0.2.0", "0.1.0"]);
     /// ```
     pub fn versions(&self) -> Vec<String> {
@@ -428,16 +334,15 @@ impl Changelog {
     pub fn notes(&self, version: &str) -> Option<String> {
         let section = self.version_section(version)?;
         let body = &self.lines[section.heading + 1..section.end];
-        let first = body.iter().position(|l| !l.trim().is_empty());
-        let last = body.iter().rposition(|l| !l.trim().is_empty());
-        let mut notes = String::new();
-        if let (Some(first), Some(last)) = (first, last) {
-            for line in &body[first..=last] {
-                notes.push_str(line.trim_end_matches('\r'));
-                notes.push('\n');
-            }
-        }
-        Some(notes)
+        let first = body.iter().position(|l| !blank(l)).unwrap_or(body.len());
+        let last = body.iter().rposition(|l| !blank(l)).map_or(0, |i| i + 1);
+        let lines = body.get(first..last).unwrap_or_default();
+        Some(
+            lines
+                .iter()
+                .map(|l| format!("{}\n", l.trim_end_matches('\r')))
+                .collect(),
+        )
     }
 
     /// The subsections of `section`: (kind, if the title names one;
@@ -449,45 +354,43 @@ impl Changelog {
             .filter(|&(index, level)| level == 3 && index > section.heading && index < section.end)
             .map(|(index, _)| index)
             .collect();
+        let ends = inside.iter().skip(1).copied().chain([section.end]);
         inside
             .iter()
-            .enumerate()
-            .map(|(position, &heading)| {
-                let end = inside.get(position + 1).copied().unwrap_or(section.end);
-                (Kind::from_title(&self.title(heading)), heading, end)
-            })
+            .zip(ends)
+            .map(|(&heading, end)| (Kind::from_title(&self.title(heading)), heading, end))
             .collect()
     }
 
-    /// The last line in `from..end` that is not blank (`from` itself when
-    /// all are).
+    /// The last line in `from..end` that is not blank (`from` when all are).
     fn last_content(&self, from: usize, end: usize) -> usize {
         (from..end)
             .rev()
-            .find(|&index| !self.lines[index].trim().is_empty())
+            .find(|&i| !blank(&self.lines[i]))
             .unwrap_or(from)
     }
 
-    /// Inserts `lines` at `at`, then a blank line if the line after them
-    /// is neither blank nor the end.
-    fn insert(&mut self, at: usize, lines: Vec<String>) {
-        let count = lines.len();
-        self.lines.splice(at..at, lines);
-        let after = at + count;
-        if count > 0
-            && !self.lines[after - 1].trim().is_empty()
-            && self.lines.get(after).is_some_and(|l| !l.trim().is_empty())
-        {
-            self.lines.insert(after, String::new());
+    /// Inserts `lines` at `at`, after a blank line when `separate` and the
+    /// line before is not blank, and before one when the line after is
+    /// not blank.
+    fn insert(&mut self, at: usize, mut lines: Vec<String>, separate: bool) {
+        if separate && at > 0 && !blank(&self.lines[at - 1]) {
+            lines.insert(0, String::new());
         }
+        if self.lines.get(at).is_some_and(|l| !blank(l)) {
+            lines.push(String::new());
+        }
+        if at == self.lines.len() {
+            self.final_newline = true;
+        }
+        self.lines.splice(at..at, lines);
     }
 
     /// Adds `entries` (Markdown lines, usually `- ...` list items) to the
-    /// `kind` subsection of `## Unreleased`: after the subsection's last
-    /// line when it exists; else in a new subsection, placed in the order
-    /// of [`Kind::ALL`]. `## Unreleased` is created above the first
-    /// version's section when it is missing. Nothing happens for no
-    /// entries.
+    /// `kind` subsection of `## Unreleased`: after its last line when it
+    /// exists, else in a new subsection placed in the order of
+    /// [`Kind::ALL`]. `## Unreleased` is created above the first version's
+    /// section when it is missing. Nothing happens for no entries.
     ///
     /// ```
     /// use xtask::changelog::{Changelog, Kind};
@@ -506,53 +409,27 @@ impl Changelog {
         if entries.is_empty() {
             return;
         }
-        let section = match self.unreleased_section() {
-            Some(section) => section,
-            None => {
-                match self.sections().first() {
-                    Some(first) => {
-                        let at = first.heading;
-                        self.insert(at, vec!["## Unreleased".to_owned(), String::new()]);
-                    }
-                    None => {
-                        if self.lines.last().is_some_and(|l| !l.trim().is_empty()) {
-                            self.lines.push(String::new());
-                        }
-                        self.lines.push("## Unreleased".to_owned());
-                        self.final_newline = true;
-                    }
-                }
-                self.unreleased_section()
-                    .expect("the section was just inserted")
-            }
-        };
+        if self.unreleased_section().is_none() {
+            let at = self
+                .sections()
+                .first()
+                .map_or(self.lines.len(), |s| s.heading);
+            self.insert(at, vec!["## Unreleased".to_owned()], true);
+        }
+        let section = self.unreleased_section().expect("`## Unreleased` exists");
         let subsections = self.subsections(&section);
         if let Some(&(_, heading, end)) = subsections.iter().find(|s| s.0 == Some(kind)) {
             let last = self.last_content(heading, end);
-            let mut lines = Vec::with_capacity(entries.len() + 1);
-            if last == heading {
-                lines.push(String::new());
-            }
-            lines.extend(entries.iter().cloned());
-            self.insert(last + 1, lines);
+            self.insert(last + 1, entries.to_vec(), last == heading);
             return;
         }
         let mut lines = vec![format!("### {}", kind.title()), String::new()];
-        lines.extend(entries.iter().cloned());
-        match subsections
-            .iter()
-            .find(|s| s.0.is_some_and(|other| other > kind))
-        {
-            Some(&(_, heading, _)) => {
-                lines.push(String::new());
-                self.insert(heading, lines);
-            }
-            None => {
-                let last = self.last_content(section.heading, section.end);
-                lines.insert(0, String::new());
-                self.insert(last + 1, lines);
-            }
-        }
+        lines.extend_from_slice(entries);
+        let at = match subsections.iter().find(|s| s.0.is_some_and(|k| k > kind)) {
+            Some(&(_, heading, _)) => heading,
+            None => self.last_content(section.heading, section.end) + 1,
+        };
+        self.insert(at, lines, true);
     }
 
     /// Reads `## Unreleased`: the entries of each kind and the entries
@@ -573,47 +450,47 @@ impl Changelog {
             .unreleased_section()
             .ok_or_else(|| format!("{CHANGELOG} has no `## Unreleased` section"))?;
         let subsections = self.subsections(&section);
-        let mut unreleased = Unreleased::default();
+        let kinds: Vec<String> = Kind::ALL
+            .iter()
+            .map(|k| format!("`### {}`", k.title()))
+            .collect();
         let first = subsections.first().map_or(section.end, |s| s.1);
-        if let Some(index) =
-            (section.heading + 1..first).find(|&i| !self.lines[i].trim().is_empty())
-        {
+        if let Some(index) = (section.heading + 1..first).find(|&i| !blank(&self.lines[i])) {
             return Err(format!(
                 "{CHANGELOG}:{}: text under `## Unreleased` before any `### ` subsection; put it \
                  under one of {}",
                 index + 1,
-                kinds_list()
+                kinds.join(", ")
             ));
         }
+        let mut unreleased = Unreleased::default();
         for (kind, heading, end) in subsections {
             let Some(kind) = kind else {
                 return Err(format!(
                     "{CHANGELOG}:{}: `{}` under `## Unreleased` is not a kind of change; use one of {}",
                     heading + 1,
                     self.lines[heading].trim(),
-                    kinds_list()
+                    kinds.join(", ")
                 ));
             };
             let body = &self.lines[heading + 1..end];
-            if body.iter().all(|l| l.trim().is_empty()) {
+            if body.iter().all(|l| blank(l)) {
                 continue;
             }
-            let items = body.iter().filter(|l| is_list_item(l)).count();
+            let items = body.iter().filter(|l| list_item(l).is_some()).count();
             *unreleased.entries.entry(kind).or_default() += items.max(1);
             for (index, line) in body.iter().enumerate() {
-                if !is_list_item(line) || !entry_text(line).starts_with("**Breaking**") {
+                let Some(text) = list_item(line).filter(|t| t.starts_with("**Breaking**")) else {
                     continue;
-                }
-                // The entry with its continuation lines, as one line.
-                let mut text = entry_text(line).trim().to_owned();
-                for more in body[index + 1..]
+                };
+                let more = body[index + 1..]
                     .iter()
-                    .take_while(|l| !l.trim().is_empty() && !is_list_item(l))
-                {
-                    text.push(' ');
-                    text.push_str(more.trim());
-                }
-                unreleased.breaking.push(text);
+                    .take_while(|l| !blank(l) && list_item(l).is_none());
+                let words: Vec<&str> = [text.trim()]
+                    .into_iter()
+                    .chain(more.map(|l| l.trim()))
+                    .collect();
+                unreleased.breaking.push(words.join(" "));
             }
         }
         Ok(unreleased)
@@ -649,132 +526,77 @@ impl Changelog {
     }
 }
 
-fn kinds_list() -> String {
-    let titles: Vec<String> = Kind::ALL
-        .iter()
-        .map(|k| format!("`### {}`", k.title()))
-        .collect();
-    titles.join(", ")
-}
-
-/// A code's variant as the entries name it.
-fn variant(pins: &Pins, value: u16) -> String {
-    match pins.get(value) {
+/// The changelog entries for a registry change, by kind: one line per
+/// added code (number, IANA name, variant, registration date), per changed
+/// code (what changed, before and after) and per removed code (marked
+/// `**Breaking**`); empty when no registered code changed. `new` is the
+/// registry after the change, `pins` the identifiers after the run. Each
+/// entry is one line: a wrapped line could start with registry text that
+/// Markdown reads as a heading or a list item.
+pub fn sync_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, Vec<String>)> {
+    let variant = |value: u16| match pins.get(value) {
         Some(pin) => format!("`CloseCode::{}`", pin.ident),
         None => "its variant".to_owned(),
-    }
-}
-
-/// IANA's name for a code, escaped, in quotes.
-fn name(description: &str) -> String {
-    let escaped = escape_markdown(description);
-    if escaped.is_empty() {
-        "(no name)".to_owned()
-    } else {
-        format!("\"{escaped}\"")
-    }
-}
-
-/// The changelog entries for a registry change, by kind: one `- ` line
-/// per added code (number, IANA name, variant, registration date), per
-/// changed code (what changed, before and after) and per removed code
-/// (marked `**Breaking**`). `new` is the registry after the change,
-/// `pins` the identifiers after the run.
-/// Registry text is escaped with [`escape_markdown`]. Empty when no
-/// registered code changed.
-///
-/// ```
-/// use xtask::changelog::{sync_entries, Kind};
-///
-/// let old = ws_close_codes_registry::parse(ws_close_codes_registry::SNAPSHOT_XML.as_bytes())?;
-/// let mut new = old.clone();
-/// new.records.retain(|r| r.span.start != 3008);
-/// let diff = ws_close_codes_registry::diff(&old, &new);
-/// let pins = ws_close_codes_registry::Pins::parse(ws_close_codes_registry::NAMES_TOML)?;
-/// let entries = sync_entries(&diff, &new, &pins);
-/// assert_eq!(entries.len(), 1);
-/// assert_eq!(entries[0].0, Kind::Removed);
-/// assert!(entries[0].1[0].starts_with("- **Breaking**: `CloseCode::Timeout` (close code 3008"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn sync_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, Vec<String>)> {
-    // One line per entry, never wrapped: a wrapped line could start with
-    // registry text that Markdown reads as a heading or a list item.
+    };
+    let name = |text: &str| match escape_markdown(text) {
+        escaped if escaped.is_empty() => "(no name)".to_owned(),
+        escaped => format!("\"{escaped}\""),
+    };
     let updated = diff.updated.1;
-    let mut entries = Vec::new();
-    let added: Vec<String> = diff
-        .added
-        .iter()
-        .map(|record| {
-            let value = record.span.start;
-            let registered = record
-                .date
-                .map(|date| format!("registered with IANA on {date}, "))
-                .unwrap_or_default();
+    let added = diff.added.iter().map(|record| {
+        let value = record.span.start;
+        let registered = record
+            .date
+            .map(|date| format!("registered with IANA on {date}, "))
+            .unwrap_or_default();
+        format!(
+            "- {}: close code {value}, {} in IANA's registry ({registered}registry updated {updated}).",
+            variant(value),
+            name(&record.description),
+        )
+    });
+    let kept: BTreeMap<u16, String> = regen::kept_names(diff, pins).into_iter().collect();
+    let changed = diff.changed.iter().map(|(value, changes)| {
+        let what: Vec<String> = changes
+            .iter()
+            .map(|change| {
+                let (before, after) = report::change_values(change);
+                format!("the {} from {before} to {after}", regen::change_name(change))
+            })
+            .collect();
+        let description = new
+            .record_for(*value)
+            .map(|record| format!(", {}", name(&record.description)))
+            .unwrap_or_default();
+        let kept = kept.get(value).map(|pinned| {
             format!(
-                "- {}: close code {value}, {} in IANA's registry ({registered}registry updated {updated}).",
-                variant(pins, value),
-                name(&record.description),
+                "; its name stays {} (pinned), and `iana_description()` gives the new text",
+                name(pinned)
             )
-        })
-        .collect();
-    let kept_names: BTreeMap<u16, String> = regen::kept_names(diff, pins).into_iter().collect();
-    let changed: Vec<String> = diff
-        .changed
-        .iter()
-        .map(|(value, changes)| {
-            let what: Vec<String> = changes
-                .iter()
-                .map(|change| {
-                    let (before, after) = report::change_values(change);
-                    format!(
-                        "the {} from {before} to {after}",
-                        regen::change_name(change)
-                    )
-                })
-                .collect();
-            let description = new
-                .record_for(*value)
-                .map(|record| format!(", {}", name(&record.description)))
-                .unwrap_or_default();
-            let kept = kept_names
-                .get(value)
-                .map(|pinned| {
-                    format!(
-                        "; its name stays {} (pinned), and `iana_description()` gives the new text",
-                        name(pinned)
-                    )
-                })
-                .unwrap_or_default();
-            format!(
-                "- {} (close code {value}{description}): IANA changed {}{kept} (registry updated {updated}).",
-                variant(pins, *value),
-                what.join("; "),
-            )
-        })
-        .collect();
-    let removed: Vec<String> = diff
-        .removed
-        .iter()
-        .map(|record| {
-            let value = record.span.start;
-            format!(
-                "- **Breaking**: {} (close code {value}, {}) is removed: IANA's registry (updated \
-                 {updated}) no longer lists the code, and `CloseCode::from({value})` returns \
-                 `CloseCode::Other(_)`.",
-                variant(pins, value),
-                name(&record.description),
-            )
-        })
-        .collect();
-    for (kind, lines) in [
-        (Kind::Added, added),
-        (Kind::Changed, changed),
-        (Kind::Removed, removed),
-    ] {
-        if !lines.is_empty() {
-            entries.push((kind, lines));
-        }
-    }
-    entries
+        });
+        format!(
+            "- {} (close code {value}{description}): IANA changed {}{} (registry updated {updated}).",
+            variant(*value),
+            what.join("; "),
+            kept.unwrap_or_default()
+        )
+    });
+    let removed = diff.removed.iter().map(|record| {
+        let value = record.span.start;
+        format!(
+            "- **Breaking**: {} (close code {value}, {}) is removed: IANA's registry (updated \
+             {updated}) no longer lists the code, and `CloseCode::from({value})` returns \
+             `CloseCode::Other(_)`.",
+            variant(value),
+            name(&record.description),
+        )
+    });
+    [
+        (Kind::Added, added.collect::<Vec<_>>()),
+        (Kind::Changed, changed.collect()),
+        (Kind::Removed, removed.collect()),
+    ]
+    .into_iter()
+    .filter(|(_, lines)| !lines.is_empty())
+    .collect()
 }

@@ -61,14 +61,12 @@ pub struct Plan {
     /// parser absorbed in the document generated from (each prefixed by
     /// that document's source).
     pub warnings: Vec<String>,
-    /// The old and new registry models.
+    /// The snapshot's registry.
     pub old: Registry,
     /// The registry that was generated from.
     pub new: Registry,
     /// Whether the new document differs from the snapshot, byte for byte.
     pub document_changed: bool,
-    /// The identifier pins as they were on disk.
-    pub old_pins: registry::Pins,
     /// The pins after this run: the old ones and the new assignments.
     pub new_pins: registry::Pins,
 }
@@ -205,7 +203,6 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
         warnings,
         old,
         new,
-        old_pins: pins,
         new_pins: built.pins,
     })
 }
@@ -279,14 +276,19 @@ pub fn unified_diff(root: &Path, file: &FileWrite) -> String {
         .to_string()
 }
 
-/// Registry text quoted for a terminal: escaped, one line, at most 80 characters.
-pub fn quote_text(text: &str) -> String {
-    let short: String = text.chars().take(80).collect();
-    let mut quoted = format!("{short:?}");
-    if text.chars().nth(80).is_some() {
-        quoted.push('…');
+/// The first `max` characters of `text`, and `…` when there were more.
+pub fn shorten(text: &str, max: usize) -> String {
+    let mut short: String = text.chars().take(max).collect();
+    if text.chars().nth(max).is_some() {
+        short.push('…');
     }
-    quoted
+    short
+}
+
+/// Registry text quoted for a terminal: escaped, one line, at most 80
+/// characters.
+pub fn quote_text(text: &str) -> String {
+    format!("{:?}", shorten(text, 80))
 }
 
 /// A short human summary of a plan: registry dates, added, removed and
