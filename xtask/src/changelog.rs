@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use ws_close_codes_codegen::escape_markdown;
 use ws_close_codes_registry::{Diff, Pins, Registry};
 
-use crate::regen;
 use crate::report::{self, Bump};
 
 /// The changelog, relative to the workspace root.
@@ -138,7 +137,7 @@ impl Unreleased {
         let mut reasons = Vec::new();
         for entry in &self.breaking {
             bump = Bump::Major;
-            reasons.push(format!("major: {}", regen::shorten(entry, 100)));
+            reasons.push(format!("major: {}", report::shorten(entry, 100)));
         }
         for (&kind, &count) in &self.entries {
             bump = bump.max(kind.bump());
@@ -555,13 +554,13 @@ pub fn sync_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, Vec<
             name(&record.description),
         )
     });
-    let kept: BTreeMap<u16, String> = regen::kept_names(diff, pins).into_iter().collect();
+    let kept: BTreeMap<u16, String> = report::kept_names(diff, pins).into_iter().collect();
     let changed = diff.changed.iter().map(|(value, changes)| {
         let what: Vec<String> = changes
             .iter()
             .map(|change| {
                 let (before, after) = report::change_values(change);
-                format!("the {} from {before} to {after}", regen::change_name(change))
+                format!("the {} from {before} to {after}", report::change_name(change))
             })
             .collect();
         let description = new

@@ -2,7 +2,6 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
@@ -100,45 +99,7 @@ struct RegenArgs {
     #[arg(long, conflicts_with_all = ["fetch", "report"])]
     check: bool,
     #[command(flatten)]
-    download: DownloadArgs,
-}
-
-#[derive(Debug, Args)]
-struct DownloadArgs {
-    /// With --fetch: where from; https, or http to a loopback address.
-    #[arg(long, requires = "fetch", default_value = fetch::DEFAULT_URL, value_parser = url)]
-    url: reqwest::Url,
-    /// With --fetch: the limit for connecting, in seconds.
-    #[arg(long, requires = "fetch", value_name = "SECS", default_value = "10", value_parser = seconds)]
-    connect_timeout: Duration,
-    /// With --fetch: the limit for one attempt, connection to last byte.
-    #[arg(long, requires = "fetch", value_name = "SECS", default_value = "60", value_parser = seconds)]
-    timeout: Duration,
-    /// With --fetch: further attempts after a connection error, a 5xx or a 429.
-    #[arg(long, requires = "fetch", default_value_t = 3,
-          value_parser = clap::value_parser!(u32).range(0..=10))]
-    retries: u32,
-    /// With --fetch: the wait before the first retry, doubled for each next one.
-    #[arg(long, requires = "fetch", value_name = "MS", default_value_t = 1000,
-          value_parser = clap::value_parser!(u64).range(0..=60_000))]
-    retry_backoff_ms: u64,
-    /// With --fetch: the largest body accepted.
-    #[arg(long, requires = "fetch", default_value_t = 4 << 20,
-          value_parser = clap::value_parser!(u64).range(1..=1 << 30))]
-    max_bytes: u64,
-}
-
-fn url(text: &str) -> Result<reqwest::Url, String> {
-    let url = reqwest::Url::parse(text).map_err(|e| e.to_string())?;
-    fetch::allowed(&url)?;
-    Ok(url)
-}
-
-fn seconds(text: &str) -> Result<Duration, String> {
-    match text.parse::<f64>() {
-        Ok(s) if s > 0.0 && s <= 3600.0 => Ok(Duration::from_secs_f64(s)),
-        _ => Err("a number of seconds between 0 and 3600 is needed".into()),
-    }
+    download: FetchOptions,
 }
 
 /// The help of `cargo xtask`.
@@ -224,38 +185,24 @@ fn regen_command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, Failed> {
+    let failure = |message: String| (EXIT_FAILURE, message);
     let mut options = Options {
         root: root.to_path_buf(),
         allow_removals: args.allow_removals,
         ..Options::default()
     };
     if let Some(path) = &args.from {
-        let bytes = std::fs::read(path).map_err(|e| {
-            (
-                EXIT_FAILURE,
-                format!("{}: cannot read: {e}", path.display()),
-            )
-        })?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| failure(format!("{}: cannot read: {e}", path.display())))?;
         options.new_document = Some(bytes);
         options.new_document_source = Some(path.display().to_string());
     }
-    let fetched = args.fetch;
-    if fetched {
-        let d = &args.download;
-        let download = FetchOptions {
-            url: d.url.clone(),
-            connect_timeout: d.connect_timeout,
-            timeout: d.timeout,
-            retries: d.retries,
-            backoff: Duration::from_millis(d.retry_backoff_ms),
-            max_bytes: d.max_bytes,
-        };
-        let bytes = fetch::download(&download, &mut |line| {
+    if args.fetch {
+        let bytes = fetch::download(&args.download, &mut |line| {
             let _ = writeln!(err, "warning: {line}");
         })
         .map_err(|e| (EXIT_NETWORK, format!("{e}\nnothing was written")))?;
-        let snapshot = std::fs::read(root.join(regen::SNAPSHOT)).unwrap_or_default();
-        if bytes == snapshot {
+        if std::fs::read(root.join(regen::SNAPSHOT)).is_ok_and(|snapshot| snapshot == bytes) {
             let _ = writeln!(
                 out,
                 "the registry is current: the downloaded document is identical to the snapshot; \
@@ -264,73 +211,59 @@ fn regen_command(
             return Ok(EXIT_OK);
         }
         options.new_document = Some(bytes);
-        options.new_document_source = Some(d.url.to_string());
+        options.new_document_source = Some(args.download.url.to_string());
     }
 
-    let mut plan = regen::plan(&options).map_err(|e| (EXIT_FAILURE, e.to_string()))?;
-    let _ = write!(out, "{}", regen::summary(&plan));
+    let mut plan = regen::plan(&options).map_err(failure)?;
+    let _ = write!(out, "{}", report::summary(&plan));
     if args.check {
         let stale = regen::stale(&plan);
+        for file in &stale {
+            let _ = write!(out, "{}", regen::unified_diff(root, file));
+        }
         if stale.is_empty() {
             let _ = writeln!(out, "all generated files are current");
             return Ok(EXIT_OK);
         }
-        let mut names = Vec::new();
-        for file in &stale {
-            let _ = write!(out, "{}", regen::unified_diff(root, file));
-            names.push(relative(root, &file.path));
-        }
-        let message = format!(
+        let names: Vec<String> = stale.iter().map(|f| relative(root, &f.path)).collect();
+        return Err(failure(format!(
             "stale generated files: {}\nrun `cargo xtask regen` and commit the result",
             names.join(", ")
-        );
-        return Err((EXIT_FAILURE, message));
+        )));
     }
     // The report is one more file of the run: written with the others or
     // not at all.
     if let Some(path) = &args.report {
-        let source = report::Source {
-            location: options.new_document_source.clone().unwrap_or_default(),
-            detail: options
-                .new_document
-                .as_ref()
-                .filter(|_| fetched)
-                .map(|bytes| format!("{} bytes over HTTP", bytes.len())),
-        };
+        let source = options.new_document_source.as_deref().unwrap_or_default();
+        let content = report::render(&plan, source).into_bytes();
         plan.files.push(FileWrite {
             path: path.clone(),
-            content: report::render(&plan, &source).into_bytes(),
+            content,
         });
     }
-    let written = regen::apply(&plan).map_err(|e| {
-        (
-            EXIT_FAILURE,
-            format!("{e}; `git status` shows what changed"),
-        )
-    })?;
+    let written = regen::apply(&plan)
+        .map_err(|e| failure(format!("{e}; `git status` shows what changed")))?;
     if written.is_empty() {
         let _ = writeln!(out, "all generated files are current");
     }
     for path in &written {
         let _ = writeln!(out, "wrote {}", relative(root, path));
     }
-    let changed = written
+    if !args.fetch {
+        return Ok(EXIT_OK);
+    }
+    if written
         .iter()
-        .any(|path| Some(path) != args.report.as_ref());
-    Ok(match (fetched, changed) {
-        (true, true) => {
-            let _ = writeln!(
-                out,
-                "the registry changed: files were rewritten (exit status {EXIT_CHANGED})"
-            );
-            EXIT_CHANGED
-        }
-        (true, false) => {
-            let _ = writeln!(out, "the registry is current");
-            EXIT_OK
-        }
-        (false, _) => EXIT_OK,
-    })
+        .all(|path| Some(path) == args.report.as_ref())
+    {
+        let _ = writeln!(out, "the registry is current");
+        return Ok(EXIT_OK);
+    }
+    let _ = writeln!(
+        out,
+        "the registry changed: files were rewritten (exit status {EXIT_CHANGED})"
+    );
+    Ok(EXIT_CHANGED)
 }
 
 fn relative(root: &Path, path: &Path) -> String {

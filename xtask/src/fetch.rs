@@ -28,21 +28,50 @@ pub const USER_AGENT: &str = concat!(
 /// Most redirects followed.
 const MAX_REDIRECTS: usize = 5;
 
-/// How to download.
-#[derive(Clone, Debug)]
+/// How to download: the options of `regen --fetch`.
+#[derive(Clone, Debug, clap::Args)]
 pub struct FetchOptions {
-    /// The document's address: `https://`, or `http://` on a loopback host.
+    /// With --fetch: where from; https, or http to a loopback address.
+    #[arg(long, requires = "fetch", default_value = DEFAULT_URL, value_parser = parse_url)]
     pub url: Url,
-    /// Limit for establishing a connection.
+    /// With --fetch: the limit for connecting, in seconds.
+    #[arg(long, requires = "fetch", value_name = "SECS", default_value = "10", value_parser = seconds)]
     pub connect_timeout: Duration,
-    /// Limit for one attempt, from connecting to the last byte.
+    /// With --fetch: the limit for one attempt, connection to last byte.
+    #[arg(long, requires = "fetch", value_name = "SECS", default_value = "60", value_parser = seconds)]
     pub timeout: Duration,
-    /// Further attempts after a failed one (not after a 4xx but 429).
+    /// With --fetch: further attempts after a connection error, a 5xx or a 429.
+    #[arg(long, requires = "fetch", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
-    /// Wait before the first retry; doubled for each further one.
+    /// With --fetch: the wait before the first retry, doubled for each next one.
+    #[arg(long = "retry-backoff-ms", requires = "fetch", value_name = "MS", default_value = "1000",
+          value_parser = milliseconds)]
     pub backoff: Duration,
-    /// Largest body accepted, in bytes.
+    /// With --fetch: the largest body accepted, in bytes.
+    #[arg(long, requires = "fetch", value_name = "N", default_value_t = 4 << 20,
+          value_parser = clap::value_parser!(u64).range(1..=1 << 30))]
     pub max_bytes: u64,
+}
+
+fn parse_url(text: &str) -> Result<Url, String> {
+    let url = Url::parse(text).map_err(|e| e.to_string())?;
+    allowed(&url)?;
+    Ok(url)
+}
+
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 3600.0 => Ok(Duration::from_secs_f64(s)),
+        _ => Err("a number of seconds between 0 and 3600 is needed".into()),
+    }
+}
+
+fn milliseconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<u64>() {
+        Ok(ms) if ms <= 60_000 => Ok(Duration::from_millis(ms)),
+        _ => Err("a whole number of milliseconds up to 60000 is needed".into()),
+    }
 }
 
 /// Whether `url` may be downloaded from: `https`, or `http` to a loopback

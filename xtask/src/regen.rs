@@ -1,16 +1,13 @@
 //! `cargo xtask regen`: registry files in, generated files out.
 //!
-//! The run is planned in full before anything is written: read the snapshot
-//! (or the new document), parse and validate it, refuse an older document
-//! and removed codes, build the catalog and new pins, generate the Rust
-//! source and the README table. Only then are the files that differ
-//! written (see [`crate::files`]).
-//! A new document that adds, changes or removes registered codes also
-//! adds its entries under `## Unreleased` in `CHANGELOG.md`
-//! ([`crate::changelog`]), written with the other files; a run without a
-//! new document never reads or writes the changelog.
+//! [`plan`] does everything in memory: read the snapshot (and the new
+//! document), parse and validate them, refuse an older document and
+//! removed codes, build the catalog and the new pins, generate the Rust
+//! source and the README table, and, when registered codes changed, the
+//! `CHANGELOG.md` entries ([`crate::changelog`]). [`apply`] then writes the
+//! files that differ ([`crate::files`]). A run without a new document never
+//! reads or writes the changelog.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +15,7 @@ use ws_close_codes_registry::{self as registry, Derivation, Diff, Registry};
 
 use crate::changelog::{self, Changelog, CHANGELOG};
 use crate::files::{self, FileWrite};
+use crate::report::quote_text;
 
 /// The snapshot of IANA's document, relative to the workspace root.
 pub const SNAPSHOT: &str = "registry/websocket.xml";
@@ -57,9 +55,8 @@ pub struct Plan {
     pub diff: Option<Diff>,
     /// Codes that received a new identifier pin.
     pub assigned: Vec<registry::Assignment>,
-    /// Warnings for people: identifier fallbacks, then the quirks the
-    /// parser absorbed in the document generated from (each prefixed by
-    /// that document's source).
+    /// Warnings for people: identifier fallbacks, then the slips the parser
+    /// absorbed in the document generated from, each at its place.
     pub warnings: Vec<String>,
     /// The snapshot's registry.
     pub old: Registry,
@@ -71,25 +68,10 @@ pub struct Plan {
     pub new_pins: registry::Pins,
 }
 
-/// A failure, with the file it concerns.
-#[derive(Debug)]
-pub struct Failure(pub String);
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Failure {}
-
-fn read(root: &Path, relative: &str) -> Result<Vec<u8>, Failure> {
-    fs::read(root.join(relative)).map_err(|e| Failure(format!("{relative}: cannot read: {e}")))
-}
-
-fn read_text(root: &Path, relative: &str) -> Result<String, Failure> {
-    String::from_utf8(read(root, relative)?)
-        .map_err(|e| Failure(format!("{relative}: not UTF-8 ({e})")))
+fn read_text(root: &Path, relative: &str) -> Result<String, String> {
+    let bytes =
+        fs::read(root.join(relative)).map_err(|e| format!("{relative}: cannot read: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| format!("{relative}: not UTF-8 ({e})"))
 }
 
 /// Plans a run: reads, parses, validates and generates everything, writes
@@ -98,63 +80,36 @@ fn read_text(root: &Path, relative: &str) -> Result<String, Failure> {
 /// # Errors
 ///
 /// Any invalid input file or new document (the message names the file, the
-/// line, the column and the element), a new document that drops codes
-/// without `allow_removals`, or a README without the table markers.
-pub fn plan(options: &Options) -> Result<Plan, Failure> {
+/// line, the column and the element), a new document older than the
+/// snapshot or without some of its codes (unless `allow_removals`), or a
+/// README without the table markers.
+pub fn plan(options: &Options) -> Result<Plan, String> {
     let root = &options.root;
-    let snapshot = read(root, SNAPSHOT)?;
-    let old = registry::parse(&snapshot).map_err(|e| Failure(format!("{SNAPSHOT}: {e}")))?;
-    // The document the catalog is built from, for messages.
-    let mut new_source = SNAPSHOT;
-    let (new, diff) = match &options.new_document {
-        None => (old.clone(), None),
+    let snapshot =
+        fs::read(root.join(SNAPSHOT)).map_err(|e| format!("{SNAPSHOT}: cannot read: {e}"))?;
+    let old = registry::parse(&snapshot).map_err(|e| format!("{SNAPSHOT}: {e}"))?;
+    let source = options
+        .new_document_source
+        .as_deref()
+        .unwrap_or("new document");
+    let (new, diff, source) = match &options.new_document {
+        None => (old.clone(), None, SNAPSHOT),
         Some(bytes) => {
-            let source = options
-                .new_document_source
-                .as_deref()
-                .unwrap_or("new document");
-            new_source = source;
-            let new = registry::parse(bytes).map_err(|e| Failure(format!("{source}: {e}")))?;
-            if new.document_updated < old.document_updated {
-                return Err(Failure(format!(
-                    "{source}: refusing a document updated {}, before the snapshot ({}): a stale \
-                     mirror or cache? Nothing was written.",
-                    new.document_updated, old.document_updated
-                )));
-            }
-            let diff = registry::diff(&old, &new);
-            if !diff.removed.is_empty() && !options.allow_removals {
-                let codes: Vec<String> = diff
-                    .removed
-                    .iter()
-                    .map(|r| format!("{} ({})", r.span.start, quote_text(&r.description)))
-                    .collect();
-                return Err(Failure(format!(
-                    "{source}: refusing a registry that drops registered codes the snapshot has: {}. \
-                     Mirrors and caches serve stale copies; if IANA really deregistered them, \
-                     run again with --allow-removals. Nothing was written.",
-                    codes.join(", ")
-                )));
-            }
-            (new, Some(diff))
+            let new = registry::parse(bytes).map_err(|e| format!("{source}: {e}"))?;
+            let diff = check_new(&old, &new, options.allow_removals)
+                .map_err(|e| format!("{source}: {e} Nothing was written."))?;
+            (new, Some(diff), source)
         }
     };
-    let pins_text = read_text(root, NAMES)?;
-    let pins = registry::Pins::parse(&pins_text).map_err(|e| Failure(format!("{NAMES}: {e}")))?;
-    let descriptions_text = read_text(root, DESCRIPTIONS)?;
-    let curated = registry::Curated::parse(&descriptions_text)
-        .map_err(|e| Failure(format!("{DESCRIPTIONS}: {e}")))?;
-    let built = registry::build(&new, &pins, &curated)
-        .map_err(|e| Failure(format!("{new_source}: {e}")))?;
-
-    let source = ws_close_codes_codegen::close_code_source(&built.catalog);
+    let pins =
+        registry::Pins::parse(&read_text(root, NAMES)?).map_err(|e| format!("{NAMES}: {e}"))?;
+    let curated = registry::Curated::parse(&read_text(root, DESCRIPTIONS)?)
+        .map_err(|e| format!("{DESCRIPTIONS}: {e}"))?;
+    let built = registry::build(&new, &pins, &curated).map_err(|e| format!("{source}: {e}"))?;
     let table = ws_close_codes_codegen::readme_table(&built.catalog);
-    let readme_text = read_text(root, README)?;
-    let readme = splice_table(&readme_text, &table)?;
+    let readme = splice_table(&read_text(root, README)?, &table)?;
 
-    let mut warnings: Vec<String> = built
-        .assigned
-        .iter()
+    let mut warnings: Vec<String> = (built.assigned.iter())
         .filter(|a| a.derivation != Derivation::Words)
         .map(|a| {
             let why = match a.derivation {
@@ -168,43 +123,68 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
             )
         })
         .collect();
-    // What the parser absorbed in the document generated from, at its place.
-    warnings.extend(new.quirks.iter().map(|q| format!("{new_source}: {q}")));
+    warnings.extend(new.quirks.iter().map(|q| format!("{source}: {q}")));
 
     let file = |relative: &str, content: Vec<u8>| FileWrite {
         path: root.join(relative),
         content,
     };
-    let mut files = Vec::new();
-    if let Some(bytes) = &options.new_document {
-        files.push(file(SNAPSHOT, bytes.clone()));
-    }
+    let mut files: Vec<FileWrite> = options
+        .new_document
+        .iter()
+        .map(|b| file(SNAPSHOT, b.clone()))
+        .collect();
     files.push(file(NAMES, built.pins.render().into_bytes()));
-    files.push(file(GENERATED, source.into_bytes()));
+    let generated = ws_close_codes_codegen::close_code_source(&built.catalog);
+    files.push(file(GENERATED, generated.into_bytes()));
     files.push(file(README, readme.into_bytes()));
     if let Some(diff) = diff.as_ref().filter(|d| !d.is_empty()) {
-        // A change of registered codes is a change for users: it gets its
-        // entries under `## Unreleased`, written with the other files.
-        let text = read_text(root, CHANGELOG)?;
-        let mut changelog = Changelog::parse(&text);
+        // A change of registered codes is a change for users.
+        let mut changelog = Changelog::parse(&read_text(root, CHANGELOG)?);
         for (kind, entries) in changelog::sync_entries(diff, &new, &built.pins) {
             changelog.add(kind, &entries);
         }
         files.push(file(CHANGELOG, changelog.render().into_bytes()));
     }
+    let document_changed = options
+        .new_document
+        .as_ref()
+        .is_some_and(|b| *b != snapshot);
     Ok(Plan {
-        document_changed: options
-            .new_document
-            .as_ref()
-            .is_some_and(|bytes| *bytes != snapshot),
         files,
         diff,
         assigned: built.assigned,
         warnings,
         old,
         new,
+        document_changed,
         new_pins: built.pins,
     })
+}
+
+/// The diff from the snapshot's registry to a new one, which may be no
+/// older and, unless `allow_removals`, may not drop registered codes:
+/// mirrors and caches serve stale copies.
+fn check_new(old: &Registry, new: &Registry, allow_removals: bool) -> Result<Diff, String> {
+    if new.document_updated < old.document_updated {
+        return Err(format!(
+            "refusing a document updated {}, before the snapshot ({}): a stale mirror or cache?",
+            new.document_updated, old.document_updated
+        ));
+    }
+    let diff = registry::diff(old, new);
+    if !diff.removed.is_empty() && !allow_removals {
+        let codes: Vec<String> = (diff.removed.iter())
+            .map(|r| format!("{} ({})", r.span.start, quote_text(&r.description)))
+            .collect();
+        return Err(format!(
+            "refusing a registry that drops registered codes the snapshot has: {}. Mirrors and \
+             caches serve stale copies; if IANA really deregistered them, run again with \
+             --allow-removals.",
+            codes.join(", ")
+        ));
+    }
+    Ok(diff)
 }
 
 /// Replaces the lines between the table markers of `readme` with `table`.
@@ -212,34 +192,28 @@ pub fn plan(options: &Options) -> Result<Plan, Failure> {
 /// # Errors
 ///
 /// When a marker is missing, repeated or out of order.
-pub fn splice_table(readme: &str, table: &str) -> Result<String, Failure> {
+pub fn splice_table(readme: &str, table: &str) -> Result<String, String> {
     let find = |marker: &str| {
-        let mut lines = readme
-            .match_indices(marker)
+        let mut lines = (readme.match_indices(marker))
             .filter(|(i, _)| *i == 0 || readme.as_bytes()[i - 1] == b'\n');
         match (lines.next(), lines.next()) {
             (Some((i, _)), None) => Ok(i),
-            (None, _) => Err(Failure(format!("{README}: the line {marker} is missing"))),
-            (Some(_), Some(_)) => Err(Failure(format!(
+            (None, _) => Err(format!("{README}: the line {marker} is missing")),
+            _ => Err(format!(
                 "{README}: the line {marker} appears more than once"
-            ))),
+            )),
         }
     };
-    let start = find(TABLE_START)?;
-    let end = find(TABLE_END)?;
+    let (start, end) = (find(TABLE_START)? + TABLE_START.len(), find(TABLE_END)?);
     if end < start {
-        return Err(Failure(format!(
-            "{README}: {TABLE_END} comes before {TABLE_START}"
-        )));
+        return Err(format!("{README}: {TABLE_END} comes before {TABLE_START}"));
     }
-    let body_start = start + TABLE_START.len();
-    let mut out = String::with_capacity(readme.len() + table.len());
-    out.push_str(&readme[..body_start]);
-    out.push_str("\n\n");
-    out.push_str(table.trim_end());
-    out.push_str("\n\n");
-    out.push_str(&readme[end..]);
-    Ok(out)
+    Ok(format!(
+        "{}\n\n{}\n\n{}",
+        &readme[..start],
+        table.trim_end(),
+        &readme[end..]
+    ))
 }
 
 /// The files whose wanted content differs from what is on disk.
@@ -247,125 +221,26 @@ pub fn stale(plan: &Plan) -> Vec<&FileWrite> {
     plan.files.iter().filter(|f| f.is_stale()).collect()
 }
 
-/// Writes the stale files of `plan` (see [`crate::files`]). Returns the
-/// paths written.
+/// Writes the stale files of `plan` ([`crate::files`]). Returns the paths
+/// written.
 ///
 /// # Errors
 ///
 /// The I/O error, naming the file.
-pub fn apply(plan: &Plan) -> Result<Vec<PathBuf>, Failure> {
-    files::write_changed(&plan.files).map_err(|e| Failure(format!("writing failed: {e}")))
+pub fn apply(plan: &Plan) -> Result<Vec<PathBuf>, String> {
+    files::write_changed(&plan.files).map_err(|e| format!("writing failed: {e}"))
 }
 
 /// A unified diff between a file on disk and its wanted content.
 pub fn unified_diff(root: &Path, file: &FileWrite) -> String {
-    let relative = file
-        .path
-        .strip_prefix(root)
-        .unwrap_or(&file.path)
-        .display()
-        .to_string();
-    let current = fs::read(&file.path)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_default();
-    let wanted = String::from_utf8_lossy(&file.content);
-    similar::TextDiff::from_lines(current.as_str(), wanted.as_ref())
+    let name = file.path.strip_prefix(root).unwrap_or(&file.path).display();
+    let current = fs::read(&file.path).unwrap_or_default();
+    let (current, wanted) = (
+        String::from_utf8_lossy(&current),
+        String::from_utf8_lossy(&file.content),
+    );
+    similar::TextDiff::from_lines(current.as_ref(), wanted.as_ref())
         .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{relative}"), &format!("b/{relative}"))
+        .header(&format!("a/{name}"), &format!("b/{name}"))
         .to_string()
-}
-
-/// The first `max` characters of `text`, and `…` when there were more.
-pub fn shorten(text: &str, max: usize) -> String {
-    let mut short: String = text.chars().take(max).collect();
-    if text.chars().nth(max).is_some() {
-        short.push('…');
-    }
-    short
-}
-
-/// Registry text quoted for a terminal: escaped, one line, at most 80
-/// characters.
-pub fn quote_text(text: &str) -> String {
-    format!("{:?}", shorten(text, 80))
-}
-
-/// A short human summary of a plan: registry dates, added, removed and
-/// changed codes, new identifiers and warnings.
-pub fn summary(plan: &Plan) -> String {
-    let mut out = String::new();
-    if let Some(diff) = &plan.diff {
-        let (old, new) = diff.updated;
-        let _ = writeln!(out, "registry updated: {old} -> {new}");
-        if diff.is_empty() {
-            let _ = writeln!(out, "registered codes: unchanged");
-        }
-        for record in &diff.added {
-            let _ = writeln!(
-                out,
-                "added:   {} {}",
-                record.span.start,
-                quote_text(&record.description)
-            );
-        }
-        for record in &diff.removed {
-            let _ = writeln!(
-                out,
-                "removed: {} {}",
-                record.span.start,
-                quote_text(&record.description)
-            );
-        }
-        for (code, changes) in &diff.changed {
-            let what: Vec<&str> = changes.iter().map(change_name).collect();
-            let _ = writeln!(out, "changed: {code} ({})", what.join(", "));
-        }
-        for (code, name) in kept_names(diff, &plan.new_pins) {
-            let _ = writeln!(
-                out,
-                "IANA reworded {code}; name kept (pinned): {}",
-                quote_text(&name)
-            );
-        }
-    }
-    for assignment in &plan.assigned {
-        let _ = writeln!(
-            out,
-            "new identifier: {} -> CloseCode::{}",
-            assignment.value, assignment.ident
-        );
-    }
-    for warning in &plan.warnings {
-        let _ = writeln!(out, "warning: {warning}");
-    }
-    out
-}
-
-/// The codes whose description IANA reworded while their pinned name
-/// stays, with that name: `name()` and `Display` keep it, and
-/// `iana_description()` carries the new text.
-pub fn kept_names(diff: &registry::Diff, pins: &registry::Pins) -> Vec<(u16, String)> {
-    diff.changed
-        .iter()
-        .filter_map(|(code, changes)| {
-            let reworded = changes.iter().find_map(|change| match change {
-                registry::Change::Description(_, new) => Some(new),
-                _ => None,
-            })?;
-            let name = pins.get(*code)?.name.clone()?;
-            (name != *reworded).then_some((*code, name))
-        })
-        .collect()
-}
-
-/// The name of a kind of change, for summaries.
-pub fn change_name(change: &registry::Change) -> &'static str {
-    match change {
-        registry::Change::Description(..) => "description",
-        registry::Change::Contact(..) => "contact",
-        registry::Change::References(..) => "references",
-        registry::Change::Date(..) => "registration date",
-        registry::Change::Updated(..) => "updated date",
-    }
 }

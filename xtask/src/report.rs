@@ -1,5 +1,6 @@
-//! The Markdown report of a `regen --from` / `regen --fetch` run
-//! (`--report PATH`): what changed in the registry, what that does to the
+//! What a run with a new document changed: the lines printed on the
+//! terminal ([`summary`]) and the Markdown report of `--report PATH`
+//! ([`render`]): what changed in the registry, what that does to the
 //! generated crate, and the semantic-versioning consequence, written to be
 //! used as-is as a pull request body.
 //!
@@ -11,7 +12,7 @@
 use std::fmt::{Display, Write as _};
 
 use ws_close_codes_codegen::escape_markdown;
-use ws_close_codes_registry::{Change, Derivation, Record, Reference};
+use ws_close_codes_registry::{Change, Derivation, Diff, Pins, Record, Reference};
 
 use crate::regen::{self, Plan};
 
@@ -46,13 +47,85 @@ impl Bump {
     }
 }
 
-/// Where the new document came from, for the report.
-#[derive(Clone, Debug, Default)]
-pub struct Source {
-    /// The URL or path of the new document.
-    pub location: String,
-    /// How it was obtained, e.g. "12728 bytes over HTTP".
-    pub detail: Option<String>,
+/// The first `max` characters of `text`, and `…` when there were more.
+pub fn shorten(text: &str, max: usize) -> String {
+    let mut short: String = text.chars().take(max).collect();
+    if text.chars().nth(max).is_some() {
+        short.push('…');
+    }
+    short
+}
+
+/// Registry text quoted for a terminal: escaped, one line, at most 80
+/// characters.
+pub fn quote_text(text: &str) -> String {
+    format!("{:?}", shorten(text, 80))
+}
+
+/// The name of a kind of change.
+pub fn change_name(change: &Change) -> &'static str {
+    match change {
+        Change::Description(..) => "description",
+        Change::Contact(..) => "contact",
+        Change::References(..) => "references",
+        Change::Date(..) => "registration date",
+        Change::Updated(..) => "updated date",
+    }
+}
+
+/// The codes whose description IANA reworded while their pinned name
+/// stays, with that name: `name()` and `Display` keep it, and
+/// `iana_description()` carries the new text.
+pub fn kept_names(diff: &Diff, pins: &Pins) -> Vec<(u16, String)> {
+    (diff.changed.iter())
+        .filter_map(|(code, changes)| {
+            let reworded = changes.iter().find_map(|change| match change {
+                Change::Description(_, new) => Some(new),
+                _ => None,
+            })?;
+            let name = pins.get(*code)?.name.clone()?;
+            (name != *reworded).then_some((*code, name))
+        })
+        .collect()
+}
+
+/// What changed, for the terminal: registry dates, added, removed and
+/// changed codes, kept names, new identifiers and warnings, one a line.
+pub fn summary(plan: &Plan) -> String {
+    let mut lines = Vec::new();
+    if let Some(diff) = &plan.diff {
+        lines.push(format!(
+            "registry updated: {} -> {}",
+            diff.updated.0, diff.updated.1
+        ));
+        if diff.is_empty() {
+            lines.push("registered codes: unchanged".to_owned());
+        }
+        let record = |what: &str, r: &Record| {
+            format!("{what} {} {}", r.span.start, quote_text(&r.description))
+        };
+        lines.extend(diff.added.iter().map(|r| record("added:  ", r)));
+        lines.extend(diff.removed.iter().map(|r| record("removed:", r)));
+        lines.extend(diff.changed.iter().map(|(code, changes)| {
+            let what: Vec<&str> = changes.iter().map(change_name).collect();
+            format!("changed: {code} ({})", what.join(", "))
+        }));
+        lines.extend(
+            kept_names(diff, &plan.new_pins)
+                .into_iter()
+                .map(|(code, name)| {
+                    format!(
+                        "IANA reworded {code}; name kept (pinned): {}",
+                        quote_text(&name)
+                    )
+                }),
+        );
+    }
+    let assigned = plan.assigned.iter();
+    lines
+        .extend(assigned.map(|a| format!("new identifier: {} -> CloseCode::{}", a.value, a.ident)));
+    lines.extend(plan.warnings.iter().map(|w| format!("warning: {w}")));
+    lines.iter().map(|line| format!("{line}\n")).collect()
 }
 
 /// `text` escaped for Markdown, "—" when empty.
@@ -144,8 +217,9 @@ pub fn semver(plan: &Plan) -> (Bump, Vec<String>) {
     (bump, reasons)
 }
 
-/// Renders the report of `plan`.
-pub fn render(plan: &Plan, source: &Source) -> String {
+/// Renders the report of `plan`, whose new document came from `source`
+/// (a path or a URL).
+pub fn render(plan: &Plan, source: &str) -> String {
     let (bump, reasons) = semver(plan);
     let ident = |value: u16| match plan.new_pins.get(value) {
         Some(pin) => format!("`{}`", pin.ident),
@@ -189,18 +263,16 @@ pub fn render(plan: &Plan, source: &Source) -> String {
     };
 
     let (old, new) = (plan.old.document_updated, plan.new.document_updated);
-    let detail = source.detail.as_deref().map(|d| format!(" ({})", cell(d)));
     let mut out = format!(
         "# IANA WebSocket close-code registry: sync to the version updated {new}\n\n\
-         Generated by `cargo xtask regen`. Source: {}{}.\n\n\
+         Generated by `cargo xtask regen`. Source: {}.\n\n\
          | | registry `updated` |\n|---|---|\n\
          | before (snapshot) | {old} |\n| after (new document) | {new} |\n\n\
          ## Summary\n\n\
          - Registered codes: {} added, {} changed, {} removed.\n\
          - New identifiers: {}.\n- Warnings: {}.\n\
          - Semantic versioning for `ws-close-codes`: **{}**.\n\n",
-        cell(&source.location),
-        detail.unwrap_or_default(),
+        cell(source),
         added.len(),
         changed.len(),
         removed.len(),
@@ -224,12 +296,12 @@ pub fn render(plan: &Plan, source: &Source) -> String {
                 "| {code} | {} | {} | {} | {before} | {after} |",
                 ident(*code),
                 cell(description.unwrap_or_default()),
-                regen::change_name(change)
+                change_name(change)
             );
         }
     }
     if let Some(diff) = plan.diff.as_ref().filter(|d| !d.changed.is_empty()) {
-        for (i, (code, name)) in regen::kept_names(diff, &plan.new_pins).iter().enumerate() {
+        for (i, (code, name)) in kept_names(diff, &plan.new_pins).iter().enumerate() {
             let _ = writeln!(
                 out,
                 "{}- IANA reworded {code}; name kept (pinned): {}. `name()` and `Display` keep it; \
