@@ -4,17 +4,13 @@
 //!
 //! A registry sync (`regen --from` or `--fetch` that adds, changes or
 //! removes registered codes) adds one entry per code under `## Unreleased`
-//! ([`sync_entries`], [`Changelog::add`]); `release` reads what is
-//! unreleased ([`Changelog::unreleased`]) and turns it into a version's
-//! section ([`Changelog::release`]). Lines an edit does not touch keep
-//! their bytes, line endings included; lines inside fenced code blocks are
-//! never taken for headings. Registry text goes through
-//! [`escape_markdown`], as in the report.
+//! ([`crate::report::changelog_entries`], [`Changelog::add`]); `release`
+//! reads what is unreleased ([`Changelog::unreleased`]) and turns it into
+//! a version's section ([`Changelog::release`]). Lines an edit does not
+//! touch keep their bytes, line endings included; lines inside fenced code
+//! blocks are never taken for headings.
 
 use std::collections::BTreeMap;
-
-use ws_close_codes_codegen::escape_markdown;
-use ws_close_codes_registry::{Diff, Pins, Registry};
 
 use crate::report::{self, Bump};
 
@@ -266,13 +262,6 @@ impl Changelog {
     }
 
     /// The level-2 sections, in order.
-    ///
-    /// ```
-    /// let changelog = xtask::changelog::Changelog::parse("# C\n\n## Unreleased\n\n## 0.1.0\n\n- x\n");
-    /// let sections = changelog.sections();
-    /// assert_eq!((sections[0].heading, sections[0].end), (2, 4));
-    /// assert_eq!((sections[1].title.as_str(), sections[1].end), ("0.1.0", 7));
-    /// ```
     pub fn sections(&self) -> Vec<Section> {
         let headings = self.headings();
         let mut sections = Vec::new();
@@ -307,11 +296,6 @@ impl Changelog {
     }
 
     /// The versions that have a section, in the order of the file.
-    ///
-    /// ```
-    /// let changelog = xtask::changelog::Changelog::parse("## Unreleased\n## 0.2.0 - x\n## [v0.1.0]\n");
-    /// assert_eq!(changelog.versions(), ["0.2.0", "0.1.0"]);
-    /// ```
     pub fn versions(&self) -> Vec<String> {
         self.sections()
             .iter()
@@ -523,79 +507,4 @@ impl Changelog {
             .splice(section.heading..section.heading, [heading, String::new()]);
         Ok(())
     }
-}
-
-/// The changelog entries for a registry change, by kind: one line per
-/// added code (number, IANA name, variant, registration date), per changed
-/// code (what changed, before and after) and per removed code (marked
-/// `**Breaking**`); empty when no registered code changed. `new` is the
-/// registry after the change, `pins` the identifiers after the run. Each
-/// entry is one line: a wrapped line could start with registry text that
-/// Markdown reads as a heading or a list item.
-pub fn sync_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, Vec<String>)> {
-    let variant = |value: u16| match pins.get(value) {
-        Some(pin) => format!("`CloseCode::{}`", pin.ident),
-        None => "its variant".to_owned(),
-    };
-    let name = |text: &str| match escape_markdown(text) {
-        escaped if escaped.is_empty() => "(no name)".to_owned(),
-        escaped => format!("\"{escaped}\""),
-    };
-    let updated = diff.updated.1;
-    let added = diff.added.iter().map(|record| {
-        let value = record.span.start;
-        let registered = record
-            .date
-            .map(|date| format!("registered with IANA on {date}, "))
-            .unwrap_or_default();
-        format!(
-            "- {}: close code {value}, {} in IANA's registry ({registered}registry updated {updated}).",
-            variant(value),
-            name(&record.description),
-        )
-    });
-    let kept: BTreeMap<u16, String> = report::kept_names(diff, pins).into_iter().collect();
-    let changed = diff.changed.iter().map(|(value, changes)| {
-        let what: Vec<String> = changes
-            .iter()
-            .map(|change| {
-                let (before, after) = report::change_values(change);
-                format!("the {} from {before} to {after}", report::change_name(change))
-            })
-            .collect();
-        let description = new
-            .record_for(*value)
-            .map(|record| format!(", {}", name(&record.description)))
-            .unwrap_or_default();
-        let kept = kept.get(value).map(|pinned| {
-            format!(
-                "; its name stays {} (pinned), and `iana_description()` gives the new text",
-                name(pinned)
-            )
-        });
-        format!(
-            "- {} (close code {value}{description}): IANA changed {}{} (registry updated {updated}).",
-            variant(*value),
-            what.join("; "),
-            kept.unwrap_or_default()
-        )
-    });
-    let removed = diff.removed.iter().map(|record| {
-        let value = record.span.start;
-        format!(
-            "- **Breaking**: {} (close code {value}, {}) is removed: IANA's registry (updated \
-             {updated}) no longer lists the code, and `CloseCode::from({value})` returns \
-             `CloseCode::Other(_)`.",
-            variant(value),
-            name(&record.description),
-        )
-    });
-    [
-        (Kind::Added, added.collect::<Vec<_>>()),
-        (Kind::Changed, changed.collect()),
-        (Kind::Removed, removed.collect()),
-    ]
-    .into_iter()
-    .filter(|(_, lines)| !lines.is_empty())
-    .collect()
 }

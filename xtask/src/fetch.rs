@@ -146,7 +146,10 @@ fn attempt_once(client: &Client, options: &FetchOptions) -> (Result<Vec<u8>, Str
     let url = &options.url;
     let response = match client.get(url.clone()).send() {
         Ok(response) => response,
-        Err(e) => return (Err(format!("{url}: {}", chain(&e))), !e.is_redirect()),
+        Err(e) => {
+            let retry = !e.is_redirect();
+            return (Err(format!("{url}: {}", chain(&e.without_url()))), retry);
+        }
     };
     let status = response.status();
     if !status.is_success() {

@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 
 use ws_close_codes_registry::{self as registry, Derivation, Diff, Registry};
 
-use crate::changelog::{self, Changelog, CHANGELOG};
+use crate::changelog::{Changelog, CHANGELOG};
 use crate::files::{self, FileWrite};
-use crate::report::quote_text;
+use crate::report::{self, quote_text};
 
 /// The snapshot of IANA's document, relative to the workspace root.
 pub const SNAPSHOT: &str = "registry/websocket.xml";
@@ -141,7 +141,7 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
     if let Some(diff) = diff.as_ref().filter(|d| !d.is_empty()) {
         // A change of registered codes is a change for users.
         let mut changelog = Changelog::parse(&read_text(root, CHANGELOG)?);
-        for (kind, entries) in changelog::sync_entries(diff, &new, &built.pins) {
+        for (kind, entries) in report::changelog_entries(diff, &new, &built.pins) {
             changelog.add(kind, &entries);
         }
         files.push(file(CHANGELOG, changelog.render().into_bytes()));

@@ -1,5 +1,6 @@
 //! What a run with a new document changed: the lines printed on the
-//! terminal ([`summary`]) and the Markdown report of `--report PATH`
+//! terminal ([`summary`]), the entries for `CHANGELOG.md`
+//! ([`changelog_entries`]) and the Markdown report of `--report PATH`
 //! ([`render`]): what changed in the registry, what that does to the
 //! generated crate, and the semantic-versioning consequence, written to be
 //! used as-is as a pull request body.
@@ -9,10 +10,13 @@
 //! [`escape_markdown`], so it cannot break a table, add a link or hide
 //! text. Identifiers, numbers and dates come from the validated model.
 
+use std::collections::BTreeMap;
 use std::fmt::{Display, Write as _};
 
 use ws_close_codes_codegen::escape_markdown;
-use ws_close_codes_registry::{Change, Derivation, Diff, Pins, Record, Reference};
+use ws_close_codes_registry::{Change, Derivation, Diff, Pins, Record, Reference, Registry};
+
+use crate::changelog::Kind;
 
 use crate::regen::{self, Plan};
 
@@ -152,8 +156,8 @@ fn references(references: &[Reference]) -> String {
 }
 
 /// The values of a changed field before and after, escaped for Markdown
-/// ("—" for none). Shared by the report and the changelog entries.
-pub(crate) fn change_values(change: &Change) -> (String, String) {
+/// ("—" for none).
+fn change_values(change: &Change) -> (String, String) {
     match change {
         Change::Description(a, b) => (cell(a), cell(b)),
         Change::Contact(a, b) => (optional(a), optional(b)),
@@ -217,6 +221,14 @@ pub fn semver(plan: &Plan) -> (Bump, Vec<String>) {
     (bump, reasons)
 }
 
+/// `## title`, then `header` and the rows, one a line, or `none`.
+fn section(out: &mut String, title: &str, header: &str, rows: &[String], none: &str) {
+    let _ = match rows {
+        [] => write!(out, "## {title}\n\n{none}\n\n"),
+        _ => write!(out, "## {title}\n\n{header}{}\n\n", rows.join("\n")),
+    };
+}
+
 /// Renders the report of `plan`, whose new document came from `source`
 /// (a path or a URL).
 pub fn render(plan: &Plan, source: &str) -> String {
@@ -225,29 +237,14 @@ pub fn render(plan: &Plan, source: &str) -> String {
         Some(pin) => format!("`{}`", pin.ident),
         None => "—".to_owned(),
     };
-    let none = |items: usize, text: &str| {
-        if items == 0 {
-            format!("{text}\n\n")
-        } else {
-            String::new()
-        }
-    };
     let (added, changed, removed) = match &plan.diff {
         Some(d) => (&d.added[..], &d.changed[..], &d.removed[..]),
         None => (&[][..], &[][..], &[][..]),
     };
-    let records = |out: &mut String, title: &str, records: &[Record]| {
-        let _ = write!(out, "## {title}\n\n{}", none(records.len(), "None."));
-        if !records.is_empty() {
-            out.push_str(
-                "| code | identifier | description | contact | references | registered |\n",
-            );
-            out.push_str("|---:|---|---|---|---|---|\n");
-        }
-        for r in records {
+    let records = |records: &[Record]| -> Vec<String> {
+        let row = |r: &Record| {
             let contact = r.contact.as_ref().map(|p| p.display_name().to_owned());
-            let _ = writeln!(
-                out,
+            format!(
                 "| {} | {} | {} | {} | {} | {} |",
                 r.span.start,
                 ident(r.span.start),
@@ -255,12 +252,12 @@ pub fn render(plan: &Plan, source: &str) -> String {
                 optional(&contact),
                 references(&r.references),
                 optional(&r.date),
-            );
-        }
-        if !records.is_empty() {
-            out.push('\n');
-        }
+            )
+        };
+        records.iter().map(row).collect()
     };
+    let record_header =
+        "| code | identifier | description | contact | references | registered |\n|---:|---|---|---|---|---|\n";
 
     let (old, new) = (plan.old.document_updated, plan.new.document_updated);
     let mut out = format!(
@@ -280,93 +277,167 @@ pub fn render(plan: &Plan, source: &str) -> String {
         plan.warnings.len(),
         bump.as_str()
     );
-    records(&mut out, "Added codes", added);
+    section(
+        &mut out,
+        "Added codes",
+        record_header,
+        &records(added),
+        "None.",
+    );
 
-    let _ = write!(out, "## Changed codes\n\n{}", none(changed.len(), "None."));
-    if !changed.is_empty() {
-        out.push_str("| code | identifier | description | field | before | after |\n");
-        out.push_str("|---:|---|---|---|---|---|\n");
-    }
+    let mut rows = Vec::new();
     for (code, changes) in changed {
         let description = plan.new.record_for(*code).map(|r| r.description.as_str());
         for change in changes {
             let (before, after) = change_values(change);
-            let _ = writeln!(
-                out,
+            rows.push(format!(
                 "| {code} | {} | {} | {} | {before} | {after} |",
                 ident(*code),
                 cell(description.unwrap_or_default()),
                 change_name(change)
-            );
+            ));
         }
     }
-    if let Some(diff) = plan.diff.as_ref().filter(|d| !d.changed.is_empty()) {
-        for (i, (code, name)) in kept_names(diff, &plan.new_pins).iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "{}- IANA reworded {code}; name kept (pinned): {}. `name()` and `Display` keep it; \
+    let kept = plan
+        .diff
+        .iter()
+        .flat_map(|diff| kept_names(diff, &plan.new_pins));
+    let kept: Vec<String> = kept
+        .map(|(code, name)| {
+            format!(
+                "- IANA reworded {code}; name kept (pinned): {}. `name()` and `Display` keep it; \
                  `iana_description()` gives IANA's new text.",
-                if i == 0 { "\n" } else { "" },
-                cell(name)
-            );
-        }
-        out.push('\n');
+                cell(&name)
+            )
+        })
+        .collect();
+    if !kept.is_empty() {
+        rows.push(format!("\n{}", kept.join("\n")));
     }
-    records(&mut out, "Removed codes", removed);
-
-    let _ = write!(
-        out,
-        "## New identifiers\n\n{}",
-        none(
-            plan.assigned.len(),
-            "None: every code already had a pinned identifier."
-        )
+    let header = "| code | identifier | description | field | before | after |\n|---:|---|---|---|---|---|\n";
+    section(&mut out, "Changed codes", header, &rows, "None.");
+    section(
+        &mut out,
+        "Removed codes",
+        record_header,
+        &records(removed),
+        "None.",
     );
-    if !plan.assigned.is_empty() {
-        let _ = write!(
-            out,
-            "Pinned in `{}` for good; the pin wins from now on.\n\n| code | variant | derived |\n|---:|---|---|\n",
-            regen::NAMES
-        );
-    }
-    for a in &plan.assigned {
-        let how = match a.derivation {
-            Derivation::Words => "from the description",
-            Derivation::Collision => "from the description, value appended (collision)",
-            Derivation::Fallback => "fallback (`Code` and the value)",
-        };
-        let _ = writeln!(out, "| {} | `CloseCode::{}` | {how} |", a.value, a.ident);
-    }
-    if !plan.assigned.is_empty() {
-        out.push('\n');
-    }
 
-    let _ = write!(out, "## Warnings\n\n{}", none(plan.warnings.len(), "None."));
-    for warning in plan.warnings.iter().take(LISTED_WARNINGS) {
-        let _ = writeln!(out, "- {}", escape_markdown(warning));
-    }
+    let rows: Vec<String> = (plan.assigned.iter())
+        .map(|a| {
+            let how = match a.derivation {
+                Derivation::Words => "from the description",
+                Derivation::Collision => "from the description, value appended (collision)",
+                Derivation::Fallback => "fallback (`Code` and the value)",
+            };
+            format!("| {} | `CloseCode::{}` | {how} |", a.value, a.ident)
+        })
+        .collect();
+    let header = format!(
+        "Pinned in `{}` for good; the pin wins from now on.\n\n| code | variant | derived |\n|---:|---|---|\n",
+        regen::NAMES
+    );
+    let none = "None: every code already had a pinned identifier.";
+    section(&mut out, "New identifiers", &header, &rows, none);
+
+    let listed = plan.warnings.iter().take(LISTED_WARNINGS);
+    let mut rows: Vec<String> = listed
+        .map(|w| format!("- {}", escape_markdown(w)))
+        .collect();
     if let Some(more) = plan
         .warnings
         .len()
         .checked_sub(LISTED_WARNINGS)
         .filter(|&n| n > 0)
     {
-        let _ = writeln!(
-            out,
+        rows.push(format!(
             "- … and {more} more, not listed here: `cargo xtask regen` prints every one."
-        );
+        ));
     }
-    if !plan.warnings.is_empty() {
-        out.push('\n');
-    }
+    section(&mut out, "Warnings", "", &rows, "None.");
 
+    let reasons: Vec<String> = reasons.iter().map(|r| format!("- {r}")).collect();
     let _ = write!(
         out,
-        "## Semantic versioning\n\nConsequence for `ws-close-codes`: **{}**.\n\n",
-        bump.as_str()
+        "## Semantic versioning\n\nConsequence for `ws-close-codes`: **{}**.\n\n{}\n",
+        bump.as_str(),
+        reasons.join("\n")
     );
-    for reason in &reasons {
-        let _ = writeln!(out, "- {reason}");
-    }
     out
+}
+
+/// The `CHANGELOG.md` entries for a registry change, by kind: one line per
+/// added code (number, IANA name, variant, registration date), per changed
+/// code (what changed, before and after) and per removed code (marked
+/// `**Breaking**`); empty when no registered code changed. `new` is the
+/// registry after the change, `pins` the identifiers after the run. Each
+/// entry is one line: a wrapped line could start with registry text that
+/// Markdown reads as a heading or a list item.
+pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, Vec<String>)> {
+    let variant = |value: u16| match pins.get(value) {
+        Some(pin) => format!("`CloseCode::{}`", pin.ident),
+        None => "its variant".to_owned(),
+    };
+    let name = |text: &str| match escape_markdown(text) {
+        escaped if escaped.is_empty() => "(no name)".to_owned(),
+        escaped => format!("\"{escaped}\""),
+    };
+    let updated = diff.updated.1;
+    let added = diff.added.iter().map(|record| {
+        let value = record.span.start;
+        let registered = record
+            .date
+            .map(|date| format!("registered with IANA on {date}, "))
+            .unwrap_or_default();
+        format!(
+            "- {}: close code {value}, {} in IANA's registry ({registered}registry updated {updated}).",
+            variant(value),
+            name(&record.description),
+        )
+    });
+    let kept: BTreeMap<u16, String> = kept_names(diff, pins).into_iter().collect();
+    let changed = diff.changed.iter().map(|(value, changes)| {
+        let what: Vec<String> = changes
+            .iter()
+            .map(|change| {
+                let (before, after) = change_values(change);
+                format!("the {} from {before} to {after}", change_name(change))
+            })
+            .collect();
+        let description = new
+            .record_for(*value)
+            .map(|record| format!(", {}", name(&record.description)))
+            .unwrap_or_default();
+        let kept = kept.get(value).map(|pinned| {
+            format!(
+                "; its name stays {} (pinned), and `iana_description()` gives the new text",
+                name(pinned)
+            )
+        });
+        format!(
+            "- {} (close code {value}{description}): IANA changed {}{} (registry updated {updated}).",
+            variant(*value),
+            what.join("; "),
+            kept.unwrap_or_default()
+        )
+    });
+    let removed = diff.removed.iter().map(|record| {
+        let value = record.span.start;
+        format!(
+            "- **Breaking**: {} (close code {value}, {}) is removed: IANA's registry (updated \
+             {updated}) no longer lists the code, and `CloseCode::from({value})` returns \
+             `CloseCode::Other(_)`.",
+            variant(value),
+            name(&record.description),
+        )
+    });
+    [
+        (Kind::Added, added.collect::<Vec<_>>()),
+        (Kind::Changed, changed.collect()),
+        (Kind::Removed, removed.collect()),
+    ]
+    .into_iter()
+    .filter(|(_, lines)| !lines.is_empty())
+    .collect()
 }
