@@ -1,11 +1,11 @@
 //! The workspace's automation, run as `cargo xtask`.
 //!
-//! `cargo xtask regen` turns the registry files into the generated files;
-//! see [`regen`] for the steps and [`files`] for how they are written.
-//! `regen --fetch` downloads the document first ([`fetch`]); `--report`
-//! writes a Markdown account of the change ([`report`]). A new document
-//! that adds, changes or removes registered codes also adds its entries to
-//! `CHANGELOG.md` ([`changelog`]). `cargo xtask release` turns what is
+//! The command line is [`cli`]. `cargo xtask regen` turns the registry
+//! files into the generated files; see [`regen`] for the steps and
+//! [`files`] for how they are written. `regen --fetch` downloads the
+//! document first ([`fetch`]). What a new document changed is printed,
+//! added to `CHANGELOG.md` ([`changelog`]) and, with `--report`, written as
+//! a Markdown report ([`report`]). `cargo xtask release` turns what is
 //! unreleased into the next version ([`release`]). `cargo xtask sync` is
 //! the scheduled registry sync, the workflow's logic in one command
 //! ([`sync`]). `cargo xtask drill`
@@ -33,15 +33,6 @@ pub fn workspace_root() -> PathBuf {
 
 /// Where the workspace at `root` builds: `CARGO_TARGET_DIR`, or
 /// `root/target`. The drill and the sync keep their output under it.
-///
-/// ```
-/// let root = std::path::Path::new("/some/workspace");
-/// let target = xtask::target_dir(root);
-/// match std::env::var_os("CARGO_TARGET_DIR") {
-///     Some(dir) => assert_eq!(target, std::path::PathBuf::from(dir)),
-///     None => assert_eq!(target, root.join("target")),
-/// }
-/// ```
 pub fn target_dir(root: &std::path::Path) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
