@@ -17,7 +17,6 @@ use ws_close_codes_codegen::escape_markdown;
 use ws_close_codes_registry::{Change, Derivation, Diff, Pins, Record, Reference, Registry};
 
 use crate::changelog::Kind;
-
 use crate::regen::{self, Plan};
 
 /// How many warnings the report lists; the rest are counted. A pull
