@@ -165,13 +165,18 @@ fn change_values(change: &Change) -> (String, String) {
     }
 }
 
+/// The variant of `value`, in code.
+fn variant(pins: &Pins, value: u16) -> String {
+    match pins.get(value) {
+        Some(pin) => format!("`CloseCode::{}`", pin.ident),
+        None => "its variant".to_owned(),
+    }
+}
+
 /// The semantic-versioning consequence of `plan`, with the reasons (one
 /// Markdown line each).
 pub fn semver(plan: &Plan) -> (Bump, Vec<String>) {
-    let variant = |value: u16| match plan.new_pins.get(value) {
-        Some(pin) => format!("`CloseCode::{}`", pin.ident),
-        None => "its variant".to_owned(),
-    };
+    let variant = |value: u16| variant(&plan.new_pins, value);
     let mut found = Vec::new();
     if let Some(diff) = &plan.diff {
         for record in &diff.removed {
@@ -220,6 +225,10 @@ pub fn semver(plan: &Plan) -> (Bump, Vec<String>) {
     (bump, reasons)
 }
 
+/// The header of a table of records.
+const RECORDS: &str = "| code | identifier | description | contact | references | registered |\n\
+                       |---:|---|---|---|---|---|\n";
+
 /// `## title`, then `header` and the rows, one a line, or `none`.
 fn section(out: &mut String, title: &str, header: &str, rows: &[String], none: &str) {
     let _ = match rows {
@@ -255,8 +264,6 @@ pub fn render(plan: &Plan, source: &str) -> String {
         };
         records.iter().map(row).collect()
     };
-    let record_header =
-        "| code | identifier | description | contact | references | registered |\n|---:|---|---|---|---|---|\n";
 
     let (old, new) = (plan.old.document_updated, plan.new.document_updated);
     let mut out = format!(
@@ -276,13 +283,7 @@ pub fn render(plan: &Plan, source: &str) -> String {
         plan.warnings.len(),
         bump.as_str()
     );
-    section(
-        &mut out,
-        "Added codes",
-        record_header,
-        &records(added),
-        "None.",
-    );
+    section(&mut out, "Added codes", RECORDS, &records(added), "None.");
 
     let mut rows = Vec::new();
     for (code, changes) in changed {
@@ -297,10 +298,7 @@ pub fn render(plan: &Plan, source: &str) -> String {
             ));
         }
     }
-    let kept = plan
-        .diff
-        .iter()
-        .flat_map(|diff| kept_names(diff, &plan.new_pins));
+    let kept = plan.diff.iter().flat_map(|d| kept_names(d, &plan.new_pins));
     let kept: Vec<String> = kept
         .map(|(code, name)| {
             format!(
@@ -318,7 +316,7 @@ pub fn render(plan: &Plan, source: &str) -> String {
     section(
         &mut out,
         "Removed codes",
-        record_header,
+        RECORDS,
         &records(removed),
         "None.",
     );
@@ -344,12 +342,8 @@ pub fn render(plan: &Plan, source: &str) -> String {
     let mut rows: Vec<String> = listed
         .map(|w| format!("- {}", escape_markdown(w)))
         .collect();
-    if let Some(more) = plan
-        .warnings
-        .len()
-        .checked_sub(LISTED_WARNINGS)
-        .filter(|&n| n > 0)
-    {
+    let more = plan.warnings.len().saturating_sub(LISTED_WARNINGS);
+    if more > 0 {
         rows.push(format!(
             "- … and {more} more, not listed here: `cargo xtask regen` prints every one."
         ));
@@ -374,10 +368,7 @@ pub fn render(plan: &Plan, source: &str) -> String {
 /// entry is one line: a wrapped line could start with registry text that
 /// Markdown reads as a heading or a list item.
 pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, Vec<String>)> {
-    let variant = |value: u16| match pins.get(value) {
-        Some(pin) => format!("`CloseCode::{}`", pin.ident),
-        None => "its variant".to_owned(),
-    };
+    let variant = |value: u16| variant(pins, value);
     let name = |text: &str| match escape_markdown(text) {
         escaped if escaped.is_empty() => "(no name)".to_owned(),
         escaped => format!("\"{escaped}\""),
