@@ -248,6 +248,51 @@ macro_rules! __close_code_enum {
             /// How many named codes there are.
             const COUNT: usize = $name::NAMED.len();
 
+            // One table per fact, one entry per named code, by index: a
+            // program keeps only the tables of the accessors it calls.
+            const VALUES: [u16; COUNT] = [$($value,)* $($avalue,)*];
+            const IDENTS: [&'static str; COUNT] =
+                [$(stringify!($variant),)* $(stringify!($avariant),)*];
+            const NAMES: [&'static str; COUNT] = [$($code_name,)* $($aname,)*];
+            const DESCRIPTIONS: [&'static str; COUNT] =
+                [$($description,)* $($adescription,)*];
+            const IANA_DESCRIPTIONS: [::core::option::Option<&'static str>; COUNT] =
+                [$(Some($iana),)* $($crate::__private::none($avalue),)*];
+            const CONTACTS: [::core::option::Option<&'static str>; COUNT] =
+                [$($contact,)* $($crate::__private::none($avalue),)*];
+            const REFERENCES: [&'static [$crate::Reference]; COUNT] = [
+                $(&[$($crate::__private::reference($crate::ReferenceKind::$kind, $label, $url)),*],)*
+                $($crate::__private::no_references($avalue),)*
+            ];
+            const REGISTERED_ON: [::core::option::Option<&'static str>; COUNT] =
+                [$($registered_on,)* $($crate::__private::none($avalue),)*];
+            const UPDATED_ON: [::core::option::Option<&'static str>; COUNT] =
+                [$($updated_on,)* $($crate::__private::none($avalue),)*];
+            const DISPLAY: [&'static str; COUNT] =
+                [$(concat!($value, " ", $code_name),)* $(concat!($avalue, " ", $aname),)*];
+
+            /// The index of the named code `value`, `COUNT` when no
+            /// code has that value.
+            #[inline(always)]
+            const fn index_of(value: u16) -> usize {
+                match value {
+                    $($first..=$last => Index::$run as usize + (value - $first) as usize,)*
+                    $($avalue => Index::$avariant as usize,)*
+                    _ => COUNT,
+                }
+            }
+
+            /// The code's index: its position among the named codes,
+            /// `COUNT` for `Other`.
+            #[inline(always)]
+            const fn index(code: $name) -> usize {
+                match code {
+                    $($name::$variant => Index::$variant as usize,)*
+                    $($name::$avariant => Index::$avariant as usize,)*
+                    $name::Other(_) => COUNT,
+                }
+            }
+
             impl $name {
                 #[doc = $crate::__close_code_doc!(
                     $mode,
@@ -260,50 +305,6 @@ macro_rules! __close_code_enum {
                 )]
                 pub const NAMED: &'static [$name] = &[$($name::$variant,)* $($name::$avariant,)*];
 
-                /// The value of each named code, by index.
-                pub(crate) const VALUES: [u16; COUNT] = [$($value,)* $($avalue,)*];
-                const IDENTS: [&'static str; COUNT] =
-                    [$(stringify!($variant),)* $(stringify!($avariant),)*];
-                const NAMES: [&'static str; COUNT] = [$($code_name,)* $($aname,)*];
-                const DESCRIPTIONS: [&'static str; COUNT] =
-                    [$($description,)* $($adescription,)*];
-                const IANA_DESCRIPTIONS: [::core::option::Option<&'static str>; COUNT] =
-                    [$(Some($iana),)* $($crate::__private::none($avalue),)*];
-                const CONTACTS: [::core::option::Option<&'static str>; COUNT] =
-                    [$($contact,)* $($crate::__private::none($avalue),)*];
-                const REFERENCES: [&'static [$crate::Reference]; COUNT] = [
-                    $(&[$($crate::__private::reference($crate::ReferenceKind::$kind, $label, $url)),*],)*
-                    $($crate::__private::no_references($avalue),)*
-                ];
-                const REGISTERED_ON: [::core::option::Option<&'static str>; COUNT] =
-                    [$($registered_on,)* $($crate::__private::none($avalue),)*];
-                const UPDATED_ON: [::core::option::Option<&'static str>; COUNT] =
-                    [$($updated_on,)* $($crate::__private::none($avalue),)*];
-                const DISPLAY: [&'static str; COUNT] =
-                    [$(concat!($value, " ", $code_name),)* $(concat!($avalue, " ", $aname),)*];
-
-                /// The index of the named code `value`, `COUNT` when no
-                /// code has that value.
-                #[inline(always)]
-                const fn index_of(value: u16) -> usize {
-                    match value {
-                        $($first..=$last => Index::$run as usize + (value - $first) as usize,)*
-                        $($avalue => Index::$avariant as usize,)*
-                        _ => COUNT,
-                    }
-                }
-
-                /// The code's index: its position among the named codes,
-                /// `COUNT` for `Other`.
-                #[inline(always)]
-                pub(crate) const fn index(self) -> usize {
-                    match self {
-                        $($name::$variant => Index::$variant as usize,)*
-                        $($name::$avariant => Index::$avariant as usize,)*
-                        $name::Other(_) => COUNT,
-                    }
-                }
-
                 #[doc = $crate::__close_code_doc!(
                     $mode,
                     "The close code for `value`: the code's own variant when it is named, \
@@ -314,7 +315,7 @@ macro_rules! __close_code_enum {
                 )]
                 #[inline(always)]
                 pub const fn from_u16(value: u16) -> $name {
-                    let index = $name::index_of(value);
+                    let index = index_of(value);
                     if index < COUNT {
                         $name::NAMED[index]
                     } else {
@@ -335,7 +336,7 @@ macro_rules! __close_code_enum {
                 pub const fn as_u16(self) -> u16 {
                     match self {
                         $name::Other(other) => other.as_u16(),
-                        named => $name::VALUES[named.index()],
+                        named => VALUES[index(named)],
                     }
                 }
 
@@ -362,7 +363,7 @@ macro_rules! __close_code_enum {
                 pub const fn name(self) -> ::core::option::Option<&'static str> {
                     match self {
                         $name::Other(_) => None,
-                        named => Some($name::NAMES[named.index()]),
+                        named => Some(NAMES[index(named)]),
                     }
                 }
 
@@ -378,7 +379,7 @@ macro_rules! __close_code_enum {
                 pub const fn description(self) -> ::core::option::Option<&'static str> {
                     match self {
                         $name::Other(_) => None,
-                        named => Some($name::DESCRIPTIONS[named.index()]),
+                        named => Some(DESCRIPTIONS[index(named)]),
                     }
                 }
 
@@ -394,7 +395,7 @@ macro_rules! __close_code_enum {
                 pub const fn iana_description(self) -> ::core::option::Option<&'static str> {
                     match self {
                         $name::Other(_) => None,
-                        named => $name::IANA_DESCRIPTIONS[named.index()],
+                        named => IANA_DESCRIPTIONS[index(named)],
                     }
                 }
 
@@ -409,7 +410,7 @@ macro_rules! __close_code_enum {
                 pub const fn contact(self) -> ::core::option::Option<&'static str> {
                     match self {
                         $name::Other(_) => None,
-                        named => $name::CONTACTS[named.index()],
+                        named => CONTACTS[index(named)],
                     }
                 }
 
@@ -425,7 +426,7 @@ macro_rules! __close_code_enum {
                 pub const fn references(self) -> &'static [$crate::Reference] {
                     match self {
                         $name::Other(_) => &[],
-                        named => $name::REFERENCES[named.index()],
+                        named => REFERENCES[index(named)],
                     }
                 }
 
@@ -443,7 +444,7 @@ macro_rules! __close_code_enum {
                 pub const fn registered_on(self) -> ::core::option::Option<&'static str> {
                     match self {
                         $name::Other(_) => None,
-                        named => $name::REGISTERED_ON[named.index()],
+                        named => REGISTERED_ON[index(named)],
                     }
                 }
 
@@ -461,7 +462,7 @@ macro_rules! __close_code_enum {
                 pub const fn updated_on(self) -> ::core::option::Option<&'static str> {
                     match self {
                         $name::Other(_) => None,
-                        named => $name::UPDATED_ON[named.index()],
+                        named => UPDATED_ON[index(named)],
                     }
                 }
 
@@ -476,7 +477,7 @@ macro_rules! __close_code_enum {
                 pub const fn ident(self) -> ::core::option::Option<&'static str> {
                     match self {
                         $name::Other(_) => None,
-                        named => Some($name::IDENTS[named.index()]),
+                        named => Some(IDENTS[index(named)]),
                     }
                 }
 
@@ -504,9 +505,9 @@ macro_rules! __close_code_enum {
                 )]
                 pub const fn parse(text: &str) -> Result<$name, $crate::ParseCloseCodeError> {
                     let codes = $crate::__private::Codes {
-                        values: &$name::VALUES,
-                        idents: &$name::IDENTS,
-                        names: &$name::NAMES,
+                        values: &VALUES,
+                        idents: &IDENTS,
+                        names: &NAMES,
                     };
                     match codes.parse(text) {
                         Ok(value) => Ok($name::from_u16(value)),
@@ -520,7 +521,7 @@ macro_rules! __close_code_enum {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     match self {
                         $name::Other(other) => f.debug_tuple("Other").field(other).finish(),
-                        named => f.write_str($name::IDENTS[named.index()]),
+                        named => f.write_str(IDENTS[index(*named)]),
                     }
                 }
             }
@@ -532,7 +533,7 @@ macro_rules! __close_code_enum {
                     // and dispatches each argument at run time.
                     match self {
                         $name::Other(other) => $crate::__private::write_decimal(f, other.as_u16()),
-                        named => f.write_str($name::DISPLAY[named.index()]),
+                        named => f.write_str(DISPLAY[index(*named)]),
                     }
                 }
             }
@@ -599,7 +600,19 @@ macro_rules! __close_code_enum {
             $crate::__close_code_enum! { @$mode $name $($avariant = $avalue $aname,)* }
         };
     };
-    (@registry $name:ident) => {};
+    (@registry $name:ident) => {
+        impl $name {
+            /// The value of each named code, by index.
+            pub(crate) const VALUES: [u16; COUNT] = VALUES;
+
+            /// The code's index: its position among the named codes,
+            /// `COUNT` for `Other`.
+            #[inline(always)]
+            pub(crate) const fn index(self) -> usize {
+                index(self)
+            }
+        }
+    };
     (@application $name:ident $($variant:ident = $value:literal $code_name:literal,)*) => {
         $(
             $crate::__close_code_check!(
@@ -608,26 +621,26 @@ macro_rules! __close_code_enum {
                 ") is outside 4000-4999: an application's own codes are for private use",
             );
             $crate::__close_code_check!(
-                $crate::__private::value_taken(&$name::VALUES, Index::$variant as usize),
+                $crate::__private::value_taken(&VALUES, Index::$variant as usize),
                 "close code ", stringify!($value), " (", stringify!($variant),
                 ") is listed more than once",
             );
             $crate::__close_code_check!(
                 $crate::__private::is_private_use($value)
-                    && $crate::__private::out_of_order(&$name::VALUES, Index::$variant as usize),
+                    && $crate::__private::out_of_order(&VALUES, Index::$variant as usize),
                 "close code ", stringify!($value), " (", stringify!($variant),
                 ") is listed after a greater code: list the codes in ascending order",
             );
             $crate::__close_code_check!(
                 $crate::__private::text_taken(
-                    &$name::NAMES, &$name::IDENTS, Index::$variant as usize, $code_name
+                    &NAMES, &IDENTS, Index::$variant as usize, $code_name
                 ),
                 "the name ", stringify!($code_name), " of close code ", stringify!($value),
                 " is already the name or identifier of another code (ignoring ASCII case)",
             );
             $crate::__close_code_check!(
                 $crate::__private::text_taken(
-                    &$name::NAMES, &$name::IDENTS, Index::$variant as usize, stringify!($variant)
+                    &NAMES, &IDENTS, Index::$variant as usize, stringify!($variant)
                 ),
                 "the identifier ", stringify!($variant), " of close code ", stringify!($value),
                 " is already the name or identifier of another code (ignoring ASCII case)",
