@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::codes_file;
 use crate::error::Error;
-use crate::toml_tree::{self, Value};
+use crate::xml::collapse_whitespace;
 
 /// Curated descriptions by code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,41 +26,29 @@ impl Curated {
     ///
     /// Malformed TOML, unknown keys, a key that is not a code, or a value
     /// that is not a non-empty string; the error names the line and key.
+    ///
+    /// ```
+    /// use ws_close_codes_registry::Curated;
+    ///
+    /// let curated = Curated::parse("[codes]\n1000 = \"\"\"\nA  normal\n   closure.\"\"\"\n")?;
+    /// assert_eq!(curated.get(1000), Some("A normal closure."));
+    /// assert_eq!(curated.get(1001), None);
+    /// let error = Curated::parse("[codes]\n1000 = \"ok\"\n1001 = \"  \"\n").unwrap_err();
+    /// assert_eq!(error.to_string(), "line 3, column 1: codes.1001: must be a non-empty string");
+    /// # Ok::<(), ws_close_codes_registry::Error>(())
+    /// ```
     pub fn parse(text: &str) -> Result<Curated, Error> {
         let mut descriptions = BTreeMap::new();
-        for entry in toml_tree::parse(text)? {
-            if entry.key != "codes" {
-                return Err(Error::at(
-                    entry.at,
-                    entry.key.as_str(),
-                    "unknown key; expected only [codes]",
-                ));
+        for code in codes_file::read::<String>(text)? {
+            let value = code
+                .code()
+                .filter(|&value| value != 0)
+                .ok_or_else(|| code.error("", "key must be a close code from 1 to 65535"))?;
+            let description = collapse_whitespace(&code.value);
+            if description.is_empty() {
+                return Err(code.error("", "must be a non-empty string"));
             }
-            let Value::Table(codes) = entry.value else {
-                return Err(Error::at(entry.at, "codes", "must be a table"));
-            };
-            for code in codes {
-                let name = format!("codes.{}", code.key);
-                let value: u16 = code
-                    .key
-                    .parse()
-                    .ok()
-                    .filter(|_| !code.key.starts_with('0'))
-                    .ok_or_else(|| {
-                        Error::at(
-                            code.at,
-                            name.as_str(),
-                            "key must be a close code from 1 to 65535",
-                        )
-                    })?;
-                let text = match &code.value {
-                    Value::Str(s) => Some(s.split_whitespace().collect::<Vec<_>>().join(" ")),
-                    _ => None,
-                }
-                .filter(|s| !s.is_empty())
-                .ok_or_else(|| Error::at(code.at, name.as_str(), "must be a non-empty string"))?;
-                descriptions.insert(value, text);
-            }
+            descriptions.insert(value, description);
         }
         Ok(Curated { descriptions })
     }
@@ -70,20 +59,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_and_collapses_whitespace() {
-        let curated =
-            Curated::parse("[codes]\n1000 = \"\"\"\nA  normal\n   closure.\"\"\"\n").unwrap();
-        assert_eq!(curated.get(1000), Some("A normal closure."));
-        assert_eq!(curated.get(1001), None);
-    }
-
-    #[test]
-    fn rejects_bad_files() {
-        let err = Curated::parse("[codes]\n1000 = \"ok\"\nabc = \"x\"\n").unwrap_err();
-        assert_eq!(err.position.unwrap().line, 3);
-        assert!(Curated::parse("[codes]\n1000 = 5\n").is_err());
-        assert!(Curated::parse("[codes]\n1000 = \"  \"\n").is_err());
-        assert!(Curated::parse("[nope]\n").is_err());
-        assert!(Curated::parse("[codes\n").is_err());
+    fn bad_files_are_refused_at_their_place() {
+        for (text, line) in [
+            ("[codes]\n1000 = \"ok\"\nabc = \"x\"\n", 3),
+            ("[codes]\n1000 = \"ok\"\n0 = \"x\"\n", 3),
+            ("[codes]\n\n1000 = 5\n", 3),
+            ("[nope]\n", 1),
+            ("[codes\n", 1),
+        ] {
+            let error = Curated::parse(text).unwrap_err();
+            assert_eq!(
+                error.position.map(|p| p.line),
+                Some(line),
+                "{text}: {error}"
+            );
+        }
     }
 }

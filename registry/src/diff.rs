@@ -1,6 +1,8 @@
 //! Differences between two registry models: which registered codes were
 //! added, removed or changed.
 
+use std::collections::BTreeMap;
+
 use crate::model::{Date, Person, Record, Reference, Registry};
 
 /// What changed in one registered code.
@@ -56,62 +58,43 @@ impl Diff {
 /// # Ok::<(), ws_close_codes_registry::Error>(())
 /// ```
 pub fn diff(old: &Registry, new: &Registry) -> Diff {
-    let old_codes: Vec<&Record> = old.registered_codes().collect();
-    let new_codes: Vec<&Record> = new.registered_codes().collect();
-    fn find<'a>(codes: &[&'a Record], value: u16) -> Option<&'a Record> {
-        codes
-            .binary_search_by_key(&value, |r| r.span.start)
-            .ok()
-            .map(|i| codes[i])
-    }
+    let codes = |registry: &Registry| -> BTreeMap<u16, Record> {
+        let codes = registry.registered_codes();
+        codes.map(|r| (r.span.start, r.clone())).collect()
+    };
+    let (mut old_codes, new_codes) = (codes(old), codes(new));
     let mut result = Diff {
         added: Vec::new(),
         removed: Vec::new(),
         changed: Vec::new(),
         updated: (old.document_updated, new.document_updated),
     };
-    for &record in &new_codes {
-        match find(&old_codes, record.span.start) {
-            None => result.added.push(record.clone()),
+    for (value, record) in new_codes {
+        match old_codes.remove(&value) {
+            None => result.added.push(record),
             Some(before) => {
-                let changes = changes(before, record);
+                let changes = changes(&before, &record);
                 if !changes.is_empty() {
-                    result.changed.push((record.span.start, changes));
+                    result.changed.push((value, changes));
                 }
             }
         }
     }
-    for &record in &old_codes {
-        if find(&new_codes, record.span.start).is_none() {
-            result.removed.push(record.clone());
-        }
-    }
+    result.removed = old_codes.into_values().collect();
     result
 }
 
 fn changes(old: &Record, new: &Record) -> Vec<Change> {
     let name = |p: &Option<Person>| p.as_ref().map(|p| p.display_name().to_owned());
-    let mut changes = Vec::new();
-    if old.description != new.description {
-        changes.push(Change::Description(
-            old.description.clone(),
-            new.description.clone(),
-        ));
-    }
-    if name(&old.contact) != name(&new.contact) {
-        changes.push(Change::Contact(name(&old.contact), name(&new.contact)));
-    }
-    if old.references != new.references {
-        changes.push(Change::References(
-            old.references.clone(),
-            new.references.clone(),
-        ));
-    }
-    if old.date != new.date {
-        changes.push(Change::Date(old.date, new.date));
-    }
-    if old.updated != new.updated {
-        changes.push(Change::Updated(old.updated, new.updated));
-    }
-    changes
+    let (old_contact, new_contact) = (name(&old.contact), name(&new.contact));
+    let changes = [
+        (old.description != new.description)
+            .then(|| Change::Description(old.description.clone(), new.description.clone())),
+        (old_contact != new_contact).then_some(Change::Contact(old_contact, new_contact)),
+        (old.references != new.references)
+            .then(|| Change::References(old.references.clone(), new.references.clone())),
+        (old.date != new.date).then_some(Change::Date(old.date, new.date)),
+        (old.updated != new.updated).then_some(Change::Updated(old.updated, new.updated)),
+    ];
+    changes.into_iter().flatten().collect()
 }

@@ -21,26 +21,24 @@
 #![deny(missing_docs)]
 
 pub mod catalog;
+mod codes_file;
 pub mod curated;
 pub mod diff;
 pub mod error;
 pub mod model;
 pub mod names;
 pub mod parse;
-pub mod quirk;
-mod toml_tree;
 mod xml;
 
 pub use catalog::{build, Assignment, Built, Catalog, Entry, Layout};
 pub use curated::Curated;
 pub use diff::{diff, Change, Diff};
-pub use error::Error;
+pub use error::{Error, Quirk};
 pub use model::{
     Date, Person, Position, RangeRule, Record, Reference, ReferenceKind, Registry, Span,
 };
 pub use names::{derive_ident, is_valid_ident, Derivation, Pin, Pins};
 pub use parse::parse;
-pub use quirk::Quirk;
 
 /// The checked-in snapshot of IANA's `websocket.xml`.
 pub const SNAPSHOT_XML: &str = include_str!("../websocket.xml");

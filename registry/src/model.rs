@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use crate::quirk::Quirk;
+use crate::error::Quirk;
 
 /// A place in the registry document: 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -171,16 +171,9 @@ impl Reference {
     /// A short label for people: `RFC 6455`, `RFC Errata 3227`, the address,
     /// the draft name, the person id or the text.
     pub fn label(&self) -> String {
-        match self.kind {
-            ReferenceKind::Rfc => match self.data.strip_prefix("rfc") {
-                Some(number)
-                    if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) =>
-                {
-                    format!("RFC {number}")
-                }
-                _ => self.data.clone(),
-            },
-            ReferenceKind::RfcErrata => format!("RFC Errata {}", self.data),
+        match (self.kind, self.rfc_number()) {
+            (ReferenceKind::Rfc, Some(number)) => format!("RFC {number}"),
+            (ReferenceKind::RfcErrata, _) => format!("RFC Errata {}", self.data),
             _ => self.data.clone(),
         }
     }
@@ -192,48 +185,30 @@ impl Reference {
     /// itself for `http`/`https` URIs. `None` for anything else, including
     /// values with characters that do not belong in those addresses.
     pub fn url(&self) -> Option<String> {
-        let token = |s: &str| {
-            !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
-        };
+        let data = &self.data;
+        let all = |s: &str, ok: fn(u8) -> bool| !s.is_empty() && s.bytes().all(ok);
         match self.kind {
-            ReferenceKind::Rfc => {
-                let number = self.data.strip_prefix("rfc")?;
-                (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| format!("https://www.rfc-editor.org/rfc/rfc{number}"))
-            }
-            ReferenceKind::RfcErrata => (!self.data.is_empty()
-                && self.data.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| format!("https://www.rfc-editor.org/errata/eid{}", self.data)),
-            ReferenceKind::Draft => token(&self.data)
-                .then(|| format!("https://datatracker.ietf.org/doc/{}/", self.data)),
-            ReferenceKind::Uri => {
-                let safe = (self.data.starts_with("https://") || self.data.starts_with("http://"))
-                    && self.data.len() > "https://".len()
-                    && self.data.bytes().all(|b| {
-                        b.is_ascii_graphic()
-                            && !matches!(
-                                b,
-                                b'"' | b'\''
-                                    | b'<'
-                                    | b'>'
-                                    | b'\\'
-                                    | b'`'
-                                    | b'('
-                                    | b')'
-                                    | b'['
-                                    | b']'
-                                    | b'{'
-                                    | b'}'
-                                    | b'|'
-                                    | b'^'
-                            )
-                    });
-                safe.then(|| self.data.clone())
-            }
+            ReferenceKind::Rfc => self
+                .rfc_number()
+                .map(|number| format!("https://www.rfc-editor.org/rfc/rfc{number}")),
+            ReferenceKind::RfcErrata => all(data, |b| b.is_ascii_digit())
+                .then(|| format!("https://www.rfc-editor.org/errata/eid{data}")),
+            ReferenceKind::Draft => all(data, |b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+                .then(|| format!("https://datatracker.ietf.org/doc/{data}/")),
+            ReferenceKind::Uri => ((data.starts_with("https://") || data.starts_with("http://"))
+                && data.len() > "https://".len()
+                && all(data, |b| {
+                    b.is_ascii_graphic() && !b"\"'<>\\`()[]{}|^".contains(&b)
+                }))
+            .then(|| data.clone()),
             ReferenceKind::Person | ReferenceKind::Text => None,
         }
+    }
+
+    /// The digits of `rfcN`.
+    fn rfc_number(&self) -> Option<&str> {
+        let number = self.data.strip_prefix("rfc")?;
+        (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
     }
 }
 

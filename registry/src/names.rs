@@ -6,11 +6,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::Deserialize;
+
+use crate::codes_file;
 use crate::error::Error;
-use crate::toml_tree::{self, Value};
 
 /// The pinned identifier and name of one code.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Pin {
     /// The Rust identifier of the code's `CloseCode` variant.
     pub ident: String,
@@ -129,11 +132,6 @@ pub fn derive_ident(
 }
 
 impl Pins {
-    /// No pins.
-    pub fn new() -> Self {
-        Pins::default()
-    }
-
     /// The pin of `value`, if any.
     pub fn get(&self, value: u16) -> Option<&Pin> {
         self.pins.get(&value)
@@ -149,104 +147,50 @@ impl Pins {
         self.pins.iter().map(|(&v, p)| (v, p))
     }
 
-    /// Number of pins.
-    pub fn len(&self) -> usize {
-        self.pins.len()
-    }
-
-    /// Whether there are no pins.
-    pub fn is_empty(&self) -> bool {
-        self.pins.is_empty()
-    }
-
-    /// Parses `names.toml`.
-    ///
-    /// The file has one table, `[codes]`, whose keys are code values and
-    /// whose values are inline tables with `ident` (required) and `name`
-    /// (written for every code by regen; optional when reading).
+    /// Parses `names.toml`: one table, `[codes]`, whose keys are code values
+    /// and whose values are inline tables with `ident` (required) and
+    /// `name` (written for every code by regen; optional when reading).
     ///
     /// # Errors
     ///
     /// Malformed TOML, unknown keys, a key that is not a code, an invalid or
     /// duplicate identifier; the error names the line, column and key.
+    ///
+    /// ```
+    /// use ws_close_codes_registry::Pins;
+    ///
+    /// let pins = Pins::parse("[codes]\n1000 = { ident = \"NormalClosure\" }\n")?;
+    /// assert_eq!(pins.get(1000).unwrap().ident, "NormalClosure");
+    /// assert_eq!(Pins::parse(&pins.render())?, pins);
+    /// let error = Pins::parse("[codes]\n1000 = { ident = \"A\" }\n1001 = { ident = \"A\" }\n");
+    /// assert_eq!(
+    ///     error.unwrap_err().to_string(),
+    ///     "line 3, column 1: codes.1001.ident: A is already the identifier of 1000"
+    /// );
+    /// # Ok::<(), ws_close_codes_registry::Error>(())
+    /// ```
     pub fn parse(text: &str) -> Result<Pins, Error> {
-        let mut pins = Pins::new();
+        let mut pins = Pins::default();
         let mut seen: BTreeMap<String, u16> = BTreeMap::new();
-        for entry in toml_tree::parse(text)? {
-            if entry.key != "codes" {
-                return Err(Error::at(
-                    entry.at,
-                    entry.key.as_str(),
-                    "unknown key; expected only [codes]",
-                ));
+        for code in codes_file::read::<Pin>(text)? {
+            let value = code.code().ok_or_else(|| {
+                code.error(
+                    "",
+                    "key must be a close code from 0 to 65535, without leading zeros",
+                )
+            })?;
+            let ident = &code.value.ident;
+            if !is_valid_ident(ident) {
+                return Err(code.error("ident", format!("{ident:?} is not a usable variant name (ASCII, starting with an uppercase letter, not a keyword, not Other)")));
             }
-            let Value::Table(codes) = entry.value else {
-                return Err(Error::at(entry.at, "codes", "must be a table"));
-            };
-            for code_entry in codes {
-                let code = code_entry.key.as_str();
-                let place = |_: &str| code_entry.at;
-                let name = format!("codes.{code}");
-                let value = parse_code_key(code).ok_or_else(|| {
-                    Error::at(
-                        place(code),
-                        name.as_str(),
-                        "key must be a close code from 0 to 65535, without leading zeros",
-                    )
-                })?;
-                let Value::Table(fields) = &code_entry.value else {
-                    return Err(Error::at(
-                        place(code),
-                        name.as_str(),
-                        "must be a table like { ident = \"Name\" }",
-                    ));
-                };
-                let mut ident = None;
-                let mut pinned_name = None;
-                for field in fields {
-                    let field_name = format!("{name}.{}", field.key);
-                    let Value::Str(s) = &field.value else {
-                        return Err(Error::at(field.at, field_name.as_str(), "must be a string"));
-                    };
-                    match field.key.as_str() {
-                        "ident" => ident = Some(s.clone()),
-                        "name" => pinned_name = Some(s.clone()),
-                        _ => {
-                            return Err(Error::at(
-                                field.at,
-                                field_name.as_str(),
-                                "unknown key; expected ident or name",
-                            ))
-                        }
-                    }
-                }
-                let ident =
-                    ident.ok_or_else(|| Error::at(place(code), name.as_str(), "missing ident"))?;
-                if !is_valid_ident(&ident) {
-                    return Err(Error::at(
-                        place(code),
-                        format!("{name}.ident"),
-                        format!("{ident:?} is not a usable variant name (ASCII, starting with an uppercase letter, not a keyword, not Other)"),
-                    ));
-                }
-                if let Some(other) = seen.insert(ident.clone(), value) {
-                    return Err(Error::at(
-                        place(code),
-                        format!("{name}.ident"),
-                        format!("{ident} is already the identifier of {other}"),
-                    ));
-                }
-                // A name is a registry description as first seen, or text
-                // written by hand: any text, as descriptions are. It reaches
-                // the generated code only through the generator's escaping.
-                pins.insert(
-                    value,
-                    Pin {
-                        ident,
-                        name: pinned_name,
-                    },
-                );
+            if let Some(other) = seen.insert(ident.clone(), value) {
+                let message = format!("{ident} is already the identifier of {other}");
+                return Err(code.error("ident", message));
             }
+            // A name is a registry description as first seen, or text
+            // written by hand: any text, as descriptions are. It reaches
+            // the generated code only through the generator's escaping.
+            pins.insert(value, code.value);
         }
         Ok(pins)
     }
@@ -278,18 +222,8 @@ impl Pins {
     }
 }
 
-fn parse_code_key(key: &str) -> Option<u16> {
-    if key.is_empty()
-        || (key.len() > 1 && key.starts_with('0'))
-        || !key.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    key.parse().ok()
-}
-
 /// A TOML basic string holding `s` exactly.
-pub(crate) fn toml_string(s: &str) -> String {
+fn toml_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -317,77 +251,48 @@ pub fn is_bidi_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Position;
 
     fn derive(value: u16, description: &str) -> (String, Derivation) {
         derive_ident(value, description, &BTreeSet::new())
     }
 
     #[test]
-    fn words_become_upper_camel_case() {
-        assert_eq!(
-            derive(1010, "Mandatory Ext."),
-            ("MandatoryExt".into(), Derivation::Words)
-        );
-        assert_eq!(
-            derive(1015, "TLS handshake"),
-            ("TlsHandshake".into(), Derivation::Words)
-        );
-        assert_eq!(
-            derive(1007, "Invalid frame payload data").0,
-            "InvalidFramePayloadData"
-        );
-        assert_eq!(derive(1005, "No Status Rcvd").0, "NoStatusRcvd");
+    fn words_become_upper_camel_case_or_fall_back() {
+        let words = |description| derive(3001, description);
+        let word = |ident: &str| (ident.to_owned(), Derivation::Words);
+        assert_eq!(words("Mandatory Ext."), word("MandatoryExt"));
+        assert_eq!(words("TLS handshake"), word("TlsHandshake"));
+        assert_eq!(words("3D frames"), word("Code3dFrames"));
+        assert_eq!(words("Timeout — ünïcode"), word("TimeoutNCode"));
+        assert_eq!(words("one two three four five six").1, Derivation::Words);
+        let fallback = ("Code3001".to_owned(), Derivation::Fallback);
+        for description in [
+            "one two three four five six seven",
+            &"x".repeat(41),
+            "!!! ... ???",
+        ] {
+            assert_eq!(derive(3001, description), fallback, "{description}");
+        }
+        // Keywords, the catch-all and core traits' associated types.
+        for description in ["self", "Other", "Err", "error"] {
+            assert_eq!(derive(3001, description), fallback, "{description}");
+        }
     }
 
     #[test]
-    fn long_descriptions_fall_back() {
-        let long = "The server was acting as a gateway or proxy and received an invalid response from the upstream server. This is similar to 502 HTTP Status Code.";
-        assert_eq!(
-            derive(1014, long),
-            ("Code1014".into(), Derivation::Fallback)
-        );
-        assert_eq!(
-            derive(3001, "one two three four five six").1,
-            Derivation::Words
-        );
-        assert_eq!(
-            derive(3001, "one two three four five six seven").1,
-            Derivation::Fallback
-        );
-        assert_eq!(derive(3001, &"x".repeat(41)).1, Derivation::Fallback);
-    }
-
-    #[test]
-    fn keywords_digits_punctuation_and_collisions() {
-        assert_eq!(derive(3001, "self").0, "Code3001");
-        assert_eq!(derive(3001, "Other").0, "Code3001");
-        // `Self::Err` in `impl FromStr for CloseCode` would be ambiguous.
-        assert_eq!(derive(3001, "Err").0, "Code3001");
-        assert_eq!(derive(3001, "error").0, "Code3001");
-        assert_eq!(derive(3001, "3D frames").0, "Code3dFrames");
-        assert_eq!(
-            derive(3001, "!!! ... ???"),
-            ("Code3001".into(), Derivation::Fallback)
-        );
-        assert_eq!(
-            derive(3001, "Timeout — ünïcode"),
-            ("TimeoutNCode".into(), Derivation::Words)
-        );
+    fn collisions_append_the_value_until_free() {
         let taken: BTreeSet<String> = ["Timeout".to_owned(), "Timeout3017".to_owned()].into();
-        assert_eq!(
-            derive_ident(3017, "Timeout", &taken),
-            ("Timeout3017_".into(), Derivation::Collision)
-        );
+        let derived = derive_ident(3017, "Timeout", &taken);
+        assert_eq!(derived, ("Timeout3017_".into(), Derivation::Collision));
         let taken: BTreeSet<String> = ["Code3017".to_owned()].into();
-        assert_eq!(
-            derive_ident(3017, "", &taken),
-            ("Code30173017".into(), Derivation::Fallback)
-        );
+        let derived = derive_ident(3017, "", &taken);
+        assert_eq!(derived, ("Code30173017".into(), Derivation::Fallback));
     }
 
     #[test]
     fn every_derived_identifier_is_valid() {
-        for description in [
+        let descriptions = [
             "",
             "a",
             "Self",
@@ -398,7 +303,8 @@ mod tests {
             "9 lives",
             "A b C d",
             "\u{202E}evil",
-        ] {
+        ];
+        for description in descriptions {
             for value in [1000, 3999, 65535] {
                 let (ident, _) = derive(value, description);
                 assert!(is_valid_ident(&ident), "{description:?} -> {ident:?}");
@@ -407,13 +313,14 @@ mod tests {
     }
 
     #[test]
-    fn pins_round_trip_and_reject_bad_input() {
-        let mut pins = Pins::new();
+    fn pins_round_trip_any_name() {
+        let mut pins = Pins::default();
+        let name = Some("Bad \"Gateway\" \\ \u{202E}\u{1}\n".to_owned());
         pins.insert(
             1014,
             Pin {
                 ident: "BadGateway".into(),
-                name: Some("Bad \"Gateway\" \\ \u{202E}".into()),
+                name,
             },
         );
         pins.insert(
@@ -423,23 +330,54 @@ mod tests {
                 name: None,
             },
         );
-        let text = pins.render();
-        assert_eq!(Pins::parse(&text).unwrap(), pins);
+        assert_eq!(Pins::parse(&pins.render()).unwrap(), pins);
+    }
 
-        let err = Pins::parse("[codes]\n1000 = { ident = \"fn\" }\n").unwrap_err();
-        assert_eq!(err.position.unwrap().line, 2);
-        assert!(err.to_string().contains("codes.1000.ident"), "{err}");
-        let err = Pins::parse("[codes]\n1000 = { ident = \"A\" }\n1001 = { ident = \"A\" }\n")
-            .unwrap_err();
-        assert!(
-            err.to_string().contains("already the identifier of 1000"),
-            "{err}"
-        );
-        assert!(Pins::parse("[codes]\n01000 = { ident = \"A\" }\n").is_err());
-        assert!(Pins::parse("[codes]\n70000 = { ident = \"A\" }\n").is_err());
-        assert!(Pins::parse("[codes]\n1000 = { ident = \"A\", colour = \"red\" }\n").is_err());
-        assert!(Pins::parse("[other]\n").is_err());
-        let err = Pins::parse("[codes]\n1000 = { ident = \n").unwrap_err();
-        assert_eq!(err.position.unwrap().line, 2);
+    #[test]
+    fn bad_pins_are_refused_at_their_key() {
+        for (text, key, says) in [
+            (
+                "[codes]\n1000 = { ident = \"A\" }\n01000 = { ident = \"B\" }\n",
+                "codes.01000",
+                "close code",
+            ),
+            (
+                "[codes]\n1000 = { ident = \"A\" }\n70000 = { ident = \"B\" }\n",
+                "codes.70000",
+                "close code",
+            ),
+            (
+                "[codes]\n1000 = { ident = \"A\" }\n1001 = { ident = \"fn\" }\n",
+                "codes.1001.ident",
+                "usable",
+            ),
+        ] {
+            let error = Pins::parse(text).unwrap_err();
+            let second_key = Position { line: 3, column: 1 };
+            assert_eq!(
+                (error.position, error.element.as_deref()),
+                (Some(second_key), Some(key))
+            );
+            assert!(error.message.contains(says), "{error}");
+        }
+        for (text, line, says) in [
+            (
+                "[codes]\n1000 = { ident = \"A\", colour = \"red\" }\n",
+                2,
+                "colour",
+            ),
+            ("[codes]\n\n1000 = { name = \"A\" }\n", 3, "ident"),
+            ("[codes]\n1000 = \"A\"\n", 2, "string"),
+            ("[other]\n", 1, "other"),
+            ("[codes]\n1000 = { ident = \n", 2, ""),
+        ] {
+            let error = Pins::parse(text).unwrap_err();
+            assert_eq!(
+                error.position.map(|p| p.line),
+                Some(line),
+                "{text}: {error}"
+            );
+            assert!(error.message.contains(says), "{text}: {error}");
+        }
     }
 }

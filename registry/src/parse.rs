@@ -45,25 +45,19 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::Error;
+use crate::error::{Error, Quirk};
 use crate::model::{
     Date, Person, Position, RangeRule, Record, Reference, ReferenceKind, Registry, Span,
 };
-use crate::quirk::Quirk;
 use crate::xml::{collapse_whitespace, parse_document, truncate, Element};
 
 /// The `id` of the close-code registry inside IANA's WebSocket document.
-pub const CLOSE_CODE_REGISTRY_ID: &str = "close-code-number";
+const CLOSE_CODE_REGISTRY_ID: &str = "close-code-number";
 
 /// The longest text (description, name, reference, rule) accepted, in
 /// bytes. IANA's longest close-code text is under 200 bytes; anything near
 /// this limit is not a registry entry.
 pub const MAX_TEXT_LEN: usize = 4096;
-
-/// The lowest and highest value a single registered code may have: RFC 6455
-/// section 7.4.2 defines 1000-4999, and IANA registers single codes only in
-/// 1000-3999 (4000-4999 is private use).
-pub const SINGLE_CODE_BOUNDS: (u16, u16) = (1000, 4999);
 
 /// Parses and validates an IANA WebSocket registry document (`websocket.xml`).
 ///
@@ -77,12 +71,12 @@ pub const SINGLE_CODE_BOUNDS: (u16, u16) = (1000, 4999);
 /// malformed XML (or not UTF-8, or an entity other than XML's predefined
 /// ones, or a character XML 1.0 forbids, raw or as a character reference:
 /// C0 controls other than tab, line feed and carriage return, lone
-/// surrogates, U+FFFE and U+FFFF), no `<registry id="close-code-number">` (or two), a `value` that
-/// is not a number or `a-b` range within 0..=65535, duplicate or
-/// overlapping values, a single code outside 1000..=4999, a contact that
-/// names no person of `people` (or, by letter case only, more than one),
-/// two persons with one id and different content, a record without
-/// `value` or `description`, or a malformed date.
+/// surrogates, U+FFFE and U+FFFF), no `<registry id="close-code-number">`
+/// (or two), a `value` that is not a number or `a-b` range within
+/// 0..=65535, duplicate or overlapping values, a single code outside
+/// 1000..=4999, a contact that names no person of `people` (or, by letter
+/// case only, more than one), two persons with one id and different
+/// content, a record without `value` or `description`, or a malformed date.
 ///
 /// # Example
 ///
@@ -101,7 +95,7 @@ pub const SINGLE_CODE_BOUNDS: (u16, u16) = (1000, 4999);
 ///     "line 7, column 13: <value>: 5000 is a single code outside 1000..=4999");
 /// ```
 pub fn parse(bytes: &[u8]) -> Result<Registry, Error> {
-    parse_with_bounds(bytes, SINGLE_CODE_BOUNDS)
+    parse_with_bounds(bytes, (1000, 4999))
 }
 
 /// [`parse`] with other bounds for single registered codes than RFC 6455's
@@ -125,75 +119,50 @@ pub fn parse(bytes: &[u8]) -> Result<Registry, Error> {
 /// # Ok::<(), ws_close_codes_registry::Error>(())
 /// ```
 pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Registry, Error> {
-    let mut quirks = Quirks::default();
     let root = parse_document(bytes)?;
     if root.name != "registry" {
-        return Err(Error::at(
-            root.position,
-            root.tag(),
-            "the root element must be <registry> (an IANA registry document)",
-        ));
+        return Err(root.error("the root element must be <registry> (an IANA registry document)"));
     }
-    let document_updated = match root.element("updated") {
-        Some(updated) => parse_date(&updated.text(), false)
-            .ok_or_else(|| date_error(updated, "", &updated.text()))?,
-        None => {
-            return Err(Error::at(
-                root.position,
-                root.tag(),
-                "the document has no <updated> date",
-            ))
-        }
-    };
+    let updated = root
+        .element("updated")
+        .ok_or_else(|| root.error("the document has no <updated> date"))?;
+    let document_updated = date(updated, "the date", &updated.text(), false)?;
+    let mut quirks = Quirks::default();
     let people = people(&root, &mut quirks)?;
     let registry = close_code_registry(&root, &mut quirks)?;
-
-    let title = registry
-        .element("title")
-        .map(Element::text)
-        .unwrap_or_default();
-    let expert = registry
-        .element("expert")
-        .map(Element::text)
-        .filter(|t| !t.is_empty());
+    let title = registry.element("title").map(Element::text);
+    let expert = registry.element("expert").map(Element::text);
 
     let mut ranges = Vec::new();
     for range in registry.elements_named("range") {
         let value = required(range, "value")?;
         let span = parse_span(value, &mut quirks)?;
-        let rule = range
-            .element("registration_rule")
-            .map(text_of)
-            .transpose()?
-            .unwrap_or_default();
-        ranges.push((
-            RangeRule {
-                span,
-                registration_rule: rule,
-                position: range.position,
-            },
-            value.position,
-        ));
+        let rule = range.element("registration_rule").map(text_of);
+        let registration_rule = rule.transpose()?.unwrap_or_default();
+        let position = range.position;
+        let range = RangeRule {
+            span,
+            registration_rule,
+            position,
+        };
+        ranges.push((range, value.position));
     }
     let ranges = sorted_without_overlap(ranges, |r| r.span, "range")?;
-
     let mut records = Vec::new();
     for record in registry.elements_named("record") {
         records.push(parse_record(record, &people, single_codes, &mut quirks)?);
     }
-    let records = sorted_without_overlap(records, |r| r.span, "record")?;
 
     // People come last in the document but are read first: document order.
-    let mut quirks = quirks.0;
-    quirks.sort_by_key(|quirk| quirk.position);
+    quirks.0.sort_by_key(|quirk| quirk.position);
     Ok(Registry {
         document_updated,
-        title,
-        expert,
+        title: title.unwrap_or_default(),
+        expert: expert.filter(|t| !t.is_empty()),
         ranges,
-        records,
+        records: sorted_without_overlap(records, |r| r.span, "record")?,
         position: registry.position,
-        quirks,
+        quirks: quirks.0,
     })
 }
 
@@ -203,8 +172,12 @@ struct Quirks(Vec<Quirk>);
 
 impl Quirks {
     fn note(&mut self, element: &Element, message: String) {
-        self.0
-            .push(Quirk::at(element.position, element.tag(), message));
+        let (position, element) = (element.position, element.tag());
+        self.0.push(Quirk {
+            position,
+            element,
+            message,
+        });
     }
 
     /// `value` without surrounding whitespace, noting a quirk about `what`
@@ -212,14 +185,9 @@ impl Quirks {
     fn trim<'a>(&mut self, element: &Element, what: &str, value: &'a str) -> &'a str {
         let trimmed = value.trim();
         if trimmed.len() != value.len() {
-            self.note(
-                element,
-                format!(
-                    "{what} {} has surrounding whitespace; read as {}",
-                    quote(value),
-                    quote(trimmed)
-                ),
-            );
+            let (value, read) = (quote(value), quote(trimmed));
+            let message = format!("{what} {value} has surrounding whitespace; read as {read}");
+            self.note(element, message);
         }
         trimmed
     }
@@ -234,31 +202,22 @@ fn quote(text: &str) -> String {
 /// The `<registry id="close-code-number">` child of the root: exactly one,
 /// its id compared without surrounding whitespace.
 fn close_code_registry<'a>(root: &'a Element, quirks: &mut Quirks) -> Result<&'a Element, Error> {
-    let mut found: Option<&Element> = None;
-    for candidate in root.elements_named("registry") {
-        if candidate.attribute("id").map(str::trim) != Some(CLOSE_CODE_REGISTRY_ID) {
-            continue;
-        }
-        if let Some(first) = found {
-            return Err(Error::at(
-                candidate.position,
-                candidate.tag(),
-                format!(
-                    "a second close-code registry (the first is at {}); which one to read is not certain",
-                    first.position
-                ),
-            ));
-        }
-        found = Some(candidate);
-    }
-    let registry = found.ok_or_else(|| {
-        Error::at(
-            root.position,
-            root.tag(),
-            format!("the document has no close-code registry (<registry id=\"{CLOSE_CODE_REGISTRY_ID}\">)"),
-        )
+    let id = |e: &Element| e.attribute("id").unwrap_or_default().to_owned();
+    let mut found = root
+        .elements_named("registry")
+        .filter(|e| id(e).trim() == CLOSE_CODE_REGISTRY_ID);
+    let registry = found.next().ok_or_else(|| {
+        root.error(format!(
+            "the document has no close-code registry (<registry id=\"{CLOSE_CODE_REGISTRY_ID}\">)"
+        ))
     })?;
-    quirks.trim(registry, "id", registry.attribute("id").unwrap_or_default());
+    if let Some(second) = found.next() {
+        return Err(second.error(format!(
+            "a second close-code registry (the first is at {}); which one to read is not certain",
+            registry.position
+        )));
+    }
+    quirks.trim(registry, "id", &id(registry));
     Ok(registry)
 }
 
@@ -271,41 +230,24 @@ struct People {
 
 fn people(root: &Element, quirks: &mut Quirks) -> Result<People, Error> {
     let mut by_id: BTreeMap<String, (Person, Position)> = BTreeMap::new();
-    for person in root
+    let persons = root
         .elements_named("people")
-        .flat_map(|p| p.elements_named("person"))
-    {
+        .flat_map(|p| p.elements_named("person"));
+    for person in persons {
         let raw_id = person
             .attribute("id")
             .filter(|id| !id.trim().is_empty())
-            .ok_or_else(|| {
-                Error::at(
-                    person.position,
-                    person.tag(),
-                    "a person needs an id attribute",
-                )
-            })?;
+            .ok_or_else(|| person.error("a person needs an id attribute"))?;
         check_len(person, raw_id)?;
         let id = quirks.trim(person, "id", raw_id);
-        let updated = match person.element("updated") {
-            Some(element) => Some(
-                parse_date(&element.text(), true)
-                    .ok_or_else(|| date_error(element, "", &element.text()))?,
-            ),
-            None => None,
-        };
+        let updated = person.element("updated");
+        let updated = updated.map(|e| date(e, "the date", &e.text(), true));
+        let updated = updated.transpose()?;
+        let child = |name: &str| person.element(name).map(text_of).transpose();
         let entry = Person {
             id: id.to_owned(),
-            name: person
-                .element("name")
-                .map(text_of)
-                .transpose()?
-                .filter(|n| !n.is_empty()),
-            uri: person
-                .element("uri")
-                .map(text_of)
-                .transpose()?
-                .filter(|u| !u.is_empty()),
+            name: child("name")?.filter(|n| !n.is_empty()),
+            uri: child("uri")?.filter(|u| !u.is_empty()),
             updated,
         };
         match by_id.get(id) {
@@ -325,23 +267,17 @@ fn people(root: &Element, quirks: &mut Quirks) -> Result<People, Error> {
                 } else {
                     format!("{} (read as {})", quote(raw_id), quote(id))
                 };
-                return Err(Error::at(
-                    person.position,
-                    person.tag(),
-                    format!(
-                        "person id {id_text} appears twice (first at {at}) with different content; \
-                         which one contacts name is not certain"
-                    ),
-                ));
+                return Err(person.error(format!(
+                    "person id {id_text} appears twice (first at {at}) with different content; \
+                     which one contacts name is not certain"
+                )));
             }
         }
     }
     let mut by_lower_case: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for id in by_id.keys() {
-        by_lower_case
-            .entry(id.to_ascii_lowercase())
-            .or_default()
-            .push(id.clone());
+        let same = by_lower_case.entry(id.to_ascii_lowercase()).or_default();
+        same.push(id.clone());
     }
     Ok(People {
         by_id,
@@ -359,79 +295,58 @@ fn text_of(element: &Element) -> Result<String, Error> {
 
 fn check_len(element: &Element, text: &str) -> Result<(), Error> {
     if text.len() > MAX_TEXT_LEN {
-        return Err(Error::at(
-            element.position,
-            element.tag(),
-            format!(
-                "the text is {} bytes long; at most {MAX_TEXT_LEN} are accepted",
-                text.len()
-            ),
-        ));
+        let length = text.len();
+        let message =
+            format!("the text is {length} bytes long; at most {MAX_TEXT_LEN} are accepted");
+        return Err(element.error(message));
     }
     Ok(())
 }
 
 fn required<'a>(element: &'a Element, child: &str) -> Result<&'a Element, Error> {
-    element
-        .element(child)
-        .ok_or_else(|| Error::at(element.position, element.tag(), format!("has no <{child}>")))
+    let missing = || element.error(format!("has no <{child}>"));
+    element.element(child).ok_or_else(missing)
 }
 
 /// One `record`, and where its `value` starts (overlap errors name it).
 fn parse_record(
     record: &Element,
     people: &People,
-    single_codes: (u16, u16),
+    (low, high): (u16, u16),
     quirks: &mut Quirks,
 ) -> Result<(Record, Position), Error> {
     let value = required(record, "value")?;
     let span = parse_span(value, quirks)?;
     let description = text_of(required(record, "description")?)?;
     if description.is_empty() {
-        return Err(Error::at(
-            record.position,
-            record.tag(),
-            "has an empty <description>",
-        ));
+        return Err(record.error("has an empty <description>"));
     }
-    if span.is_single() {
-        let (low, high) = single_codes;
-        if !(low..=high).contains(&span.start) {
-            return Err(Error::at(
-                value.position,
-                value.tag(),
-                format!("{} is a single code outside {low}..={high}", span.start),
-            ));
-        }
+    if span.is_single() && !(low..=high).contains(&span.start) {
+        let message = format!("{} is a single code outside {low}..={high}", span.start);
+        return Err(value.error(message));
     }
     let contact = match record.element("contact") {
         None => None,
         Some(contact) => parse_contact(contact, people, quirks)?,
     };
-    let references = record
-        .elements_named("xref")
-        .map(|xref| parse_reference(xref, quirks))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut date_attribute = |name: &str| -> Result<Option<Date>, Error> {
-        match record.attribute(name) {
-            None => Ok(None),
-            Some(raw) => {
-                let text = quirks.trim(record, &format!("attribute {name}"), raw);
-                parse_date(text, false)
-                    .map(Some)
-                    .ok_or_else(|| date_error(record, name, raw))
-            }
+    let references = record.elements_named("xref");
+    let references = references.map(|xref| parse_reference(xref, quirks));
+    let references = references.collect::<Result<Vec<_>, _>>()?;
+    let mut date_attribute = |name: &str| match record.attribute(name) {
+        None => Ok(None),
+        Some(raw) => {
+            let what = format!("attribute {name}");
+            quirks.trim(record, &what, raw);
+            date(record, &what, raw, false).map(Some)
         }
     };
-    let date = date_attribute("date")?;
-    let updated = date_attribute("updated")?;
     let record = Record {
         span,
         description,
         contact,
         references,
-        date,
-        updated,
+        date: date_attribute("date")?,
+        updated: date_attribute("updated")?,
         position: record.position,
     };
     Ok((record, value.position))
@@ -442,85 +357,56 @@ fn parse_contact(
     people: &People,
     quirks: &mut Quirks,
 ) -> Result<Option<Person>, Error> {
-    if let Some(xref) = contact.element("xref") {
-        let kind = xref
-            .attribute("type")
-            .and_then(|kind| reference_kind(xref, kind, quirks));
-        if kind != Some(ReferenceKind::Person) {
-            return Err(Error::at(
-                xref.position,
-                xref.tag(),
-                "a contact must be an <xref type=\"person\" data=\"...\"/>",
-            ));
-        }
-        let id = quirks.trim(
-            xref,
-            "person id",
-            xref.attribute("data").unwrap_or_default(),
-        );
-        return person_named(xref, id, people, quirks).map(Some);
+    let Some(xref) = contact.element("xref") else {
+        // A contact written as plain text names someone outside <people>.
+        let text = text_of(contact)?;
+        return Ok((!text.is_empty()).then(|| Person {
+            id: text.clone(),
+            name: Some(text),
+            uri: None,
+            updated: None,
+        }));
+    };
+    let kind = xref.attribute("type");
+    if kind.and_then(|kind| reference_kind(xref, kind, quirks)) != Some(ReferenceKind::Person) {
+        return Err(xref.error("a contact must be an <xref type=\"person\" data=\"...\"/>"));
     }
-    // A contact written as plain text names someone outside <people>.
-    let text = text_of(contact)?;
-    Ok((!text.is_empty()).then(|| Person {
-        id: text.clone(),
-        name: Some(text),
-        uri: None,
-        updated: None,
-    }))
-}
-
-/// The person a contact's `xref` names: the one with that id or, when
-/// there is none, the only one whose id differs from it in ASCII letter
-/// case only.
-fn person_named(
-    xref: &Element,
-    id: &str,
-    people: &People,
-    quirks: &mut Quirks,
-) -> Result<Person, Error> {
+    let id = quirks.trim(
+        xref,
+        "person id",
+        xref.attribute("data").unwrap_or_default(),
+    );
     if let Some((person, _)) = people.by_id.get(id) {
-        return Ok(person.clone());
+        return Ok(Some(person.clone()));
     }
+    // No person has that id; the only one whose id differs from it in
+    // ASCII letter case only is certainly meant.
     let not_in_people = format!(
         "the contact names person {}, who is not in <people>",
         quote(id)
     );
-    let same_but_case = people
-        .by_lower_case
-        .get(&id.to_ascii_lowercase())
-        .map_or(&[][..], Vec::as_slice);
-    match same_but_case {
-        [] => Err(Error::at(xref.position, xref.tag(), not_in_people)),
+    let same_but_case = people.by_lower_case.get(&id.to_ascii_lowercase());
+    match same_but_case.map_or(&[][..], Vec::as_slice) {
+        [] => Err(xref.error(not_in_people)),
         [only] => {
-            quirks.note(
-                xref,
-                format!(
-                    "person id {} is not in <people> but differs only in letter case from {}; read as {}",
-                    quote(id),
-                    quote(only),
-                    quote(only)
-                ),
-            );
-            Ok(people.by_id[only].0.clone())
+            let (quoted, read) = (quote(id), quote(only));
+            let message = format!("person id {quoted} is not in <people> but differs only in letter case from {read}; read as {read}");
+            quirks.note(xref, message);
+            Ok(Some(people.by_id[only].0.clone()))
         }
         several => {
             let ids: Vec<String> = several.iter().take(4).map(|id| quote(id)).collect();
-            Err(Error::at(
-                xref.position,
-                xref.tag(),
-                format!(
-                    "{not_in_people}; it differs only in letter case from {} people ({}{}), so \
-                     which one is meant is not certain",
-                    several.len(),
-                    ids.join(", "),
-                    if several.len() > ids.len() {
-                        ", ..."
-                    } else {
-                        ""
-                    }
-                ),
-            ))
+            let more = if several.len() > ids.len() {
+                ", ..."
+            } else {
+                ""
+            };
+            Err(xref.error(format!(
+                "{not_in_people}; it differs only in letter case from {} people ({}{more}), so \
+                 which one is meant is not certain",
+                several.len(),
+                ids.join(", "),
+            )))
         }
     }
 }
@@ -535,28 +421,22 @@ fn reference_kind(xref: &Element, raw: &str, quirks: &mut Quirks) -> Option<Refe
     }
     let lower = kind.to_ascii_lowercase();
     let known = ReferenceKind::from_type(&lower)?;
-    quirks.note(
-        xref,
-        format!(
-            "type {} is not in lower case; read as {}",
-            quote(kind),
-            quote(&lower)
-        ),
+    let message = format!(
+        "type {} is not in lower case; read as {}",
+        quote(kind),
+        quote(&lower)
     );
+    quirks.note(xref, message);
     Some(known)
 }
 
 fn parse_reference(xref: &Element, quirks: &mut Quirks) -> Result<Reference, Error> {
     let kind_text = xref.attribute("type").unwrap_or_default();
     let kind = reference_kind(xref, kind_text, quirks).ok_or_else(|| {
-        Error::at(
-            xref.position,
-            xref.tag(),
-            format!(
-                "unknown reference type {:?} (expected rfc, rfc-errata, uri, draft, person or text)",
-                truncate(kind_text, 40)
-            ),
-        )
+        xref.error(format!(
+            "unknown reference type {:?} (expected rfc, rfc-errata, uri, draft, person or text)",
+            truncate(kind_text, 40)
+        ))
     })?;
     let data = match (kind, xref.attribute("data")) {
         (ReferenceKind::Text, None) => text_of(xref)?,
@@ -567,11 +447,7 @@ fn parse_reference(xref: &Element, quirks: &mut Quirks) -> Result<Reference, Err
         (_, None) => String::new(),
     };
     if data.is_empty() {
-        return Err(Error::at(
-            xref.position,
-            xref.tag(),
-            "a reference needs a data attribute (or text for type=\"text\")",
-        ));
+        return Err(xref.error("a reference needs a data attribute (or text for type=\"text\")"));
     }
     Ok(Reference { kind, data })
 }
@@ -581,17 +457,10 @@ fn parse_reference(xref: &Element, quirks: &mut Quirks) -> Result<Reference, Err
 /// <= end. Surrounding whitespace, whitespace around the `-` and an en dash
 /// for the `-` are read as if absent, each noted as a quirk.
 fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
-    // Text as a person reads it, for error messages.
-    let shown = value.text();
     let fail = |why: &str| {
-        Error::at(
-            value.position,
-            value.tag(),
-            format!(
-                "{:?} is not a close code or range: {why}",
-                truncate(&shown, 40)
-            ),
-        )
+        // The text as a person reads it.
+        let shown = truncate(&value.text(), 40);
+        value.error(format!("{shown:?} is not a close code or range: {why}"))
     };
     if value.elements().next().is_some() {
         return Err(fail(
@@ -602,27 +471,20 @@ fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
     let mut text = quirks.trim(value, "the value", &raw).to_owned();
     if text.contains('\u{2013}') {
         let hyphen = text.replace('\u{2013}', "-");
-        quirks.note(
-            value,
-            format!(
-                "the value {} has an en dash (U+2013) where the format has \"-\"; read as {}",
-                quote(&text),
-                quote(&hyphen)
-            ),
+        let (shown, read) = (quote(&text), quote(&hyphen));
+        let message = format!(
+            "the value {shown} has an en dash (U+2013) where the format has \"-\"; read as {read}"
         );
+        quirks.note(value, message);
         text = hyphen;
     }
-    let number = |text: &str| -> Result<u16, Error> {
-        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(fail(
-                "expected decimal digits like 1000 or a range like 3000-3999",
-            ));
-        }
-        if text.len() > 1 && text.starts_with('0') {
-            return Err(fail("leading zeros are not allowed"));
-        }
-        text.parse::<u16>()
-            .map_err(|_| fail("values must be within 0..=65535"))
+    let number = |text: &str| match text.parse::<u16>() {
+        _ if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) => Err(fail(
+            "expected decimal digits like 1000 or a range like 3000-3999",
+        )),
+        _ if text.len() > 1 && text.starts_with('0') => Err(fail("leading zeros are not allowed")),
+        Ok(number) => Ok(number),
+        Err(_) => Err(fail("values must be within 0..=65535")),
     };
     let span = match text.split_once('-') {
         None => Span::single(number(&text)?),
@@ -633,14 +495,10 @@ fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
                 end: number(end)?,
             };
             if start.len() + 1 + end.len() != text.len() {
-                quirks.note(
-                    value,
-                    format!(
-                        "the value {} has whitespace around its \"-\"; read as {}",
-                        quote(&text),
-                        quote(&format!("{start}-{end}"))
-                    ),
-                );
+                let (text, read) = (quote(&text), quote(&format!("{start}-{end}")));
+                let message =
+                    format!("the value {text} has whitespace around its \"-\"; read as {read}");
+                quirks.note(value, message);
             }
             span
         }
@@ -660,33 +518,38 @@ fn sorted_without_overlap<T>(
 ) -> Result<Vec<T>, Error> {
     items.sort_by_key(|(item, position)| (span(item), *position));
     for pair in items.windows(2) {
-        let (a, a_at) = (&pair[0].0, pair[0].1);
-        let (b, b_at) = (&pair[1].0, pair[1].1);
-        let (sa, sb) = (span(a), span(b));
-        if sa.overlaps(sb) {
-            let (later_at, later, earlier_at, earlier) = if a_at > b_at {
-                (a_at, sa, b_at, sb)
+        let [(a, a_at), (b, b_at)] = pair else {
+            continue;
+        };
+        let (a, b) = (span(a), span(b));
+        if a.overlaps(b) {
+            let ((later_at, later), (earlier_at, earlier)) = if a_at > b_at {
+                ((a_at, a), (b_at, b))
             } else {
-                (b_at, sb, a_at, sa)
+                ((b_at, b), (a_at, a))
             };
-            let how = if sa == sb { "duplicates" } else { "overlaps" };
-            return Err(Error::at(
-                later_at,
-                "<value>",
-                format!("{what} value {later} {how} {earlier} of the {what} at {earlier_at}"),
-            ));
+            let how = if a == b { "duplicates" } else { "overlaps" };
+            let message =
+                format!("{what} value {later} {how} {earlier} of the {what} at {earlier_at}");
+            return Err(Error::at(*later_at, "<value>", message));
         }
     }
     Ok(items.into_iter().map(|(item, _)| item).collect())
 }
 
-/// `YYYY-MM-DD` (or `YYYY-MM` when `month_only_ok`), with a real month and
-/// a day that exists in that month.
+/// `text` (without surrounding whitespace) as a date of `element`:
+/// `YYYY-MM-DD` (or `YYYY-MM` when `month_only_ok`), a real month and a day
+/// that exists in it; else an error quoting `what` and `text`.
+fn date(element: &Element, what: &str, text: &str, month_only_ok: bool) -> Result<Date, Error> {
+    parse_date(text.trim(), month_only_ok).ok_or_else(|| {
+        let shown = truncate(text, 40);
+        element.error(format!("{what} {shown:?} is not a date like 2021-09-06"))
+    })
+}
+
 fn parse_date(text: &str, month_only_ok: bool) -> Option<Date> {
     let digits = |s: &str, n: usize| {
-        (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u16>().ok())
-            .flatten()
+        (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u16>().ok())?
     };
     let mut parts = text.split('-');
     let year = digits(parts.next()?, 4)?;
@@ -696,70 +559,40 @@ fn parse_date(text: &str, month_only_ok: bool) -> Option<Date> {
         None if month_only_ok => None,
         None => return None,
     };
-    if parts.next().is_some() || !(1..=12).contains(&month) {
-        return None;
-    }
-    if let Some(day) = day {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
-        if !(1..=days).contains(&day) {
-            return None;
-        }
-    }
-    Some(Date { year, month, day })
-}
-
-fn date_error(element: &Element, attribute: &str, text: &str) -> Error {
-    let what = if attribute.is_empty() {
-        "the date".to_owned()
-    } else {
-        format!("attribute {attribute}")
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     };
-    Error::at(
-        element.position,
-        element.tag(),
-        format!(
-            "{what} {:?} is not a date like 2021-09-06",
-            truncate(text, 40)
-        ),
-    )
+    let valid = parts.next().is_none()
+        && (1..=12).contains(&month)
+        && day.is_none_or(|day| (1..=days).contains(&day));
+    valid.then_some(Date { year, month, day })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::parse_date;
 
     #[test]
     fn dates() {
-        assert_eq!(
-            parse_date("2024-02-29", false),
-            Some(Date {
-                year: 2024,
-                month: 2,
-                day: Some(29)
-            })
-        );
-        assert_eq!(parse_date("2023-02-29", false), None);
-        assert_eq!(parse_date("2021-13-01", false), None);
-        assert_eq!(parse_date("2021-00-01", false), None);
-        assert_eq!(parse_date("2021-04-31", false), None);
-        assert_eq!(parse_date("2021-4-03", false), None);
-        assert_eq!(parse_date("2021-04", false), None);
-        assert_eq!(
-            parse_date("2021-04", true),
-            Some(Date {
-                year: 2021,
-                month: 4,
-                day: None
-            })
-        );
-        assert_eq!(parse_date("2021-04-03-01", false), None);
-        assert_eq!(parse_date("yesterday", false), None);
-        assert_eq!(parse_date("", true), None);
+        let date = |text, month_only_ok| parse_date(text, month_only_ok).map(|d| d.to_string());
+        assert_eq!(date("2024-02-29", false).as_deref(), Some("2024-02-29"));
+        assert_eq!(date("2021-04", true).as_deref(), Some("2021-04"));
+        for bad in [
+            "2023-02-29",
+            "2021-13-01",
+            "2021-00-01",
+            "2021-04-31",
+            "2021-4-03",
+        ] {
+            assert_eq!(date(bad, false), None, "{bad}");
+        }
+        for bad in ["2021-04", "2021-04-03-01", "yesterday", ""] {
+            assert_eq!(date(bad, false), None, "{bad}");
+        }
+        assert_eq!(date("", true), None);
     }
 }
