@@ -1,119 +1,119 @@
-//! The live snapshot (`registry/websocket.xml`) as the parser reads it,
-//! compared with an independent reading of the same file
+//! The live snapshot (`registry/websocket.xml`) and a dated copy of IANA's
+//! document (`tests/data/registry-2025-07-30/`) as the parser reads them,
+//! compared with an independent reading of the same files
 //! (`ws_close_codes_test_support::reading`), and the invariants every valid
-//! registry has. Nothing here names today's codes: these tests hold for
+//! registry has. Nothing here names a registry's codes: these tests hold for
 //! whatever IANA registers next.
 
 mod common;
 
+use std::path::PathBuf;
+
 use common::{assert_sorted_and_disjoint, text_at};
-use ws_close_codes_registry::{parse, Position, Registry, SNAPSHOT_XML};
+use ws_close_codes_registry::{parse, Registry, SNAPSHOT_XML};
 use ws_close_codes_test_support::reading::{repository_root, Reading};
 
-fn snapshot_file() -> String {
-    std::fs::read_to_string(repository_root().join("registry/websocket.xml")).unwrap()
+/// The directories holding a `websocket.xml` with its `names.toml` and
+/// `descriptions.toml`.
+fn directories() -> [PathBuf; 2] {
+    let root = repository_root();
+    [
+        root.join("registry"),
+        root.join("registry/tests/data/registry-2025-07-30"),
+    ]
 }
 
-fn snapshot() -> Registry {
-    parse(snapshot_file().as_bytes()).unwrap_or_else(|e| panic!("the snapshot: {e}"))
+/// Each document's text and model.
+fn documents() -> Vec<(PathBuf, String, Registry)> {
+    let documents = directories().into_iter().map(|dir| {
+        let text = std::fs::read_to_string(dir.join("websocket.xml")).unwrap();
+        let registry = parse(text.as_bytes()).unwrap_or_else(|e| panic!("{dir:?}: {e}"));
+        (dir, text, registry)
+    });
+    documents.collect()
 }
 
 #[test]
 fn the_bundled_constant_is_the_file() {
-    assert_eq!(SNAPSHOT_XML, snapshot_file());
+    let (_, text, registry) = &documents()[0];
+    assert_eq!(SNAPSHOT_XML, text);
     let built = ws_close_codes_registry::bundled().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         built.catalog.entries.len(),
-        snapshot().registered_codes().count()
+        registry.registered_codes().count()
     );
 }
 
 #[test]
 fn the_parser_agrees_with_an_independent_reading() {
-    let registry = snapshot();
-    let reading = Reading::of_repository();
-    assert_eq!(
-        registry.document_updated.to_string(),
-        reading.document_updated
-    );
-    let values: Vec<u16> = registry.registered_codes().map(|r| r.span.start).collect();
-    assert_eq!(values, reading.values(), "registered codes");
-    for record in registry.registered_codes() {
-        let value = record.span.start;
-        let expected = reading.code(value).unwrap();
-        assert_eq!(record.description, expected.iana_description, "{value}");
-        assert_eq!(
-            record.contact.as_ref().map(|p| p.display_name()),
-            expected.contact.as_deref(),
-            "contact of {value}"
-        );
-        assert_eq!(
-            record.date.map(|d| d.to_string()),
-            expected.registered_on,
-            "date of {value}"
-        );
-        assert_eq!(
-            record.updated.map(|d| d.to_string()),
-            expected.updated_on,
-            "updated of {value}"
-        );
-        let references: Vec<(&str, &str)> = record
-            .references
-            .iter()
-            .map(|r| (r.kind.as_str(), r.data.as_str()))
-            .collect();
-        let want: Vec<(&str, &str)> = expected
-            .references
-            .iter()
-            .map(|r| (r.kind.as_str(), r.data.as_str()))
-            .collect();
-        assert_eq!(references, want, "references of {value}");
-        let labels: Vec<String> = record.references.iter().map(|r| r.label()).collect();
-        let want: Vec<&str> = expected
-            .references
-            .iter()
-            .map(|r| r.label.as_str())
-            .collect();
-        assert_eq!(labels, want, "labels of {value}");
-        let urls: Vec<Option<String>> = record.references.iter().map(|r| r.url()).collect();
-        let want: Vec<Option<String>> = expected.references.iter().map(|r| r.url.clone()).collect();
-        assert_eq!(urls, want, "links of {value}");
+    for (dir, _, registry) in documents() {
+        let reading = Reading::of_directory(&dir);
+        let updated = registry.document_updated.to_string();
+        assert_eq!(updated, reading.document_updated, "{dir:?}");
+        let values: Vec<u16> = registry.registered_codes().map(|r| r.span.start).collect();
+        assert_eq!(values, reading.values(), "registered codes of {dir:?}");
+        for record in registry.registered_codes() {
+            let value = record.span.start;
+            let expected = reading.code(value).unwrap();
+            let read = (
+                record.description.as_str(),
+                record.contact.as_ref().map(|p| p.display_name()),
+                record.date.map(|d| d.to_string()),
+                record.updated.map(|d| d.to_string()),
+            );
+            let want = (
+                expected.iana_description.as_str(),
+                expected.contact.as_deref(),
+                expected.registered_on.clone(),
+                expected.updated_on.clone(),
+            );
+            assert_eq!(read, want, "{value} in {dir:?}");
+            let references = record.references.iter();
+            let references: Vec<_> = references
+                .map(|r| (r.kind.as_str(), r.data.as_str(), r.label(), r.url()))
+                .collect();
+            let want: Vec<_> = (expected.references.iter())
+                .map(|r| {
+                    (
+                        r.kind.as_str(),
+                        r.data.as_str(),
+                        r.label.clone(),
+                        r.url.clone(),
+                    )
+                })
+                .collect();
+            assert_eq!(references, want, "references of {value} in {dir:?}");
+        }
     }
 }
 
 #[test]
 fn records_are_sorted_disjoint_and_inside_the_code_space() {
-    let registry = snapshot();
-    assert_sorted_and_disjoint(&registry);
-    // Only the close-code registry's records: the other registries of the
-    // document (opcodes 0-15 among them) hold values outside 1000-4999.
-    for record in &registry.records {
-        assert!(
-            record.span.start >= 1000 && record.span.end <= 4999,
-            "{}",
-            record.span
-        );
-    }
-    for record in registry.registered_codes() {
-        assert!(record.span.is_single());
-        assert!(!record.description.is_empty());
+    for (dir, _, registry) in documents() {
+        assert_sorted_and_disjoint(&registry);
+        // Only the close-code registry's records: the other registries of
+        // the document (opcodes 0-15 among them) hold values outside
+        // 1000-4999.
+        for record in &registry.records {
+            let span = record.span;
+            assert!(span.start >= 1000 && span.end <= 4999, "{span} in {dir:?}");
+            assert!(!record.description.is_empty());
+        }
+        assert!(!registry.title.is_empty() && !registry.ranges.is_empty());
     }
 }
 
 #[test]
 fn positions_point_at_the_elements() {
-    let text = snapshot_file();
-    let at = |Position { line, column }: Position| text_at(&text, line, column);
-    let registry = snapshot();
-    for record in &registry.records {
-        assert!(
-            at(record.position).starts_with("<record"),
-            "{}: {}",
-            record.span,
-            record.position
-        );
-    }
-    for range in &registry.ranges {
-        assert!(at(range.position).starts_with("<range"), "{}", range.span);
+    for (dir, text, registry) in documents() {
+        let at = |p: ws_close_codes_registry::Position| text_at(&text, p.line, p.column);
+        for record in &registry.records {
+            let there = at(record.position);
+            assert!(there.starts_with("<record"), "{} in {dir:?}", record.span);
+        }
+        for range in &registry.ranges {
+            let there = at(range.position);
+            assert!(there.starts_with("<range"), "{} in {dir:?}", range.span);
+        }
     }
 }
