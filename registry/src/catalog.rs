@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::curated::Curated;
 use crate::error::Error;
 use crate::model::{Date, Reference, Registry, Span};
-use crate::names::{derive_ident, is_valid_ident, Derivation, Pin, Pins};
+use crate::names::{derive_ident, Derivation, Pin, Pins};
 
 /// One registered close code, ready for code generation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,39 +98,37 @@ pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Buil
     let mut entries = Vec::new();
     for record in registry.registered_codes() {
         let value = record.span.start;
-        let pin = match pins.get(value) {
-            Some(pin) => pin.clone(),
+        let ident = match pins.get(value) {
+            Some(pin) => pin.ident.clone(),
             None => {
                 let (ident, derivation) = derive_ident(value, &record.description, &taken);
-                debug_assert!(is_valid_ident(&ident));
-                assigned.push(Assignment {
+                let new = Assignment {
                     value,
-                    ident: ident.clone(),
+                    ident,
                     derivation,
-                });
-                Pin { ident, name: None }
+                };
+                assigned.push(new.clone());
+                new.ident
             }
         };
         // A code's name is pinned the first time it is seen, like its
         // identifier: IANA rewording the description later changes
         // `iana_description`, never `name` or `Display`.
-        let title = pin.name.unwrap_or_else(|| record.description.clone());
-        pins.insert(
-            value,
-            Pin {
-                ident: pin.ident.clone(),
-                name: Some(title.clone()),
-            },
-        );
-        taken.insert(pin.ident.clone());
+        let pinned = pins.get(value).and_then(|pin| pin.name.clone());
+        let title = pinned.unwrap_or_else(|| record.description.clone());
+        let pin = Pin {
+            ident: ident.clone(),
+            name: Some(title.clone()),
+        };
+        pins.insert(value, pin);
+        taken.insert(ident.clone());
+        let description = curated.get(value).unwrap_or(&record.description);
         entries.push(Entry {
             value,
             title,
-            ident: pin.ident,
+            ident,
             iana_description: record.description.clone(),
-            description: curated
-                .get(value)
-                .map_or_else(|| record.description.clone(), str::to_owned),
+            description: description.to_owned(),
             contact: record.contact.as_ref().map(|p| p.display_name().to_owned()),
             references: record.references.clone(),
             date: record.date,

@@ -146,15 +146,9 @@ impl ReferenceKind {
 
     /// The kind for a `type` attribute value, if it is one IANA uses.
     pub fn from_type(value: &str) -> Option<Self> {
-        Some(match value {
-            "rfc" => ReferenceKind::Rfc,
-            "rfc-errata" => ReferenceKind::RfcErrata,
-            "uri" => ReferenceKind::Uri,
-            "draft" => ReferenceKind::Draft,
-            "person" => ReferenceKind::Person,
-            "text" => ReferenceKind::Text,
-            _ => return None,
-        })
+        use ReferenceKind::*;
+        let kinds = [Rfc, RfcErrata, Uri, Draft, Person, Text];
+        kinds.into_iter().find(|kind| kind.as_str() == value)
     }
 }
 

@@ -43,27 +43,14 @@ pub enum Derivation {
     Fallback,
 }
 
-/// Longest description, in words, that is turned into an identifier.
-pub const MAX_IDENT_WORDS: usize = 6;
-/// Longest identifier derived from words, in characters.
-pub const MAX_IDENT_LEN: usize = 40;
-
-/// Identifiers a variant may not take: Rust keywords (only `Self` can be
-/// written in UpperCamelCase), the catch-all variant, and the associated
+/// Identifiers a variant may not take: the one Rust keyword that starts
+/// with an uppercase letter, the catch-all variant, and the associated
 /// types of core traits: with a variant `Err`, the `Self::Err` of
 /// `impl FromStr for CloseCode` is ambiguous and the crate does not compile
 /// (`ambiguous_associated_items`); `Error` (`TryFrom`), `Output`, `Target`,
 /// `Item`, `IntoIter` and `Owned` would do the same in such an impl.
 const RESERVED: &[&str] = &[
     "Self", "Other", "Err", "Error", "Output", "Target", "Item", "IntoIter", "Owned",
-];
-
-const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
-    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
-    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
-    "override", "priv", "try", "typeof", "unsized", "virtual", "yield", "_",
 ];
 
 /// Whether `ident` can name a `CloseCode` variant: ASCII, starts with an
@@ -74,7 +61,6 @@ pub fn is_valid_ident(ident: &str) -> bool {
     let mut bytes = ident.bytes();
     matches!(bytes.next(), Some(b'A'..=b'Z'))
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        && !KEYWORDS.contains(&ident)
         && !RESERVED.contains(&ident)
         && ident.len() <= 64
 }
@@ -84,8 +70,8 @@ pub fn is_valid_ident(ident: &str) -> bool {
 /// The words (runs of ASCII letters and digits) are joined in
 /// UpperCamelCase: `Mandatory Ext.` gives `MandatoryExt`, `TLS handshake`
 /// gives `TlsHandshake`. A result that starts with a digit gets the prefix
-/// `Code`. When the description has more than [`MAX_IDENT_WORDS`] words,
-/// gives more than [`MAX_IDENT_LEN`] characters, has no words, or gives a
+/// `Code`. When the description has more than 6 words, gives more than 40
+/// characters, has no words, or gives a
 /// reserved name, the identifier is `Code` followed by the value
 /// ([`Derivation::Fallback`]). When the result is in `taken`, the value is
 /// appended ([`Derivation::Collision`]). The result is never in `taken`.
@@ -109,15 +95,12 @@ pub fn derive_ident(
     if ident.starts_with(|c: char| c.is_ascii_digit()) {
         ident.insert_str(0, "Code");
     }
-    let (mut ident, mut derivation) = if words.is_empty()
-        || words.len() > MAX_IDENT_WORDS
-        || ident.len() > MAX_IDENT_LEN
-        || !is_valid_ident(&ident)
-    {
-        (format!("Code{value}"), Derivation::Fallback)
-    } else {
-        (ident, Derivation::Words)
-    };
+    let (mut ident, mut derivation) =
+        if words.is_empty() || words.len() > 6 || ident.len() > 40 || !is_valid_ident(&ident) {
+            (format!("Code{value}"), Derivation::Fallback)
+        } else {
+            (ident, Derivation::Words)
+        };
     if taken.contains(&ident) {
         if derivation == Derivation::Words {
             derivation = Derivation::Collision;
@@ -258,30 +241,25 @@ mod tests {
     }
 
     #[test]
-    fn words_become_upper_camel_case_or_fall_back() {
-        let words = |description| derive(3001, description);
+    fn keywords_digits_punctuation_and_collisions() {
         let word = |ident: &str| (ident.to_owned(), Derivation::Words);
-        assert_eq!(words("Mandatory Ext."), word("MandatoryExt"));
-        assert_eq!(words("TLS handshake"), word("TlsHandshake"));
-        assert_eq!(words("3D frames"), word("Code3dFrames"));
-        assert_eq!(words("Timeout — ünïcode"), word("TimeoutNCode"));
-        assert_eq!(words("one two three four five six").1, Derivation::Words);
-        let fallback = ("Code3001".to_owned(), Derivation::Fallback);
-        for description in [
-            "one two three four five six seven",
-            &"x".repeat(41),
-            "!!! ... ???",
-        ] {
+        assert_eq!(derive(3001, "Mandatory Ext."), word("MandatoryExt"));
+        assert_eq!(derive(3001, "TLS handshake"), word("TlsHandshake"));
+        assert_eq!(derive(3001, "3D frames"), word("Code3dFrames"));
+        assert_eq!(derive(3001, "Timeout — ünïcode"), word("TimeoutNCode"));
+        assert_eq!(
+            derive(3001, "one two three four five six").1,
+            Derivation::Words
+        );
+        // Too long, no words, a keyword, the catch-all, core traits' types.
+        let long = ["one two three four five six seven", &"x".repeat(41)];
+        for description in long
+            .into_iter()
+            .chain(["!!! ...", "self", "Other", "Err", "error"])
+        {
+            let fallback = ("Code3001".to_owned(), Derivation::Fallback);
             assert_eq!(derive(3001, description), fallback, "{description}");
         }
-        // Keywords, the catch-all and core traits' associated types.
-        for description in ["self", "Other", "Err", "error"] {
-            assert_eq!(derive(3001, description), fallback, "{description}");
-        }
-    }
-
-    #[test]
-    fn collisions_append_the_value_until_free() {
         let taken: BTreeSet<String> = ["Timeout".to_owned(), "Timeout3017".to_owned()].into();
         let derived = derive_ident(3017, "Timeout", &taken);
         assert_eq!(derived, ("Timeout3017_".into(), Derivation::Collision));
@@ -292,19 +270,7 @@ mod tests {
 
     #[test]
     fn every_derived_identifier_is_valid() {
-        let descriptions = [
-            "",
-            "a",
-            "Self",
-            "self",
-            "fn",
-            "_",
-            "9",
-            "9 lives",
-            "A b C d",
-            "\u{202E}evil",
-        ];
-        for description in descriptions {
+        for description in "|a|Self|self|fn|_|9|9 lives|A b C d|\u{202E}evil".split('|') {
             for value in [1000, 3999, 65535] {
                 let (ident, _) = derive(value, description);
                 assert!(is_valid_ident(&ident), "{description:?} -> {ident:?}");
@@ -315,69 +281,42 @@ mod tests {
     #[test]
     fn pins_round_trip_any_name() {
         let mut pins = Pins::default();
-        let name = Some("Bad \"Gateway\" \\ \u{202E}\u{1}\n".to_owned());
+        let pin = |ident: &str, name: Option<&str>| Pin {
+            ident: ident.to_owned(),
+            name: name.map(str::to_owned),
+        };
         pins.insert(
             1014,
-            Pin {
-                ident: "BadGateway".into(),
-                name,
-            },
+            pin("BadGateway", Some("Bad \"Gate\" \\ \u{202E}\u{1}\n")),
         );
-        pins.insert(
-            1000,
-            Pin {
-                ident: "NormalClosure".into(),
-                name: None,
-            },
-        );
+        pins.insert(1000, pin("NormalClosure", None));
         assert_eq!(Pins::parse(&pins.render()).unwrap(), pins);
     }
 
     #[test]
     fn bad_pins_are_refused_at_their_key() {
-        for (text, key, says) in [
-            (
-                "[codes]\n1000 = { ident = \"A\" }\n01000 = { ident = \"B\" }\n",
-                "codes.01000",
-                "close code",
-            ),
-            (
-                "[codes]\n1000 = { ident = \"A\" }\n70000 = { ident = \"B\" }\n",
-                "codes.70000",
-                "close code",
-            ),
-            (
-                "[codes]\n1000 = { ident = \"A\" }\n1001 = { ident = \"fn\" }\n",
-                "codes.1001.ident",
-                "usable",
-            ),
+        let second = |pin: &str| format!("[codes]\n1000 = {{ ident = \"A\" }}\n{pin}\n");
+        for (pin, key, says) in [
+            ("01000 = { ident = \"B\" }", "codes.01000", "close code"),
+            ("70000 = { ident = \"B\" }", "codes.70000", "close code"),
+            ("1001 = { ident = \"fn\" }", "codes.1001.ident", "usable"),
+            ("1001 = { ident = \"A\" }", "codes.1001.ident", "already"),
         ] {
-            let error = Pins::parse(text).unwrap_err();
-            let second_key = Position { line: 3, column: 1 };
-            assert_eq!(
-                (error.position, error.element.as_deref()),
-                (Some(second_key), Some(key))
-            );
+            let error = Pins::parse(&second(pin)).unwrap_err();
+            let at = Some(Position { line: 3, column: 1 });
+            assert_eq!((error.position, error.element.as_deref()), (at, Some(key)));
             assert!(error.message.contains(says), "{error}");
         }
-        for (text, line, says) in [
-            (
-                "[codes]\n1000 = { ident = \"A\", colour = \"red\" }\n",
-                2,
-                "colour",
-            ),
-            ("[codes]\n\n1000 = { name = \"A\" }\n", 3, "ident"),
-            ("[codes]\n1000 = \"A\"\n", 2, "string"),
-            ("[other]\n", 1, "other"),
-            ("[codes]\n1000 = { ident = \n", 2, ""),
+        for (pin, says) in [
+            ("1001 = { ident = \"B\", colour = \"red\" }", "colour"),
+            ("1001 = { name = \"B\" }", "ident"),
+            ("1001 = \"B\"", "string"),
+            ("[other]", "other"),
+            ("1001 = { ident = ", ""),
         ] {
-            let error = Pins::parse(text).unwrap_err();
-            assert_eq!(
-                error.position.map(|p| p.line),
-                Some(line),
-                "{text}: {error}"
-            );
-            assert!(error.message.contains(says), "{text}: {error}");
+            let error = Pins::parse(&second(pin)).unwrap_err();
+            assert_eq!(error.position.map(|p| p.line), Some(3), "{pin}: {error}");
+            assert!(error.message.contains(says), "{pin}: {error}");
         }
     }
 }

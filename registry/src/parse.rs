@@ -68,15 +68,11 @@ pub const MAX_TEXT_LEN: usize = 4096;
 /// # Errors
 ///
 /// An [`Error`] naming the element, its line and column, and the problem:
-/// malformed XML (or not UTF-8, or an entity other than XML's predefined
-/// ones, or a character XML 1.0 forbids, raw or as a character reference:
-/// C0 controls other than tab, line feed and carriage return, lone
-/// surrogates, U+FFFE and U+FFFF), no `<registry id="close-code-number">`
-/// (or two), a `value` that is not a number or `a-b` range within
-/// 0..=65535, duplicate or overlapping values, a single code outside
-/// 1000..=4999, a contact that names no person of `people` (or, by letter
-/// case only, more than one), two persons with one id and different
-/// content, a record without `value` or `description`, or a malformed date.
+/// malformed XML, not UTF-8, an entity that is not predefined, a character
+/// XML 1.0 forbids, no (or a second) close-code registry, a `value` that is
+/// not `N` or `A-B` within 0..=65535, overlapping values, a single code
+/// outside 1000..=4999, a contact naming no person (or, by letter case
+/// only, several), a missing `value` or `description`, a malformed date.
 ///
 /// # Example
 ///
@@ -171,8 +167,10 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
 struct Quirks(Vec<Quirk>);
 
 impl Quirks {
-    fn note(&mut self, element: &Element, message: String) {
+    /// Notes that `element` `had` something, which was read as `read`.
+    fn read_as(&mut self, element: &Element, had: String, read: &str) {
         let (position, element) = (element.position, element.tag());
+        let message = format!("{had}; read as {read}");
         self.0.push(Quirk {
             position,
             element,
@@ -185,9 +183,8 @@ impl Quirks {
     fn trim<'a>(&mut self, element: &Element, what: &str, value: &'a str) -> &'a str {
         let trimmed = value.trim();
         if trimmed.len() != value.len() {
-            let (value, read) = (quote(value), quote(trimmed));
-            let message = format!("{what} {value} has surrounding whitespace; read as {read}");
-            self.note(element, message);
+            let had = format!("{what} {} has surrounding whitespace", quote(value));
+            self.read_as(element, had, &quote(trimmed));
         }
         trimmed
     }
@@ -254,13 +251,12 @@ fn people(root: &Element, quirks: &mut Quirks) -> Result<People, Error> {
             None => {
                 by_id.insert(id.to_owned(), (entry, person.position));
             }
-            Some((first, at)) if *first == entry => quirks.note(
-                person,
-                format!(
-                    "person {} is listed twice with the same content (first at {at}); read as one person",
-                    quote(id)
-                ),
-            ),
+            Some((first, at)) if *first == entry => {
+                let id = quote(id);
+                let had =
+                    format!("person {id} is listed twice with the same content (first at {at})");
+                quirks.read_as(person, had, "one person");
+            }
             Some((_, at)) => {
                 let id_text = if id == raw_id {
                     quote(id)
@@ -389,9 +385,11 @@ fn parse_contact(
     match same_but_case.map_or(&[][..], Vec::as_slice) {
         [] => Err(xref.error(not_in_people)),
         [only] => {
-            let (quoted, read) = (quote(id), quote(only));
-            let message = format!("person id {quoted} is not in <people> but differs only in letter case from {read}; read as {read}");
-            quirks.note(xref, message);
+            let (had, read) = (quote(id), quote(only));
+            let had = format!(
+                "person id {had} is not in <people> but differs only in letter case from {read}"
+            );
+            quirks.read_as(xref, had, &read);
             Ok(Some(people.by_id[only].0.clone()))
         }
         several => {
@@ -421,12 +419,8 @@ fn reference_kind(xref: &Element, raw: &str, quirks: &mut Quirks) -> Option<Refe
     }
     let lower = kind.to_ascii_lowercase();
     let known = ReferenceKind::from_type(&lower)?;
-    let message = format!(
-        "type {} is not in lower case; read as {}",
-        quote(kind),
-        quote(&lower)
-    );
-    quirks.note(xref, message);
+    let had = format!("type {} is not in lower case", quote(kind));
+    quirks.read_as(xref, had, &quote(&lower));
     Some(known)
 }
 
@@ -471,11 +465,9 @@ fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
     let mut text = quirks.trim(value, "the value", &raw).to_owned();
     if text.contains('\u{2013}') {
         let hyphen = text.replace('\u{2013}', "-");
-        let (shown, read) = (quote(&text), quote(&hyphen));
-        let message = format!(
-            "the value {shown} has an en dash (U+2013) where the format has \"-\"; read as {read}"
-        );
-        quirks.note(value, message);
+        let shown = quote(&text);
+        let had = format!("the value {shown} has an en dash (U+2013) where the format has \"-\"");
+        quirks.read_as(value, had, &quote(&hyphen));
         text = hyphen;
     }
     let number = |text: &str| match text.parse::<u16>() {
@@ -495,10 +487,8 @@ fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
                 end: number(end)?,
             };
             if start.len() + 1 + end.len() != text.len() {
-                let (text, read) = (quote(&text), quote(&format!("{start}-{end}")));
-                let message =
-                    format!("the value {text} has whitespace around its \"-\"; read as {read}");
-                quirks.note(value, message);
+                let had = format!("the value {} has whitespace around its \"-\"", quote(&text));
+                quirks.read_as(value, had, &quote(&format!("{start}-{end}")));
             }
             span
         }
