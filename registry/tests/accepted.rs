@@ -28,13 +28,7 @@ fn the_small_document_parses() {
     assert_eq!(registry.title, "WebSocket Close Code Number Registry");
     assert_eq!(registry.expert.as_deref(), Some("Alexey Melnikov"));
     assert_eq!(registry.ranges.len(), 1);
-    assert_eq!(
-        registry.ranges[0].span,
-        Span {
-            start: 1000,
-            end: 2999
-        }
-    );
+    assert_eq!(registry.ranges[0].span, span(1000, 2999));
     assert_eq!(registry.ranges[0].registration_rule, "Standards Action");
     assert_eq!(registry.ranges[0].position, pos(9, 5));
     assert_eq!(

@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::text_at;
+use common::{span, text_at};
 use ws_close_codes_registry::{
     parse, Date, Error, Person, Position, Quirk, ReferenceKind, Registry, Span, SNAPSHOT_XML,
 };
@@ -60,31 +60,20 @@ fn parse_ok(text: &str) -> Registry {
         .unwrap_or_else(|e| panic!("expected the document to parse, got: {e}\n{text}"))
 }
 
-/// Parses `text` and checks that its quirks are exactly `expected`, as
-/// `(line, column, element, Display form)`, in that order.
+/// Parses `text` and checks that its quirks are exactly `expected`, in
+/// their `Display` form (`line L, column C: <element>: message`), in that
+/// order, and that each names the place of its element's start tag.
 #[track_caller]
-fn parse_with_quirks(text: &str, expected: &[(u32, u32, &str, &str)]) -> Registry {
-    for &(line, column, element, _) in expected {
-        assert_tag_at(text, line, column, element);
-    }
+fn parse_with_quirks(text: &str, expected: &[&str]) -> Registry {
     let registry = parse_ok(text);
-    let got: Vec<(u32, u32, &str, String)> = registry
-        .quirks
-        .iter()
-        .map(|q| {
-            (
-                q.position.line,
-                q.position.column,
-                q.element.as_str(),
-                q.to_string(),
-            )
-        })
-        .collect();
-    let want: Vec<(u32, u32, &str, String)> = expected
-        .iter()
-        .map(|&(line, column, element, display)| (line, column, element, display.to_owned()))
-        .collect();
-    assert_eq!(got, want);
+    let got: Vec<String> = registry.quirks.iter().map(|q| q.to_string()).collect();
+    assert_eq!(got, expected);
+    for quirk in &registry.quirks {
+        let Position { line, column } = quirk.position;
+        let place = format!("line {line}, column {column}: {}: ", quirk.element);
+        assert!(quirk.to_string().starts_with(&place), "{quirk}");
+        assert_tag_at(text, line, column, &quirk.element);
+    }
     registry
 }
 
@@ -170,24 +159,9 @@ fn iana_2016_document_parses_with_its_trailing_space_contacts() {
     let registry = parse_with_quirks(
         IANA_2016,
         &[
-            (
-                190,
-                16,
-                "<xref>",
-                &format!("line 190, column 16: <xref>: person id \"Alexey_Melnikov \" {melnikov}"),
-            ),
-            (
-                196,
-                16,
-                "<xref>",
-                &format!("line 196, column 16: <xref>: person id \"Alexey_Melnikov \" {melnikov}"),
-            ),
-            (
-                204,
-                16,
-                "<xref>",
-                &format!("line 204, column 16: <xref>: person id \"Alexey_Melnikov \" {melnikov}"),
-            ),
+            &format!("line 190, column 16: <xref>: person id \"Alexey_Melnikov \" {melnikov}"),
+            &format!("line 196, column 16: <xref>: person id \"Alexey_Melnikov \" {melnikov}"),
+            &format!("line 204, column 16: <xref>: person id \"Alexey_Melnikov \" {melnikov}"),
         ],
     );
     // The places are the three contacts that carry the space.
@@ -210,20 +184,8 @@ fn iana_2016_document_parses_with_its_trailing_space_contacts() {
     assert_eq!(
         spans,
         [
-            (
-                Span {
-                    start: 1016,
-                    end: 3999
-                },
-                "Unassigned"
-            ),
-            (
-                Span {
-                    start: 4000,
-                    end: 4999
-                },
-                "Reserved for Private Use"
-            ),
+            (span(1016, 3999), "Unassigned"),
+            (span(4000, 4999), "Reserved for Private Use"),
         ]
     );
     let melnikov = Person {
@@ -264,13 +226,10 @@ fn surrounding_whitespace_in_a_contact_id_is_trimmed() {
     );
     let registry = parse_with_quirks(
         &text,
-        &[(
-            51,
-            16,
-            "<xref>",
+        &[
             "line 51, column 16: <xref>: person id \"\\u{a0}Leo_Tietz\\t\" has surrounding \
              whitespace; read as \"Leo_Tietz\"",
-        )],
+        ],
     );
     assert_eq!(registry.record_for(3000).unwrap().contact, Some(leo()));
 }
@@ -283,12 +242,7 @@ fn surrounding_whitespace_in_an_xref_type_is_trimmed() {
     );
     let registry = parse_with_quirks(
         &text,
-        &[(
-            30,
-            7,
-            "<xref>",
-            "line 30, column 7: <xref>: type \" rfc\" has surrounding whitespace; read as \"rfc\"",
-        )],
+        &["line 30, column 7: <xref>: type \" rfc\" has surrounding whitespace; read as \"rfc\""],
     );
     let reference = &registry.record_for(1000).unwrap().references[0];
     assert_eq!(reference.kind, ReferenceKind::Rfc);
@@ -305,13 +259,10 @@ fn surrounding_whitespace_in_an_xref_type_is_trimmed() {
     );
     let registry = parse_with_quirks(
         &text,
-        &[(
-            51,
-            16,
-            "<xref>",
+        &[
             "line 51, column 16: <xref>: type \"person \" has surrounding whitespace; read as \
              \"person\"",
-        )],
+        ],
     );
     assert_eq!(registry.record_for(3000).unwrap().contact, Some(leo()));
 }
@@ -324,13 +275,10 @@ fn surrounding_whitespace_in_reference_data_is_trimmed() {
     );
     let registry = parse_with_quirks(
         &text,
-        &[(
-            62,
-            7,
-            "<xref>",
+        &[
             "line 62, column 7: <xref>: data \"rfc6455 \" has surrounding whitespace; read as \
              \"rfc6455\"",
-        )],
+        ],
     );
     let reference = &registry.record_for(4000).unwrap().references[0];
     assert_eq!(
@@ -344,13 +292,10 @@ fn surrounding_whitespace_in_a_person_id_is_trimmed() {
     let text = edit("<person id=\"Leo_Tietz\">", "<person id=\" Leo_Tietz\">");
     let registry = parse_with_quirks(
         &text,
-        &[(
-            76,
-            5,
-            "<person>",
+        &[
             "line 76, column 5: <person>: id \" Leo_Tietz\" has surrounding whitespace; read as \
              \"Leo_Tietz\"",
-        )],
+        ],
     );
     assert_eq!(registry.record_for(3000).unwrap().contact, Some(leo()));
 }
@@ -364,20 +309,10 @@ fn surrounding_whitespace_in_record_dates_is_trimmed() {
     let registry = parse_with_quirks(
         &text,
         &[
-            (
-                37,
-                5,
-                "<record>",
-                "line 37, column 5: <record>: attribute date \"2016-10-10 \" has surrounding \
+            "line 37, column 5: <record>: attribute date \"2016-10-10 \" has surrounding \
                  whitespace; read as \"2016-10-10\"",
-            ),
-            (
-                37,
-                5,
-                "<record>",
-                "line 37, column 5: <record>: attribute updated \"\\u{3000}2025-07-30\" has \
+            "line 37, column 5: <record>: attribute updated \"\\u{3000}2025-07-30\" has \
                  surrounding whitespace; read as \"2025-07-30\"",
-            ),
         ],
     );
     let gateway = registry.record_for(1014).unwrap();
@@ -393,13 +328,10 @@ fn surrounding_whitespace_in_the_registry_id_is_trimmed() {
     );
     let registry = parse_with_quirks(
         &text,
-        &[(
-            14,
-            3,
-            "<registry>",
+        &[
             "line 14, column 3: <registry>: id \" close-code-number\" has surrounding whitespace; \
              read as \"close-code-number\"",
-        )],
+        ],
     );
     assert_eq!(registry.title, "WebSocket Close Code Number Registry");
     assert_eq!(
@@ -417,13 +349,10 @@ fn surrounding_whitespace_in_a_value_is_trimmed() {
     let text = edit("<value>1014</value>", "<value>\n        1014 </value>");
     let registry = parse_with_quirks(
         &text,
-        &[(
-            38,
-            7,
-            "<value>",
+        &[
             "line 38, column 7: <value>: the value \"\\n        1014 \" has surrounding \
              whitespace; read as \"1014\"",
-        )],
+        ],
     );
     assert_eq!(
         registry.record_for(1014).unwrap().description,
@@ -441,36 +370,17 @@ fn whitespace_around_the_hyphen_of_a_range_is_absorbed() {
     let registry = parse_with_quirks(
         &text,
         &[
-            (
-                19,
-                7,
-                "<value>",
-                "line 19, column 7: <value>: the value \"1000 -2999\" has whitespace around its \
+            "line 19, column 7: <value>: the value \"1000 -2999\" has whitespace around its \
                  \"-\"; read as \"1000-2999\"",
-            ),
-            (
-                54,
-                7,
-                "<value>",
-                "line 54, column 7: <value>: the value \"3001 - 3999\" has whitespace around its \
+            "line 54, column 7: <value>: the value \"3001 - 3999\" has whitespace around its \
                  \"-\"; read as \"3001-3999\"",
-            ),
         ],
     );
-    let span = Span {
-        start: 3001,
-        end: 3999,
-    };
-    assert_eq!(registry.record_for(3001).unwrap().span, span);
-    assert_eq!(registry.record_for(3999).unwrap().span, span);
+    let range = span(3001, 3999);
+    assert_eq!(registry.record_for(3001).unwrap().span, range);
+    assert_eq!(registry.record_for(3999).unwrap().span, range);
     assert_eq!(registry.record_for(3000).unwrap().span, Span::single(3000));
-    assert_eq!(
-        registry.range_for(2999).unwrap().span,
-        Span {
-            start: 1000,
-            end: 2999
-        }
-    );
+    assert_eq!(registry.range_for(2999).unwrap().span, span(1000, 2999));
 }
 
 #[test]
@@ -481,21 +391,12 @@ fn an_en_dash_in_a_range_is_read_as_a_hyphen() {
     );
     let registry = parse_with_quirks(
         &text,
-        &[(
-            54,
-            7,
-            "<value>",
+        &[
             "line 54, column 7: <value>: the value \"3001\u{2013}3999\" has an en dash (U+2013) \
              where the format has \"-\"; read as \"3001-3999\"",
-        )],
+        ],
     );
-    assert_eq!(
-        registry.record_for(3500).unwrap().span,
-        Span {
-            start: 3001,
-            end: 3999
-        }
-    );
+    assert_eq!(registry.record_for(3500).unwrap().span, span(3001, 3999));
 
     // An en dash with spaces around it: each step is reported, in order.
     let text = edit(
@@ -505,20 +406,10 @@ fn an_en_dash_in_a_range_is_read_as_a_hyphen() {
     let registry = parse_with_quirks(
         &text,
         &[
-            (
-                54,
-                7,
-                "<value>",
-                "line 54, column 7: <value>: the value \"3001 \u{2013} 3999\" has an en dash \
+            "line 54, column 7: <value>: the value \"3001 \u{2013} 3999\" has an en dash \
                  (U+2013) where the format has \"-\"; read as \"3001 - 3999\"",
-            ),
-            (
-                54,
-                7,
-                "<value>",
-                "line 54, column 7: <value>: the value \"3001 - 3999\" has whitespace around its \
+            "line 54, column 7: <value>: the value \"3001 - 3999\" has whitespace around its \
                  \"-\"; read as \"3001-3999\"",
-            ),
         ],
     );
     assert_eq!(registry.record_for(3999).unwrap().description, "Unassigned");
@@ -536,25 +427,10 @@ fn an_xref_type_in_another_letter_case_is_read_in_lower_case() {
     let registry = parse_with_quirks(
         &text,
         &[
-            (
-                29,
-                16,
-                "<xref>",
-                "line 29, column 16: <xref>: type \"Person\" is not in lower case; read as \
+            "line 29, column 16: <xref>: type \"Person\" is not in lower case; read as \
                  \"person\"",
-            ),
-            (
-                30,
-                7,
-                "<xref>",
-                "line 30, column 7: <xref>: type \"RFC\" is not in lower case; read as \"rfc\"",
-            ),
-            (
-                41,
-                7,
-                "<xref>",
-                "line 41, column 7: <xref>: type \"URI\" is not in lower case; read as \"uri\"",
-            ),
+            "line 30, column 7: <xref>: type \"RFC\" is not in lower case; read as \"rfc\"",
+            "line 41, column 7: <xref>: type \"URI\" is not in lower case; read as \"uri\"",
         ],
     );
     let normal = registry.record_for(1000).unwrap();
@@ -576,13 +452,10 @@ fn a_contact_id_in_another_letter_case_names_the_one_person_it_can_mean() {
     );
     let registry = parse_with_quirks(
         &text,
-        &[(
-            51,
-            16,
-            "<xref>",
+        &[
             "line 51, column 16: <xref>: person id \"LEO_tietz\" is not in <people> but differs \
              only in letter case from \"Leo_Tietz\"; read as \"Leo_Tietz\"",
-        )],
+        ],
     );
     assert_eq!(registry.record_for(3000).unwrap().contact, Some(leo()));
 
@@ -600,13 +473,10 @@ fn a_person_listed_twice_with_the_same_content_is_one_person() {
     let text = edit(LEO, &format!("{LEO}{LEO}"));
     let registry = parse_with_quirks(
         &text,
-        &[(
-            81,
-            5,
-            "<person>",
+        &[
             "line 81, column 5: <person>: person \"Leo_Tietz\" is listed twice with the same \
              content (first at line 76, column 5); read as one person",
-        )],
+        ],
     );
     assert_eq!(registry.record_for(3000).unwrap().contact, Some(leo()));
 
@@ -617,20 +487,10 @@ fn a_person_listed_twice_with_the_same_content_is_one_person() {
     let registry = parse_with_quirks(
         &text,
         &[
-            (
-                81,
-                5,
-                "<person>",
-                "line 81, column 5: <person>: id \"Leo_Tietz \" has surrounding whitespace; read \
+            "line 81, column 5: <person>: id \"Leo_Tietz \" has surrounding whitespace; read \
                  as \"Leo_Tietz\"",
-            ),
-            (
-                81,
-                5,
-                "<person>",
-                "line 81, column 5: <person>: person \"Leo_Tietz\" is listed twice with the same \
+            "line 81, column 5: <person>: person \"Leo_Tietz\" is listed twice with the same \
                  content (first at line 76, column 5); read as one person",
-            ),
         ],
     );
     assert_eq!(registry.record_for(3000).unwrap().contact, Some(leo()));
@@ -672,13 +532,10 @@ fn warnings_escape_and_shorten_the_document_text() {
     ]);
     let registry = parse_with_quirks(
         &text,
-        &[(
-            76,
-            5,
-            "<person>",
+        &[
             "line 76, column 5: <person>: id \"Leo\\u{202e}_Tietz\\u{7f} \" has surrounding \
              whitespace; read as \"Leo\\u{202e}_Tietz\\u{7f}\"",
-        )],
+        ],
     );
     assert_eq!(
         contact_id(&registry, 3000),
@@ -700,14 +557,9 @@ fn warnings_escape_and_shorten_the_document_text() {
     let short = "L".repeat(80);
     parse_with_quirks(
         &text,
-        &[(
-            76,
-            5,
-            "<person>",
-            &format!(
-                "line 76, column 5: <person>: id \"{short}…\" has surrounding whitespace; read as \
-                 \"{short}…\""
-            ),
+        &[&format!(
+            "line 76, column 5: <person>: id \"{short}…\" has surrounding whitespace; read as \
+             \"{short}…\""
         )],
     );
 }

@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use ws_close_codes_registry::{parse, Date, Error, Position, Record, Registry};
+use ws_close_codes_registry::{parse, Date, Error, Position, Record, Registry, Span};
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -107,6 +107,10 @@ pub fn date(text: &str) -> Date {
         month: parts[1].parse().unwrap(),
         day: parts.get(2).map(|d| d.parse().unwrap()),
     }
+}
+
+pub fn span(start: u16, end: u16) -> Span {
+    Span { start, end }
 }
 
 pub fn pos(line: u32, column: u32) -> Position {
