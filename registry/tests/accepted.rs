@@ -291,34 +291,19 @@ fn all_reference_kinds_in_document_order() {
     let registry = parse_ok(&doc(extra));
     let record = registry.record_for(3003).unwrap();
     assert_eq!(
-        record.references,
-        vec![
-            Reference {
-                kind: ReferenceKind::Draft,
-                data: "draft-ietf-hybi-thewebsocketprotocol-17".into()
-            },
-            Reference {
-                kind: ReferenceKind::Uri,
-                data: "https://example.com/ws".into()
-            },
-            Reference {
-                kind: ReferenceKind::Person,
-                data: "IESG_HYBI".into()
-            },
-            Reference {
-                kind: ReferenceKind::Text,
-                data: "Private communication, 2023".into()
-            },
-            Reference {
-                kind: ReferenceKind::RfcErrata,
-                data: "3227".into()
-            },
-            Reference {
-                kind: ReferenceKind::Rfc,
-                data: "rfc6455".into()
-            },
+        kinds_and_data(record),
+        [
+            ("draft", "draft-ietf-hybi-thewebsocketprotocol-17"),
+            ("uri", "https://example.com/ws"),
+            ("person", "IESG_HYBI"),
+            ("text", "Private communication, 2023"),
+            ("rfc-errata", "3227"),
+            ("rfc", "rfc6455"),
         ]
     );
+    let kinds: Vec<ReferenceKind> = record.references.iter().map(|r| r.kind).collect();
+    use ReferenceKind::*;
+    assert_eq!(kinds, [Draft, Uri, Person, Text, RfcErrata, Rfc]);
     assert_eq!(record.contact.as_ref().unwrap().display_name(), "Leo Tietz");
     assert_eq!(record.date, Some(date("2023-02-22")));
     assert_eq!(record.updated, Some(date("2025-07-30")));

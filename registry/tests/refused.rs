@@ -52,30 +52,11 @@ fn rejects_a_document_without_the_close_code_registry() {
 
 #[test]
 fn rejects_values_that_are_not_numbers_or_ranges() {
-    for bad in [
-        "abc",
-        "",
-        "   ",
-        "-1",
-        "-1000",
-        "0x3E8",
-        "0X3E8",
-        "10 00",
-        "70000",
-        "65536",
-        "99999999999999999999",
-        "3999-3009",
-        "1001-1000",
-        "1000-",
-        "-",
-        "1000-1001-1002",
-        "1000-70000",
-        "1e3",
-        "1000.0",
-        "+1000",
-        "١٠٠٠",
-        "１０００",
-    ] {
+    let bad_values = concat!(
+        "abc||   |-1|-1000|0x3E8|0X3E8|10 00|70000|65536|99999999999999999999|3999-3009|",
+        "1001-1000|1000-|-|1000-1001-1002|1000-70000|1e3|1000.0|+1000|١٠٠٠|１０００",
+    );
+    for bad in bad_values.split('|') {
         let text = doc(&record(bad, "Bad value"));
         let err = parse_err(&text);
         assert_eq!(err.element.as_deref(), Some("<value>"), "{bad:?}: {err}");
