@@ -185,69 +185,63 @@ fn expect_refused(what: &str, edited: &Edited, element: &str, says: &[&str]) -> 
 // Raw characters
 // ---------------------------------------------------------------------------
 
-#[test]
-fn raw_forbidden_characters_in_a_description_are_refused_at_their_place() {
-    let target = target();
-    for c in forbidden_raw() {
-        let what = format!("raw {} in the description", u_plus(c));
-        let edited = target.in_description(&c.to_string());
-        let err = expect_refused(&what, &edited, "<description>", &["XML 1.0 forbids"]);
-        assert!(
-            err.message.ends_with(&u_plus(c)),
-            "{what}: the message names another character: {err}"
-        );
-    }
-}
+/// How a piece is put into the snapshot.
+type Put = fn(&Target, &str) -> Edited;
+
+/// Where the tests put a character: in a description's text, or in an
+/// `xref`'s `data` attribute; and the element the errors name.
+const PLACES: [(Put, &str); 2] = [
+    (Target::in_description, "<description>"),
+    (Target::in_attribute, "<xref>"),
+];
 
 #[test]
-fn raw_forbidden_characters_in_an_attribute_value_are_refused_at_their_place() {
+fn raw_forbidden_characters_in_text_and_attributes_are_refused_at_their_place() {
     let target = target();
-    for c in forbidden_raw() {
-        let what = format!("raw {} in an attribute", u_plus(c));
-        let edited = target.in_attribute(&c.to_string());
-        let err = expect_refused(&what, &edited, "<xref>", &["XML 1.0 forbids"]);
-        assert!(err.message.ends_with(&u_plus(c)), "{what}: {err}");
+    for (put, element) in PLACES {
+        for c in forbidden_raw() {
+            let what = format!("raw {} in {element}", u_plus(c));
+            let err = expect_refused(&what, &put(&target, &c.to_string()), element, &[]);
+            assert!(err.message.starts_with("XML 1.0 forbids"), "{what}: {err}");
+            assert!(err.message.ends_with(&u_plus(c)), "{what}: {err}");
+        }
     }
 }
 
 #[test]
 fn the_messages_say_what_the_character_is() {
     let target = target();
-    let err = expect_refused(
-        "raw U+0001",
-        &target.in_description("\u{1}"),
-        "<description>",
-        &[],
-    );
-    assert_eq!(err.message, "XML 1.0 forbids the control character U+0001");
-    let err = expect_refused(
-        "raw U+FFFF",
-        &target.in_description("\u{FFFF}"),
-        "<description>",
-        &[],
-    );
-    assert_eq!(err.message, "XML 1.0 forbids the noncharacter U+FFFF");
-    let err = expect_refused(
-        "&#x1;",
-        &target.in_description("&#x1;"),
-        "<description>",
-        &[],
-    );
-    assert_eq!(
-        err.message,
-        "invalid character reference &#x1; (XML 1.0 forbids the control character U+0001)"
-    );
-    let err = expect_refused(
-        "&#x1; in data",
-        &target.in_attribute("&#x1;"),
-        "<xref>",
-        &[],
-    );
-    assert_eq!(
-        err.message,
-        "attribute data: invalid character reference &#x1; \
-         (XML 1.0 forbids the control character U+0001)"
-    );
+    let control = "XML 1.0 forbids the control character U+0001";
+    let reference = format!("invalid character reference &#x1; ({control})");
+    for (piece, put, element, message) in [
+        (
+            "\u{1}",
+            Target::in_description as Put,
+            "<description>",
+            control.to_owned(),
+        ),
+        (
+            "\u{FFFF}",
+            Target::in_description,
+            "<description>",
+            "XML 1.0 forbids the noncharacter U+FFFF".to_owned(),
+        ),
+        (
+            "&#x1;",
+            Target::in_description,
+            "<description>",
+            reference.clone(),
+        ),
+        (
+            "&#x1;",
+            Target::in_attribute,
+            "<xref>",
+            format!("attribute data: {reference}"),
+        ),
+    ] {
+        let err = expect_refused(piece, &put(&target, piece), element, &[]);
+        assert_eq!(err.message, message);
+    }
 }
 
 #[test]
@@ -343,44 +337,30 @@ fn forbidden_references() -> Vec<(String, Option<char>)> {
 }
 
 #[test]
-fn the_references_under_test_include_the_ones_asked_for() {
-    let references: Vec<String> = forbidden_references().into_iter().map(|r| r.0).collect();
-    for wanted in [
-        "&#x1;", "&#1;", "&#0;", "&#x0;", "&#xFFFE;", "&#65534;", "&#xFFFF;", "&#65535;",
-        "&#xD800;", "&#55296;", "&#xDFFF;", "&#57343;",
-    ] {
+fn references_to_forbidden_characters_are_refused_at_their_place() {
+    let target = target();
+    let references = forbidden_references();
+    for wanted in "&#x1;|&#1;|&#0;|&#xFFFE;|&#65534;|&#xFFFF;|&#65535;|&#xD800;|&#57343;".split('|')
+    {
         assert!(
-            references.iter().any(|r| r == wanted),
-            "{wanted} is missing"
+            references.iter().any(|r| r.0 == wanted),
+            "test bug: {wanted} is missing"
         );
     }
-}
-
-#[test]
-fn references_to_forbidden_characters_in_a_description_are_refused_at_their_place() {
-    let target = target();
-    for (reference, c) in forbidden_references() {
-        let edited = target.in_description(&reference);
-        let says = format!("invalid character reference {reference}");
-        let err = expect_refused(&reference, &edited, "<description>", &[&says]);
-        if let Some(c) = c.filter(|&c| c != '\0') {
-            assert!(
-                err.message.contains("XML 1.0 forbids") && err.message.contains(&u_plus(c)),
-                "{reference}: {err}"
-            );
-        }
-    }
-}
-
-#[test]
-fn references_to_forbidden_characters_in_an_attribute_value_are_refused_at_their_place() {
-    let target = target();
-    for (reference, c) in forbidden_references() {
-        let edited = target.in_attribute(&reference);
-        let says = format!("attribute data: invalid character reference {reference}");
-        let err = expect_refused(&reference, &edited, "<xref>", &[&says]);
-        if let Some(c) = c.filter(|&c| c != '\0') {
-            assert!(err.message.contains(&u_plus(c)), "{reference}: {err}");
+    for (put, element) in PLACES {
+        let attribute = if element == "<xref>" {
+            "attribute data: "
+        } else {
+            ""
+        };
+        for (reference, c) in &references {
+            let says = format!("{attribute}invalid character reference {reference}");
+            let err = expect_refused(reference, &put(&target, reference), element, &[&says]);
+            if let Some(c) = c.filter(|&c| c != '\0') {
+                let named =
+                    err.message.contains("XML 1.0 forbids") && err.message.contains(&u_plus(c));
+                assert!(named, "{reference}: {err}");
+            }
         }
     }
 }
