@@ -1,9 +1,9 @@
-//! `cargo xtask release`, on small workspaces the tests write (three
-//! published crates laid out like the real ones, a tool and a helper that
-//! are not published, and a workspace of its own that uses a crate by
-//! path) and on copies of the real manifests and changelog;
-//! and the changelog entries a registry sync adds, through `regen --from`
-//! on the shared workspace copy (`common::Workspace`).
+//! `cargo xtask release`, on small workspaces the tests write (the
+//! published crate, two members and a tool that are not published, a
+//! helper with a version of its own, and a workspace of its own that uses
+//! the crate by path), its semver baseline from an index served on
+//! loopback, and the changelog entries a registry sync adds, through
+//! `regen --from` on the shared workspace copy (`common::Workspace`).
 
 mod common;
 
@@ -12,36 +12,23 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::server::{full, Server};
 use common::{assert_unchanged, describe, files_in, xtask_in, Document, Workspace};
 use xtask::changelog::CHANGELOG;
 use xtask::cli::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
 use xtask::regen;
+use xtask::release::{self, Baseline, PUBLISHED};
 
 // ---------------------------------------------------------------------------
 // Small workspaces
 
-const REGISTRY: &str = "ws-close-codes-registry";
-const CODEGEN: &str = "ws-close-codes-codegen";
-const CRATE: &str = "ws-close-codes";
-
-/// The dependency sections of each member of a small workspace.
-#[derive(Clone)]
-struct Layout {
-    registry: &'static str,
-    codegen: &'static str,
-    krate: &'static str,
-}
-
-/// Dependencies as in the real workspace: the generator needs the
-/// registry, and its tests the crate (through the workspace, so with a
-/// version); the registry's and the crate's tests use an unpublished
-/// helper by path.
-const REAL_LAYOUT: Layout = Layout {
-    registry: "[dev-dependencies]\nhelper = { path = \"../helper\" }\n",
-    codegen: "[dependencies]\nws-close-codes-registry.workspace = true\n\n\
-              [dev-dependencies]\nws-close-codes.workspace = true\n",
-    krate: "[dev-dependencies]\nhelper = { path = \"../../helper\" }\n",
-};
+/// The members of a small workspace that are not published, with their
+/// manifests' directories.
+const UNPUBLISHED: [(&str, &str); 3] = [
+    ("ws-close-codes-registry", "registry"),
+    ("ws-close-codes-codegen", "codegen"),
+    ("tool", "tool"),
+];
 
 /// A workspace in a temporary directory: its files and `cargo xtask`
 /// against it.
@@ -50,66 +37,50 @@ struct Small {
 }
 
 impl Small {
-    /// A workspace at `version` (requirements not yet exact, as a
-    /// workspace that has never been released may have them), with
-    /// `changelog`, and a `Cargo.lock` that Cargo generated.
-    fn new(version: &str, changelog: &str, layout: &Layout) -> Small {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        let write = |path: &str, text: &str| {
-            let path = root.join(path);
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(path, text).unwrap();
+    /// A workspace at `version` with `changelog`, and the `Cargo.lock`
+    /// files Cargo generated.
+    fn new(version: &str, changelog: &str) -> Small {
+        let small = Small {
+            dir: tempfile::tempdir().unwrap(),
         };
-        write(
+        small.write(
             "Cargo.toml",
             &format!(
                 "[workspace]\nresolver = \"2\"\n\
                  members = [\"registry\", \"codegen\", \"crates/ws-close-codes\", \"tool\", \"helper\"]\n\n\
-                 [workspace.package]\nversion = \"{version}\"\nedition = \"2021\"\nlicense = \"MIT\"\n\n\
-                 [workspace.dependencies]\n\
-                 ws-close-codes = {{ path = \"crates/ws-close-codes\", version = \"{version}\" }}\n\
-                 ws-close-codes-registry = {{ path = \"registry\", version = \"{version}\" }}\n\
-                 ws-close-codes-codegen = {{ path = \"codegen\", version = \"{version}\" }}\n"
+                 [workspace.package]\nversion = \"{version}\" # the release writes it\nedition = \"2021\"\n\
+                 license = \"MIT\"\n\n[workspace.dependencies]\n\
+                 ws-close-codes = {{ path = \"crates/ws-close-codes\" }}\n"
             ),
         );
         let package = |name: &str, extra: &str| {
             format!(
                 "[package]\nname = \"{name}\"\nversion.workspace = true\nedition.workspace = true\n\
-                 license.workspace = true\n\n{extra}"
+                 license.workspace = true\n{extra}"
             )
         };
-        write("registry/Cargo.toml", &package(REGISTRY, layout.registry));
-        write("codegen/Cargo.toml", &package(CODEGEN, layout.codegen));
-        write(
-            "crates/ws-close-codes/Cargo.toml",
-            &package(CRATE, layout.krate),
-        );
-        write(
-            "tool/Cargo.toml",
-            &package(
-                "tool",
-                "publish = false\n\n[dependencies]\nws-close-codes-codegen.workspace = true\n",
-            ),
-        );
-        write(
+        for (name, directory) in UNPUBLISHED {
+            let extra = "publish = false\n\n[dev-dependencies]\nws-close-codes.workspace = true\n";
+            small.write(&format!("{directory}/Cargo.toml"), &package(name, extra));
+        }
+        small.write("crates/ws-close-codes/Cargo.toml", &package(PUBLISHED, ""));
+        small.write(
             "helper/Cargo.toml",
             "[package]\nname = \"helper\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n",
         );
         for lib in ["registry", "codegen", "crates/ws-close-codes", "helper"] {
-            write(&format!("{lib}/src/lib.rs"), "");
+            small.write(&format!("{lib}/src/lib.rs"), "");
         }
-        write("tool/src/main.rs", "fn main() {}\n");
-        write(CHANGELOG, changelog);
+        small.write("tool/src/main.rs", "fn main() {}\n");
+        small.write(CHANGELOG, changelog);
         // A workspace of its own that uses the crate by path, as the no_std
         // check does.
-        write(
+        small.write(
             "check/Cargo.toml",
             "[package]\nname = \"check\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
              [dependencies]\nws-close-codes = { path = \"../crates/ws-close-codes\" }\n\n[workspace]\n",
         );
-        write("check/src/lib.rs", "");
-        let small = Small { dir };
+        small.write("check/src/lib.rs", "");
         for directory in [".", "check"] {
             let output = small.cargo_in(directory, &["generate-lockfile", "--offline"]);
             assert!(output.status.success(), "{}", describe(&output));
@@ -126,7 +97,9 @@ impl Small {
     }
 
     fn write(&self, file: &str, text: &str) {
-        fs::write(self.root().join(file), text).unwrap();
+        let path = self.root().join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
     }
 
     fn files(&self) -> BTreeMap<String, Vec<u8>> {
@@ -137,16 +110,23 @@ impl Small {
         xtask_in(self.root(), args)
     }
 
-    fn cargo(&self, args: &[&str]) -> std::process::Output {
-        self.cargo_in(".", args)
-    }
-
     fn cargo_in(&self, directory: &str, args: &[&str]) -> std::process::Output {
         Command::new(env!("CARGO"))
             .args(args)
             .current_dir(self.root().join(directory))
             .output()
             .unwrap()
+    }
+
+    /// `cargo metadata --locked` in `directory`: Cargo agrees with the lock.
+    fn assert_locked(&self, directory: &str) {
+        let args = ["metadata", "--locked", "--offline", "--format-version", "1"];
+        let output = self.cargo_in(directory, &args);
+        assert!(
+            output.status.success(),
+            "{directory}: {}",
+            describe(&output)
+        );
     }
 }
 
@@ -165,7 +145,7 @@ fn toml_at<'a>(table: &'a toml::Table, path: &[&str]) -> Option<&'a toml::Value>
         .try_fold(table.get(*first)?, |value, key| value.get(key))
 }
 
-/// The versions of the workspace's own packages in `Cargo.lock`.
+/// The versions of the workspace's own packages in a lock file.
 fn locked_versions(lock: &str) -> BTreeMap<String, String> {
     let lock: toml::Table = lock.parse().unwrap();
     lock["package"]
@@ -278,7 +258,7 @@ fn each_kind_of_change_moves_the_number_cargo_says() {
         ),
     ];
     for (index, current) in ["1.4.2", "0.4.2", "0.0.7"].into_iter().enumerate() {
-        let small = Small::new(current, &changelog("", current), &REAL_LAYOUT);
+        let small = Small::new(current, &changelog("", current));
         for (unreleased, bump, after_1, after_0y, after_00) in cases {
             let next = [after_1, after_0y, after_00][index];
             small.write(CHANGELOG, &changelog(unreleased, current));
@@ -310,7 +290,6 @@ fn the_reasons_name_each_kind_and_each_breaking_entry() {
              - **Breaking**: `g` is gone; use\n  `h`, which also\n  works.\n\n### Fixed\n\n- A fix.\n\n",
             "0.4.2",
         ),
-        &REAL_LAYOUT,
     );
     let (code, out, err) = small.xtask(&["release", "--dry-run"]);
     assert_eq!(code, EXIT_OK, "{err}");
@@ -331,35 +310,24 @@ fn the_reasons_name_each_kind_and_each_breaking_entry() {
 #[test]
 fn a_version_never_released_is_released_as_it_is() {
     let text = "# Changelog\n\n## Unreleased\n\n### Added\n\n- Everything.\n";
-    let small = Small::new("0.1.0", text, &REAL_LAYOUT);
+    let small = Small::new("0.1.0", text);
     let lock = small.read("Cargo.lock");
     let (code, out, err) = small.xtask(&["release", "--dry-run"]);
     assert_eq!(code, EXIT_OK, "{err}");
     assert!(out.contains("version: 0.1.0 (first release)\n"), "{out}");
-    assert!(out.contains("has no section for 0.1.0 yet"), "{out}");
+    assert!(out.contains("has no section for it yet"), "{out}");
 
+    let manifest = small.read("Cargo.toml");
     let (code, out, err) = small.xtask(&["release", "--date", "2026-02-03"]);
     assert_eq!(code, EXIT_OK, "{err}");
-    assert!(out.contains("wrote Cargo.toml"), "{out}");
+    assert_eq!(out.matches("wrote ").count(), 1, "{out}");
     assert!(out.contains("wrote CHANGELOG.md"), "{out}");
-    assert!(!out.contains("wrote Cargo.lock"), "{out}");
     assert_eq!(
         small.read(CHANGELOG),
         "# Changelog\n\n## Unreleased\n\n## 0.1.0 - 2026-02-03\n\n### Added\n\n- Everything.\n"
     );
-    let manifest: toml::Table = small.read("Cargo.toml").parse().unwrap();
-    assert_eq!(
-        toml_at(&manifest, &["workspace", "package", "version"])
-            .unwrap()
-            .as_str(),
-        Some("0.1.0")
-    );
-    for name in [REGISTRY, CODEGEN, CRATE] {
-        let requirement = toml_at(&manifest, &["workspace", "dependencies", name, "version"]);
-        assert_eq!(requirement.unwrap().as_str(), Some("=0.1.0"), "{name}");
-    }
+    assert_eq!(small.read("Cargo.toml"), manifest);
     assert_eq!(small.read("Cargo.lock"), lock);
-    assert!(!out.contains("check/Cargo.lock"), "{out}");
 
     // Released now: nothing is left to release.
     let before = small.files();
@@ -397,7 +365,7 @@ fn an_empty_or_unreadable_unreleased_section_is_refused() {
             "has a section for 0.5.0, newer than the version in Cargo.toml (0.4.2)",
         ),
     ];
-    let small = Small::new("0.4.2", &cases[0].0, &REAL_LAYOUT);
+    let small = Small::new("0.4.2", &cases[0].0);
     for (text, message) in cases {
         small.write(CHANGELOG, &text);
         let before = small.files();
@@ -412,71 +380,49 @@ fn an_empty_or_unreadable_unreleased_section_is_refused() {
 }
 
 #[test]
-fn a_release_writes_the_version_exact_requirements_lock_and_changelog() {
+fn a_release_writes_the_version_the_locks_and_the_changelog() {
     for (current, next) in [("0.4.2", "0.4.3"), ("1.4.2", "1.5.0"), ("0.0.7", "0.0.8")] {
         let small = Small::new(
             current,
             &changelog("### Added\n\n- Close code 3017.\n\n", current),
-            &REAL_LAYOUT,
         );
         let manifest_before = small.read("Cargo.toml");
         let (code, out, err) = small.xtask(&["release", "--date", "2026-05-06"]);
         assert_eq!(code, EXIT_OK, "{current}: {err}");
-        for file in ["Cargo.toml", "Cargo.lock", "CHANGELOG.md"] {
+        for file in [
+            "Cargo.toml",
+            "Cargo.lock",
+            "CHANGELOG.md",
+            "check/Cargo.lock",
+        ] {
             assert!(out.contains(&format!("wrote {file}\n")), "{current}: {out}");
         }
+        assert!(out.contains(&format!("publishes: {PUBLISHED}\n")), "{out}");
 
-        // The manifest: only the version and the three requirements changed.
-        let manifest_text = small.read("Cargo.toml");
-        let expected = manifest_before
-            .replace(
-                &format!("version = \"{current}\"\nedition"),
-                &format!("version = \"{next}\"\nedition"),
-            )
-            .replace(
-                &format!("version = \"{current}\" }}"),
-                &format!("version = \"={next}\" }}"),
-            );
-        assert_eq!(manifest_text, expected, "{current}");
+        // The manifest: only the workspace version changed.
+        let manifest: toml::Table = small.read("Cargo.toml").parse().unwrap();
+        let mut expected: toml::Table = manifest_before.parse().unwrap();
+        expected["workspace"]["package"]["version"] = next.into();
+        assert_eq!(manifest, expected, "{current}");
 
-        // The lock: the members that take the workspace version moved, the
-        // helper did not, and Cargo finds nothing to change.
-        let mut expected = BTreeMap::new();
-        for name in [REGISTRY, CODEGEN, CRATE, "tool"] {
-            expected.insert(name.to_owned(), next.to_owned());
-        }
+        // The locks: the members that take the workspace version moved,
+        // the helper did not, and Cargo finds nothing to change.
+        let mut expected: BTreeMap<String, String> = UNPUBLISHED
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .chain([PUBLISHED.to_owned()])
+            .map(|name| (name, next.to_owned()))
+            .collect();
         expected.insert("helper".to_owned(), "0.0.0".to_owned());
         assert_eq!(locked_versions(&small.read("Cargo.lock")), expected);
-        let output = small.cargo(&["metadata", "--locked", "--offline", "--format-version", "1"]);
-        assert!(output.status.success(), "{current}: {}", describe(&output));
-        let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        let codegen = metadata["packages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["name"] == CODEGEN)
-            .unwrap();
-        let requirements: Vec<&str> = codegen["dependencies"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["req"].as_str().unwrap())
-            .collect();
-        assert_eq!(requirements, [format!("={next}"), format!("={next}")]);
-
-        // The other workspace's lock moved the crate too, and Cargo agrees.
-        let mut expected = BTreeMap::new();
-        expected.insert("check".to_owned(), "0.0.0".to_owned());
-        expected.insert(CRATE.to_owned(), next.to_owned());
+        let expected = BTreeMap::from([
+            ("check".to_owned(), "0.0.0".to_owned()),
+            (PUBLISHED.to_owned(), next.to_owned()),
+        ]);
         assert_eq!(locked_versions(&small.read("check/Cargo.lock")), expected);
-        let output = small.cargo_in(
-            "check",
-            &["metadata", "--locked", "--offline", "--format-version", "1"],
-        );
-        assert!(output.status.success(), "{current}: {}", describe(&output));
-        assert!(out.contains("wrote check/Cargo.lock\n"), "{current}: {out}");
+        small.assert_locked(".");
+        small.assert_locked("check");
 
-        // The changelog.
         assert_eq!(
             small.read(CHANGELOG),
             format!(
@@ -492,11 +438,23 @@ fn a_release_writes_the_version_exact_requirements_lock_and_changelog() {
 }
 
 #[test]
+fn a_second_published_crate_is_refused() {
+    let small = Small::new("0.4.2", &changelog("### Fixed\n\n- A fix.\n\n", "0.4.2"));
+    let (name, directory) = UNPUBLISHED[1];
+    let path = format!("{directory}/Cargo.toml");
+    small.write(&path, &small.read(&path).replace("publish = false\n", ""));
+    let before = small.files();
+    let (code, _, err) = small.xtask(&["release", "--dry-run"]);
+    assert_eq!(code, EXIT_FAILURE);
+    assert!(err.contains(&format!("{name} is published too")), "{err}");
+    assert_unchanged(&before, &small.files(), "second published crate");
+}
+
+#[test]
 fn a_dry_run_writes_nothing() {
     let small = Small::new(
         "0.4.2",
         &changelog("### Removed\n\n- Code 3003.\n\n", "0.4.2"),
-        &REAL_LAYOUT,
     );
     let before = small.files();
     let (code, out, err) = small.xtask(&["release", "--dry-run", "--date", "2026-01-01"]);
@@ -509,7 +467,7 @@ fn a_dry_run_writes_nothing() {
 #[test]
 fn apply_writes_the_files_that_differ() {
     let text = changelog("### Fixed\n\n- A fix.\n\n", "0.4.2");
-    let small = Small::new("0.4.2", &text, &REAL_LAYOUT);
+    let small = Small::new("0.4.2", &text);
     let plan = xtask::release::plan(small.root(), "2026-01-01").unwrap();
     assert_eq!(plan.next.to_string(), "0.4.3");
     let written = xtask::release::apply(&plan).unwrap();
@@ -522,11 +480,7 @@ fn apply_writes_the_files_that_differ() {
 
 #[test]
 fn a_file_changed_after_the_plan_is_not_overwritten() {
-    let small = Small::new(
-        "0.4.2",
-        &changelog("### Fixed\n\n- A fix.\n\n", "0.4.2"),
-        &REAL_LAYOUT,
-    );
+    let small = Small::new("0.4.2", &changelog("### Fixed\n\n- A fix.\n\n", "0.4.2"));
     let plan = xtask::release::plan(small.root(), "2026-01-01").unwrap();
     let edited = small.read(CHANGELOG).replace("A fix.", "A better fix.");
     small.write(CHANGELOG, &edited);
@@ -536,126 +490,6 @@ fn a_file_changed_after_the_plan_is_not_overwritten() {
     assert_unchanged(&before, &small.files(), "overtaken plan");
 }
 
-// ---------------------------------------------------------------------------
-// Publish order and requirements
-
-fn publish_order(layout: &Layout) -> Result<Vec<String>, String> {
-    let small = Small::new("0.4.2", &changelog("", "0.4.2"), layout);
-    let (code, out, err) = small.xtask(&["release", "--publish-order"]);
-    match code {
-        EXIT_OK => Ok(out.lines().map(str::to_owned).collect()),
-        _ => Err(err),
-    }
-}
-
-#[test]
-fn crates_are_published_after_what_they_need() {
-    // As in the real workspace: the generator after the registry (normal
-    // dependency) and after the crate (its dev-dependency carries a
-    // version); the rest by name.
-    assert_eq!(
-        publish_order(&REAL_LAYOUT).unwrap(),
-        [CRATE, REGISTRY, CODEGEN]
-    );
-
-    // A dev-dependency with a version orders; one by path alone does not.
-    let versioned_dev = Layout {
-        krate: "[dev-dependencies]\nws-close-codes-registry.workspace = true\n",
-        ..REAL_LAYOUT
-    };
-    assert_eq!(
-        publish_order(&versioned_dev).unwrap(),
-        [REGISTRY, CRATE, CODEGEN]
-    );
-    let path_dev = Layout {
-        krate: "[dev-dependencies]\nws-close-codes-registry = { path = \"../../registry\" }\n",
-        ..REAL_LAYOUT
-    };
-    assert_eq!(
-        publish_order(&path_dev).unwrap(),
-        [CRATE, REGISTRY, CODEGEN]
-    );
-
-    // A build-dependency orders.
-    let build = Layout {
-        codegen: "[dependencies]\nws-close-codes-registry.workspace = true\n",
-        krate: "[build-dependencies]\nws-close-codes-codegen.workspace = true\n",
-        ..REAL_LAYOUT
-    };
-    assert_eq!(publish_order(&build).unwrap(), [REGISTRY, CODEGEN, CRATE]);
-
-    // A cycle through a versioned dev-dependency cannot be published.
-    let cycle = Layout {
-        krate: "[build-dependencies]\nws-close-codes-codegen.workspace = true\n",
-        ..REAL_LAYOUT
-    };
-    let error = publish_order(&cycle).unwrap_err();
-    assert!(error.contains("cycle"), "{error}");
-
-    // A normal dependency without a version cannot be published.
-    let unversioned = Layout {
-        krate: "[dependencies]\nws-close-codes-registry = { path = \"../../registry\" }\n",
-        ..REAL_LAYOUT
-    };
-    let error = publish_order(&unversioned).unwrap_err();
-    assert!(
-        error.contains("ws-close-codes depends on ws-close-codes-registry without a version"),
-        "{error}"
-    );
-}
-
-#[test]
-fn the_dry_run_prints_the_publish_order() {
-    let small = Small::new(
-        "0.4.2",
-        &changelog("### Fixed\n\n- A fix.\n\n", "0.4.2"),
-        &REAL_LAYOUT,
-    );
-    let (code, out, err) = small.xtask(&["release", "--dry-run"]);
-    assert_eq!(code, EXIT_OK, "{err}");
-    assert!(
-        out.contains(&format!("publish order: {CRATE}, {REGISTRY}, {CODEGEN}\n")),
-        "{out}"
-    );
-}
-
-#[test]
-fn a_requirement_the_release_cannot_keep_exact_is_refused() {
-    let own_version = Layout {
-        codegen: "[dependencies]\nws-close-codes-registry = { path = \"../registry\", version = \"0.4.2\" }\n",
-        ..REAL_LAYOUT
-    };
-    let small = Small::new(
-        "0.4.2",
-        &changelog("### Fixed\n\n- A fix.\n\n", "0.4.2"),
-        &own_version,
-    );
-    let before = small.files();
-    let (code, _, err) = small.xtask(&["release"]);
-    assert_eq!(code, EXIT_FAILURE);
-    assert!(
-        err.contains(
-            "ws-close-codes-codegen: [dependencies] ws-close-codes-registry states its own version"
-        ),
-        "{err}"
-    );
-    assert_unchanged(&before, &small.files(), "own version");
-}
-
-#[test]
-fn the_real_workspace_publishes_in_dependency_order() {
-    let (code, out, err) = xtask_in(&xtask::workspace_root(), &["release", "--publish-order"]);
-    assert_eq!(code, EXIT_OK, "{err}");
-    let order: Vec<&str> = out.lines().collect();
-    let mut sorted = order.clone();
-    sorted.sort();
-    assert_eq!(sorted, [CRATE, CODEGEN, REGISTRY]);
-    let at = |name: &str| order.iter().position(|c| *c == name).unwrap();
-    // The generator needs the registry, and its tests the crate.
-    assert!(at(REGISTRY) < at(CODEGEN), "{order:?}");
-    assert!(at(CRATE) < at(CODEGEN), "{order:?}");
-}
-
 #[test]
 fn notes_print_a_section_without_its_heading() {
     let small = Small::new(
@@ -663,7 +497,6 @@ fn notes_print_a_section_without_its_heading() {
         "# Changelog\n\n## Unreleased\n\n### Fixed\n\n- Not yet.\n\n\
          ## 0.4.3 - 2025-03-01\n\n### Fixed\n\n- A fix.\n\n```text\n## not a heading\n```\n\n\
          ## 0.4.2 - 2025-01-01\n\n### Added\n\n- The first things.\n",
-        &REAL_LAYOUT,
     );
     let (code, out, _) = small.xtask(&["release", "--notes"]);
     assert_eq!(code, EXIT_OK);
@@ -689,21 +522,82 @@ fn notes_print_a_section_without_its_heading() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let small = Small::new("0.4.2", &changelog("", "0.4.2"), &REAL_LAYOUT);
+    let small = Small::new("0.4.2", &changelog("", "0.4.2"));
     for args in [
         &["release", "--date", "2026-02-30"][..],
         &["release", "--date"],
         &["release", "--notes", "--dry-run"],
-        &["release", "--publish-order", "--dry-run"],
+        &["release", "--semver-checks", "--date", "2026-01-01"],
         &["release", "--dry-run=yes"],
-        &["release", "--bump", "major"],
+        &["release", "--publish-order"],
     ] {
         let (code, _, err) = small.xtask(args);
         assert_eq!(code, EXIT_USAGE, "{args:?}: {err}");
     }
-    let (code, out, _) = small.xtask(&["help"]);
-    assert_eq!(code, EXIT_OK);
-    assert!(out.contains("cargo xtask release [--dry-run]"), "{out}");
+}
+
+// ---------------------------------------------------------------------------
+// The semver check's baseline
+
+/// An index on loopback that lists `versions` (`(version, yanked)`) for
+/// the published crate at its sparse-index path, and nothing else.
+fn index(versions: &'static [(&'static str, bool)]) -> Server {
+    Server::start(move |_, request| {
+        let path = format!("/{}/{}/{PUBLISHED}", &PUBLISHED[..2], &PUBLISHED[2..4]);
+        if request.path != path {
+            return full("404 Not Found", &[], "");
+        }
+        let lines: Vec<String> = (versions.iter())
+            .map(|(v, yanked)| format!("{{\"name\":\"{PUBLISHED}\",\"vers\":\"{v}\",\"deps\":[],\"cksum\":\"00\",\"features\":{{}},\"yanked\":{yanked}}}"))
+            .collect();
+        full("200 OK", &[], lines.join("\n") + "\n")
+    })
+}
+
+#[test]
+fn the_baseline_is_the_last_release_on_the_index_before_this_version() {
+    let small = Small::new("0.4.3", &changelog("", "0.4.2"));
+    let version = |v: &str| semver::Version::parse(v).unwrap();
+    // Older and not yanked: 0.4.1 (0.4.2 is yanked, 0.4.3 is this one, 0.10.0 newer).
+    let server = index(&[
+        ("0.4.1", false),
+        ("0.4.2", true),
+        ("0.4.3", false),
+        ("0.10.0", false),
+    ]);
+    let baseline = release::baseline(small.root(), &server.url("")).unwrap();
+    assert_eq!(baseline, Some(Baseline::Registry(version("0.4.1"))));
+    let args = release::semver_checks_args(small.root(), baseline.as_ref().unwrap());
+    assert_eq!(args[..3], ["semver-checks", "--package", PUBLISHED]);
+    assert_eq!(args[args.len() - 2..], ["--baseline-version", "0.4.1"]);
+
+    // None on the index: the tag of the last version in CHANGELOG.md.
+    let server = index(&[]);
+    let baseline = release::baseline(small.root(), &server.url("")).unwrap();
+    assert_eq!(baseline, Some(Baseline::Tag("v0.4.2".into())));
+    let args = release::semver_checks_args(small.root(), baseline.as_ref().unwrap());
+    assert_eq!(args[args.len() - 2..], ["--baseline-rev", "v0.4.2"]);
+}
+
+#[test]
+fn a_first_release_has_no_baseline_and_the_check_passes() {
+    let small = Small::new("0.1.0", "# Changelog\n\n## Unreleased\n\n- x\n");
+    let server = index(&[]);
+    let url = server.url("");
+    let (code, out, err) = small.xtask(&["release", "--semver-checks", "--index", &url]);
+    assert_eq!(code, EXIT_OK, "{err}");
+    assert!(out.contains("never released"), "{out}");
+    // It asked the index for the published crate.
+    let asked: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
+    assert_eq!(asked, [format!("/ws/-c/{PUBLISHED}")]);
+}
+
+#[test]
+fn an_index_that_fails_is_an_error_not_a_first_release() {
+    let small = Small::new("0.4.3", &changelog("", "0.4.2"));
+    let server = Server::start(|_, _| full("500 Internal Server Error", &[], "down"));
+    let error = release::baseline(small.root(), &server.url("")).unwrap_err();
+    assert!(error.contains("HTTP status 500"), "{error}");
 }
 
 // ---------------------------------------------------------------------------
@@ -956,20 +850,12 @@ fn registry_text_cannot_break_the_changelog() {
 /// `release` see the real workspace.
 fn add_manifests(root: &Path) {
     let real = xtask::workspace_root();
-    let output = Command::new(env!("CARGO"))
-        .args([
-            "metadata",
-            "--no-deps",
-            "--offline",
-            "--format-version",
-            "1",
-        ])
+    let metadata = cargo_metadata::MetadataCommand::new()
         .current_dir(&real)
-        .output()
+        .no_deps()
+        .other_options(vec!["--offline".to_owned()])
+        .exec()
         .unwrap();
-    assert!(output.status.success(), "{}", describe(&output));
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let relative = |path: &str| Path::new(path).strip_prefix(&real).unwrap().to_path_buf();
     for file in [
         "Cargo.toml",
         "Cargo.lock",
@@ -981,12 +867,13 @@ fn add_manifests(root: &Path) {
     }
     fs::create_dir_all(root.join("crates/no-std-check/src")).unwrap();
     fs::write(root.join("crates/no-std-check/src/lib.rs"), "").unwrap();
-    for package in metadata["packages"].as_array().unwrap() {
-        let manifest = relative(package["manifest_path"].as_str().unwrap());
+    for package in metadata.workspace_packages() {
+        let relative = |path: &Path| path.strip_prefix(&real).unwrap().to_path_buf();
+        let manifest = relative(package.manifest_path.as_std_path());
         fs::create_dir_all(root.join(manifest.parent().unwrap())).unwrap();
         fs::copy(real.join(&manifest), root.join(&manifest)).unwrap();
-        for target in package["targets"].as_array().unwrap() {
-            let source = root.join(relative(target["src_path"].as_str().unwrap()));
+        for target in &package.targets {
+            let source = root.join(relative(target.src_path.as_std_path()));
             if !source.exists() {
                 fs::create_dir_all(source.parent().unwrap()).unwrap();
                 fs::write(source, "").unwrap();
