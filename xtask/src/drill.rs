@@ -654,7 +654,7 @@ impl Drill<'_> {
                 let options = sync::Options {
                     root: self.copy.clone(),
                     out_dir: out_dir.clone(),
-                    fetch_args: vec!["--url".into(), self.server.url.clone()],
+                    url: Some(self.server.url.clone()),
                     branch: Some(BRANCH.to_owned()),
                     cargo_checks: false,
                 };

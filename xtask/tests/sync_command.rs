@@ -18,21 +18,21 @@ fn usage_errors_exit_2() {
     let root = xtask::workspace_root();
     let (code, _, err) = xtask_in(&root, &["sync", "--nope"]);
     assert_eq!(code, EXIT_USAGE);
-    assert!(err.contains("unknown argument \"--nope\""), "{err}");
+    assert!(err.contains("unexpected argument '--nope'"), "{err}");
     for option in ["--out", "--commit", "--url"] {
         let (code, _, err) = xtask_in(&root, &["sync", option]);
         assert_eq!(code, EXIT_USAGE, "{option}");
-        assert!(err.contains(&format!("{option} needs a value")), "{err}");
+        assert!(
+            err.contains(&format!("a value is required for '{option} <")),
+            "{err}"
+        );
     }
 }
 
-/// `cargo xtask sync` on `copy` against `url`, writing to `out`, with
-/// `extra` arguments.
-fn sync(copy: &Workspace, url: &str, out: &Path, extra: &[&str]) -> (i32, String) {
+/// `cargo xtask sync` on `copy` against `url`, writing to `out`.
+fn sync(copy: &Workspace, url: &str, out: &Path) -> (i32, String) {
     let out = out.display().to_string();
-    let mut args = vec!["sync", "--url", url, "--out", &out];
-    args.extend(extra);
-    let (code, stdout, _) = copy.xtask(&args);
+    let (code, stdout, _) = copy.xtask(&["sync", "--url", url, "--out", &out]);
     (code, stdout)
 }
 
@@ -43,7 +43,7 @@ fn a_current_registry_is_left_alone() {
     let server = Server::start(move |_, _| xml(snapshot.clone()));
     let out = tempfile::tempdir().unwrap();
     let before = copy.files();
-    let (code, stdout) = sync(&copy, &server.url("/websocket.xml"), out.path(), &[]);
+    let (code, stdout) = sync(&copy, &server.url("/websocket.xml"), out.path());
     assert_eq!(code, EXIT_OK, "{stdout}");
     assert!(
         stdout.contains("sync: the registry is current; nothing to do"),
@@ -61,21 +61,17 @@ fn a_failed_download_writes_the_issue_and_nothing_else() {
     // Text a hostile server could send back: backticks to break out of a
     // fence, a terminal escape, a bidirectional override.
     let body = "```` <b>@everyone</b> \u{1b}[2J \u{202e}gnp.exe";
-    let server = Server::start(move |_, _| full("503 Service Unavailable", &[], body));
+    // A 404 is not retried.
+    let server = Server::start(move |_, _| full("404 Not Found", &[], body));
     let out = tempfile::tempdir().unwrap();
     let before = copy.files();
-    let (code, stdout) = sync(
-        &copy,
-        &server.url("/websocket.xml"),
-        out.path(),
-        &["--retries", "0"],
-    );
+    let (code, stdout) = sync(&copy, &server.url("/websocket.xml"), out.path());
     assert_eq!(code, EXIT_NETWORK, "{stdout}");
     assert!(copy.files() == before, "a failed sync changed files");
     assert!(!out.path().join("report.md").exists());
     let issue = fs::read_to_string(out.path().join("issue.md")).unwrap();
     assert!(issue.starts_with("The registry sync failed in "), "{issue}");
-    assert!(issue.contains("503"), "{issue}");
+    assert!(issue.contains("404"), "{issue}");
     assert!(
         issue.contains("error: cargo xtask regen --fetch failed (4)"),
         "{issue}"
