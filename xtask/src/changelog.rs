@@ -1,18 +1,12 @@
-//! `CHANGELOG.md`, laid out as Keep a Changelog lays it out: a
-//! `## Unreleased` section on top, then one `## X.Y.Z - YYYY-MM-DD`
-//! section per release, each with the subsections of [`Kind`].
-//!
-//! A registry sync (`regen --from` or `--fetch` that adds, changes or
-//! removes registered codes) adds one entry per code under `## Unreleased`
-//! ([`crate::report::changelog_entries`], [`Changelog::add`]); `release`
-//! reads what is unreleased ([`Changelog::unreleased`]) and turns it into
-//! a version's section ([`Changelog::release`]). Lines an edit does not
-//! touch keep their bytes, line endings included; lines inside fenced code
-//! blocks are never taken for headings.
+//! `CHANGELOG.md` in Keep a Changelog's layout: `## Unreleased`, then one
+//! `## X.Y.Z - YYYY-MM-DD` section per release, each with [`Kind`]
+//! subsections. Edits keep the bytes of every line they do not touch, and
+//! lines in fenced code blocks are never taken for headings.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
-use crate::report::{self, Bump};
+use crate::report::{shorten, Bump};
 
 /// The changelog, relative to the workspace root.
 pub const CHANGELOG: &str = "CHANGELOG.md";
@@ -22,11 +16,11 @@ pub const CHANGELOG: &str = "CHANGELOG.md";
 pub enum Kind {
     /// New features, new close codes.
     Added,
-    /// Changes to existing behaviour or data (a code's registry metadata).
+    /// Changed behaviour or data (a code's registry metadata).
     Changed,
     /// Features that will be removed.
     Deprecated,
-    /// Removed features or codes: a breaking change.
+    /// Removed features or codes: breaking.
     Removed,
     /// Bug fixes.
     Fixed,
@@ -46,28 +40,12 @@ impl Kind {
     ];
 
     /// The subsection's title.
-    pub fn title(self) -> &'static str {
-        [
-            "Added",
-            "Changed",
-            "Deprecated",
-            "Removed",
-            "Fixed",
-            "Security",
-        ][self as usize]
+    pub fn title(self) -> String {
+        format!("{self:?}")
     }
 
-    /// The kind a subsection title names (ignoring ASCII case and
-    /// surrounding spaces), if any.
-    pub fn from_title(title: &str) -> Option<Kind> {
-        Kind::ALL
-            .into_iter()
-            .find(|kind| kind.title().eq_ignore_ascii_case(title.trim()))
-    }
-
-    /// What a change of this kind asks of the version number: `Removed` is
-    /// breaking; `Added`, `Changed` and `Deprecated` are compatible;
-    /// `Fixed` and `Security` are fixes.
+    /// What it asks of the version: `Removed` is breaking, `Fixed` and
+    /// `Security` are fixes, the others compatible.
     pub fn bump(self) -> Bump {
         match self {
             Kind::Removed => Bump::Major,
@@ -77,26 +55,11 @@ impl Kind {
     }
 }
 
-/// A level-2 section (`## ...`): its title and where its lines are.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Section {
-    /// The heading's text after `## `, trimmed.
-    pub title: String,
-    /// The index of the heading line.
-    pub heading: usize,
-    /// The index of the first line after the section.
-    pub end: usize,
-}
-
-/// What `## Unreleased` holds, as `release` reads it.
+/// What `## Unreleased` holds: entries per kind, and the `**Breaking**` ones.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Unreleased {
-    /// For each subsection with content: how many entries it has (its
-    /// top-level list items; prose without a list counts as one).
-    pub entries: BTreeMap<Kind, usize>,
-    /// The entries that start with `**Breaking**`, without their bullet,
-    /// continuation lines joined.
-    pub breaking: Vec<String>,
+    entries: BTreeMap<Kind, usize>,
+    breaking: Vec<String>,
 }
 
 impl Unreleased {
@@ -105,36 +68,29 @@ impl Unreleased {
         self.entries.is_empty() && self.breaking.is_empty()
     }
 
-    /// The largest change, with one line of explanation per kind of
-    /// change and per `**Breaking**` entry; [`Bump::None`] when empty.
+    /// The largest change, with one line per kind and per `**Breaking**` entry.
     pub fn bump(&self) -> (Bump, Vec<String>) {
-        let mut bump = Bump::None;
-        let mut reasons = Vec::new();
-        for entry in &self.breaking {
-            bump = Bump::Major;
-            reasons.push(format!("major: {}", report::shorten(entry, 100)));
-        }
+        let mut reasons: Vec<String> = (self.breaking.iter())
+            .map(|entry| format!("major: {}", shorten(entry, 100)))
+            .collect();
         for (&kind, &count) in &self.entries {
-            bump = bump.max(kind.bump());
             let what = match kind.bump() {
                 Bump::Major => "a breaking change",
                 Bump::Minor => "a compatible change",
                 _ => "a fix",
             };
             let plural = if count == 1 { "entry" } else { "entries" };
-            reasons.push(format!(
-                "{}: ### {} ({count} {plural}) is {what}",
-                kind.bump().as_str(),
-                kind.title()
-            ));
+            let (level, title) = (kind.bump().as_str(), kind.title());
+            reasons.push(format!("{level}: ### {title} ({count} {plural}) is {what}"));
         }
-        (bump, reasons)
+        let breaking = self.breaking.first().map(|_| Bump::Major);
+        let kinds = self.entries.keys().map(|kind| kind.bump());
+        (kinds.chain(breaking).max().unwrap_or(Bump::None), reasons)
     }
 }
 
-/// A changelog's lines, with the line ending and whether the text ended
-/// with one, so that [`Changelog::render`] gives back the bytes it was
-/// parsed from.
+/// A changelog's lines, with the line ending and final newline it was
+/// parsed with, so that [`Changelog::render`] gives back its bytes.
 ///
 /// ```
 /// use xtask::changelog::Changelog;
@@ -149,29 +105,27 @@ pub struct Changelog {
     final_newline: bool,
 }
 
+/// A heading's title, its line and the line after its block.
+type Block = (String, usize, usize);
+
 fn is_unreleased(title: &str) -> bool {
     let bare = title.trim_start_matches('[').trim_end_matches(']');
     bare.trim().eq_ignore_ascii_case("unreleased")
 }
 
-/// The version a level-2 heading names: `0.1.0 - 2026-01-01`,
-/// `[0.1.0] - ...` and `v0.1.0` all name `0.1.0`.
+/// The version a heading names: `0.1.0 - ...`, `[0.1.0] - ...`, `v0.1.0`.
 fn section_version(title: &str) -> &str {
     let title = title.trim().trim_start_matches('[');
-    let end = title
-        .find(|c: char| c == ']' || c.is_whitespace())
-        .unwrap_or(title.len());
+    let end = (title.find(|c: char| c == ']' || c.is_whitespace())).unwrap_or(title.len());
     title[..end].strip_prefix('v').unwrap_or(&title[..end])
 }
 
-/// A top-level list item's text after its bullet or number, if the line
-/// starts one.
+/// A top-level list item's text after its bullet or number.
 fn list_item(line: &str) -> Option<&str> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = if digits > 0 {
-        line[digits..].strip_prefix(['.', ')'])?
-    } else {
-        line.strip_prefix(['-', '*', '+'])?
+    let rest = match digits {
+        0 => line.strip_prefix(['-', '*', '+'])?,
+        _ => line[digits..].strip_prefix(['.', ')'])?,
     };
     (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim_start())
 }
@@ -181,12 +135,13 @@ fn blank(line: &str) -> bool {
 }
 
 impl Changelog {
-    /// Reads `text`. Never fails: any text is a changelog, perhaps one
-    /// without sections.
+    /// Reads `text`; any text is a changelog, perhaps without sections.
     pub fn parse(text: &str) -> Changelog {
         let newlines = text.matches('\n').count();
-        let crlf = newlines > 0 && text.matches("\r\n").count() == newlines;
-        let eol = if crlf { "\r\n" } else { "\n" };
+        let eol = match newlines > 0 && text.matches("\r\n").count() == newlines {
+            true => "\r\n",
+            false => "\n",
+        };
         let final_newline = text.ends_with('\n');
         let mut lines: Vec<String> = text.split(eol).map(str::to_owned).collect();
         if final_newline || text.is_empty() {
@@ -208,11 +163,9 @@ impl Changelog {
         text
     }
 
-    /// The headings of levels 1 to 3 outside fenced code blocks: (line
-    /// index, level).
+    /// The headings of levels 1 to 3 outside fenced code: (line, level).
     fn headings(&self) -> Vec<(usize, usize)> {
-        let mut headings = Vec::new();
-        let mut fence: Option<(u8, usize)> = None;
+        let (mut headings, mut fence) = (Vec::new(), None);
         for (index, line) in self.lines.iter().enumerate() {
             let text = line.trim_start();
             let run = |marker: u8| text.bytes().take_while(|&b| b == marker).count();
@@ -224,7 +177,7 @@ impl Changelog {
             } else if let Some(marker) = [b'`', b'~'].into_iter().find(|&m| run(m) >= 3) {
                 fence = Some((marker, run(marker)));
             } else if (1..=3).contains(&run(b'#'))
-                && (text.len() == run(b'#') || text[run(b'#')..].starts_with([' ', '\t']))
+                && matches!(text[run(b'#')..].chars().next(), None | Some(' ' | '\t'))
             {
                 headings.push((index, run(b'#')));
             }
@@ -232,63 +185,60 @@ impl Changelog {
         headings
     }
 
-    fn title(&self, index: usize) -> String {
-        self.lines[index]
-            .trim()
-            .trim_start_matches('#')
-            .trim()
-            .to_owned()
+    /// The headings of `level` in `lines`, each up to the next heading of
+    /// its level or above (or the end of `lines`).
+    fn blocks(&self, level: usize, lines: Range<usize>) -> Vec<Block> {
+        let headings: Vec<(usize, usize)> = (self.headings().into_iter())
+            .filter(|&(index, l)| lines.contains(&index) && l <= level)
+            .collect();
+        let title = |index: usize| {
+            self.lines[index]
+                .trim()
+                .trim_start_matches('#')
+                .trim()
+                .to_owned()
+        };
+        (headings.iter().enumerate())
+            .filter(|(_, heading)| heading.1 == level)
+            .map(|(n, &(index, _))| {
+                (
+                    title(index),
+                    index,
+                    headings.get(n + 1).map_or(lines.end, |h| h.0),
+                )
+            })
+            .collect()
     }
 
-    /// The level-2 sections, in order.
-    pub fn sections(&self) -> Vec<Section> {
-        let headings = self.headings();
-        let mut sections = Vec::new();
-        for (position, &(heading, level)) in headings.iter().enumerate() {
-            if level == 2 {
-                let end = headings[position + 1..]
-                    .iter()
-                    .find(|&&(_, level)| level <= 2)
-                    .map_or(self.lines.len(), |&(index, _)| index);
-                let title = self.title(heading);
-                sections.push(Section {
-                    title,
-                    heading,
-                    end,
-                });
-            }
-        }
-        sections
+    fn sections(&self) -> Vec<Block> {
+        self.blocks(2, 0..self.lines.len())
     }
 
-    fn unreleased_section(&self) -> Option<Section> {
-        self.sections()
-            .into_iter()
-            .find(|s| is_unreleased(&s.title))
+    fn unreleased_section(&self) -> Result<Block, String> {
+        (self.sections().into_iter().find(|s| is_unreleased(&s.0)))
+            .ok_or_else(|| format!("{CHANGELOG} has no `## Unreleased` section"))
     }
 
-    /// The section of `version` (`## X.Y.Z ...`), if there is one.
-    pub fn version_section(&self, version: &str) -> Option<Section> {
-        self.sections()
-            .into_iter()
-            .find(|s| !is_unreleased(&s.title) && section_version(&s.title) == version)
+    /// The lines of `version`'s section (`## X.Y.Z ...`), heading first.
+    pub fn version_section(&self, version: &str) -> Option<Range<usize>> {
+        (self.sections().into_iter())
+            .find(|s| !is_unreleased(&s.0) && section_version(&s.0) == version)
+            .map(|(_, heading, end)| heading..end)
     }
 
     /// The versions that have a section, in the order of the file.
     pub fn versions(&self) -> Vec<String> {
-        self.sections()
-            .iter()
-            .filter(|s| !is_unreleased(&s.title))
-            .map(|s| section_version(&s.title).to_owned())
+        (self.sections().iter())
+            .filter(|s| !is_unreleased(&s.0))
+            .map(|s| section_version(&s.0).to_owned())
             .collect()
     }
 
-    /// The body of `version`'s section without its heading and without
-    /// blank lines at either end, each line ended by `\n`: the release
-    /// notes. `None` when there is no such section.
+    /// The release notes of `version`: its section's body without the
+    /// heading and the blank lines at either end, each line ended by `\n`.
     pub fn notes(&self, version: &str) -> Option<String> {
         let section = self.version_section(version)?;
-        let body = &self.lines[section.heading + 1..section.end];
+        let body = &self.lines[section.start + 1..section.end];
         let first = body.iter().position(|l| !blank(l)).unwrap_or(body.len());
         let last = body.iter().rposition(|l| !blank(l)).map_or(0, |i| i + 1);
         let lines = body.get(first..last).unwrap_or_default();
@@ -300,20 +250,15 @@ impl Changelog {
         )
     }
 
-    /// The subsections of `section`: (kind, if the title names one;
-    /// heading line; end line).
-    fn subsections(&self, section: &Section) -> Vec<(Option<Kind>, usize, usize)> {
-        let inside: Vec<usize> = self
-            .headings()
-            .into_iter()
-            .filter(|&(index, level)| level == 3 && index > section.heading && index < section.end)
-            .map(|(index, _)| index)
-            .collect();
-        let ends = inside.iter().skip(1).copied().chain([section.end]);
-        inside
-            .iter()
-            .zip(ends)
-            .map(|(&heading, end)| (Kind::from_title(&self.title(heading)), heading, end))
+    /// The subsections of `section`, with their kind if the title names one.
+    fn subsections(&self, section: &Block) -> Vec<(Option<Kind>, usize, usize)> {
+        let kind = |title: &str| {
+            Kind::ALL
+                .into_iter()
+                .find(|k| k.title().eq_ignore_ascii_case(title))
+        };
+        (self.blocks(3, section.1 + 1..section.2).into_iter())
+            .map(|(title, heading, end)| (kind(&title), heading, end))
             .collect()
     }
 
@@ -325,9 +270,8 @@ impl Changelog {
             .unwrap_or(from)
     }
 
-    /// Inserts `lines` at `at`, after a blank line when `separate` and the
-    /// line before is not blank, and before one when the line after is
-    /// not blank.
+    /// Inserts `lines` at `at`, blank-separated from the line after and,
+    /// when `separate`, from the line before.
     fn insert(&mut self, at: usize, mut lines: Vec<String>, separate: bool) {
         if separate && at > 0 && !blank(&self.lines[at - 1]) {
             lines.insert(0, String::new());
@@ -335,92 +279,69 @@ impl Changelog {
         if self.lines.get(at).is_some_and(|l| !blank(l)) {
             lines.push(String::new());
         }
-        if at == self.lines.len() {
-            self.final_newline = true;
-        }
+        self.final_newline |= at == self.lines.len();
         self.lines.splice(at..at, lines);
     }
 
-    /// Adds `entries` (Markdown lines, usually `- ...` list items) to the
-    /// `kind` subsection of `## Unreleased`: after its last line when it
-    /// exists, else in a new subsection placed in the order of
-    /// [`Kind::ALL`]. `## Unreleased` is created above the first version's
-    /// section when it is missing. Nothing happens for no entries.
+    /// Adds `entry` to the `kind` subsection of `## Unreleased`, both
+    /// created when missing, in Keep a Changelog's order.
     ///
     /// ```
     /// use xtask::changelog::{Changelog, Kind};
-    ///
-    /// let mut changelog = Changelog::parse("# Changelog\n\n## 0.1.0 - 2026-01-01\n\n- First.\n");
-    /// changelog.add(Kind::Removed, &["- Gone.".to_owned()]);
-    /// changelog.add(Kind::Added, &["- New.".to_owned()]);
-    /// changelog.add(Kind::Added, &["- Newer.".to_owned()]);
-    /// assert_eq!(
-    ///     changelog.render(),
-    ///     "# Changelog\n\n## Unreleased\n\n### Added\n\n- New.\n- Newer.\n\n### Removed\n\n\
-    ///      - Gone.\n\n## 0.1.0 - 2026-01-01\n\n- First.\n"
-    /// );
+    /// let mut changelog = Changelog::parse("# C\n\n## 0.1.0 - 2026-01-01\n");
+    /// changelog.add(Kind::Removed, "- Gone.".into());
+    /// changelog.add(Kind::Added, "- New.".into());
+    /// let text = "## Unreleased\n\n### Added\n\n- New.\n\n### Removed\n\n- Gone.\n\n## 0.1.0";
+    /// assert_eq!(changelog.render(), format!("# C\n\n{text} - 2026-01-01\n"));
     /// ```
-    pub fn add(&mut self, kind: Kind, entries: &[String]) {
-        if entries.is_empty() {
-            return;
-        }
-        if self.unreleased_section().is_none() {
-            let at = self
-                .sections()
-                .first()
-                .map_or(self.lines.len(), |s| s.heading);
+    pub fn add(&mut self, kind: Kind, entry: String) {
+        if self.unreleased_section().is_err() {
+            let at = self.sections().first().map_or(self.lines.len(), |s| s.1);
             self.insert(at, vec!["## Unreleased".to_owned()], true);
         }
         let section = self.unreleased_section().expect("`## Unreleased` exists");
         let subsections = self.subsections(&section);
         if let Some(&(_, heading, end)) = subsections.iter().find(|s| s.0 == Some(kind)) {
             let last = self.last_content(heading, end);
-            self.insert(last + 1, entries.to_vec(), last == heading);
-            return;
+            return self.insert(last + 1, vec![entry], last == heading);
         }
-        let mut lines = vec![format!("### {}", kind.title()), String::new()];
-        lines.extend_from_slice(entries);
+        let lines = vec![format!("### {kind:?}"), String::new(), entry];
         let at = match subsections.iter().find(|s| s.0.is_some_and(|k| k > kind)) {
             Some(&(_, heading, _)) => heading,
-            None => self.last_content(section.heading, section.end) + 1,
+            None => self.last_content(section.1, section.2) + 1,
         };
         self.insert(at, lines, true);
     }
 
-    /// Reads `## Unreleased`: the entries of each kind and the entries
-    /// that start with `**Breaking**`.
+    /// Reads `## Unreleased`.
     ///
     /// # Errors
     ///
-    /// There is no `## Unreleased` section; a subsection title is not one
-    /// of [`Kind::ALL`]; or text stands before the first subsection (it
-    /// could not be classified).
+    /// No `## Unreleased`, a subsection that is not a [`Kind`], or text
+    /// before the first subsection.
     pub fn unreleased(&self) -> Result<Unreleased, String> {
-        let section = self
-            .unreleased_section()
-            .ok_or_else(|| format!("{CHANGELOG} has no `## Unreleased` section"))?;
+        let section = self.unreleased_section()?;
         let subsections = self.subsections(&section);
         let kinds: Vec<String> = Kind::ALL
             .iter()
             .map(|k| format!("`### {}`", k.title()))
             .collect();
-        let first = subsections.first().map_or(section.end, |s| s.1);
-        if let Some(index) = (section.heading + 1..first).find(|&i| !blank(&self.lines[i])) {
+        let kinds = kinds.join(", ");
+        let first = subsections.first().map_or(section.2, |s| s.1);
+        if let Some(index) = (section.1 + 1..first).find(|&i| !blank(&self.lines[i])) {
             return Err(format!(
                 "{CHANGELOG}:{}: text under `## Unreleased` before any `### ` subsection; put it \
-                 under one of {}",
-                index + 1,
-                kinds.join(", ")
+                 under one of {kinds}",
+                index + 1
             ));
         }
         let mut unreleased = Unreleased::default();
         for (kind, heading, end) in subsections {
             let Some(kind) = kind else {
+                let title = self.lines[heading].trim();
                 return Err(format!(
-                    "{CHANGELOG}:{}: `{}` under `## Unreleased` is not a kind of change; use one of {}",
-                    heading + 1,
-                    self.lines[heading].trim(),
-                    kinds.join(", ")
+                    "{CHANGELOG}:{}: `{title}` under `## Unreleased` is not a kind of change; use one of {kinds}",
+                    heading + 1
                 ));
             };
             let body = &self.lines[heading + 1..end];
@@ -433,9 +354,8 @@ impl Changelog {
                 let Some(text) = list_item(line).filter(|t| t.starts_with("**Breaking**")) else {
                     continue;
                 };
-                let more = body[index + 1..]
-                    .iter()
-                    .take_while(|l| !blank(l) && list_item(l).is_none());
+                let more =
+                    (body[index + 1..].iter()).take_while(|l| !blank(l) && list_item(l).is_none());
                 let words: Vec<&str> = [text.trim()]
                     .into_iter()
                     .chain(more.map(|l| l.trim()))
@@ -446,25 +366,19 @@ impl Changelog {
         Ok(unreleased)
     }
 
-    /// Turns `## Unreleased` into `## VERSION - DATE` and puts a new, empty
-    /// `## Unreleased` above it.
+    /// Turns `## Unreleased` into `## VERSION - DATE` below a new, empty
+    /// `## Unreleased`.
     ///
     /// # Errors
     ///
-    /// There is no `## Unreleased`, or `version` has a section already.
+    /// No `## Unreleased`, or `version` has a section already.
     pub fn release(&mut self, version: &str, date: &str) -> Result<(), String> {
-        let section = self
-            .unreleased_section()
-            .ok_or_else(|| format!("{CHANGELOG} has no `## Unreleased` section"))?;
+        let (_, heading, _) = self.unreleased_section()?;
         if self.version_section(version).is_some() {
             return Err(format!("{CHANGELOG} has a section for {version} already"));
         }
-        let heading = std::mem::replace(
-            &mut self.lines[section.heading],
-            format!("## {version} - {date}"),
-        );
-        self.lines
-            .splice(section.heading..section.heading, [heading, String::new()]);
+        let old = std::mem::replace(&mut self.lines[heading], format!("## {version} - {date}"));
+        self.lines.splice(heading..heading, [old, String::new()]);
         Ok(())
     }
 }

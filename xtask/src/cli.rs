@@ -3,30 +3,24 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, Parser};
 
 use crate::fetch::{self, FetchOptions};
-use crate::files::FileWrite;
-use crate::regen::{self, Options};
-use crate::report;
+use crate::files::{self, FileWrite};
+use crate::{drill, regen, report};
 
-/// Success: the files are current or were brought up to date; with
-/// `--fetch`, the registry was already current.
+/// Success; with `--fetch`, the registry was already current.
 pub const EXIT_OK: i32 = 0;
-/// Failure: invalid input, refused document, I/O error, or (with `--check`)
-/// stale files.
+/// Failure: invalid input, a refused document, an I/O error, stale files.
 pub const EXIT_FAILURE: i32 = 1;
 /// The command line could not be understood.
 pub const EXIT_USAGE: i32 = 2;
 /// With `--fetch`: the registry changed and files were rewritten.
 pub const EXIT_CHANGED: i32 = 3;
-/// With `--fetch`: the download failed (connection, timeout, HTTP error
-/// status after the retries, a refused redirect, a truncated or oversized
-/// body).
+/// With `--fetch`: the download failed.
 pub const EXIT_NETWORK: i32 = 4;
 
-/// The download options of `regen --fetch`, which `cargo xtask sync`
-/// passes on.
+/// The download options of `regen --fetch`, which `cargo xtask sync` passes on.
 pub const FETCH_ONLY: &[&str] = &[
     "--url",
     "--connect-timeout",
@@ -44,16 +38,9 @@ pub const FETCH_ONLY: &[&str] = &[
     stale files; 2 usage error; 3 (--fetch) the registry changed and files were rewritten; \
     4 (--fetch) the download failed."
 )]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
+enum Cli {
     /// Regenerate the generated files from registry/websocket.xml (offline),
     /// or from a new document (--from, --fetch) that becomes the snapshot.
-    /// Nothing is written unless everything parsed, validated and generated.
     #[command(args_override_self = true)]
     Regen(RegenArgs),
     /// The registry sync the scheduled workflow runs: cargo xtask sync
@@ -81,9 +68,8 @@ struct PassThrough {
 #[command(group = clap::ArgGroup::new("source").args(["from", "fetch"]))]
 struct RegenArgs {
     /// Validate the IANA document at PATH (refused when older than the
-    /// snapshot or without some of its codes), store it as
-    /// registry/websocket.xml, regenerate, print what changed and add it to
-    /// CHANGELOG.md.
+    /// snapshot or without some of its codes), store it as the snapshot,
+    /// regenerate, print what changed and add it to CHANGELOG.md.
     #[arg(long, value_name = "PATH")]
     from: Option<PathBuf>,
     /// Download the document (--url) and do what --from does with it.
@@ -102,73 +88,59 @@ struct RegenArgs {
     download: FetchOptions,
 }
 
-/// The help of `cargo xtask`.
-pub fn help() -> String {
-    Cli::command().render_long_help().to_string()
-}
-
-/// Runs `cargo xtask` with `args` (without the program name) against the
-/// workspace at `root`, printing to `out` and `err`. Returns the exit
-/// status.
+/// Runs `cargo xtask ARGS` against the workspace at `root`, printing to
+/// `out` and `err`; the exit status.
 pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let cli = match Cli::try_parse_from(std::iter::once("xtask".to_owned()).chain(args.to_vec())) {
-        Ok(cli) => cli,
+    let usage = |err: &mut dyn Write, message: String| {
+        let _ = writeln!(err, "error: {message}\n\nSee `cargo xtask help`.");
+        EXIT_USAGE
+    };
+    let result = match Cli::try_parse_from(
+        std::iter::once("xtask").chain(args.iter().map(String::as_str)),
+    ) {
         Err(e) => {
-            if e.use_stderr() {
-                let _ = write!(err, "{}", e.render());
-            } else {
-                let _ = write!(out, "{}", e.render());
-            }
+            let _ = match e.use_stderr() {
+                true => write!(err, "{}", e.render()),
+                false => write!(out, "{}", e.render()),
+            };
             return e.exit_code();
         }
+        Ok(Cli::Regen(args)) => regen_command(args, root, out, err),
+        Ok(Cli::Sync(PassThrough { args })) => match crate::sync::parse(&args, root) {
+            Ok(options) => return crate::sync::run(&options, out),
+            Err(message) => return usage(err, message),
+        },
+        Ok(Cli::Drill(PassThrough { args })) => match parse_drill(&args, root) {
+            Ok(options) => drill::run(&options, out)
+                .map(|()| EXIT_OK)
+                .map_err(|e| (EXIT_FAILURE, e.to_string())),
+            Err(message) => return usage(err, message),
+        },
+        Ok(Cli::Release(PassThrough { args })) => {
+            return crate::release::command(&args, root, out, err)
+        }
     };
-    match cli.command {
-        Command::Regen(regen) => match regen_command(regen, root, out, err) {
-            Ok(code) => code,
-            Err((code, message)) => {
-                let _ = writeln!(err, "error: {message}");
-                code
-            }
-        },
-        Command::Sync(PassThrough { args }) => match crate::sync::parse(&args, root) {
-            Ok(options) => crate::sync::run(&options, out),
-            Err(message) => usage(err, &message),
-        },
-        Command::Drill(PassThrough { args }) => match parse_drill(&args, root) {
-            Ok(options) => match crate::drill::run(&options, out) {
-                Ok(()) => EXIT_OK,
-                Err(failure) => {
-                    let _ = writeln!(err, "error: {failure}");
-                    EXIT_FAILURE
-                }
-            },
-            Err(message) => usage(err, &message),
-        },
-        Command::Release(PassThrough { args }) => crate::release::command(&args, root, out, err),
-    }
+    result.unwrap_or_else(|(code, message)| {
+        let _ = writeln!(err, "error: {message}");
+        code
+    })
 }
 
-/// [`run`] for another command that runs this one in-process: the exit
-/// status, and what it printed (standard output, then standard error).
+/// [`run`] for a command that runs this one in-process: the exit status,
+/// and what it printed (standard output, then standard error).
 pub fn run_captured(args: &[String], root: &Path) -> (i32, String) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = run(args, root, &mut out, &mut err);
-    let mut text = String::from_utf8_lossy(&out).into_owned();
-    text.push_str(&String::from_utf8_lossy(&err));
-    (code, text)
+    out.extend(err);
+    (code, String::from_utf8_lossy(&out).into_owned())
 }
 
-fn usage(err: &mut dyn Write, message: &str) -> i32 {
-    let _ = writeln!(err, "error: {message}\n\nSee `cargo xtask help`.");
-    EXIT_USAGE
-}
-
-fn parse_drill(args: &[String], root: &Path) -> Result<crate::drill::Options, String> {
-    let mut options = crate::drill::Options::new(root);
+fn parse_drill(args: &[String], root: &Path) -> Result<drill::Options, String> {
+    let mut options = drill::Options::new(root);
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--quick" => options.checks = crate::drill::Checks::Regen,
+            "--quick" => options.checks = drill::Checks::Regen,
             "--dir" => options.dir = args.next().ok_or("--dir needs a value")?.into(),
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -186,10 +158,10 @@ fn regen_command(
     err: &mut dyn Write,
 ) -> Result<i32, Failed> {
     let failure = |message: String| (EXIT_FAILURE, message);
-    let mut options = Options {
+    let mut options = regen::Options {
         root: root.to_path_buf(),
         allow_removals: args.allow_removals,
-        ..Options::default()
+        ..Default::default()
     };
     if let Some(path) = &args.from {
         let bytes = std::fs::read(path)
@@ -203,11 +175,7 @@ fn regen_command(
         })
         .map_err(|e| (EXIT_NETWORK, format!("{e}\nnothing was written")))?;
         if std::fs::read(root.join(regen::SNAPSHOT)).is_ok_and(|snapshot| snapshot == bytes) {
-            let _ = writeln!(
-                out,
-                "the registry is current: the downloaded document is identical to the snapshot; \
-                 nothing was written"
-            );
+            let _ = writeln!(out, "the registry is current: the downloaded document is identical to the snapshot; nothing was written");
             return Ok(EXIT_OK);
         }
         options.new_document = Some(bytes);
@@ -216,8 +184,14 @@ fn regen_command(
 
     let mut plan = regen::plan(&options).map_err(failure)?;
     let _ = write!(out, "{}", report::summary(&plan));
+    let relative = |path: &Path| {
+        path.strip_prefix(root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
     if args.check {
-        let stale = regen::stale(&plan);
+        let stale: Vec<&FileWrite> = plan.files.iter().filter(|f| f.is_stale()).collect();
         for file in &stale {
             let _ = write!(out, "{}", regen::unified_diff(root, file));
         }
@@ -225,50 +199,45 @@ fn regen_command(
             let _ = writeln!(out, "all generated files are current");
             return Ok(EXIT_OK);
         }
-        let names: Vec<String> = stale.iter().map(|f| relative(root, &f.path)).collect();
+        let names: Vec<String> = stale.iter().map(|f| relative(&f.path)).collect();
+        let names = names.join(", ");
         return Err(failure(format!(
-            "stale generated files: {}\nrun `cargo xtask regen` and commit the result",
-            names.join(", ")
+            "stale generated files: {names}\nrun `cargo xtask regen` and commit the result"
         )));
     }
-    // The report is one more file of the run: written with the others or
-    // not at all.
-    if let Some(path) = &args.report {
+    // The report is one more file of the run: written with the others or not at all.
+    if let (Some(path), Some(diff)) = (&args.report, &plan.diff) {
         let source = options.new_document_source.as_deref().unwrap_or_default();
-        let content = report::render(&plan, source).into_bytes();
+        let content = report::render(&plan, diff, source).into_bytes();
         plan.files.push(FileWrite {
             path: path.clone(),
             content,
         });
     }
-    let written = regen::apply(&plan)
-        .map_err(|e| failure(format!("{e}; `git status` shows what changed")))?;
+    let written = files::write_changed(&plan.files).map_err(|e| {
+        failure(format!(
+            "writing failed: {e}; `git status` shows what changed"
+        ))
+    })?;
     if written.is_empty() {
         let _ = writeln!(out, "all generated files are current");
     }
     for path in &written {
-        let _ = writeln!(out, "wrote {}", relative(root, path));
+        let _ = writeln!(out, "wrote {}", relative(path));
     }
     if !args.fetch {
-        return Ok(EXIT_OK);
-    }
-    if written
+        Ok(EXIT_OK)
+    } else if written
         .iter()
         .all(|path| Some(path) == args.report.as_ref())
     {
         let _ = writeln!(out, "the registry is current");
-        return Ok(EXIT_OK);
+        Ok(EXIT_OK)
+    } else {
+        let _ = writeln!(
+            out,
+            "the registry changed: files were rewritten (exit status {EXIT_CHANGED})"
+        );
+        Ok(EXIT_CHANGED)
     }
-    let _ = writeln!(
-        out,
-        "the registry changed: files were rewritten (exit status {EXIT_CHANGED})"
-    );
-    Ok(EXIT_CHANGED)
-}
-
-fn relative(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .display()
-        .to_string()
 }

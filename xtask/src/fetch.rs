@@ -1,10 +1,7 @@
-//! Downloading IANA's registry document for `cargo xtask regen --fetch`.
-//!
-//! [`download`] gets the bytes and nothing else: a few attempts with a
-//! doubling wait between them, timeouts, a size cap, HTTPS only (plain
-//! `http` only to loopback addresses, for tests, also after redirects). It
-//! writes no file; `cli` hands the bytes to [`crate::regen`] exactly as
-//! `--from` does, and the parser refuses a body that is not the registry.
+//! Downloading IANA's document for `regen --fetch`: a few attempts with a
+//! doubling wait, timeouts, a size cap, HTTPS only (plain `http` only to
+//! loopback addresses, for tests, also after redirects). It writes nothing:
+//! the bytes go to [`crate::regen`] as `--from`'s do.
 
 use std::io::Read;
 use std::net::IpAddr;
@@ -28,7 +25,7 @@ pub const USER_AGENT: &str = concat!(
 /// Most redirects followed.
 const MAX_REDIRECTS: usize = 5;
 
-/// How to download: the options of `regen --fetch`.
+/// The download options of `regen --fetch`.
 #[derive(Clone, Debug, clap::Args)]
 pub struct FetchOptions {
     /// With --fetch: where from; https, or http to a loopback address.
@@ -45,9 +42,9 @@ pub struct FetchOptions {
           value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
     /// With --fetch: the wait before the first retry, doubled for each next one.
-    #[arg(long = "retry-backoff-ms", requires = "fetch", value_name = "MS", default_value = "1000",
-          value_parser = milliseconds)]
-    pub backoff: Duration,
+    #[arg(long, requires = "fetch", value_name = "MS", default_value_t = 1000,
+          value_parser = clap::value_parser!(u64).range(0..=60_000))]
+    pub retry_backoff_ms: u64,
     /// With --fetch: the largest body accepted, in bytes.
     #[arg(long, requires = "fetch", value_name = "N", default_value_t = 4 << 20,
           value_parser = clap::value_parser!(u64).range(1..=1 << 30))]
@@ -56,8 +53,7 @@ pub struct FetchOptions {
 
 fn parse_url(text: &str) -> Result<Url, String> {
     let url = Url::parse(text).map_err(|e| e.to_string())?;
-    allowed(&url)?;
-    Ok(url)
+    allowed(&url).map(|()| url)
 }
 
 fn seconds(text: &str) -> Result<Duration, String> {
@@ -67,15 +63,7 @@ fn seconds(text: &str) -> Result<Duration, String> {
     }
 }
 
-fn milliseconds(text: &str) -> Result<Duration, String> {
-    match text.parse::<u64>() {
-        Ok(ms) if ms <= 60_000 => Ok(Duration::from_millis(ms)),
-        _ => Err("a whole number of milliseconds up to 60000 is needed".into()),
-    }
-}
-
-/// Whether `url` may be downloaded from: `https`, or `http` to a loopback
-/// host.
+/// Whether `url` may be downloaded from: `https`, or `http` to a loopback host.
 ///
 /// ```
 /// use xtask::fetch::allowed;
@@ -107,77 +95,56 @@ pub fn allowed(url: &Url) -> Result<(), String> {
 /// # Errors
 ///
 /// The last attempt's failure: the connection, a timeout, an HTTP error
-/// status, a redirect that is refused, a truncated or oversized body.
+/// status, a refused redirect, a truncated or oversized body.
 pub fn download(options: &FetchOptions, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String> {
     allowed(&options.url)?;
-    let client = Client::builder()
-        .user_agent(USER_AGENT)
+    let policy = redirect::Policy::custom(|attempt| match allowed(attempt.url()) {
+        _ if attempt.previous().len() > MAX_REDIRECTS => {
+            attempt.error(format!("more than {MAX_REDIRECTS} redirects"))
+        }
+        Err(refused) => attempt.error(format!("redirected to {refused}")),
+        Ok(()) => attempt.follow(),
+    });
+    let client = (Client::builder().user_agent(USER_AGENT).redirect(policy))
         .connect_timeout(options.connect_timeout)
         .timeout(options.timeout)
-        .redirect(redirect::Policy::custom(|attempt| {
-            if attempt.previous().len() > MAX_REDIRECTS {
-                attempt.error(format!("more than {MAX_REDIRECTS} redirects"))
-            } else if let Err(refused) = allowed(attempt.url()) {
-                attempt.error(format!("redirected to {refused}"))
-            } else {
-                attempt.follow()
-            }
-        }))
         .build()
         .map_err(|e| format!("cannot set up the HTTP client: {e}"))?;
-    let mut wait = options.backoff;
+    let mut wait = Duration::from_millis(options.retry_backoff_ms);
     for attempt in 0.. {
-        let (result, retry) = attempt_once(&client, options);
-        match result {
-            Ok(bytes) => return Ok(bytes),
-            Err(message) if retry && attempt < options.retries => {
+        match attempt_once(&client, options) {
+            Err((message, true)) if attempt < options.retries => {
                 log(&format!("{message}; trying again in {wait:?}"));
                 std::thread::sleep(wait);
                 wait *= 2;
             }
-            Err(message) => return Err(message),
+            result => return result.map_err(|(message, _)| message),
         }
     }
     unreachable!("the loop returns")
 }
 
 /// One attempt: the body, or why not and whether to try again.
-fn attempt_once(client: &Client, options: &FetchOptions) -> (Result<Vec<u8>, String>, bool) {
+fn attempt_once(client: &Client, options: &FetchOptions) -> Result<Vec<u8>, (String, bool)> {
     let url = &options.url;
-    let response = match client.get(url.clone()).send() {
-        Ok(response) => response,
-        Err(e) => {
-            let retry = !e.is_redirect();
-            return (Err(format!("{url}: {}", chain(&e.without_url()))), retry);
-        }
-    };
+    let response = client.get(url.clone()).send().map_err(|e| {
+        let retry = !e.is_redirect();
+        let e = e.without_url();
+        let causes = std::iter::successors(Some(&e as &dyn std::error::Error), |e| e.source());
+        let causes: Vec<String> = causes.map(|cause| cause.to_string()).collect();
+        (format!("{url}: {}", causes.join(": ")), retry)
+    })?;
     let status = response.status();
     if !status.is_success() {
         let retry = status.is_server_error() || status.as_u16() == 429;
-        return (Err(format!("{url}: HTTP {status}")), retry);
+        return Err((format!("{url}: HTTP {status}"), retry));
     }
     let mut body = Vec::new();
-    let read = response.take(options.max_bytes + 1).read_to_end(&mut body);
-    match read {
-        Err(e) => (Err(format!("{url}: reading the body: {e}")), true),
-        Ok(_) if body.len() as u64 > options.max_bytes => (
-            Err(format!(
-                "{url}: the body is larger than {} bytes",
-                options.max_bytes
-            )),
-            false,
-        ),
-        Ok(_) => (Ok(body), false),
+    (response.take(options.max_bytes + 1).read_to_end(&mut body))
+        .map_err(|e| (format!("{url}: reading the body: {e}"), true))?;
+    if body.len() as u64 > options.max_bytes {
+        let message = format!("{url}: the body is larger than {} bytes", options.max_bytes);
+        return Err((message, false));
     }
-}
-
-/// An error with its causes, one after the other.
-fn chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text = format!("{text}: {cause}");
-        source = cause.source();
-    }
-    text
+    Ok(body)
 }

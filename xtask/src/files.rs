@@ -1,13 +1,6 @@
-//! Writing the files a run has computed in memory.
-//!
-//! Every file is first written in full to a temporary file in its own
-//! directory; only when all of them are written is each renamed over its
-//! target ([`tempfile::NamedTempFile::persist`]). A failure while writing
-//! the temporaries removes them and changes no file; each rename replaces
-//! one file atomically, so a reader never sees half a file. A run killed
-//! between two renames can leave some files new and others old: the files
-//! are under version control, and `git diff` shows (and `git checkout`
-//! undoes) what such a run did.
+//! Writing the files a run computed in memory: each is written whole to a
+//! temporary file beside it, and only when every one is written are they
+//! renamed into place, so a failure before the renames changes no file.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -28,14 +21,11 @@ impl FileWrite {
     }
 }
 
-/// Writes the files of `files` whose content differs from the disk, as
-/// the module documentation describes, in the order given. Returns the
-/// paths written.
+/// Writes the stale `files` as the module says, in order; the paths written.
 ///
 /// # Errors
 ///
-/// The I/O error, naming the file. When it happens before the renames no
-/// file has changed.
+/// The I/O error, naming the file; before the renames, no file has changed.
 ///
 /// ```
 /// let dir = tempfile::tempdir()?;
@@ -45,10 +35,22 @@ impl FileWrite {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn write_changed(files: &[FileWrite]) -> io::Result<Vec<PathBuf>> {
+    let in_file = |path: &Path, what: &str, e: io::Error| {
+        io::Error::new(e.kind(), format!("{what} {}: {e}", path.display()))
+    };
     let mut staged = Vec::new();
     for file in files.iter().filter(|f| f.is_stale()) {
-        let temporary = stage(&file.path, &file.content)
-            .map_err(|e| in_file(&file.path, "cannot write a temporary file beside", e))?;
+        let dir = file.path.parent().filter(|d| !d.as_os_str().is_empty());
+        let stage = || {
+            let mut temporary = tempfile::Builder::new()
+                .prefix(".regen-")
+                .suffix(".tmp")
+                .tempfile_in(dir.unwrap_or(Path::new(".")))?;
+            temporary.write_all(&file.content)?;
+            temporary.as_file().sync_all().map(|()| temporary)
+        };
+        let temporary =
+            stage().map_err(|e| in_file(&file.path, "cannot write a temporary file beside", e))?;
         staged.push((temporary, &file.path));
     }
     let mut written = Vec::new();
@@ -59,20 +61,4 @@ pub fn write_changed(files: &[FileWrite]) -> io::Result<Vec<PathBuf>> {
         written.push(path.clone());
     }
     Ok(written)
-}
-
-/// `content` in a flushed temporary file in `path`'s directory.
-fn stage(path: &Path, content: &[u8]) -> io::Result<tempfile::NamedTempFile> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".regen-")
-        .suffix(".tmp")
-        .tempfile_in(dir.unwrap_or(Path::new(".")))?;
-    temporary.write_all(content)?;
-    temporary.as_file().sync_all()?;
-    Ok(temporary)
-}
-
-fn in_file(path: &Path, what: &str, error: io::Error) -> io::Error {
-    io::Error::new(error.kind(), format!("{what} {}: {error}", path.display()))
 }

@@ -3,6 +3,10 @@
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = xtask::workspace_root();
-    let code = xtask::cli::run(&args, &root, &mut std::io::stdout(), &mut std::io::stderr());
-    std::process::exit(code);
+    std::process::exit(xtask::cli::run(
+        &args,
+        &root,
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    ));
 }

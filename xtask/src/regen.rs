@@ -1,12 +1,7 @@
-//! `cargo xtask regen`: registry files in, generated files out.
-//!
-//! [`plan`] does everything in memory: read the snapshot (and the new
-//! document), parse and validate them, refuse an older document and
-//! removed codes, build the catalog and the new pins, generate the Rust
-//! source and the README table, and, when registered codes changed, the
-//! `CHANGELOG.md` entries ([`crate::changelog`]). [`apply`] then writes the
-//! files that differ ([`crate::files`]). A run without a new document never
-//! reads or writes the changelog.
+//! `cargo xtask regen`: [`plan`] reads, validates and generates every file
+//! in memory, refusing an older document and removed codes; the ones that
+//! differ are then written by [`crate::files`]. Only a new document
+//! that changes registered codes touches `CHANGELOG.md`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,7 +9,7 @@ use std::path::{Path, PathBuf};
 use ws_close_codes_registry::{self as registry, Derivation, Diff, Registry};
 
 use crate::changelog::{Changelog, CHANGELOG};
-use crate::files::{self, FileWrite};
+use crate::files::FileWrite;
 use crate::report::{self, quote_text};
 
 /// The snapshot of IANA's document, relative to the workspace root.
@@ -48,23 +43,19 @@ pub struct Options {
 /// A planned run: the files as they should be, and what changed.
 #[derive(Debug)]
 pub struct Plan {
-    /// Every file regen owns, with its wanted content, in write order
-    /// (`CHANGELOG.md` last, only when registered codes changed).
+    /// Every file regen owns with its wanted content, `CHANGELOG.md` last.
     pub files: Vec<FileWrite>,
     /// The registry diff, when a new document was given.
     pub diff: Option<Diff>,
     /// Codes that received a new identifier pin.
     pub assigned: Vec<registry::Assignment>,
-    /// Warnings for people: identifier fallbacks, then the slips the parser
-    /// absorbed in the document generated from, each at its place.
+    /// Identifier fallbacks, then the slips the parser absorbed.
     pub warnings: Vec<String>,
-    /// The snapshot's registry.
-    pub old: Registry,
-    /// The registry that was generated from.
+    /// The registry generated from.
     pub new: Registry,
     /// Whether the new document differs from the snapshot, byte for byte.
     pub document_changed: bool,
-    /// The pins after this run: the old ones and the new assignments.
+    /// The pins after this run.
     pub new_pins: registry::Pins,
 }
 
@@ -79,21 +70,18 @@ fn read_text(root: &Path, relative: &str) -> Result<String, String> {
 ///
 /// # Errors
 ///
-/// Any invalid input file or new document (the message names the file, the
-/// line, the column and the element), a new document older than the
-/// snapshot or without some of its codes (unless `allow_removals`), or a
-/// README without the table markers.
+/// An invalid input file or new document (naming the file, line, column
+/// and element), a new document older than the snapshot or without some of
+/// its codes (unless `allow_removals`), a README without the table markers.
 pub fn plan(options: &Options) -> Result<Plan, String> {
     let root = &options.root;
     let snapshot =
         fs::read(root.join(SNAPSHOT)).map_err(|e| format!("{SNAPSHOT}: cannot read: {e}"))?;
     let old = registry::parse(&snapshot).map_err(|e| format!("{SNAPSHOT}: {e}"))?;
-    let source = options
-        .new_document_source
-        .as_deref()
-        .unwrap_or("new document");
+    let source = options.new_document_source.as_deref();
+    let source = source.unwrap_or("new document");
     let (new, diff, source) = match &options.new_document {
-        None => (old.clone(), None, SNAPSHOT),
+        None => (old, None, SNAPSHOT),
         Some(bytes) => {
             let new = registry::parse(bytes).map_err(|e| format!("{source}: {e}"))?;
             let diff = check_new(&old, &new, options.allow_removals)
@@ -109,8 +97,11 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
     let table = ws_close_codes_codegen::readme_table(&built.catalog);
     let readme = splice_table(&read_text(root, README)?, &table)?;
 
-    let mut warnings: Vec<String> = (built.assigned.iter())
-        .filter(|a| a.derivation != Derivation::Words)
+    let fallbacks = built
+        .assigned
+        .iter()
+        .filter(|a| a.derivation != Derivation::Words);
+    let mut warnings: Vec<String> = fallbacks
         .map(|a| {
             let why = match a.derivation {
                 Derivation::Collision => "its description gives an identifier already in use",
@@ -129,42 +120,35 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
         path: root.join(relative),
         content,
     };
-    let mut files: Vec<FileWrite> = options
-        .new_document
-        .iter()
+    let new_document = options.new_document.as_ref();
+    let mut files: Vec<FileWrite> = new_document
         .map(|b| file(SNAPSHOT, b.clone()))
+        .into_iter()
         .collect();
     files.push(file(NAMES, built.pins.render().into_bytes()));
     let generated = ws_close_codes_codegen::close_code_source(&built.catalog);
     files.push(file(GENERATED, generated.into_bytes()));
     files.push(file(README, readme.into_bytes()));
     if let Some(diff) = diff.as_ref().filter(|d| !d.is_empty()) {
-        // A change of registered codes is a change for users.
         let mut changelog = Changelog::parse(&read_text(root, CHANGELOG)?);
-        for (kind, entries) in report::changelog_entries(diff, &new, &built.pins) {
-            changelog.add(kind, &entries);
+        for (kind, entry) in report::changelog_entries(diff, &new, &built.pins) {
+            changelog.add(kind, entry);
         }
         files.push(file(CHANGELOG, changelog.render().into_bytes()));
     }
-    let document_changed = options
-        .new_document
-        .as_ref()
-        .is_some_and(|b| *b != snapshot);
     Ok(Plan {
         files,
         diff,
         assigned: built.assigned,
         warnings,
-        old,
         new,
-        document_changed,
+        document_changed: new_document.is_some_and(|b| *b != snapshot),
         new_pins: built.pins,
     })
 }
 
-/// The diff from the snapshot's registry to a new one, which may be no
-/// older and, unless `allow_removals`, may not drop registered codes:
-/// mirrors and caches serve stale copies.
+/// The diff to a new registry, which may be no older than the snapshot's
+/// and may drop no registered code unless `allow_removals`.
 fn check_new(old: &Registry, new: &Registry, allow_removals: bool) -> Result<Diff, String> {
     if new.document_updated < old.document_updated {
         return Err(format!(
@@ -187,18 +171,16 @@ fn check_new(old: &Registry, new: &Registry, allow_removals: bool) -> Result<Dif
     Ok(diff)
 }
 
-/// Replaces the lines between the table markers of `readme` with `table`.
-///
-/// # Errors
-///
-/// When a marker is missing, repeated or out of order.
-pub fn splice_table(readme: &str, table: &str) -> Result<String, String> {
+/// `readme` with `table` between the marker lines.
+fn splice_table(readme: &str, table: &str) -> Result<String, String> {
     let find = |marker: &str| {
-        let mut lines = (readme.match_indices(marker))
-            .filter(|(i, _)| *i == 0 || readme.as_bytes()[i - 1] == b'\n');
-        match (lines.next(), lines.next()) {
-            (Some((i, _)), None) => Ok(i),
-            (None, _) => Err(format!("{README}: the line {marker} is missing")),
+        let at: Vec<usize> = readme
+            .match_indices(&format!("\n{marker}"))
+            .map(|(i, _)| i + 1)
+            .collect();
+        match at[..] {
+            [at] => Ok(at),
+            [] => Err(format!("{README}: the line {marker} is missing")),
             _ => Err(format!(
                 "{README}: the line {marker} appears more than once"
             )),
@@ -208,39 +190,17 @@ pub fn splice_table(readme: &str, table: &str) -> Result<String, String> {
     if end < start {
         return Err(format!("{README}: {TABLE_END} comes before {TABLE_START}"));
     }
-    Ok(format!(
-        "{}\n\n{}\n\n{}",
-        &readme[..start],
-        table.trim_end(),
-        &readme[end..]
-    ))
+    let (before, after) = (&readme[..start], &readme[end..]);
+    Ok(format!("{before}\n\n{}\n\n{after}", table.trim_end()))
 }
 
-/// The files whose wanted content differs from what is on disk.
-pub fn stale(plan: &Plan) -> Vec<&FileWrite> {
-    plan.files.iter().filter(|f| f.is_stale()).collect()
-}
-
-/// Writes the stale files of `plan` ([`crate::files`]). Returns the paths
-/// written.
-///
-/// # Errors
-///
-/// The I/O error, naming the file.
-pub fn apply(plan: &Plan) -> Result<Vec<PathBuf>, String> {
-    files::write_changed(&plan.files).map_err(|e| format!("writing failed: {e}"))
-}
-
-/// A unified diff between a file on disk and its wanted content.
+/// A unified diff from the file on disk to its wanted content.
 pub fn unified_diff(root: &Path, file: &FileWrite) -> String {
     let name = file.path.strip_prefix(root).unwrap_or(&file.path).display();
     let current = fs::read(&file.path).unwrap_or_default();
-    let (current, wanted) = (
-        String::from_utf8_lossy(&current),
-        String::from_utf8_lossy(&file.content),
-    );
-    similar::TextDiff::from_lines(current.as_ref(), wanted.as_ref())
-        .unified_diff()
+    let wanted = String::from_utf8_lossy(&file.content);
+    let current = String::from_utf8_lossy(&current);
+    (similar::TextDiff::from_lines(current.as_ref(), wanted.as_ref()).unified_diff())
         .header(&format!("a/{name}"), &format!("b/{name}"))
         .to_string()
 }

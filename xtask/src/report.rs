@@ -1,27 +1,20 @@
-//! What a run with a new document changed: the lines printed on the
-//! terminal ([`summary`]), the entries for `CHANGELOG.md`
-//! ([`changelog_entries`]) and the Markdown report of `--report PATH`
-//! ([`render`]): what changed in the registry, what that does to the
-//! generated crate, and the semantic-versioning consequence, written to be
-//! used as-is as a pull request body.
-//!
-//! Registry text is untrusted: every piece of it (descriptions, contacts,
-//! references, warnings) and the document's source go through
-//! [`escape_markdown`], so it cannot break a table, add a link or hide
-//! text. Identifiers, numbers and dates come from the validated model.
+//! What a new document changed: the lines printed ([`summary`]), the
+//! `CHANGELOG.md` entries ([`changelog_entries`]) and the Markdown report
+//! of `--report` ([`render`]), the sync pull request's body. Registry text
+//! is untrusted and always goes through [`escape_markdown`] (or `{:?}` on
+//! the terminal); identifiers, numbers and dates come from the validated
+//! model.
 
-use std::collections::BTreeMap;
 use std::fmt::{Display, Write as _};
 
 use ws_close_codes_codegen::escape_markdown;
 use ws_close_codes_registry::{Change, Derivation, Diff, Pins, Record, Reference, Registry};
 
 use crate::changelog::Kind;
-use crate::regen::{self, Plan};
+use crate::regen::{Plan, NAMES};
 
-/// How many warnings the report lists; the rest are counted. A pull
-/// request body is capped at 65,536 characters, and every character of a
-/// document can be a slip; `cargo xtask regen` prints every warning.
+/// How many warnings the report lists; the rest are counted (a pull
+/// request body is capped at 65,536 characters).
 pub const LISTED_WARNINGS: usize = 50;
 
 /// The semantic-versioning consequence of a change.
@@ -31,8 +24,7 @@ pub enum Bump {
     None,
     /// A fix, or generated data without a change of registered codes.
     Patch,
-    /// A compatible change: new variants (`CloseCode` is
-    /// `#[non_exhaustive]`) or changed metadata.
+    /// A compatible change: new variants (`CloseCode` is `#[non_exhaustive]`), changed metadata.
     Minor,
     /// A breaking change: a variant disappears.
     Major,
@@ -41,12 +33,7 @@ pub enum Bump {
 impl Bump {
     /// The word for it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Bump::None => "none",
-            Bump::Patch => "patch",
-            Bump::Minor => "minor",
-            Bump::Major => "major",
-        }
+        ["none", "patch", "minor", "major"][self as usize]
     }
 }
 
@@ -59,14 +46,12 @@ pub fn shorten(text: &str, max: usize) -> String {
     short
 }
 
-/// Registry text quoted for a terminal: escaped, one line, at most 80
-/// characters.
+/// Registry text quoted for a terminal: escaped, one line, at most 80 characters.
 pub fn quote_text(text: &str) -> String {
     format!("{:?}", shorten(text, 80))
 }
 
-/// The name of a kind of change.
-pub fn change_name(change: &Change) -> &'static str {
+fn change_name(change: &Change) -> &'static str {
     match change {
         Change::Description(..) => "description",
         Change::Contact(..) => "contact",
@@ -76,10 +61,8 @@ pub fn change_name(change: &Change) -> &'static str {
     }
 }
 
-/// The codes whose description IANA reworded while their pinned name
-/// stays, with that name: `name()` and `Display` keep it, and
-/// `iana_description()` carries the new text.
-pub fn kept_names(diff: &Diff, pins: &Pins) -> Vec<(u16, String)> {
+/// The codes IANA reworded whose pinned name stays, with that name.
+fn kept_names(diff: &Diff, pins: &Pins) -> Vec<(u16, String)> {
     (diff.changed.iter())
         .filter_map(|(code, changes)| {
             let reworded = changes.iter().find_map(|change| match change {
@@ -92,70 +75,72 @@ pub fn kept_names(diff: &Diff, pins: &Pins) -> Vec<(u16, String)> {
         .collect()
 }
 
-/// What changed, for the terminal: registry dates, added, removed and
-/// changed codes, kept names, new identifiers and warnings, one a line.
+/// What changed, one line each: registry dates, added, removed and changed
+/// codes, kept names, new identifiers and warnings.
 pub fn summary(plan: &Plan) -> String {
-    let mut lines = Vec::new();
+    let mut out = String::new();
     if let Some(diff) = &plan.diff {
-        lines.push(format!(
-            "registry updated: {} -> {}",
-            diff.updated.0, diff.updated.1
-        ));
+        let (old, new) = diff.updated;
+        let _ = writeln!(out, "registry updated: {old} -> {new}");
         if diff.is_empty() {
-            lines.push("registered codes: unchanged".to_owned());
+            out.push_str("registered codes: unchanged\n");
         }
-        let record = |what: &str, r: &Record| {
-            format!("{what} {} {}", r.span.start, quote_text(&r.description))
-        };
-        lines.extend(diff.added.iter().map(|r| record("added:  ", r)));
-        lines.extend(diff.removed.iter().map(|r| record("removed:", r)));
-        lines.extend(diff.changed.iter().map(|(code, changes)| {
-            let what: Vec<&str> = changes.iter().map(change_name).collect();
-            format!("changed: {code} ({})", what.join(", "))
-        }));
-        lines.extend(
-            kept_names(diff, &plan.new_pins)
-                .into_iter()
-                .map(|(code, name)| {
-                    format!(
-                        "IANA reworded {code}; name kept (pinned): {}",
-                        quote_text(&name)
-                    )
-                }),
-        );
+        for (what, records) in [("added:  ", &diff.added), ("removed:", &diff.removed)] {
+            for r in records {
+                let (code, text) = (r.span.start, quote_text(&r.description));
+                let _ = writeln!(out, "{what} {code} {text}");
+            }
+        }
+        for (code, changes) in &diff.changed {
+            let what = join(changes, ", ", change_name);
+            let _ = writeln!(out, "changed: {code} ({what})");
+        }
+        for (code, name) in kept_names(diff, &plan.new_pins) {
+            let name = quote_text(&name);
+            let _ = writeln!(out, "IANA reworded {code}; name kept (pinned): {name}");
+        }
     }
-    let assigned = plan.assigned.iter();
-    lines
-        .extend(assigned.map(|a| format!("new identifier: {} -> CloseCode::{}", a.value, a.ident)));
-    lines.extend(plan.warnings.iter().map(|w| format!("warning: {w}")));
-    lines.iter().map(|line| format!("{line}\n")).collect()
+    for a in &plan.assigned {
+        let _ = writeln!(out, "new identifier: {} -> CloseCode::{}", a.value, a.ident);
+    }
+    for warning in &plan.warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
+    out
+}
+
+/// `f` of each item, joined with `separator`.
+pub(crate) fn join<T, S: ToString>(
+    items: impl IntoIterator<Item = T>,
+    separator: &str,
+    f: impl FnMut(T) -> S,
+) -> String {
+    let texts: Vec<String> = items.into_iter().map(f).map(|s| s.to_string()).collect();
+    texts.join(separator)
 }
 
 /// `text` escaped for Markdown, "—" when empty.
 fn cell(text: &str) -> String {
-    match escape_markdown(text) {
-        escaped if escaped.is_empty() => "—".to_owned(),
-        escaped => escaped,
+    let text = escape_markdown(text);
+    if text.is_empty() {
+        "—".to_owned()
+    } else {
+        text
     }
 }
 
 fn optional<T: Display>(value: &Option<T>) -> String {
-    value
-        .as_ref()
-        .map_or("—".to_owned(), |v| cell(&v.to_string()))
+    cell(&value.as_ref().map(T::to_string).unwrap_or_default())
 }
 
 fn references(references: &[Reference]) -> String {
-    let labels: Vec<String> = references.iter().map(|r| cell(&r.label())).collect();
-    if labels.is_empty() {
-        "—".to_owned()
-    } else {
-        labels.join("; ")
+    match references {
+        [] => "—".to_owned(),
+        _ => join(references, "; ", |r| cell(&r.label())),
     }
 }
 
-/// The values of a changed field before and after, escaped for Markdown
-/// ("—" for none).
+/// A changed field's values before and after, escaped for Markdown.
 fn change_values(change: &Change) -> (String, String) {
     match change {
         Change::Description(a, b) => (cell(a), cell(b)),
@@ -167,105 +152,81 @@ fn change_values(change: &Change) -> (String, String) {
 
 /// The variant of `value`, in code.
 fn variant(pins: &Pins, value: u16) -> String {
-    match pins.get(value) {
-        Some(pin) => format!("`CloseCode::{}`", pin.ident),
-        None => "its variant".to_owned(),
-    }
+    let pin = pins.get(value);
+    pin.map_or("its variant".to_owned(), |pin| {
+        format!("`CloseCode::{}`", pin.ident)
+    })
 }
 
-/// The semantic-versioning consequence of `plan`, with the reasons (one
-/// Markdown line each).
-pub fn semver(plan: &Plan) -> (Bump, Vec<String>) {
+/// The semantic-versioning consequences of `diff`, one Markdown line each.
+fn semver(plan: &Plan, diff: &Diff) -> Vec<(Bump, String)> {
     let variant = |value: u16| variant(&plan.new_pins, value);
-    let mut found = Vec::new();
-    if let Some(diff) = &plan.diff {
-        for record in &diff.removed {
-            let value = record.span.start;
-            found.push((Bump::Major, format!(
-                "**major**: code {value} was removed from the registry, so {} disappears; code that \
-                 names it stops compiling and `CloseCode::from({value})` becomes `CloseCode::Other(_)`.",
-                variant(value)
-            )));
-        }
-        if !diff.added.is_empty() {
-            let added: Vec<String> = diff
-                .added
-                .iter()
-                .map(|r| format!("{} ({})", variant(r.span.start), r.span.start))
-                .collect();
-            found.push((Bump::Minor, format!(
-                "**minor**: new variants {}. `CloseCode` is `#[non_exhaustive]`, so adding variants is \
-                 compatible; note that `CloseCode::from` now returns them where it returned \
-                 `CloseCode::Other(_)` before.",
-                added.join(", ")
-            )));
-        }
-        if !diff.changed.is_empty() {
-            let codes: Vec<String> = diff.changed.iter().map(|(c, _)| c.to_string()).collect();
-            found.push((Bump::Minor, format!(
-                "**minor**: the registry metadata of {} changed (what `name`, `description`, `contact`, \
-                 `references`, `registered_on` or `updated_on` return); no item is added or removed.",
-                codes.join(", ")
-            )));
-        }
+    let mut found: Vec<(Bump, String)> = (diff.removed.iter())
+        .map(|r| (r.span.start, variant(r.span.start)))
+        .map(|(value, variant)| {
+            let text = format!(
+                "**major**: code {value} was removed, so {variant} disappears and \
+                 `CloseCode::from({value})` gives `CloseCode::Other(_)`."
+            );
+            (Bump::Major, text)
+        })
+        .collect();
+    let added = join(&diff.added, ", ", |r| {
+        format!("{} ({})", variant(r.span.start), r.span.start)
+    });
+    if !added.is_empty() {
+        let text = format!("**minor**: new variants {added} (`CloseCode` is `#[non_exhaustive]`).");
+        found.push((Bump::Minor, text));
+    }
+    let changed = join(&diff.changed, ", ", |(code, _)| code);
+    if !changed.is_empty() {
+        let text = format!("**minor**: the registry metadata of {changed} changed.");
+        found.push((Bump::Minor, text));
     }
     if found.is_empty() && plan.document_changed {
+        let text = "**patch**: no registered code changed; the stored document did.";
+        found.push((Bump::Patch, text.to_owned()));
+    }
+    if found.is_empty() {
         found.push((
-            Bump::Patch,
-            "**patch**: no registered code changed; the stored document (and \
-            generated data such as `REGISTRY_UPDATED`) did."
-                .to_owned(),
+            Bump::None,
+            "nothing that `ws-close-codes` exposes changes.".to_owned(),
         ));
     }
-    let bump = found.iter().map(|(b, _)| *b).max().unwrap_or(Bump::None);
-    let mut reasons: Vec<String> = found.into_iter().map(|(_, r)| r).collect();
-    if reasons.is_empty() {
-        reasons.push("nothing that `ws-close-codes` exposes changes.".to_owned());
-    }
-    (bump, reasons)
+    found
 }
 
-/// The header of a table of records.
-const RECORDS: &str = "| code | identifier | description | contact | references | registered |\n\
-                       |---:|---|---|---|---|---|\n";
-
-/// `## title`, then `header` and the rows, one a line, or `none`.
-fn section(out: &mut String, title: &str, header: &str, rows: &[String], none: &str) {
+/// `## title`, then `header` and the rows, one a line, or `None.`.
+fn section(out: &mut String, title: &str, header: &str, rows: &[String]) {
     let _ = match rows {
-        [] => write!(out, "## {title}\n\n{none}\n\n"),
+        [] => write!(out, "## {title}\n\nNone.\n\n"),
         _ => write!(out, "## {title}\n\n{header}{}\n\n", rows.join("\n")),
     };
 }
 
-/// Renders the report of `plan`, whose new document came from `source`
-/// (a path or a URL).
-pub fn render(plan: &Plan, source: &str) -> String {
-    let (bump, reasons) = semver(plan);
-    let ident = |value: u16| match plan.new_pins.get(value) {
-        Some(pin) => format!("`{}`", pin.ident),
-        None => "—".to_owned(),
-    };
-    let (added, changed, removed) = match &plan.diff {
-        Some(d) => (&d.added[..], &d.changed[..], &d.removed[..]),
-        None => (&[][..], &[][..], &[][..]),
-    };
+/// The Markdown report of `plan`, whose registry `diff` came from a new
+/// document at `source` (a path or a URL).
+pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
+    let reasons = semver(plan, diff);
+    let bump = reasons
+        .iter()
+        .map(|(bump, _)| *bump)
+        .max()
+        .unwrap_or(Bump::None)
+        .as_str();
+    let ident = |value: u16| plan.new_pins.get(value).map(|p| format!("`{}`", p.ident));
+    let ident = |value: u16| ident(value).unwrap_or_else(|| "—".to_owned());
     let records = |records: &[Record]| -> Vec<String> {
         let row = |r: &Record| {
-            let contact = r.contact.as_ref().map(|p| p.display_name().to_owned());
-            format!(
-                "| {} | {} | {} | {} | {} | {} |",
-                r.span.start,
-                ident(r.span.start),
-                cell(&r.description),
-                optional(&contact),
-                references(&r.references),
-                optional(&r.date),
-            )
+            let contact = optional(&r.contact.as_ref().map(|p| p.display_name()));
+            let (value, description) = (r.span.start, cell(&r.description));
+            let (refs, date) = (references(&r.references), optional(&r.date));
+            let ident = ident(value);
+            format!("| {value} | {ident} | {description} | {contact} | {refs} | {date} |")
         };
         records.iter().map(row).collect()
     };
-
-    let (old, new) = (plan.old.document_updated, plan.new.document_updated);
+    let (old, new) = diff.updated;
     let mut out = format!(
         "# IANA WebSocket close-code registry: sync to the version updated {new}\n\n\
          Generated by `cargo xtask regen`. Source: {}.\n\n\
@@ -274,52 +235,43 @@ pub fn render(plan: &Plan, source: &str) -> String {
          ## Summary\n\n\
          - Registered codes: {} added, {} changed, {} removed.\n\
          - New identifiers: {}.\n- Warnings: {}.\n\
-         - Semantic versioning for `ws-close-codes`: **{}**.\n\n",
+         - Semantic versioning for `ws-close-codes`: **{bump}**.\n\n",
         cell(source),
-        added.len(),
-        changed.len(),
-        removed.len(),
+        diff.added.len(),
+        diff.changed.len(),
+        diff.removed.len(),
         plan.assigned.len(),
         plan.warnings.len(),
-        bump.as_str()
     );
-    section(&mut out, "Added codes", RECORDS, &records(added), "None.");
+    let header = "| code | identifier | description | contact | references | registered |\n\
+                  |---:|---|---|---|---|---|\n";
+    section(&mut out, "Added codes", header, &records(&diff.added));
 
     let mut rows = Vec::new();
-    for (code, changes) in changed {
-        let description = plan.new.record_for(*code).map(|r| r.description.as_str());
+    for (code, changes) in &diff.changed {
+        let description = cell(plan.new.record_for(*code).map_or("", |r| &r.description));
         for change in changes {
-            let (before, after) = change_values(change);
+            let ((before, after), field) = (change_values(change), change_name(change));
+            let ident = ident(*code);
             rows.push(format!(
-                "| {code} | {} | {} | {} | {before} | {after} |",
-                ident(*code),
-                cell(description.unwrap_or_default()),
-                change_name(change)
+                "| {code} | {ident} | {description} | {field} | {before} | {after} |"
             ));
         }
     }
-    let kept = plan.diff.iter().flat_map(|d| kept_names(d, &plan.new_pins));
-    let kept: Vec<String> = kept
+    let kept = kept_names(diff, &plan.new_pins)
+        .into_iter()
         .map(|(code, name)| {
+            let name = cell(&name);
             format!(
-                "- IANA reworded {code}; name kept (pinned): {}. `name()` and `Display` keep it; \
-                 `iana_description()` gives IANA's new text.",
-                cell(&name)
-            )
-        })
-        .collect();
-    if !kept.is_empty() {
-        rows.push(format!("\n{}", kept.join("\n")));
-    }
-    let header = "| code | identifier | description | field | before | after |\n|---:|---|---|---|---|---|\n";
-    section(&mut out, "Changed codes", header, &rows, "None.");
-    section(
-        &mut out,
-        "Removed codes",
-        RECORDS,
-        &records(removed),
-        "None.",
-    );
+            "\n- IANA reworded {code}; name kept (pinned): {name}. `name()` and `Display` keep \
+             it; `iana_description()` gives IANA's new text."
+        )
+        });
+    rows.extend(Some(kept.collect::<String>()).filter(|k| !k.is_empty()));
+    let changes = "| code | identifier | description | field | before | after |\n\
+                   |---:|---|---|---|---|---|\n";
+    section(&mut out, "Changed codes", changes, &rows);
+    section(&mut out, "Removed codes", header, &records(&diff.removed));
 
     let rows: Vec<String> = (plan.assigned.iter())
         .map(|a| {
@@ -331,12 +283,9 @@ pub fn render(plan: &Plan, source: &str) -> String {
             format!("| {} | `CloseCode::{}` | {how} |", a.value, a.ident)
         })
         .collect();
-    let header = format!(
-        "Pinned in `{}` for good; the pin wins from now on.\n\n| code | variant | derived |\n|---:|---|---|\n",
-        regen::NAMES
-    );
-    let none = "None: every code already had a pinned identifier.";
-    section(&mut out, "New identifiers", &header, &rows, none);
+    let header =
+        format!("Pinned in `{NAMES}` for good.\n\n| code | variant | derived |\n|---:|---|---|\n");
+    section(&mut out, "New identifiers", &header, &rows);
 
     let listed = plan.warnings.iter().take(LISTED_WARNINGS);
     let mut rows: Vec<String> = listed
@@ -344,90 +293,73 @@ pub fn render(plan: &Plan, source: &str) -> String {
         .collect();
     let more = plan.warnings.len().saturating_sub(LISTED_WARNINGS);
     if more > 0 {
-        rows.push(format!(
-            "- … and {more} more, not listed here: `cargo xtask regen` prints every one."
-        ));
+        let text = "not listed here: `cargo xtask regen` prints every one.";
+        rows.push(format!("- … and {more} more, {text}"));
     }
-    section(&mut out, "Warnings", "", &rows, "None.");
+    section(&mut out, "Warnings", "", &rows);
 
-    let reasons: Vec<String> = reasons.iter().map(|r| format!("- {r}")).collect();
+    let reasons = join(&reasons, "\n", |(_, reason)| format!("- {reason}"));
     let _ = write!(
         out,
-        "## Semantic versioning\n\nConsequence for `ws-close-codes`: **{}**.\n\n{}\n",
-        bump.as_str(),
-        reasons.join("\n")
+        "## Semantic versioning\n\nConsequence for `ws-close-codes`: **{bump}**.\n\n{reasons}\n"
     );
     out
 }
 
-/// The `CHANGELOG.md` entries for a registry change, by kind: one line per
-/// added code (number, IANA name, variant, registration date), per changed
-/// code (what changed, before and after) and per removed code (marked
-/// `**Breaking**`); empty when no registered code changed. `new` is the
-/// registry after the change, `pins` the identifiers after the run. Each
-/// entry is one line: a wrapped line could start with registry text that
-/// Markdown reads as a heading or a list item.
-pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, Vec<String>)> {
+/// The `CHANGELOG.md` entries for a registry change, one line per added,
+/// changed and removed code (marked `**Breaking**`); `new` is the registry
+/// after the change, `pins` the identifiers after the run.
+pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind, String)> {
     let variant = |value: u16| variant(pins, value);
     let name = |text: &str| match escape_markdown(text) {
         escaped if escaped.is_empty() => "(no name)".to_owned(),
         escaped => format!("\"{escaped}\""),
     };
     let updated = diff.updated.1;
-    let added = diff.added.iter().map(|record| {
-        let value = record.span.start;
-        let registered = record
+    let mut entries = Vec::new();
+    for record in &diff.added {
+        let (value, description) = (record.span.start, name(&record.description));
+        let date = record
             .date
-            .map(|date| format!("registered with IANA on {date}, "))
-            .unwrap_or_default();
-        format!(
-            "- {}: close code {value}, {} in IANA's registry ({registered}registry updated {updated}).",
+            .map(|date| format!("registered with IANA on {date}, "));
+        let text = format!(
+            "- {}: close code {value}, {description} in IANA's registry ({}registry updated \
+             {updated}).",
             variant(value),
-            name(&record.description),
-        )
-    });
-    let kept: BTreeMap<u16, String> = kept_names(diff, pins).into_iter().collect();
-    let changed = diff.changed.iter().map(|(value, changes)| {
-        let what: Vec<String> = changes
-            .iter()
-            .map(|change| {
-                let (before, after) = change_values(change);
-                format!("the {} from {before} to {after}", change_name(change))
-            })
-            .collect();
+            date.unwrap_or_default(),
+        );
+        entries.push((Kind::Added, text));
+    }
+    let kept = kept_names(diff, pins);
+    for (value, changes) in &diff.changed {
+        let what = join(changes, "; ", |change| {
+            let (before, after) = change_values(change);
+            format!("the {} from {before} to {after}", change_name(change))
+        });
         let description = new
             .record_for(*value)
-            .map(|record| format!(", {}", name(&record.description)))
-            .unwrap_or_default();
-        let kept = kept.get(value).map(|pinned| {
-            format!(
-                "; its name stays {} (pinned), and `iana_description()` gives the new text",
-                name(pinned)
-            )
+            .map(|r| format!(", {}", name(&r.description)));
+        let kept = kept.iter().find(|(code, _)| code == value).map(|(_, pinned)| {
+            let pinned = name(pinned);
+            format!("; its name stays {pinned} (pinned), and `iana_description()` gives the new text")
         });
-        format!(
-            "- {} (close code {value}{description}): IANA changed {}{} (registry updated {updated}).",
+        let text = format!(
+            "- {} (close code {value}{}): IANA changed {what}{} (registry updated {updated}).",
             variant(*value),
-            what.join("; "),
+            description.unwrap_or_default(),
             kept.unwrap_or_default()
-        )
-    });
-    let removed = diff.removed.iter().map(|record| {
-        let value = record.span.start;
-        format!(
-            "- **Breaking**: {} (close code {value}, {}) is removed: IANA's registry (updated \
-             {updated}) no longer lists the code, and `CloseCode::from({value})` returns \
+        );
+        entries.push((Kind::Changed, text));
+    }
+    for record in &diff.removed {
+        let (value, description) = (record.span.start, name(&record.description));
+        let text = format!(
+            "- **Breaking**: {} (close code {value}, {description}) is removed: IANA's registry \
+             (updated {updated}) no longer lists the code, and `CloseCode::from({value})` returns \
              `CloseCode::Other(_)`.",
             variant(value),
-            name(&record.description),
-        )
-    });
-    [
-        (Kind::Added, added.collect::<Vec<_>>()),
-        (Kind::Changed, changed.collect()),
-        (Kind::Removed, removed.collect()),
-    ]
-    .into_iter()
-    .filter(|(_, lines)| !lines.is_empty())
-    .collect()
+        );
+        entries.push((Kind::Removed, text));
+    }
+    entries
 }

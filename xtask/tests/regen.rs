@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use xtask::regen::{self, Options};
+use xtask::regen;
 
 fn workspace() -> PathBuf {
     xtask::workspace_root()
@@ -64,22 +64,8 @@ fn without(code: u16) -> String {
 
 #[test]
 fn checked_in_files_are_current() {
-    let options = Options {
-        root: workspace(),
-        ..Options::default()
-    };
-    let plan = regen::plan(&options).unwrap_or_else(|e| panic!("{e}"));
-    let stale = regen::stale(&plan);
-    if !stale.is_empty() {
-        let diffs: Vec<String> = stale
-            .iter()
-            .map(|f| regen::unified_diff(&workspace(), f))
-            .collect();
-        panic!(
-            "generated files are stale; run `cargo xtask regen` and commit the result\n{}",
-            diffs.join("\n")
-        );
-    }
+    let (code, out) = xtask::cli::run_captured(&["regen".into(), "--check".into()], &workspace());
+    assert_eq!(code, 0, "run `cargo xtask regen` and commit the result\n{out}");
 }
 
 #[test]
