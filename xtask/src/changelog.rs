@@ -1,17 +1,17 @@
 //! `CHANGELOG.md` in Keep a Changelog's layout: `## Unreleased`, then one
 //! `## X.Y.Z - YYYY-MM-DD` section per release, each with [`Kind`]
-//! subsections. Edits keep the bytes of every line they do not touch, and
-//! lines in fenced code blocks are never taken for headings.
+//! subsections. Edits keep every line they do not touch, and lines in
+//! fenced code blocks are never taken for headings.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::report::{shorten, Bump};
+use crate::report::{join, shorten, Bump};
 
 /// The changelog, relative to the workspace root.
 pub const CHANGELOG: &str = "CHANGELOG.md";
 
-/// A kind of change: a subsection of a version's section.
+/// A kind of change: a subsection of a version's section, in their order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// New features, new close codes.
@@ -30,19 +30,10 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the subsections are written.
-    pub const ALL: [Kind; 6] = [
-        Kind::Added,
-        Kind::Changed,
-        Kind::Deprecated,
-        Kind::Removed,
-        Kind::Fixed,
-        Kind::Security,
-    ];
-
-    /// The subsection's title.
-    pub fn title(self) -> String {
-        format!("{self:?}")
-    }
+    pub const ALL: [Kind; 6] = {
+        use Kind::*;
+        [Added, Changed, Deprecated, Removed, Fixed, Security]
+    };
 
     /// What it asks of the version: `Removed` is breaking, `Fixed` and
     /// `Security` are fixes, the others compatible.
@@ -70,39 +61,32 @@ impl Unreleased {
 
     /// The largest change, with one line per kind and per `**Breaking**` entry.
     pub fn bump(&self) -> (Bump, Vec<String>) {
-        let mut reasons: Vec<String> = (self.breaking.iter())
-            .map(|entry| format!("major: {}", shorten(entry, 100)))
-            .collect();
-        for (&kind, &count) in &self.entries {
-            let what = match kind.bump() {
-                Bump::Major => "a breaking change",
-                Bump::Minor => "a compatible change",
-                _ => "a fix",
-            };
+        let breaking = self
+            .breaking
+            .iter()
+            .map(|entry| (Bump::Major, shorten(entry, 100)));
+        let kinds = self.entries.iter().map(|(&kind, &count)| {
+            let what = ["a fix", "a compatible change", "a breaking change"];
             let plural = if count == 1 { "entry" } else { "entries" };
-            let (level, title) = (kind.bump().as_str(), kind.title());
-            reasons.push(format!("{level}: ### {title} ({count} {plural}) is {what}"));
-        }
-        let breaking = self.breaking.first().map(|_| Bump::Major);
-        let kinds = self.entries.keys().map(|kind| kind.bump());
-        (kinds.chain(breaking).max().unwrap_or(Bump::None), reasons)
+            let what = what[kind.bump() as usize - 1];
+            (
+                kind.bump(),
+                format!("### {kind:?} ({count} {plural}) is {what}"),
+            )
+        });
+        let reasons: Vec<(Bump, String)> = breaking.chain(kinds).collect();
+        let bump = reasons.iter().map(|(bump, _)| *bump).max();
+        let reasons = reasons
+            .iter()
+            .map(|(bump, text)| format!("{}: {text}", bump.as_str()));
+        (bump.unwrap_or(Bump::None), reasons.collect())
     }
 }
 
-/// A changelog's lines, with the line ending and final newline it was
-/// parsed with, so that [`Changelog::render`] gives back its bytes.
-///
-/// ```
-/// use xtask::changelog::Changelog;
-/// for text in ["# Changelog\r\n\r\n## Unreleased\r\n", "# C\n\nno newline at the end"] {
-///     assert_eq!(Changelog::parse(text).render(), text);
-/// }
-/// ```
+/// A changelog's lines.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Changelog {
     lines: Vec<String>,
-    eol: &'static str,
-    final_newline: bool,
 }
 
 /// A heading's title, its line and the line after its block.
@@ -137,30 +121,19 @@ fn blank(line: &str) -> bool {
 impl Changelog {
     /// Reads `text`; any text is a changelog, perhaps without sections.
     pub fn parse(text: &str) -> Changelog {
-        let newlines = text.matches('\n').count();
-        let eol = match newlines > 0 && text.matches("\r\n").count() == newlines {
-            true => "\r\n",
-            false => "\n",
-        };
-        let final_newline = text.ends_with('\n');
-        let mut lines: Vec<String> = text.split(eol).map(str::to_owned).collect();
-        if final_newline || text.is_empty() {
-            lines.pop();
-        }
         Changelog {
-            lines,
-            eol,
-            final_newline,
+            lines: text.lines().map(str::to_owned).collect(),
         }
     }
 
-    /// The text, with the line ending it was parsed with.
+    /// The text, each line ended by `\n`.
+    ///
+    /// ```
+    /// let text = "# Changelog\n\n## Unreleased\n";
+    /// assert_eq!(xtask::changelog::Changelog::parse(text).render(), text);
+    /// ```
     pub fn render(&self) -> String {
-        let mut text = self.lines.join(self.eol);
-        if self.final_newline && !self.lines.is_empty() {
-            text.push_str(self.eol);
-        }
-        text
+        self.lines.iter().map(|line| format!("{line}\n")).collect()
     }
 
     /// The headings of levels 1 to 3 outside fenced code: (line, level).
@@ -198,15 +171,10 @@ impl Changelog {
                 .trim()
                 .to_owned()
         };
+        let end = |n: usize| headings.get(n + 1).map_or(lines.end, |h| h.0);
         (headings.iter().enumerate())
             .filter(|(_, heading)| heading.1 == level)
-            .map(|(n, &(index, _))| {
-                (
-                    title(index),
-                    index,
-                    headings.get(n + 1).map_or(lines.end, |h| h.0),
-                )
-            })
+            .map(|(n, &(index, _))| (title(index), index, end(n)))
             .collect()
     }
 
@@ -228,26 +196,19 @@ impl Changelog {
 
     /// The versions that have a section, in the order of the file.
     pub fn versions(&self) -> Vec<String> {
-        (self.sections().iter())
-            .filter(|s| !is_unreleased(&s.0))
-            .map(|s| section_version(&s.0).to_owned())
-            .collect()
+        let sections = self.sections().into_iter().filter(|s| !is_unreleased(&s.0));
+        sections.map(|s| section_version(&s.0).to_owned()).collect()
     }
 
     /// The release notes of `version`: its section's body without the
-    /// heading and the blank lines at either end, each line ended by `\n`.
+    /// heading and the blank lines at either end.
     pub fn notes(&self, version: &str) -> Option<String> {
         let section = self.version_section(version)?;
         let body = &self.lines[section.start + 1..section.end];
         let first = body.iter().position(|l| !blank(l)).unwrap_or(body.len());
         let last = body.iter().rposition(|l| !blank(l)).map_or(0, |i| i + 1);
         let lines = body.get(first..last).unwrap_or_default();
-        Some(
-            lines
-                .iter()
-                .map(|l| format!("{}\n", l.trim_end_matches('\r')))
-                .collect(),
-        )
+        Some(lines.iter().map(|line| format!("{line}\n")).collect())
     }
 
     /// The subsections of `section`, with their kind if the title names one.
@@ -255,7 +216,7 @@ impl Changelog {
         let kind = |title: &str| {
             Kind::ALL
                 .into_iter()
-                .find(|k| k.title().eq_ignore_ascii_case(title))
+                .find(|k| format!("{k:?}").eq_ignore_ascii_case(title))
         };
         (self.blocks(3, section.1 + 1..section.2).into_iter())
             .map(|(title, heading, end)| (kind(&title), heading, end))
@@ -279,7 +240,6 @@ impl Changelog {
         if self.lines.get(at).is_some_and(|l| !blank(l)) {
             lines.push(String::new());
         }
-        self.final_newline |= at == self.lines.len();
         self.lines.splice(at..at, lines);
     }
 
@@ -305,12 +265,15 @@ impl Changelog {
             let last = self.last_content(heading, end);
             return self.insert(last + 1, vec![entry], last == heading);
         }
-        let lines = vec![format!("### {kind:?}"), String::new(), entry];
         let at = match subsections.iter().find(|s| s.0.is_some_and(|k| k > kind)) {
             Some(&(_, heading, _)) => heading,
             None => self.last_content(section.1, section.2) + 1,
         };
-        self.insert(at, lines, true);
+        self.insert(
+            at,
+            vec![format!("### {kind:?}"), String::new(), entry],
+            true,
+        );
     }
 
     /// Reads `## Unreleased`.
@@ -322,26 +285,22 @@ impl Changelog {
     pub fn unreleased(&self) -> Result<Unreleased, String> {
         let section = self.unreleased_section()?;
         let subsections = self.subsections(&section);
-        let kinds: Vec<String> = Kind::ALL
-            .iter()
-            .map(|k| format!("`### {}`", k.title()))
-            .collect();
-        let kinds = kinds.join(", ");
+        let kinds = join(Kind::ALL, ", ", |kind| format!("`### {kind:?}`"));
         let first = subsections.first().map_or(section.2, |s| s.1);
         if let Some(index) = (section.1 + 1..first).find(|&i| !blank(&self.lines[i])) {
+            let line = index + 1;
             return Err(format!(
-                "{CHANGELOG}:{}: text under `## Unreleased` before any `### ` subsection; put it \
-                 under one of {kinds}",
-                index + 1
+                "{CHANGELOG}:{line}: text under `## Unreleased` before any `### ` subsection; put \
+                 it under one of {kinds}"
             ));
         }
         let mut unreleased = Unreleased::default();
         for (kind, heading, end) in subsections {
+            let (line, title) = (heading + 1, self.lines[heading].trim());
             let Some(kind) = kind else {
-                let title = self.lines[heading].trim();
                 return Err(format!(
-                    "{CHANGELOG}:{}: `{title}` under `## Unreleased` is not a kind of change; use one of {kinds}",
-                    heading + 1
+                    "{CHANGELOG}:{line}: `{title}` under `## Unreleased` is not a kind of change; \
+                     use one of {kinds}"
                 ));
             };
             let body = &self.lines[heading + 1..end];
@@ -351,16 +310,13 @@ impl Changelog {
             let items = body.iter().filter(|l| list_item(l).is_some()).count();
             *unreleased.entries.entry(kind).or_default() += items.max(1);
             for (index, line) in body.iter().enumerate() {
-                let Some(text) = list_item(line).filter(|t| t.starts_with("**Breaking**")) else {
-                    continue;
-                };
-                let more =
-                    (body[index + 1..].iter()).take_while(|l| !blank(l) && list_item(l).is_none());
-                let words: Vec<&str> = [text.trim()]
-                    .into_iter()
-                    .chain(more.map(|l| l.trim()))
-                    .collect();
-                unreleased.breaking.push(words.join(" "));
+                if let Some(text) = list_item(line).filter(|t| t.starts_with("**Breaking**")) {
+                    let more = body[index + 1..]
+                        .iter()
+                        .take_while(|l| !blank(l) && list_item(l).is_none());
+                    let more: String = more.map(|l| format!(" {}", l.trim())).collect();
+                    unreleased.breaking.push(format!("{}{more}", text.trim()));
+                }
             }
         }
         Ok(unreleased)

@@ -1,9 +1,8 @@
 //! What a new document changed: the lines printed ([`summary`]), the
 //! `CHANGELOG.md` entries ([`changelog_entries`]) and the Markdown report
 //! of `--report` ([`render`]), the sync pull request's body. Registry text
-//! is untrusted and always goes through [`escape_markdown`] (or `{:?}` on
-//! the terminal); identifiers, numbers and dates come from the validated
-//! model.
+//! is untrusted: it goes through [`escape_markdown`] (on the terminal,
+//! `{:?}`); identifiers, numbers and dates come from the validated model.
 
 use std::fmt::{Display, Write as _};
 
@@ -24,7 +23,7 @@ pub enum Bump {
     None,
     /// A fix, or generated data without a change of registered codes.
     Patch,
-    /// A compatible change: new variants (`CloseCode` is `#[non_exhaustive]`), changed metadata.
+    /// A compatible change: new variants (`CloseCode` is `#[non_exhaustive]`), changed data.
     Minor,
     /// A breaking change: a variant disappears.
     Major,
@@ -39,16 +38,23 @@ impl Bump {
 
 /// The first `max` characters of `text`, and `…` when there were more.
 pub fn shorten(text: &str, max: usize) -> String {
-    let mut short: String = text.chars().take(max).collect();
-    if text.chars().nth(max).is_some() {
-        short.push('…');
-    }
-    short
+    let more = text.chars().nth(max).map(|_| '…');
+    text.chars().take(max).chain(more).collect()
 }
 
 /// Registry text quoted for a terminal: escaped, one line, at most 80 characters.
 pub fn quote_text(text: &str) -> String {
     format!("{:?}", shorten(text, 80))
+}
+
+/// `f` of each item, joined with `separator`.
+pub(crate) fn join<T, S: Display>(
+    items: impl IntoIterator<Item = T>,
+    separator: &str,
+    f: impl FnMut(T) -> S,
+) -> String {
+    let texts: Vec<String> = items.into_iter().map(f).map(|s| s.to_string()).collect();
+    texts.join(separator)
 }
 
 fn change_name(change: &Change) -> &'static str {
@@ -109,16 +115,6 @@ pub fn summary(plan: &Plan) -> String {
     out
 }
 
-/// `f` of each item, joined with `separator`.
-pub(crate) fn join<T, S: ToString>(
-    items: impl IntoIterator<Item = T>,
-    separator: &str,
-    f: impl FnMut(T) -> S,
-) -> String {
-    let texts: Vec<String> = items.into_iter().map(f).map(|s| s.to_string()).collect();
-    texts.join(separator)
-}
-
 /// `text` escaped for Markdown, "—" when empty.
 fn cell(text: &str) -> String {
     let text = escape_markdown(text);
@@ -152,25 +148,24 @@ fn change_values(change: &Change) -> (String, String) {
 
 /// The variant of `value`, in code.
 fn variant(pins: &Pins, value: u16) -> String {
-    let pin = pins.get(value);
-    pin.map_or("its variant".to_owned(), |pin| {
-        format!("`CloseCode::{}`", pin.ident)
-    })
+    let ident = pins
+        .get(value)
+        .map(|pin| format!("`CloseCode::{}`", pin.ident));
+    ident.unwrap_or_else(|| "its variant".to_owned())
 }
 
 /// The semantic-versioning consequences of `diff`, one Markdown line each.
 fn semver(plan: &Plan, diff: &Diff) -> Vec<(Bump, String)> {
     let variant = |value: u16| variant(&plan.new_pins, value);
-    let mut found: Vec<(Bump, String)> = (diff.removed.iter())
-        .map(|r| (r.span.start, variant(r.span.start)))
-        .map(|(value, variant)| {
-            let text = format!(
-                "**major**: code {value} was removed, so {variant} disappears and \
-                 `CloseCode::from({value})` gives `CloseCode::Other(_)`."
-            );
-            (Bump::Major, text)
-        })
-        .collect();
+    let mut found: Vec<(Bump, String)> = Vec::new();
+    for value in diff.removed.iter().map(|r| r.span.start) {
+        let text = format!(
+            "**major**: code {value} was removed, so {} disappears and \
+             `CloseCode::from({value})` gives `CloseCode::Other(_)`.",
+            variant(value)
+        );
+        found.push((Bump::Major, text));
+    }
     let added = join(&diff.added, ", ", |r| {
         format!("{} ({})", variant(r.span.start), r.span.start)
     });
@@ -188,10 +183,8 @@ fn semver(plan: &Plan, diff: &Diff) -> Vec<(Bump, String)> {
         found.push((Bump::Patch, text.to_owned()));
     }
     if found.is_empty() {
-        found.push((
-            Bump::None,
-            "nothing that `ws-close-codes` exposes changes.".to_owned(),
-        ));
+        let text = "nothing that `ws-close-codes` exposes changes.";
+        found.push((Bump::None, text.to_owned()));
     }
     found
 }
@@ -208,40 +201,31 @@ fn section(out: &mut String, title: &str, header: &str, rows: &[String]) {
 /// document at `source` (a path or a URL).
 pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     let reasons = semver(plan, diff);
-    let bump = reasons
-        .iter()
-        .map(|(bump, _)| *bump)
-        .max()
-        .unwrap_or(Bump::None)
-        .as_str();
+    let bump = reasons.iter().map(|(bump, _)| *bump).max();
+    let bump = bump.unwrap_or(Bump::None).as_str();
     let ident = |value: u16| plan.new_pins.get(value).map(|p| format!("`{}`", p.ident));
     let ident = |value: u16| ident(value).unwrap_or_else(|| "—".to_owned());
     let records = |records: &[Record]| -> Vec<String> {
         let row = |r: &Record| {
             let contact = optional(&r.contact.as_ref().map(|p| p.display_name()));
             let (value, description) = (r.span.start, cell(&r.description));
-            let (refs, date) = (references(&r.references), optional(&r.date));
-            let ident = ident(value);
+            let (refs, date, ident) = (references(&r.references), optional(&r.date), ident(value));
             format!("| {value} | {ident} | {description} | {contact} | {refs} | {date} |")
         };
         records.iter().map(row).collect()
     };
-    let (old, new) = diff.updated;
+    let ((old, new), source) = (diff.updated, cell(source));
+    let (added, changed, removed) = (diff.added.len(), diff.changed.len(), diff.removed.len());
+    let (assigned, warnings) = (plan.assigned.len(), plan.warnings.len());
     let mut out = format!(
         "# IANA WebSocket close-code registry: sync to the version updated {new}\n\n\
-         Generated by `cargo xtask regen`. Source: {}.\n\n\
+         Generated by `cargo xtask regen`. Source: {source}.\n\n\
          | | registry `updated` |\n|---|---|\n\
          | before (snapshot) | {old} |\n| after (new document) | {new} |\n\n\
          ## Summary\n\n\
-         - Registered codes: {} added, {} changed, {} removed.\n\
-         - New identifiers: {}.\n- Warnings: {}.\n\
-         - Semantic versioning for `ws-close-codes`: **{bump}**.\n\n",
-        cell(source),
-        diff.added.len(),
-        diff.changed.len(),
-        diff.removed.len(),
-        plan.assigned.len(),
-        plan.warnings.len(),
+         - Registered codes: {added} added, {changed} changed, {removed} removed.\n\
+         - New identifiers: {assigned}.\n- Warnings: {warnings}.\n\
+         - Semantic versioning for `ws-close-codes`: **{bump}**.\n\n"
     );
     let header = "| code | identifier | description | contact | references | registered |\n\
                   |---:|---|---|---|---|---|\n";
@@ -258,16 +242,16 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
             ));
         }
     }
-    let kept = kept_names(diff, &plan.new_pins)
-        .into_iter()
+    let kept: String = (kept_names(diff, &plan.new_pins).into_iter())
         .map(|(code, name)| {
             let name = cell(&name);
             format!(
-            "\n- IANA reworded {code}; name kept (pinned): {name}. `name()` and `Display` keep \
-             it; `iana_description()` gives IANA's new text."
-        )
-        });
-    rows.extend(Some(kept.collect::<String>()).filter(|k| !k.is_empty()));
+                "\n- IANA reworded {code}; name kept (pinned): {name}. `name()` and `Display` \
+                 keep it; `iana_description()` gives IANA's new text."
+            )
+        })
+        .collect();
+    rows.extend(Some(kept).filter(|kept| !kept.is_empty()));
     let changes = "| code | identifier | description | field | before | after |\n\
                    |---:|---|---|---|---|---|\n";
     section(&mut out, "Changed codes", changes, &rows);
@@ -283,9 +267,13 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
             format!("| {} | `CloseCode::{}` | {how} |", a.value, a.ident)
         })
         .collect();
-    let header =
-        format!("Pinned in `{NAMES}` for good.\n\n| code | variant | derived |\n|---:|---|---|\n");
-    section(&mut out, "New identifiers", &header, &rows);
+    let header = format!("Pinned in `{NAMES}` for good.\n\n| code | variant | derived |\n");
+    section(
+        &mut out,
+        "New identifiers",
+        &format!("{header}|---:|---|---|\n"),
+        &rows,
+    );
 
     let listed = plan.warnings.iter().take(LISTED_WARNINGS);
     let mut rows: Vec<String> = listed
@@ -299,9 +287,10 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     section(&mut out, "Warnings", "", &rows);
 
     let reasons = join(&reasons, "\n", |(_, reason)| format!("- {reason}"));
+    let consequence = format!("Consequence for `ws-close-codes`: **{bump}**.");
     let _ = write!(
         out,
-        "## Semantic versioning\n\nConsequence for `ws-close-codes`: **{bump}**.\n\n{reasons}\n"
+        "## Semantic versioning\n\n{consequence}\n\n{reasons}\n"
     );
     out
 }
@@ -322,11 +311,10 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
         let date = record
             .date
             .map(|date| format!("registered with IANA on {date}, "));
+        let (variant, date) = (variant(value), date.unwrap_or_default());
         let text = format!(
-            "- {}: close code {value}, {description} in IANA's registry ({}registry updated \
-             {updated}).",
-            variant(value),
-            date.unwrap_or_default(),
+            "- {variant}: close code {value}, {description} in IANA's registry ({date}registry \
+             updated {updated})."
         );
         entries.push((Kind::Added, text));
     }
@@ -343,11 +331,11 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
             let pinned = name(pinned);
             format!("; its name stays {pinned} (pinned), and `iana_description()` gives the new text")
         });
+        let (variant, description) = (variant(*value), description.unwrap_or_default());
+        let kept = kept.unwrap_or_default();
         let text = format!(
-            "- {} (close code {value}{}): IANA changed {what}{} (registry updated {updated}).",
-            variant(*value),
-            description.unwrap_or_default(),
-            kept.unwrap_or_default()
+            "- {variant} (close code {value}{description}): IANA changed {what}{kept} (registry \
+             updated {updated})."
         );
         entries.push((Kind::Changed, text));
     }
