@@ -34,22 +34,22 @@ fn the_quick_drill_applies_every_version_to_a_copy() {
         .filter(|l| l.starts_with("    ok  committed on registry-sync: "))
         .count();
     assert_eq!(committed, 5, "{out}");
-    assert!(
-        out.contains("refused it, wrote and committed nothing"),
+    assert_eq!(
+        out.matches("    ok  wrote and committed nothing\n").count(),
+        2,
         "{out}"
     );
     assert!(out.contains("ok  issue.md quotes: "), "{out}");
-    assert!(
-        out.contains("found the registry current, wrote and committed nothing"),
-        "{out}"
-    );
     assert!(out.contains("ok  CHANGELOG.md names"), "{out}");
     assert!(
         out.contains("descriptions reworded, every name kept (pinned)"),
         "{out}"
     );
     // The whole release plan, down to what it publishes.
-    assert!(out.contains("        release: publishes: ws-close-codes\n"), "{out}");
+    assert!(
+        out.contains("        release: publishes: ws-close-codes\n"),
+        "{out}"
+    );
     assert!(out.contains("drill passed: 7 versions"), "{out}");
     // The copy changed, the workspace did not.
     assert_eq!(
@@ -106,10 +106,9 @@ fn a_snapshot_without_room_fails_naming_the_step_and_the_check() {
 #[test]
 fn usage_errors_exit_2() {
     let root = xtask::workspace_root();
-    let (code, _, err) = xtask_in(&root, &["drill", "--nope"]);
-    assert_eq!(code, cli::EXIT_USAGE);
-    assert!(err.contains("unknown argument \"--nope\""), "{err}");
-    let (code, _, err) = xtask_in(&root, &["drill", "--dir"]);
-    assert_eq!(code, cli::EXIT_USAGE);
-    assert!(err.contains("--dir needs a value"), "{err}");
+    for args in [&["drill", "--nope"][..], &["drill", "--dir"]] {
+        let (code, _, err) = xtask_in(&root, args);
+        assert_eq!(code, cli::EXIT_USAGE, "{args:?}: {err}");
+        assert!(err.contains(args[1]), "{err}");
+    }
 }
