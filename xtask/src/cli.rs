@@ -20,16 +20,6 @@ pub const EXIT_CHANGED: i32 = 3;
 /// With `--fetch`: the download failed.
 pub const EXIT_NETWORK: i32 = 4;
 
-/// The download options of `regen --fetch`, which `cargo xtask sync` passes on.
-pub const FETCH_ONLY: &[&str] = &[
-    "--url",
-    "--connect-timeout",
-    "--timeout",
-    "--retries",
-    "--retry-backoff-ms",
-    "--max-bytes",
-];
-
 /// cargo xtask: automation for the ws-close-codes workspace.
 #[derive(Debug, Parser)]
 #[command(name = "cargo xtask", bin_name = "cargo xtask")]
@@ -43,14 +33,18 @@ enum Cli {
     /// or from a new document (--from, --fetch) that becomes the snapshot.
     #[command(args_override_self = true)]
     Regen(RegenArgs),
-    /// The registry sync the scheduled workflow runs: cargo xtask sync
-    /// [--url URL ...] [--out DIR] [--commit BRANCH].
-    #[command(disable_help_flag = true)]
-    Sync(PassThrough),
+    /// The registry sync the scheduled workflow runs.
+    Sync(crate::sync::Args),
     /// Later registry versions applied to a copy of the workspace, with CI's
-    /// checks on each: cargo xtask drill [--quick] [--dir DIR].
-    #[command(disable_help_flag = true)]
-    Drill(PassThrough),
+    /// checks on each.
+    Drill {
+        /// Regenerate and `regen --check` only (seconds).
+        #[arg(long)]
+        quick: bool,
+        /// Where the copy and its build go (default: TARGET/drill).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Release what CHANGELOG.md lists under `## Unreleased`: cargo xtask
     /// release [--dry-run] [--date YYYY-MM-DD] | --notes [VERSION] | --publish-order.
     #[command(disable_help_flag = true)]
@@ -91,10 +85,6 @@ struct RegenArgs {
 /// Runs `cargo xtask ARGS` against the workspace at `root`, printing to
 /// `out` and `err`; the exit status.
 pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let usage = |err: &mut dyn Write, message: String| {
-        let _ = writeln!(err, "error: {message}\n\nSee `cargo xtask help`.");
-        EXIT_USAGE
-    };
     let result = match Cli::try_parse_from(
         std::iter::once("xtask").chain(args.iter().map(String::as_str)),
     ) {
@@ -106,16 +96,17 @@ pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Writ
             return e.exit_code();
         }
         Ok(Cli::Regen(args)) => regen_command(args, root, out, err),
-        Ok(Cli::Sync(PassThrough { args })) => match crate::sync::parse(&args, root) {
-            Ok(options) => return crate::sync::run(&options, out),
-            Err(message) => return usage(err, message),
-        },
-        Ok(Cli::Drill(PassThrough { args })) => match parse_drill(&args, root) {
-            Ok(options) => drill::run(&options, out)
+        Ok(Cli::Sync(args)) => return crate::sync::execute(&args, root, out),
+        Ok(Cli::Drill { quick, dir }) => {
+            let mut options = drill::Options::new(root);
+            options.dir = dir.unwrap_or(options.dir);
+            if quick {
+                options.checks = drill::Checks::Regen;
+            }
+            drill::run(&options, out)
                 .map(|()| EXIT_OK)
-                .map_err(|e| (EXIT_FAILURE, e.to_string())),
-            Err(message) => return usage(err, message),
-        },
+                .map_err(|e| (EXIT_FAILURE, e.to_string()))
+        }
         Ok(Cli::Release(PassThrough { args })) => {
             return crate::release::command(&args, root, out, err)
         }
@@ -135,19 +126,6 @@ pub fn run_captured(args: &[String], root: &Path) -> (i32, String) {
     (code, String::from_utf8_lossy(&out).into_owned())
 }
 
-fn parse_drill(args: &[String], root: &Path) -> Result<drill::Options, String> {
-    let mut options = drill::Options::new(root);
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--quick" => options.checks = drill::Checks::Regen,
-            "--dir" => options.dir = args.next().ok_or("--dir needs a value")?.into(),
-            other => return Err(format!("unknown argument {other:?}")),
-        }
-    }
-    Ok(options)
-}
-
 /// A failure: the exit status and the message.
 type Failed = (i32, String);
 
@@ -158,38 +136,33 @@ fn regen_command(
     err: &mut dyn Write,
 ) -> Result<i32, Failed> {
     let failure = |message: String| (EXIT_FAILURE, message);
-    let mut options = regen::Options {
-        root: root.to_path_buf(),
-        allow_removals: args.allow_removals,
-        ..Default::default()
-    };
-    if let Some(path) = &args.from {
-        let bytes = std::fs::read(path)
-            .map_err(|e| failure(format!("{}: cannot read: {e}", path.display())))?;
-        options.new_document = Some(bytes);
-        options.new_document_source = Some(path.display().to_string());
-    }
-    if args.fetch {
-        let bytes = fetch::download(&args.download, &mut |line| {
-            let _ = writeln!(err, "warning: {line}");
-        })
-        .map_err(|e| (EXIT_NETWORK, format!("{e}\nnothing was written")))?;
-        if std::fs::read(root.join(regen::SNAPSHOT)).is_ok_and(|snapshot| snapshot == bytes) {
-            let _ = writeln!(out, "the registry is current: the downloaded document is identical to the snapshot; nothing was written");
-            return Ok(EXIT_OK);
+    let document = match (&args.from, args.fetch) {
+        (Some(path), _) => {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"));
+            Some((name, bytes.map_err(failure)?))
         }
-        options.new_document = Some(bytes);
-        options.new_document_source = Some(args.download.url.to_string());
-    }
+        (None, true) => {
+            let mut log = |line: &str| drop(writeln!(err, "warning: {line}"));
+            let bytes = fetch::download(&args.download, &mut log)
+                .map_err(|e| (EXIT_NETWORK, format!("{e}\nnothing was written")))?;
+            if std::fs::read(root.join(regen::SNAPSHOT)).is_ok_and(|snapshot| snapshot == bytes) {
+                let same = "the downloaded document is identical to the snapshot";
+                let _ = writeln!(out, "the registry is current: {same}; nothing was written");
+                return Ok(EXIT_OK);
+            }
+            Some((args.download.url.to_string(), bytes))
+        }
+        (None, false) => None,
+    };
+    let (new_document_source, new_document) = document.unzip();
+    let mut options = regen::Options::default();
+    (options.root, options.allow_removals) = (root.to_path_buf(), args.allow_removals);
+    (options.new_document, options.new_document_source) = (new_document, new_document_source);
 
     let mut plan = regen::plan(&options).map_err(failure)?;
     let _ = write!(out, "{}", report::summary(&plan));
-    let relative = |path: &Path| {
-        path.strip_prefix(root)
-            .unwrap_or(path)
-            .display()
-            .to_string()
-    };
+    let relative = |path: &Path| format!("{}", path.strip_prefix(root).unwrap_or(path).display());
     if args.check {
         let stale: Vec<&FileWrite> = plan.files.iter().filter(|f| f.is_stale()).collect();
         for file in &stale {
@@ -199,25 +172,20 @@ fn regen_command(
             let _ = writeln!(out, "all generated files are current");
             return Ok(EXIT_OK);
         }
-        let names: Vec<String> = stale.iter().map(|f| relative(&f.path)).collect();
-        let names = names.join(", ");
-        return Err(failure(format!(
-            "stale generated files: {names}\nrun `cargo xtask regen` and commit the result"
-        )));
+        let names = report::join(&stale, ", ", |f| relative(&f.path));
+        let fix = "run `cargo xtask regen` and commit the result";
+        return Err(failure(format!("stale generated files: {names}\n{fix}")));
     }
     // The report is one more file of the run: written with the others or not at all.
     if let (Some(path), Some(diff)) = (&args.report, &plan.diff) {
         let source = options.new_document_source.as_deref().unwrap_or_default();
         let content = report::render(&plan, diff, source).into_bytes();
-        plan.files.push(FileWrite {
-            path: path.clone(),
-            content,
-        });
+        let path = path.clone();
+        plan.files.push(FileWrite { path, content });
     }
     let written = files::write_changed(&plan.files).map_err(|e| {
-        failure(format!(
-            "writing failed: {e}; `git status` shows what changed"
-        ))
+        let status = "`git status` shows what changed";
+        failure(format!("writing failed: {e}; {status}"))
     })?;
     if written.is_empty() {
         let _ = writeln!(out, "all generated files are current");
@@ -226,18 +194,13 @@ fn regen_command(
         let _ = writeln!(out, "wrote {}", relative(path));
     }
     if !args.fetch {
-        Ok(EXIT_OK)
-    } else if written
-        .iter()
-        .all(|path| Some(path) == args.report.as_ref())
-    {
-        let _ = writeln!(out, "the registry is current");
-        Ok(EXIT_OK)
-    } else {
-        let _ = writeln!(
-            out,
-            "the registry changed: files were rewritten (exit status {EXIT_CHANGED})"
-        );
-        Ok(EXIT_CHANGED)
+        return Ok(EXIT_OK);
     }
+    if written.iter().all(|p| Some(p) == args.report.as_ref()) {
+        let _ = writeln!(out, "the registry is current");
+        return Ok(EXIT_OK);
+    }
+    let status = format!("exit status {EXIT_CHANGED}");
+    let _ = writeln!(out, "the registry changed: files were rewritten ({status})");
+    Ok(EXIT_CHANGED)
 }
