@@ -92,19 +92,6 @@ pub fn bump(version: &Version, bump: Bump) -> Version {
     Version::new(major, minor, patch)
 }
 
-/// Which number a change of size `bump` moves in `version`, in words.
-pub fn rule(version: &Version, bump: Bump) -> &'static str {
-    match (version.major, version.minor, bump) {
-        (_, _, Bump::None) => "nothing moves",
-        (0, 0, _) => "0.0.z is compatible with nothing else: every change moves the patch number",
-        (0, _, Bump::Major) => "below 1.0 a breaking change moves the minor number",
-        (0, _, Bump::Minor) => "below 1.0 a compatible change moves the patch number",
-        (_, _, Bump::Patch) => "a fix moves the patch number",
-        (_, _, Bump::Major) => "a breaking change moves the major number",
-        (_, _, Bump::Minor) => "a compatible change moves the minor number",
-    }
-}
-
 /// Today's date in UTC, `YYYY-MM-DD`.
 pub fn today() -> String {
     let seconds = std::time::SystemTime::now()
@@ -210,8 +197,6 @@ pub struct Plan {
     pub date: String,
     /// `Cargo.toml`, the lock files and `CHANGELOG.md` as they will be.
     pub files: Vec<FileWrite>,
-    /// The files as read, to refuse writing over a change made since.
-    inputs: Vec<(PathBuf, Vec<u8>)>,
 }
 
 impl Plan {
@@ -224,12 +209,8 @@ impl Plan {
                 self.next
             )
         } else {
-            let rule = rule(&self.current, self.bump);
             let bump = self.bump.as_str();
-            format!(
-                "version: {} -> {}\nbump: {bump} ({rule})\n",
-                self.current, self.next
-            )
+            format!("version: {} -> {}\nbump: {bump}\n", self.current, self.next)
         };
         if !self.reasons.is_empty() {
             out.push_str("why:\n");
@@ -426,21 +407,15 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
             content: changelog.render().into_bytes(),
         },
     ];
-    let mut inputs = vec![
-        (root.join(MANIFEST), manifest_text.into_bytes()),
-        (root.join(LOCKFILE), lock_text.into_bytes()),
-        (root.join(CHANGELOG), changelog_text.into_bytes()),
-    ];
     for path in other_locks(root).into_iter().filter(|_| old != new) {
         let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let (edited, _) = edit_lock(&text, &taking, &old, &new)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         if edited != text {
             files.push(FileWrite {
-                path: path.clone(),
+                path,
                 content: edited.into_bytes(),
             });
-            inputs.push((path, text.into_bytes()));
         }
     }
     Ok(Plan {
@@ -451,28 +426,16 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
         reasons,
         date: date.to_owned(),
         files,
-        inputs,
     })
 }
 
-/// Writes the files of `plan` that differ (see [`crate::files`]), unless a
-/// file the plan read has changed since. Returns the paths written.
+/// Writes the files of `plan` that differ, together (see
+/// [`crate::files`]); returns the paths written.
 ///
 /// # Errors
 ///
-/// A file changed since the plan read it (nothing is written then), or an
-/// I/O error.
+/// An I/O error.
 pub fn apply(plan: &Plan) -> Result<Vec<PathBuf>, String> {
-    if let Some((path, _)) = plan
-        .inputs
-        .iter()
-        .find(|(path, bytes)| fs::read(path).ok().as_ref() != Some(bytes))
-    {
-        return Err(format!(
-            "{} changed after this run read it; run again; no file was changed",
-            path.display()
-        ));
-    }
     files::write_changed(&plan.files).map_err(|e| format!("writing failed: {e}"))
 }
 

@@ -270,7 +270,7 @@ fn each_kind_of_change_moves_the_number_cargo_says() {
                 out.contains(&format!("version: {current} -> {next}\n")),
                 "{case}: {out}"
             );
-            assert!(out.contains(&format!("bump: {bump} (")), "{case}: {out}");
+            assert!(out.contains(&format!("bump: {bump}\n")), "{case}: {out}");
             assert!(
                 out.contains("dry run: nothing was written"),
                 "{case}: {out}"
@@ -295,7 +295,7 @@ fn the_reasons_name_each_kind_and_each_breaking_entry() {
     assert_eq!(code, EXIT_OK, "{err}");
     for line in [
         "version: 0.4.2 -> 0.5.0\n",
-        "bump: major (below 1.0 a breaking change moves the minor number)\n",
+        "bump: major\n",
         "  - major: **Breaking**: `f` takes two arguments.\n",
         "  - minor: ### Added (2 entries) is a compatible change\n",
         // A wrapped entry reads as one line.
@@ -476,18 +476,6 @@ fn apply_writes_the_files_that_differ() {
         4,
         "three files and the other lock: {written:?}"
     );
-}
-
-#[test]
-fn a_file_changed_after_the_plan_is_not_overwritten() {
-    let small = Small::new("0.4.2", &changelog("### Fixed\n\n- A fix.\n\n", "0.4.2"));
-    let plan = xtask::release::plan(small.root(), "2026-01-01").unwrap();
-    let edited = small.read(CHANGELOG).replace("A fix.", "A better fix.");
-    small.write(CHANGELOG, &edited);
-    let before = small.files();
-    let error = xtask::release::apply(&plan).unwrap_err();
-    assert!(error.contains("changed after this run read it"), "{error}");
-    assert_unchanged(&before, &small.files(), "overtaken plan");
 }
 
 #[test]
@@ -950,7 +938,7 @@ fn a_sync_then_a_dry_run_says_minor_and_the_changelog_names_the_new_code() {
         out.contains(&format!("version: {current} -> {next}\n")),
         "{out}"
     );
-    assert!(out.contains("bump: minor ("), "{out}");
+    assert!(out.contains("bump: minor\n"), "{out}");
     assert!(out.contains("  - minor: ### Added (1 entry)"), "{out}");
     assert_unchanged(&before, &copy.files(), "dry run");
 
@@ -995,5 +983,5 @@ fn a_sync_then_a_dry_run_says_minor_and_the_changelog_names_the_new_code() {
     assert_eq!(code, EXIT_OK, "{err}");
     let (code, out, err) = copy.xtask(&["release", "--dry-run"]);
     assert_eq!(code, EXIT_OK, "{err}");
-    assert!(out.contains("bump: major ("), "{out}");
+    assert!(out.contains("bump: major\n"), "{out}");
 }
