@@ -1,12 +1,8 @@
 //! `cargo xtask`: see `cargo xtask help`.
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let root = xtask::workspace_root();
-    std::process::exit(xtask::cli::run(
-        &args,
-        &root,
-        &mut std::io::stdout(),
-        &mut std::io::stderr(),
-    ));
+    let (args, root): (Vec<String>, _) =
+        (std::env::args().skip(1).collect(), xtask::workspace_root());
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    std::process::exit(xtask::cli::run(&args, &root, &mut out, &mut err));
 }

@@ -59,12 +59,6 @@ pub struct Plan {
     pub new_pins: registry::Pins,
 }
 
-fn read_text(root: &Path, relative: &str) -> Result<String, String> {
-    let bytes =
-        fs::read(root.join(relative)).map_err(|e| format!("{relative}: cannot read: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| format!("{relative}: not UTF-8 ({e})"))
-}
-
 /// Plans a run: reads, parses, validates and generates everything, writes
 /// nothing.
 ///
@@ -75,8 +69,11 @@ fn read_text(root: &Path, relative: &str) -> Result<String, String> {
 /// its codes (unless `allow_removals`), a README without the table markers.
 pub fn plan(options: &Options) -> Result<Plan, String> {
     let root = &options.root;
-    let snapshot =
-        fs::read(root.join(SNAPSHOT)).map_err(|e| format!("{SNAPSHOT}: cannot read: {e}"))?;
+    let read =
+        |path: &str| fs::read(root.join(path)).map_err(|e| format!("{path}: cannot read: {e}"));
+    let text =
+        |path: &str| String::from_utf8(read(path)?).map_err(|e| format!("{path}: not UTF-8 ({e})"));
+    let snapshot = read(SNAPSHOT)?;
     let old = registry::parse(&snapshot).map_err(|e| format!("{SNAPSHOT}: {e}"))?;
     let source = options.new_document_source.as_deref();
     let source = source.unwrap_or("new document");
@@ -89,55 +86,50 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
             (new, Some(diff), source)
         }
     };
-    let pins =
-        registry::Pins::parse(&read_text(root, NAMES)?).map_err(|e| format!("{NAMES}: {e}"))?;
-    let curated = registry::Curated::parse(&read_text(root, DESCRIPTIONS)?)
-        .map_err(|e| format!("{DESCRIPTIONS}: {e}"))?;
+    let pins = registry::Pins::parse(&text(NAMES)?).map_err(|e| format!("{NAMES}: {e}"))?;
+    let curated = registry::Curated::parse(&text(DESCRIPTIONS)?);
+    let curated = curated.map_err(|e| format!("{DESCRIPTIONS}: {e}"))?;
     let built = registry::build(&new, &pins, &curated).map_err(|e| format!("{source}: {e}"))?;
     let table = ws_close_codes_codegen::readme_table(&built.catalog);
-    let readme = splice_table(&read_text(root, README)?, &table)?;
+    let readme = splice_table(&text(README)?, &table)?;
 
-    let fallbacks = built
-        .assigned
-        .iter()
-        .filter(|a| a.derivation != Derivation::Words);
-    let mut warnings: Vec<String> = fallbacks
-        .map(|a| {
-            let why = match a.derivation {
-                Derivation::Collision => "its description gives an identifier already in use",
-                _ => "its description is too long or gives no usable identifier",
-            };
-            format!(
-                "{}: {why}; pinned as `{}` in {NAMES}. Add a short `title` there (and pick a better \
-                 identifier before the next release if you like).",
-                a.value, a.ident
-            )
-        })
-        .collect();
+    let mut warnings = Vec::new();
+    for a in &built.assigned {
+        let why = match a.derivation {
+            Derivation::Words => continue,
+            Derivation::Collision => "its description gives an identifier already in use",
+            Derivation::Fallback => "its description is too long or gives no usable identifier",
+        };
+        warnings.push(format!(
+            "{}: {why}; pinned as `{}` in {NAMES}. Add a short `title` there (and pick a better \
+             identifier before the next release if you like).",
+            a.value, a.ident
+        ));
+    }
     warnings.extend(new.quirks.iter().map(|q| format!("{source}: {q}")));
 
-    let file = |relative: &str, content: Vec<u8>| FileWrite {
-        path: root.join(relative),
-        content,
-    };
     let new_document = options.new_document.as_ref();
-    let mut files: Vec<FileWrite> = new_document
-        .map(|b| file(SNAPSHOT, b.clone()))
+    let mut files: Vec<(&str, Vec<u8>)> = new_document
+        .map(|b| (SNAPSHOT, b.clone()))
         .into_iter()
         .collect();
-    files.push(file(NAMES, built.pins.render().into_bytes()));
     let generated = ws_close_codes_codegen::close_code_source(&built.catalog);
-    files.push(file(GENERATED, generated.into_bytes()));
-    files.push(file(README, readme.into_bytes()));
+    files.push((NAMES, built.pins.render().into_bytes()));
+    files.push((GENERATED, generated.into_bytes()));
+    files.push((README, readme.into_bytes()));
     if let Some(diff) = diff.as_ref().filter(|d| !d.is_empty()) {
-        let mut changelog = Changelog::parse(&read_text(root, CHANGELOG)?);
+        let mut changelog = Changelog::parse(&text(CHANGELOG)?);
         for (kind, entry) in report::changelog_entries(diff, &new, &built.pins) {
             changelog.add(kind, entry);
         }
-        files.push(file(CHANGELOG, changelog.render().into_bytes()));
+        files.push((CHANGELOG, changelog.render().into_bytes()));
     }
+    let files = files.into_iter().map(|(path, content)| FileWrite {
+        path: root.join(path),
+        content,
+    });
     Ok(Plan {
-        files,
+        files: files.collect(),
         diff,
         assigned: built.assigned,
         warnings,
@@ -150,22 +142,22 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
 /// The diff to a new registry, which may be no older than the snapshot's
 /// and may drop no registered code unless `allow_removals`.
 fn check_new(old: &Registry, new: &Registry, allow_removals: bool) -> Result<Diff, String> {
-    if new.document_updated < old.document_updated {
+    let (old_date, new_date) = (old.document_updated, new.document_updated);
+    if new_date < old_date {
+        let stale = "a stale mirror or cache?";
         return Err(format!(
-            "refusing a document updated {}, before the snapshot ({}): a stale mirror or cache?",
-            new.document_updated, old.document_updated
+            "refusing a document updated {new_date}, before the snapshot ({old_date}): {stale}"
         ));
     }
     let diff = registry::diff(old, new);
     if !diff.removed.is_empty() && !allow_removals {
-        let codes: Vec<String> = (diff.removed.iter())
-            .map(|r| format!("{} ({})", r.span.start, quote_text(&r.description)))
-            .collect();
+        let codes = report::join(&diff.removed, ", ", |r| {
+            format!("{} ({})", r.span.start, quote_text(&r.description))
+        });
         return Err(format!(
-            "refusing a registry that drops registered codes the snapshot has: {}. Mirrors and \
-             caches serve stale copies; if IANA really deregistered them, run again with \
-             --allow-removals.",
-            codes.join(", ")
+            "refusing a registry that drops registered codes the snapshot has: {codes}. Mirrors \
+             and caches serve stale copies; if IANA really deregistered them, run again with \
+             --allow-removals."
         ));
     }
     Ok(diff)
@@ -174,16 +166,15 @@ fn check_new(old: &Registry, new: &Registry, allow_removals: bool) -> Result<Dif
 /// `readme` with `table` between the marker lines.
 fn splice_table(readme: &str, table: &str) -> Result<String, String> {
     let find = |marker: &str| {
-        let at: Vec<usize> = readme
-            .match_indices(&format!("\n{marker}"))
-            .map(|(i, _)| i + 1)
-            .collect();
+        let at: Vec<_> = readme.match_indices(&format!("\n{marker}")).collect();
+        let what = if at.is_empty() {
+            "is missing"
+        } else {
+            "appears more than once"
+        };
         match at[..] {
-            [at] => Ok(at),
-            [] => Err(format!("{README}: the line {marker} is missing")),
-            _ => Err(format!(
-                "{README}: the line {marker} appears more than once"
-            )),
+            [(at, _)] => Ok(at + 1),
+            _ => Err(format!("{README}: the line {marker} {what}")),
         }
     };
     let (start, end) = (find(TABLE_START)? + TABLE_START.len(), find(TABLE_END)?);
