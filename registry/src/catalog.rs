@@ -1,5 +1,4 @@
-//! The catalog: what the generator needs, assembled from the registry model,
-//! the identifier pins and the curated descriptions.
+//! The catalog for the generator: the model, the pins and curated text.
 
 use std::collections::BTreeSet;
 
@@ -15,14 +14,11 @@ pub struct Entry {
     pub value: u16,
     /// The Rust identifier of its `CloseCode` variant (from the pins).
     pub ident: String,
-    /// The code's name, from the pins: IANA's description when the code
-    /// was first seen (or a shorter name pinned by hand), kept when IANA
-    /// rewords the description.
+    /// The code's pinned name.
     pub title: String,
     /// IANA's description, whitespace collapsed.
     pub iana_description: String,
-    /// The description for people: the curated text when there is one,
-    /// else IANA's description.
+    /// The curated description, else IANA's.
     pub description: String,
     /// The contact's display name.
     pub contact: Option<String>,
@@ -67,9 +63,7 @@ pub struct Assignment {
     pub derivation: Derivation,
 }
 
-/// The result of [`build`]: the catalog, the pins including any new ones
-/// (and the name of every code whose pin had none), and the identifiers
-/// assigned to codes seen for the first time.
+/// The result of [`build`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Built {
     /// The catalog for the generator.
@@ -80,16 +74,12 @@ pub struct Built {
     pub assigned: Vec<Assignment>,
 }
 
-/// Assembles the catalog. Codes without a pin get one derived from their
-/// description (see [`derive_ident`]) and that description as their name;
-/// a pin without a name (a file written before names were pinned) gets the
-/// current description. Pins are never changed or removed.
+/// Assembles the catalog, pinning a [`derive_ident`] identifier and the
+/// description as name for new codes (and the name for nameless pins).
 ///
 /// # Errors
 ///
-/// When the registry does not state the protocol range (the `range` holding
-/// 1000), the registered range (the `range` holding 3000) or the private-use
-/// record (holding 4000).
+/// When the registry's ranges (holding 1000, 3000, 4000) are missing or gapped.
 pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Built, Error> {
     let layout = layout(registry)?;
     let mut pins = pins.clone();
@@ -98,29 +88,28 @@ pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Buil
     let mut entries = Vec::new();
     for record in registry.registered_codes() {
         let value = record.span.start;
-        let ident = match pins.get(value) {
-            Some(pin) => pin.ident.clone(),
-            None => {
-                let (ident, derivation) = derive_ident(value, &record.description, &taken);
-                let new = Assignment {
-                    value,
-                    ident,
-                    derivation,
-                };
-                assigned.push(new.clone());
-                new.ident
-            }
-        };
-        // A code's name is pinned the first time it is seen, like its
-        // identifier: IANA rewording the description later changes
-        // `iana_description`, never `name` or `Display`.
-        let pinned = pins.get(value).and_then(|pin| pin.name.clone());
-        let title = pinned.unwrap_or_else(|| record.description.clone());
-        let pin = Pin {
-            ident: ident.clone(),
-            name: Some(title.clone()),
-        };
-        pins.insert(value, pin);
+        let pin = pins.get(value).cloned().unwrap_or_else(|| {
+            let (ident, derivation) = derive_ident(value, &record.description, &taken);
+            assigned.push(Assignment {
+                value,
+                ident: ident.clone(),
+                derivation,
+            });
+            Pin { ident, name: None }
+        });
+        // The name is pinned when first seen: a reworded description
+        // changes `iana_description` only.
+        let (ident, title) = (
+            pin.ident,
+            pin.name.unwrap_or_else(|| record.description.clone()),
+        );
+        pins.insert(
+            value,
+            Pin {
+                ident: ident.clone(),
+                name: Some(title.clone()),
+            },
+        );
         taken.insert(ident.clone());
         let description = curated.get(value).unwrap_or(&record.description);
         entries.push(Entry {

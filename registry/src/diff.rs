@@ -1,5 +1,4 @@
-//! Differences between two registry models: which registered codes were
-//! added, removed or changed.
+//! Which registered codes two registry models add, remove or change.
 
 use std::collections::BTreeMap;
 
@@ -20,8 +19,7 @@ pub enum Change {
     Updated(Option<Date>, Option<Date>),
 }
 
-/// The difference between an old and a new registry, over registered
-/// single codes (the ones that become `CloseCode` variants).
+/// The difference between an old and a new registry's registered codes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diff {
     /// Codes registered in the new registry but not the old, with their records.
@@ -47,16 +45,6 @@ impl Diff {
 }
 
 /// Compares the registered codes of two registries.
-///
-/// ```
-/// let old = ws_close_codes_registry::parse(ws_close_codes_registry::SNAPSHOT_XML.as_bytes())?;
-/// let mut new = old.clone();
-/// new.records.retain(|r| r.span.start != 3008);
-/// let diff = ws_close_codes_registry::diff(&old, &new);
-/// assert_eq!(diff.removed_codes(), [3008]);
-/// assert!(diff.added.is_empty() && diff.changed.is_empty());
-/// # Ok::<(), ws_close_codes_registry::Error>(())
-/// ```
 pub fn diff(old: &Registry, new: &Registry) -> Diff {
     let codes = |registry: &Registry| -> BTreeMap<u16, Record> {
         let codes = registry.registered_codes();

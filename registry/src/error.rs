@@ -4,11 +4,8 @@ use std::fmt;
 
 use crate::model::Position;
 
-/// An error in a registry document, a pin file or a curated file.
-///
-/// It names the place (line and column, and the element or key when there
-/// is one) and says what is wrong. Its `Display` form is
-/// `line L, column C: <element>: message`.
+/// An error in a registry document, a pin file or a curated file. `Display`
+/// gives `line L, column C: <element>: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     /// Where in the input the problem is, when it can be placed.
@@ -21,82 +18,43 @@ pub struct Error {
 
 impl Error {
     /// An error at a position, about an element.
-    ///
-    /// ```
-    /// use ws_close_codes_registry::{Error, Position};
-    ///
-    /// let error = Error::at(Position { line: 3, column: 5 }, "<value>", "not a number");
-    /// assert_eq!(error.to_string(), "line 3, column 5: <value>: not a number");
-    /// ```
     pub fn at(position: Position, element: impl Into<String>, message: impl Into<String>) -> Self {
+        let (position, element) = (Some(position), Some(element.into()));
         Error {
-            position: Some(position),
-            element: Some(element.into()),
+            position,
+            element,
             message: message.into(),
         }
     }
 }
 
 impl fmt::Display for Error {
-    /// The element and message can quote the document, so control and
-    /// bidirectional characters are written as `\u{...}` escapes: an error
-    /// about a hostile document cannot send escape sequences to a terminal
-    /// or reorder the text of a log.
+    /// Control and bidirectional characters of the (untrusted) element and
+    /// message are written as `\u{...}` escapes.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(position) = self.position {
             write!(f, "{position}: ")?;
         }
-        if let Some(element) = &self.element {
-            write_escaped(f, element)?;
-            f.write_str(": ")?;
+        let element = self.element.iter().map(|e| (e.as_str(), ": "));
+        for (text, end) in element.chain([(self.message.as_str(), "")]) {
+            for c in text.chars() {
+                if c.is_control() || crate::names::is_bidi_control(c) {
+                    write!(f, "\\u{{{:x}}}", u32::from(c))?;
+                } else {
+                    fmt::Write::write_char(f, c)?;
+                }
+            }
+            f.write_str(end)?;
         }
-        write_escaped(f, &self.message)
+        Ok(())
     }
-}
-
-fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
-    for c in text.chars() {
-        if c.is_control() || crate::names::is_bidi_control(c) {
-            write!(f, "\\u{{{:x}}}", u32::from(c))?;
-        } else {
-            fmt::Write::write_char(f, c)?;
-        }
-    }
-    Ok(())
 }
 
 impl std::error::Error for Error {}
 
-/// An irregularity that [`parse`](fn@crate::parse) absorbed because it has
-/// exactly one reading (the list is in the [`parse`](mod@crate::parse)
-/// module's documentation), and how it read it.
-///
-/// It names the place like an [`Error`] does, and its `Display` form is the
-/// same, with control and bidirectional characters escaped; the message
-/// quotes at most 80 characters of the document's text.
-///
-/// ```
-/// let document = br#"<registry id="websocket">
-///   <updated>2016-10-10</updated>
-///   <registry id="close-code-number">
-///     <record>
-///       <value>1012</value>
-///       <description>Service Restart</description>
-///       <contact><xref type="person" data="Alexey_Melnikov "/></contact>
-///     </record>
-///   </registry>
-///   <people><person id="Alexey_Melnikov"><name>Alexey Melnikov</name></person></people>
-/// </registry>"#;
-/// let registry = ws_close_codes_registry::parse(document)?;
-/// let contact = registry.record_for(1012).unwrap().contact.as_ref().unwrap();
-/// assert_eq!(contact.id, "Alexey_Melnikov");
-/// assert_eq!(
-///     registry.quirks[0].to_string(),
-///     "line 7, column 16: <xref>: person id \"Alexey_Melnikov \" has surrounding \
-///      whitespace; read as \"Alexey_Melnikov\""
-/// );
-/// # Ok::<(), ws_close_codes_registry::Error>(())
-/// ```
+/// An irregularity with exactly one reading that [`parse`](fn@crate::parse)
+/// absorbed (see the [`parse`](mod@crate::parse) module), where it was and
+/// how it was read; `Display` as [`Error`]'s.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Quirk {
     /// Where the element concerned starts in the document.
@@ -113,9 +71,8 @@ impl fmt::Display for Quirk {
     }
 }
 
-/// Line and column of byte offsets in one text, for offsets that mostly
-/// grow (as a parser reports them): each call scans only from the previous
-/// offset, so a document's positions cost one pass over it.
+/// Line and column of byte offsets in one text; each call scans on from
+/// the previous offset, so mostly growing offsets cost one pass.
 pub(crate) struct Positions<'a> {
     text: &'a [u8],
     /// (offset, line, column) of the last answer.
@@ -124,12 +81,14 @@ pub(crate) struct Positions<'a> {
 
 impl<'a> Positions<'a> {
     pub(crate) fn new(text: &'a [u8]) -> Self {
-        let last = std::cell::Cell::new((0, 1, 1));
-        Positions { text, last }
+        Positions {
+            text,
+            last: std::cell::Cell::new((0, 1, 1)),
+        }
     }
 
-    /// The position of byte `offset` (clamped to the text's length): 1-based
-    /// line and column, the column counted in characters.
+    /// The 1-based line and column (in characters) of byte `offset`,
+    /// clamped to the text's length.
     pub(crate) fn at(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
         let (mut from, mut line, mut column) = self.last.get();
@@ -153,36 +112,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn display_escapes_control_and_bidi_characters() {
-        let at = Position { line: 2, column: 3 };
-        let error = Error::at(at, "<a\u{1b}[2J>", "found `</b\u{202e}\u{0}>`\n");
-        let expected = "line 2, column 3: <a\\u{1b}[2J>: found `</b\\u{202e}\\u{0}>`\\u{a}";
-        assert_eq!(error.to_string(), expected);
-        let quirk = Quirk {
-            position: at,
-            element: error.element.unwrap(),
-            message: error.message,
-        };
-        assert_eq!(quirk.to_string(), expected);
-        let whole = Error {
-            position: None,
-            element: None,
-            message: "a\u{7}".into(),
-        };
-        assert_eq!(whole.to_string(), "a\\u{7}");
-    }
-
-    #[test]
     fn positions_count_lines_and_characters_in_any_order() {
-        let text = "a\u{e9}\u{202e}\n\n  <b>\u{1f980}x\n".as_bytes();
-        let positions = Positions::new(text);
-        let expect = |offset, line, column| {
+        let positions = Positions::new("a\u{e9}\u{202e}\n\n  <b>\u{1f980}x\n".as_bytes());
+        // After "a", "é" (2 bytes), U+202E (3) and "\n"; backwards; after
+        // "  <b>"; after the 4-byte crab; past the end, clamped.
+        for (offset, line, column) in [(7, 2, 1), (1, 1, 2), (13, 3, 6), (17, 3, 7), (99, 4, 1)] {
             assert_eq!(positions.at(offset), Position { line, column }, "{offset}");
-        };
-        expect(7, 2, 1); // after "a", "é" (2 bytes), U+202E (3 bytes) and "\n"
-        expect(1, 1, 2); // backwards
-        expect(13, 3, 6); // after "  <b>"
-        expect(17, 3, 7); // after the 4-byte crab
-        expect(99, 4, 1); // past the end: clamped
+        }
     }
 }

@@ -1,18 +1,11 @@
-//! The validated model of the close-code registry.
-//!
-//! Everything here is plain data that [`crate::parse`](fn@crate::parse) has already checked:
-//! values are inside `0..=65535`, spans do not overlap, single codes are
-//! inside `1000..=4999`, contacts name a person of the document and dates
-//! are well formed. Text is kept as IANA wrote it, with runs of whitespace
-//! collapsed to one space (identifiers, dates and values without the
-//! surrounding whitespace a slip may add: see [`Registry::quirks`]); it is
-//! still untrusted and must be escaped by whoever prints it.
+//! The validated model of the close-code registry. Its text is whitespace
+//! collapsed but untrusted: whoever prints it escapes it.
 
 use std::fmt;
 
 use crate::error::Quirk;
 
-/// A place in the registry document: 1-based line and column (in characters).
+/// A place in a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
     /// 1-based line number.
@@ -27,13 +20,12 @@ impl fmt::Display for Position {
     }
 }
 
-/// An inclusive span of close-code values, as written in a `value` element:
-/// `1008` is the span `1008..=1008`, `3009-3999` is `3009..=3999`.
+/// An inclusive span of close-code values: `1008` or `3009-3999`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// First value of the span.
     pub start: u16,
-    /// Last value of the span (inclusive); equal to `start` for one code.
+    /// Last value of the span (inclusive).
     pub end: u16,
 }
 
@@ -72,15 +64,14 @@ impl fmt::Display for Span {
     }
 }
 
-/// A calendar date as IANA writes it: `YYYY-MM-DD`, or `YYYY-MM` for some
-/// people's `updated` element.
+/// A date: `YYYY-MM-DD`, or `YYYY-MM` for some people's `updated`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
-    /// Year, four digits.
+    /// Year.
     pub year: u16,
     /// Month, 1 to 12.
     pub month: u8,
-    /// Day of the month, 1 to 31, when the document gives one.
+    /// Day of the month, when given.
     pub day: Option<u8>,
 }
 
@@ -97,13 +88,13 @@ impl fmt::Display for Date {
 /// A person from the document's `people` element.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Person {
-    /// The `id` attribute that contacts refer to.
+    /// The `id` contacts refer to.
     pub id: String,
-    /// The person's name (`name` child), if given.
+    /// The `name` child, if given.
     pub name: Option<String>,
-    /// The person's address (`uri` child) as written, if given.
+    /// The `uri` child, if given.
     pub uri: Option<String>,
-    /// When the entry last changed (`updated` child), if given.
+    /// The `updated` child, if given.
     pub updated: Option<Date>,
 }
 
@@ -162,8 +153,7 @@ pub struct Reference {
 }
 
 impl Reference {
-    /// A short label for people: `RFC 6455`, `RFC Errata 3227`, the address,
-    /// the draft name, the person id or the text.
+    /// A short label for people: `RFC 6455`, `RFC Errata 3227`, else the data.
     pub fn label(&self) -> String {
         match (self.kind, self.rfc_number()) {
             (ReferenceKind::Rfc, Some(number)) => format!("RFC {number}"),
@@ -172,12 +162,8 @@ impl Reference {
         }
     }
 
-    /// A link for the reference, where one can be made safely:
-    /// `https://www.rfc-editor.org/rfc/rfcN` for RFCs,
-    /// `https://www.rfc-editor.org/errata/eidN` for errata,
-    /// `https://datatracker.ietf.org/doc/NAME/` for drafts and the address
-    /// itself for `http`/`https` URIs. `None` for anything else, including
-    /// values with characters that do not belong in those addresses.
+    /// A link for an RFC, erratum, draft or `http(s)` URI whose data holds
+    /// only characters that belong in the address; else `None`.
     pub fn url(&self) -> Option<String> {
         let data = &self.data;
         let all = |s: &str, ok: fn(u8) -> bool| !s.is_empty() && s.bytes().all(ok);
@@ -206,8 +192,7 @@ impl Reference {
     }
 }
 
-/// A `range` element of the close-code registry: a span and the rule for
-/// registering codes inside it.
+/// A `range` element: a span and its registration rule.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RangeRule {
     /// The span the rule covers.
@@ -218,7 +203,7 @@ pub struct RangeRule {
     pub position: Position,
 }
 
-/// A `record` element of the close-code registry.
+/// A `record` element.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Record {
     /// The value: one code or an inclusive range.
@@ -238,14 +223,12 @@ pub struct Record {
 }
 
 impl Record {
-    /// Whether the record assigns its value(s), as opposed to marking them
-    /// `Unassigned`.
+    /// Whether the record assigns its values (is not `Unassigned`).
     pub fn is_assigned(&self) -> bool {
         !self.description.eq_ignore_ascii_case("unassigned")
     }
 
-    /// Whether this record registers one code (a single value that is
-    /// assigned). Such codes become `CloseCode` variants.
+    /// Whether the record registers one code (a `CloseCode` variant).
     pub fn is_registered_code(&self) -> bool {
         self.span.is_single() && self.is_assigned()
     }
@@ -254,8 +237,7 @@ impl Record {
 /// The WebSocket Close Code Number Registry as one IANA document states it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Registry {
-    /// The document's own `updated` date (the last change to any of its
-    /// registries).
+    /// The document's `updated` date.
     pub document_updated: Date,
     /// The close-code registry's `title`.
     pub title: String,
@@ -265,18 +247,9 @@ pub struct Registry {
     pub ranges: Vec<RangeRule>,
     /// The `record` elements, sorted by span; no two overlap.
     pub records: Vec<Record>,
-    /// Where the close-code registry's `<registry>` element starts, for
-    /// errors about the registry as a whole.
+    /// Where the close-code `<registry>` element starts.
     pub position: Position,
-    /// The irregularities the parser absorbed, in document order: empty for
-    /// a document that follows the format. Each says where it was and how
-    /// it was read; `cargo xtask regen` reports them as warnings.
-    ///
-    /// ```
-    /// let registry = ws_close_codes_registry::parse(ws_close_codes_registry::SNAPSHOT_XML.as_bytes())?;
-    /// assert!(registry.quirks.is_empty());
-    /// # Ok::<(), ws_close_codes_registry::Error>(())
-    /// ```
+    /// The irregularities the parser absorbed, in document order.
     pub quirks: Vec<Quirk>,
 }
 

@@ -1,19 +1,7 @@
-//! Registry bytes to a small element tree, with positions.
-//!
-//! The tree keeps what the registry format uses: elements (local names,
-//! attributes, children, where they start) and text. Comments, processing
-//! instructions and the document type declaration are skipped; entities
-//! other than XML's five predefined ones and character references are
-//! refused rather than expanded, so a document can never pull in outside
-//! content or grow by expansion.
-//!
-//! Characters that XML 1.0 forbids (production \[2\] `Char`: every control
-//! character below U+0020 but tab, line feed and carriage return, and
-//! U+FFFE and U+FFFF) are refused at their place, raw or as a character
-//! reference (a reference to no character, `&#0;` or `&#xD800;`, too). A
-//! reference is refused when it is read; a raw character once the whole
-//! document has been read, so that malformed markup around it is reported
-//! first.
+//! Registry bytes to a small element tree with positions. Only XML's
+//! predefined entities and character references are expanded; characters
+//! XML 1.0 forbids are refused, a raw one after the whole document is read
+//! (so malformed markup around it is reported first).
 
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
@@ -27,8 +15,8 @@ pub(crate) const MAX_DOCUMENT_LEN: usize = 16 * 1024 * 1024;
 /// Deepest element nesting accepted. IANA's document nests four levels.
 pub(crate) const MAX_DEPTH: usize = 32;
 
-/// An element: local name (namespace prefix dropped), attributes by local
-/// name with their values unescaped, children, where its start tag begins.
+/// An element: local name, attributes by local name (values unescaped),
+/// children, and where its start tag begins.
 #[derive(Debug)]
 pub(crate) struct Element {
     pub name: String,
@@ -45,8 +33,8 @@ pub(crate) enum Node {
 
 impl Element {
     pub fn attribute(&self, name: &str) -> Option<&str> {
-        let mut found = self.attributes.iter().filter(|(key, _)| key == name);
-        found.next().map(|(_, value)| value.as_str())
+        let found = self.attributes.iter().find(|(key, _)| key == name);
+        found.map(|(_, value)| value.as_str())
     }
 
     pub fn elements(&self) -> impl Iterator<Item = &Element> {
@@ -64,9 +52,7 @@ impl Element {
         self.elements().find(|e| e.name == name)
     }
 
-    /// All text inside the element, descendants included (each set apart
-    /// by spaces), with runs of whitespace collapsed to one space and
-    /// trimmed.
+    /// All text inside, descendants' set apart by spaces, whitespace collapsed.
     pub fn text(&self) -> String {
         fn collect(element: &Element, out: &mut String) {
             for node in &element.children {
@@ -99,7 +85,6 @@ impl Element {
         format!("<{}>", self.name)
     }
 
-    /// An error at the element.
     pub fn error(&self, message: impl Into<String>) -> Error {
         Error::at(self.position, self.tag(), message)
     }
@@ -123,19 +108,16 @@ pub(crate) fn truncate(text: &str, max: usize) -> String {
 pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     let positions = Positions::new(bytes);
     let text = decode(bytes, &positions)?;
-    // Positions are of the original bytes: a BOM's width is added. Offsets
-    // mostly grow while reading, so this is one pass over the document.
+    // Positions are of the original bytes: a BOM's width is added.
     let bom = bytes.len() - text.len();
     let at_byte = |offset: usize| positions.at(bom.saturating_add(offset));
     let at = |offset: u64| at_byte(usize::try_from(offset).unwrap_or(usize::MAX));
-    let context = |stack: &[Element]| {
-        stack
-            .last()
-            .map_or_else(|| "document".to_owned(), Element::tag)
-    };
+    let tag = |start: &BytesStart<'_>| format!("<{}>", local_name(start));
+    let in_document = |at| move |message| Error::at(at, "document", message);
+    let context = |stack: &[Element]| stack.last().map_or_else(|| "document".into(), Element::tag);
 
-    // The first character XML 1.0 forbids, found in one pass; the element
-    // it is in is learnt while reading.
+    // The first forbidden character, found in one pass; the element it is
+    // in is learnt while reading.
     let forbidden = text.char_indices().find(|&(_, c)| !is_xml_char(c));
     let forbidden_at = forbidden.map(|(bad, _)| u64::try_from(bad).unwrap_or(u64::MAX));
     let mut forbidden_in: Option<String> = None;
@@ -159,41 +141,32 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
         let read = offset..reader.buffer_position();
         if forbidden_in.is_none() && forbidden_at.is_some_and(|bad| read.contains(&bad)) {
             forbidden_in = Some(match &event {
-                Event::Start(start) | Event::Empty(start) => format!("<{}>", local_name(start)),
+                Event::Start(start) | Event::Empty(start) => tag(start),
                 Event::Decl(_) => "<?xml?>".to_owned(),
                 _ => context(&stack),
             });
         }
         let new_element = |start: &BytesStart<'_>| element(start, at(offset), text, &at_byte);
-        match event {
+        let text = match event {
             Event::Start(_) | Event::Empty(_) if root.is_some() => {
-                return Err(Error::at(
-                    at(offset),
-                    "document",
-                    "more than one root element",
-                ));
+                return Err(in_document(at(offset))("more than one root element"));
             }
             Event::Start(start) if stack.len() >= MAX_DEPTH => {
                 let message = format!("elements nested deeper than {MAX_DEPTH} levels");
-                return Err(Error::at(
-                    at(offset),
-                    format!("<{}>", local_name(&start)),
-                    message,
-                ));
+                return Err(Error::at(at(offset), tag(&start), message));
             }
-            Event::Start(start) => stack.push(new_element(&start)?),
-            Event::Empty(start) => {
-                let element = new_element(&start)?;
-                close(&mut stack, &mut root, element);
+            Event::Start(start) => {
+                stack.push(new_element(&start)?);
+                continue;
             }
-            Event::End(_) => {
-                let element = stack.pop().ok_or_else(|| {
-                    Error::at(at(offset), "document", "end tag without a start tag")
-                })?;
-                close(&mut stack, &mut root, element);
-            }
-            Event::Text(content) => push_text(&mut stack, &content.xml10_content(), at(offset))?,
-            Event::CData(content) => push_text(&mut stack, &content.xml10_content(), at(offset))?,
+            Event::Empty(start) => Node::Element(new_element(&start)?),
+            Event::End(_) => Node::Element(
+                stack
+                    .pop()
+                    .ok_or_else(|| in_document(at(offset))("end tag without a start tag"))?,
+            ),
+            Event::Text(content) => Node::Text(content.xml10_content().into_owned()),
+            Event::CData(content) => Node::Text(content.xml10_content().into_owned()),
             Event::GeneralRef(reference) => {
                 let resolved = if reference.is_char_ref() {
                     char_reference(&reference).map(String::from)
@@ -207,8 +180,7 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
                         truncate(&reference, 40)
                     ))
                 };
-                let resolved = resolved.map_err(|m| Error::at(at(offset), context(&stack), m))?;
-                push_text(&mut stack, &resolved, at(offset))?;
+                Node::Text(resolved.map_err(|m| Error::at(at(offset), context(&stack), m))?)
             }
             Event::Decl(decl) => {
                 if let Some(Ok(encoding)) = decl.encoding() {
@@ -221,9 +193,20 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
                         return Err(Error::at(at(offset), "<?xml?>", message));
                     }
                 }
+                continue;
             }
-            Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
+            Event::Comment(_) | Event::PI(_) | Event::DocType(_) => continue,
             Event::Eof => break,
+        };
+        // A complete element or text goes to its parent; an element
+        // outside any becomes the root.
+        match (stack.last_mut(), text) {
+            (Some(parent), node) => parent.children.push(node),
+            (None, Node::Element(element)) => root = Some(element),
+            (None, Node::Text(text)) if text.trim().is_empty() => {}
+            (None, Node::Text(_)) => {
+                return Err(in_document(at(offset))("text outside the root element"))
+            }
         }
     }
     if let Some((bad, c)) = forbidden {
@@ -233,30 +216,7 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     if let Some(open) = stack.last() {
         return Err(open.error("malformed XML: the element is never closed"));
     }
-    root.ok_or_else(|| Error::at(at(0), "document", "the document has no root element"))
-}
-
-/// Adds a complete element to its parent, or makes it the root.
-fn close(stack: &mut [Element], root: &mut Option<Element>, element: Element) {
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(Node::Element(element)),
-        None => *root = Some(element),
-    }
-}
-
-fn push_text(stack: &mut [Element], text: &str, position: Position) -> Result<(), Error> {
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(Node::Text(text.to_owned())),
-        None if text.trim().is_empty() => {}
-        None => {
-            return Err(Error::at(
-                position,
-                "document",
-                "text outside the root element",
-            ))
-        }
-    }
-    Ok(())
+    root.ok_or_else(|| in_document(at(0))("the document has no root element"))
 }
 
 fn local_name(start: &BytesStart<'_>) -> String {
@@ -283,13 +243,12 @@ fn element(
             let place = offset_in(text, &attribute.value).map_or(position, |v| at(v + index));
             return Err(Error::at(place, tag, format!("attribute {key}: {message}")));
         }
-        let value = attribute
-            .normalized_value(quick_xml::XmlVersion::Explicit1_0)
-            .map_err(|e| {
-                let message =
-                    format!("attribute {key}: {e} (only XML's predefined entities are expanded)");
-                Error::at(position, &tag, message)
-            })?;
+        let value = attribute.normalized_value(quick_xml::XmlVersion::Explicit1_0);
+        let value = value.map_err(|e| {
+            let message =
+                format!("attribute {key}: {e} (only XML's predefined entities are expanded)");
+            Error::at(position, &tag, message)
+        })?;
         attributes.push((key, value.into_owned()));
     }
     let children = Vec::new();
@@ -327,10 +286,9 @@ fn char_reference(body: &str) -> Result<char, String> {
     }
 }
 
-/// The first character reference of a raw attribute value that is invalid
-/// or forbidden: its byte offset in `raw` and the message. A reference
-/// without its `;` is left to the attribute's normalisation, which refuses
-/// it.
+/// The first invalid or forbidden character reference of a raw attribute
+/// value: its byte offset and the message. One without its `;` is left to
+/// the attribute's normalisation, which refuses it.
 fn invalid_char_reference(raw: &str) -> Option<(usize, String)> {
     let mut from = 0;
     while let Some(amp) = raw[from..].find("&#") {
@@ -353,27 +311,26 @@ fn offset_in(text: &str, part: &str) -> Option<usize> {
 /// The document as UTF-8 text, without a UTF-8 byte-order mark.
 fn decode<'a>(bytes: &'a [u8], positions: &Positions<'_>) -> Result<&'a str, Error> {
     let refuse =
-        |offset: usize, message: String| Err(Error::at(positions.at(offset), "document", message));
+        |offset, message: String| Err(Error::at(positions.at(offset), "document", message));
     if bytes.is_empty() {
         return refuse(0, "the document is empty".to_owned());
     }
     if bytes.len() > MAX_DOCUMENT_LEN {
         // The place is the first byte past the limit.
-        let message = format!(
-            "the document is {} bytes long; at most {MAX_DOCUMENT_LEN} are accepted",
-            bytes.len()
-        );
+        let length = bytes.len();
+        let message =
+            format!("the document is {length} bytes long; at most {MAX_DOCUMENT_LEN} are accepted");
         return refuse(MAX_DOCUMENT_LEN, message);
     }
     if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
-        return refuse(0, "the document is UTF-16 (it starts with a UTF-16 byte-order mark); only UTF-8 is accepted".to_owned());
+        let message = "the document is UTF-16 (it starts with a UTF-16 byte-order mark); \
+                       only UTF-8 is accepted";
+        return refuse(0, message.to_owned());
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     std::str::from_utf8(body).or_else(|e| {
         let offset = bytes.len() - body.len() + e.valid_up_to();
-        refuse(
-            offset,
-            format!("the document is not valid UTF-8 (invalid byte at offset {offset})"),
-        )
+        let message = format!("the document is not valid UTF-8 (invalid byte at offset {offset})");
+        refuse(offset, message)
     })
 }
