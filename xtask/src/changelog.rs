@@ -11,20 +11,14 @@ use crate::report::{join, shorten, Bump};
 /// The changelog, relative to the workspace root.
 pub const CHANGELOG: &str = "CHANGELOG.md";
 
-/// A kind of change: a subsection of a version's section, in their order.
+/// A kind of change: Keep a Changelog's subsections, in their order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
-    /// New features, new close codes.
     Added,
-    /// Changed behaviour or data (a code's registry metadata).
     Changed,
-    /// Features that will be removed.
     Deprecated,
-    /// Removed features or codes: breaking.
     Removed,
-    /// Bug fixes.
     Fixed,
-    /// Fixes of vulnerabilities.
     Security,
 }
 
@@ -276,12 +270,8 @@ impl Changelog {
         );
     }
 
-    /// Reads `## Unreleased`.
-    ///
-    /// # Errors
-    ///
-    /// No `## Unreleased`, a subsection that is not a [`Kind`], or text
-    /// before the first subsection.
+    /// Reads `## Unreleased`; refuses a subsection that is not a [`Kind`]
+    /// and text before the first subsection.
     pub fn unreleased(&self) -> Result<Unreleased, String> {
         let section = self.unreleased_section()?;
         let subsections = self.subsections(&section);
@@ -323,11 +313,7 @@ impl Changelog {
     }
 
     /// Turns `## Unreleased` into `## VERSION - DATE` below a new, empty
-    /// `## Unreleased`.
-    ///
-    /// # Errors
-    ///
-    /// No `## Unreleased`, or `version` has a section already.
+    /// `## Unreleased`, unless `version` has a section already.
     pub fn release(&mut self, version: &str, date: &str) -> Result<(), String> {
         let (_, heading, _) = self.unreleased_section()?;
         if self.version_section(version).is_some() {

@@ -71,10 +71,6 @@ fn seconds(text: &str) -> Result<Duration, String> {
 /// assert!(allowed(&"http://127.0.0.1:8080/x".parse().unwrap()).is_ok());
 /// assert!(allowed(&"http://example.com/x".parse().unwrap()).is_err());
 /// ```
-///
-/// # Errors
-///
-/// Why not, naming the URL.
 pub fn allowed(url: &Url) -> Result<(), String> {
     let host = url.host_str().unwrap_or_default();
     let host = host.trim_start_matches('[').trim_end_matches(']');
@@ -89,13 +85,8 @@ pub fn allowed(url: &Url) -> Result<(), String> {
     }
 }
 
-/// Downloads `options.url`, telling `log` about each failed attempt that
-/// is retried.
-///
-/// # Errors
-///
-/// The last attempt's failure: the connection, a timeout, an HTTP error
-/// status, a refused redirect, a truncated or oversized body.
+/// Downloads `options.url`, telling `log` about each attempt retried; the
+/// error is the last attempt's.
 pub fn download(options: &FetchOptions, log: &mut dyn FnMut(&str)) -> Result<Vec<u8>, String> {
     allowed(&options.url)?;
     let policy = redirect::Policy::custom(|attempt| match allowed(attempt.url()) {

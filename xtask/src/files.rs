@@ -21,11 +21,8 @@ impl FileWrite {
     }
 }
 
-/// Writes the stale `files` as the module says, in order; the paths written.
-///
-/// # Errors
-///
-/// The I/O error, naming the file; before the renames, no file has changed.
+/// Writes the stale `files` as the module says; the paths written, or the
+/// error naming the file.
 ///
 /// ```
 /// let dir = tempfile::tempdir()?;

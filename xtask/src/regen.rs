@@ -59,14 +59,8 @@ pub struct Plan {
     pub new_pins: registry::Pins,
 }
 
-/// Plans a run: reads, parses, validates and generates everything, writes
-/// nothing.
-///
-/// # Errors
-///
-/// An invalid input file or new document (naming the file, line, column
-/// and element), a new document older than the snapshot or without some of
-/// its codes (unless `allow_removals`), a README without the table markers.
+/// Plans a run: reads, validates and generates everything, writes nothing;
+/// every error names its file (and place).
 pub fn plan(options: &Options) -> Result<Plan, String> {
     let root = &options.root;
     let read =
