@@ -23,10 +23,14 @@
 //! table of its own, so a program that asks only for names carries only
 //! the names.
 //!
-//! `from_u16` finds a value's index with one `match` whose arms are the
-//! runs of consecutive codes (`1000..=1015` is one arm): a range check and
-//! a subtraction for most codes, where an arm per code would compile to a
-//! jump table.
+//! `from_u16` finds a value's index with one comparison against the span
+//! of the named codes (most values lie outside it), then one `match` whose
+//! arms are the runs of consecutive codes (`1000..=1015` is one arm): a
+//! range check and a subtraction for most codes, where an arm per code
+//! would compile to a jump table. It then picks the variant by comparing
+//! the index with each variant's, which the compiler reduces to "the
+//! variant's number is the index", so `CloseCode::from(v).is_sendable()`
+//! reads one table entry. `BENCHMARKS.md` measures all of it.
 //!
 //! [`CloseCode`]: crate::CloseCode
 //! [`close_codes!`]: crate::close_codes
@@ -271,10 +275,17 @@ macro_rules! __close_code_enum {
             const DISPLAY: [&'static str; COUNT] =
                 [$(concat!($value, " ", $code_name),)* $(concat!($avalue, " ", $aname),)*];
 
+            /// The lowest and the highest named value.
+            const FIRST: u16 = if COUNT == 0 { 1 } else { VALUES[0] };
+            const LAST: u16 = if COUNT == 0 { 0 } else { VALUES[COUNT - 1] };
+
             /// The index of the named code `value`, `COUNT` when no
             /// code has that value.
             #[inline(always)]
             const fn index_of(value: u16) -> usize {
+                if value.wrapping_sub(FIRST) > LAST.wrapping_sub(FIRST) {
+                    return COUNT;
+                }
                 match value {
                     $($first..=$last => Index::$run as usize + (value - $first) as usize,)*
                     $($avalue => Index::$avariant as usize,)*
@@ -315,12 +326,18 @@ macro_rules! __close_code_enum {
                 )]
                 #[inline(always)]
                 pub const fn from_u16(value: u16) -> $name {
+                    // One comparison per variant, not a read of `NAMED`:
+                    // the compiler sees that the variant's number is the
+                    // index, so what follows (`is_sendable`, `name`) reads
+                    // its table at the index directly.
                     let index = index_of(value);
-                    if index < COUNT {
-                        $name::NAMED[index]
-                    } else {
-                        $name::Other($crate::UnnamedCode::__new(value))
-                    }
+                    $(if index == Index::$variant as usize {
+                        return $name::$variant;
+                    })*
+                    $(if index == Index::$avariant as usize {
+                        return $name::$avariant;
+                    })*
+                    $name::Other($crate::UnnamedCode::__new(value))
                 }
 
                 #[doc = $crate::__close_code_doc!(
