@@ -55,25 +55,20 @@ impl Unreleased {
 
     /// The largest change, with one line per kind and per `**Breaking**` entry.
     pub fn bump(&self) -> (Bump, Vec<String>) {
-        let breaking = self
-            .breaking
-            .iter()
-            .map(|entry| (Bump::Major, shorten(entry, 100)));
-        let kinds = self.entries.iter().map(|(&kind, &count)| {
+        let mut reasons: Vec<(Bump, String)> = Vec::new();
+        for entry in &self.breaking {
+            reasons.push((Bump::Major, shorten(entry, 100)));
+        }
+        for (&kind, &count) in &self.entries {
             let what = ["a fix", "a compatible change", "a breaking change"];
-            let plural = if count == 1 { "entry" } else { "entries" };
             let what = what[kind.bump() as usize - 1];
-            (
-                kind.bump(),
-                format!("### {kind:?} ({count} {plural}) is {what}"),
-            )
-        });
-        let reasons: Vec<(Bump, String)> = breaking.chain(kinds).collect();
-        let bump = reasons.iter().map(|(bump, _)| *bump).max();
-        let reasons = reasons
-            .iter()
-            .map(|(bump, text)| format!("{}: {text}", bump.as_str()));
-        (bump.unwrap_or(Bump::None), reasons.collect())
+            let plural = if count == 1 { "entry" } else { "entries" };
+            let text = format!("### {kind:?} ({count} {plural}) is {what}");
+            reasons.push((kind.bump(), text));
+        }
+        let bump = reasons.iter().map(|r| r.0).max().unwrap_or(Bump::None);
+        let text = |(bump, text): (Bump, String)| format!("{}: {text}", bump.as_str());
+        (bump, reasons.into_iter().map(text).collect())
     }
 }
 
@@ -108,6 +103,11 @@ fn list_item(line: &str) -> Option<&str> {
     (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim_start())
 }
 
+/// A heading's text after its `#`s.
+fn title(line: &str) -> String {
+    line.trim().trim_start_matches('#').trim().to_owned()
+}
+
 fn blank(line: &str) -> bool {
     line.trim().is_empty()
 }
@@ -115,9 +115,8 @@ fn blank(line: &str) -> bool {
 impl Changelog {
     /// Reads `text`; any text is a changelog, perhaps without sections.
     pub fn parse(text: &str) -> Changelog {
-        Changelog {
-            lines: text.lines().map(str::to_owned).collect(),
-        }
+        let lines = text.lines().map(str::to_owned).collect();
+        Changelog { lines }
     }
 
     /// The text, each line ended by `\n`.
@@ -158,13 +157,7 @@ impl Changelog {
         let headings: Vec<(usize, usize)> = (self.headings().into_iter())
             .filter(|&(index, l)| lines.contains(&index) && l <= level)
             .collect();
-        let title = |index: usize| {
-            self.lines[index]
-                .trim()
-                .trim_start_matches('#')
-                .trim()
-                .to_owned()
-        };
+        let title = |index: usize| title(&self.lines[index]);
         let end = |n: usize| headings.get(n + 1).map_or(lines.end, |h| h.0);
         (headings.iter().enumerate())
             .filter(|(_, heading)| heading.1 == level)
@@ -219,10 +212,8 @@ impl Changelog {
 
     /// The last line in `from..end` that is not blank (`from` when all are).
     fn last_content(&self, from: usize, end: usize) -> usize {
-        (from..end)
-            .rev()
-            .find(|&i| !blank(&self.lines[i]))
-            .unwrap_or(from)
+        let last = (from..end).rev().find(|&i| !blank(&self.lines[i]));
+        last.unwrap_or(from)
     }
 
     /// Inserts `lines` at `at`, blank-separated from the line after and,
@@ -263,11 +254,8 @@ impl Changelog {
             Some(&(_, heading, _)) => heading,
             None => self.last_content(section.1, section.2) + 1,
         };
-        self.insert(
-            at,
-            vec![format!("### {kind:?}"), String::new(), entry],
-            true,
-        );
+        let lines = vec![format!("### {kind:?}"), String::new(), entry];
+        self.insert(at, lines, true);
     }
 
     /// Reads `## Unreleased`; refuses a subsection that is not a [`Kind`]

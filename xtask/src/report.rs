@@ -47,14 +47,14 @@ pub fn quote_text(text: &str) -> String {
     format!("{:?}", shorten(text, 80))
 }
 
-/// `f` of each item, joined with `separator`.
-pub(crate) fn join<T, S: Display>(
-    items: impl IntoIterator<Item = T>,
-    separator: &str,
-    f: impl FnMut(T) -> S,
+/// `f` of each item, joined with `sep`.
+pub fn join<I: IntoIterator, D: Display>(
+    items: I,
+    sep: &str,
+    f: impl FnMut(I::Item) -> D,
 ) -> String {
     let texts: Vec<String> = items.into_iter().map(f).map(|s| s.to_string()).collect();
-    texts.join(separator)
+    texts.join(sep)
 }
 
 fn change_name(change: &Change) -> &'static str {
@@ -267,18 +267,13 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
             format!("| {} | `CloseCode::{}` | {how} |", a.value, a.ident)
         })
         .collect();
-    let header = format!("Pinned in `{NAMES}` for good.\n\n| code | variant | derived |\n");
-    section(
-        &mut out,
-        "New identifiers",
-        &format!("{header}|---:|---|---|\n"),
-        &rows,
-    );
+    let header =
+        format!("Pinned in `{NAMES}` for good.\n\n| code | variant | derived |\n|---:|---|---|\n");
+    section(&mut out, "New identifiers", &header, &rows);
 
     let listed = plan.warnings.iter().take(LISTED_WARNINGS);
-    let mut rows: Vec<String> = listed
-        .map(|w| format!("- {}", escape_markdown(w)))
-        .collect();
+    let item = |warning: &String| format!("- {}", escape_markdown(warning));
+    let mut rows: Vec<String> = listed.map(item).collect();
     let more = plan.warnings.len().saturating_sub(LISTED_WARNINGS);
     if more > 0 {
         let text = "not listed here: `cargo xtask regen` prints every one.";
@@ -288,10 +283,8 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
 
     let reasons = join(&reasons, "\n", |(_, reason)| format!("- {reason}"));
     let consequence = format!("Consequence for `ws-close-codes`: **{bump}**.");
-    let _ = write!(
-        out,
-        "## Semantic versioning\n\n{consequence}\n\n{reasons}\n"
-    );
+    let title = "## Semantic versioning";
+    let _ = write!(out, "{title}\n\n{consequence}\n\n{reasons}\n");
     out
 }
 
@@ -305,13 +298,12 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
         escaped => format!("\"{escaped}\""),
     };
     let updated = diff.updated.1;
+    let registered = |date| format!("registered with IANA on {date}, ");
     let mut entries = Vec::new();
     for record in &diff.added {
         let (value, description) = (record.span.start, name(&record.description));
-        let date = record
-            .date
-            .map(|date| format!("registered with IANA on {date}, "));
-        let (variant, date) = (variant(value), date.unwrap_or_default());
+        let date = record.date.map(registered).unwrap_or_default();
+        let variant = variant(value);
         let text = format!(
             "- {variant}: close code {value}, {description} in IANA's registry ({date}registry \
              updated {updated})."
@@ -324,15 +316,13 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
             let (before, after) = change_values(change);
             format!("the {} from {before} to {after}", change_name(change))
         });
-        let description = new
-            .record_for(*value)
-            .map(|r| format!(", {}", name(&r.description)));
+        let description = new.record_for(*value).map(|r| name(&r.description));
+        let description = description.map(|d| format!(", {d}")).unwrap_or_default();
         let kept = kept.iter().find(|(code, _)| code == value).map(|(_, pinned)| {
             let pinned = name(pinned);
             format!("; its name stays {pinned} (pinned), and `iana_description()` gives the new text")
         });
-        let (variant, description) = (variant(*value), description.unwrap_or_default());
-        let kept = kept.unwrap_or_default();
+        let (variant, kept) = (variant(*value), kept.unwrap_or_default());
         let text = format!(
             "- {variant} (close code {value}{description}): IANA changed {what}{kept} (registry \
              updated {updated})."
