@@ -431,24 +431,19 @@ impl Drill<'_> {
     fn sync(&mut self, index: usize) -> (i32, String, PathBuf) {
         let out_dir = self.options.dir.join(format!("sync-{index}"));
         let _ = fs::remove_dir_all(&out_dir);
-        let code = if self.options.checks == Checks::All {
+        // With every check, `cargo xtask sync` itself; cargo's own output is
+        // the log when the sync never started.
+        let (code, cargo_output) = if self.options.checks == Checks::All {
             let out = out_dir.display().to_string();
             let args = [
                 "xtask", "sync", "--url", &self.url, "--commit", BRANCH, "--out", &out,
             ];
             match self.cargo(&args).output() {
-                // cargo's own output, for when the sync never started.
-                Ok(output) if !out_dir.join("log.txt").exists() => {
-                    let _ = fs::create_dir_all(&out_dir);
-                    let _ = fs::write(out_dir.join("log.txt"), &output.stderr);
-                    output.status.code().unwrap_or(EXIT_FAILURE)
-                }
-                Ok(output) => output.status.code().unwrap_or(EXIT_FAILURE),
-                Err(e) => {
-                    let _ = fs::create_dir_all(&out_dir);
-                    let _ = fs::write(out_dir.join("log.txt"), format!("cannot run cargo: {e}"));
-                    EXIT_FAILURE
-                }
+                Ok(o) => (
+                    o.status.code().unwrap_or(EXIT_FAILURE),
+                    String::from_utf8_lossy(&o.stderr).into(),
+                ),
+                Err(e) => (EXIT_FAILURE, format!("cannot run cargo: {e}")),
             }
         } else {
             let options = sync::Options {
@@ -458,13 +453,10 @@ impl Drill<'_> {
                 branch: Some(BRANCH.to_owned()),
                 cargo_checks: false,
             };
-            sync::run(&options, &mut std::io::sink())
+            (sync::run(&options, &mut std::io::sink()), String::new())
         };
-        (
-            code,
-            fs::read_to_string(out_dir.join("log.txt")).unwrap_or_default(),
-            out_dir,
-        )
+        let log = fs::read_to_string(out_dir.join("log.txt")).unwrap_or(cargo_output);
+        (code, log, out_dir)
     }
 
     /// What a changed version must leave: the commit titled as the report,

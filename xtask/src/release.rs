@@ -487,7 +487,12 @@ pub fn baseline(root: &Path, index: &str) -> Result<Option<Baseline>, String> {
         &PUBLISHED[..2],
         &PUBLISHED[2..4]
     );
-    let failed = |e: &dyn std::fmt::Display| format!("{url}: {e}");
+    // The error and its causes (a TLS failure says why only there).
+    let failed = |e: &dyn std::error::Error| {
+        let causes = std::iter::successors(Some(e), |e| e.source());
+        let causes: Vec<String> = causes.map(ToString::to_string).collect();
+        format!("{url}: {}", causes.join(": "))
+    };
     let client = reqwest::blocking::Client::builder()
         .timeout(std::time::Duration::from_secs(60))
         .user_agent(concat!("ws-close-codes xtask/", env!("CARGO_PKG_VERSION")))
@@ -497,7 +502,7 @@ pub fn baseline(root: &Path, index: &str) -> Result<Option<Baseline>, String> {
     let listed = match response.status().as_u16() {
         404 => String::new(),
         200 => response.text().map_err(|e| failed(&e))?,
-        status => return Err(failed(&format!("HTTP status {status}"))),
+        status => return Err(format!("{url}: HTTP status {status}")),
     };
     let mut published = Vec::new();
     for line in listed.lines().filter(|l| !l.trim().is_empty()) {
@@ -574,7 +579,11 @@ fn semver_check(root: &Path, index: &str, out: &mut dyn Write) -> Result<i32, St
         .status();
     match status {
         Ok(status) if status.success() => Ok(EXIT_OK),
-        Ok(status) => Err(format!("cargo semver-checks failed ({status}): {PUBLISHED} {} breaks what {baseline:?} offers, or the tool is missing (`cargo install cargo-semver-checks --locked`)", workspace_version(root)?)),
+        Ok(status) => Err(format!(
+            "cargo semver-checks failed ({status}): {PUBLISHED} {} needs another version after \
+             {baseline:?}, or the tool is missing (`cargo install cargo-semver-checks --locked`)",
+            workspace_version(root)?
+        )),
         Err(e) => Err(format!("cannot run cargo semver-checks: {e}")),
     }
 }
