@@ -19,44 +19,6 @@
 //! README table. Whatever the registry says, it cannot add code, change a
 //! doc test, or put a link, HTML or a heading into the documentation.
 //!
-//! ## Example
-//!
-//! ```
-//! use ws_close_codes_codegen::{close_code_source, readme_table};
-//! use ws_close_codes_registry::{Catalog, Date, Entry, Layout, Span};
-//!
-//! let entry = |value: u16, ident: &str, title: &str| Entry {
-//!     value,
-//!     ident: ident.into(),
-//!     title: title.into(),
-//!     iana_description: title.into(),
-//!     description: title.into(),
-//!     contact: None,
-//!     references: Vec::new(),
-//!     date: None,
-//!     updated: None,
-//! };
-//! let catalog = Catalog {
-//!     document_updated: Date { year: 2024, month: 5, day: Some(2) },
-//!     entries: vec![
-//!         entry(1000, "NormalClosure", "Normal Closure"),
-//!         entry(1001, "GoingAway", "Going Away"),
-//!     ],
-//!     layout: Layout {
-//!         protocol: Span { start: 1000, end: 2999 },
-//!         registered: Span { start: 3000, end: 3999 },
-//!         private: Span { start: 4000, end: 4999 },
-//!     },
-//! };
-//!
-//! let source = close_code_source(&catalog);
-//! assert!(source.contains("                1000..=1001 => NormalClosure,\n"));
-//! assert!(source.contains("                    name: \"Going Away\",\n"));
-//!
-//! let table = readme_table(&catalog);
-//! assert_eq!(table.lines().count(), 4);
-//! ```
-//!
 //! [`Catalog`]: ws_close_codes_registry::Catalog
 
 #![forbid(unsafe_code)]
