@@ -75,11 +75,8 @@ pub struct Built {
 }
 
 /// Assembles the catalog, pinning a [`derive_ident`] identifier and the
-/// description as name for new codes (and the name for nameless pins).
-///
-/// # Errors
-///
-/// When the registry's ranges (holding 1000, 3000, 4000) are missing or gapped.
+/// description as name for new codes (and the name for nameless pins);
+/// an error when the ranges holding 1000, 3000 and 4000 are missing or gapped.
 pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Built, Error> {
     let layout = layout(registry)?;
     let mut pins = pins.clone();
@@ -88,7 +85,7 @@ pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Buil
     let mut entries = Vec::new();
     for record in registry.registered_codes() {
         let value = record.span.start;
-        let pin = pins.get(value).cloned().unwrap_or_else(|| {
+        let mut pin = pins.get(value).cloned().unwrap_or_else(|| {
             let (ident, derivation) = derive_ident(value, &record.description, &taken);
             assigned.push(Assignment {
                 value,
@@ -99,17 +96,12 @@ pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Buil
         });
         // The name is pinned when first seen: a reworded description
         // changes `iana_description` only.
-        let (ident, title) = (
-            pin.ident,
-            pin.name.unwrap_or_else(|| record.description.clone()),
-        );
-        pins.insert(
-            value,
-            Pin {
-                ident: ident.clone(),
-                name: Some(title.clone()),
-            },
-        );
+        let title = pin
+            .name
+            .get_or_insert_with(|| record.description.clone())
+            .clone();
+        let ident = pin.ident.clone();
+        pins.insert(value, pin);
         taken.insert(ident.clone());
         let description = curated.get(value).unwrap_or(&record.description);
         entries.push(Entry {
@@ -138,14 +130,12 @@ pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Buil
 fn layout(registry: &Registry) -> Result<Layout, Error> {
     // These are errors about the close-code registry as a whole: they name
     // its `<registry>` element.
-    let at = |message: String| Error::at(registry.position, "<registry>", message);
+    let at = |message: &str| Error::at(registry.position, "<registry>", message);
+    let needs = "the generator needs it to place the code ranges";
     let range = |value: u16, what: &str| {
-        registry.range_for(value).map(|r| r.span).ok_or_else(|| {
-            at(format!(
-                "the close-code registry has no <range> holding {value} ({what}); \
-                 the generator needs it to place the code ranges"
-            ))
-        })
+        let missing = format!("the close-code registry has no <range> holding {value} ({what})");
+        let span = registry.range_for(value).map(|r| r.span);
+        span.ok_or_else(|| at(&format!("{missing}; {needs}")))
     };
     let protocol = range(1000, "codes for the protocol")?;
     let registered = range(3000, "codes registered by libraries and applications")?;
@@ -154,18 +144,15 @@ fn layout(registry: &Registry) -> Result<Layout, Error> {
         .filter(|r| !r.span.is_single() && r.is_assigned())
         .map(|r| r.span)
         .ok_or_else(|| {
-            at(
-                "the close-code registry has no multi-value <record> holding 4000 \
-                 (codes for private use); the generator needs it to place the code ranges"
-                    .to_owned(),
-            )
+            let missing = "the close-code registry has no multi-value <record> holding 4000";
+            at(&format!("{missing} (codes for private use); {needs}"))
         })?;
     let follows = |a: Span, b: Span| a.end.checked_add(1) == Some(b.start);
     if !(follows(protocol, registered) && follows(registered, private))
         || protocol.start == 0
         || private.end == u16::MAX
     {
-        return Err(at(format!(
+        return Err(at(&format!(
             "the code ranges must follow each other without gaps, with values left above \
              private use: protocol {protocol}, registered {registered}, private use {private}"
         )));

@@ -41,12 +41,8 @@ impl<T> Code<T> {
     }
 }
 
-/// The entries of `text`'s `[codes]` table, in document order.
-///
-/// # Errors
-///
-/// Malformed TOML, other tables or keys, values of another type, at the
-/// place the TOML reader names.
+/// The entries of `text`'s `[codes]` table, in document order; a TOML
+/// error at the place the TOML reader names.
 pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<Vec<Code<T>>, Error> {
     let positions = Positions::new(text.as_bytes());
     let file: File<T> = toml::from_str(text).map_err(|error| Error {

@@ -19,12 +19,8 @@ impl Curated {
         self.descriptions.get(&value).map(String::as_str)
     }
 
-    /// Parses `descriptions.toml`: `[codes]` maps code values to text,
-    /// whitespace collapsed.
-    ///
-    /// # Errors
-    ///
-    /// Bad TOML or keys, or an empty description, at its place.
+    /// Parses `descriptions.toml` (`[codes]` maps code values to text,
+    /// whitespace collapsed); an error names the place of a bad entry.
     pub fn parse(text: &str) -> Result<Curated, Error> {
         let mut descriptions = BTreeMap::new();
         for code in codes_file::read::<String>(text)? {

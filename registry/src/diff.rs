@@ -37,11 +37,6 @@ impl Diff {
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
     }
-
-    /// The removed codes' values.
-    pub fn removed_codes(&self) -> Vec<u16> {
-        self.removed.iter().map(|r| r.span.start).collect()
-    }
 }
 
 /// Compares the registered codes of two registries.
@@ -50,26 +45,27 @@ pub fn diff(old: &Registry, new: &Registry) -> Diff {
         let codes = registry.registered_codes();
         codes.map(|r| (r.span.start, r.clone())).collect()
     };
-    let (mut old_codes, new_codes) = (codes(old), codes(new));
-    let mut result = Diff {
-        added: Vec::new(),
-        removed: Vec::new(),
-        changed: Vec::new(),
-        updated: (old.document_updated, new.document_updated),
-    };
-    for (value, record) in new_codes {
-        match old_codes.remove(&value) {
-            None => result.added.push(record),
-            Some(before) => {
-                let changes = changes(&before, &record);
-                if !changes.is_empty() {
-                    result.changed.push((value, changes));
-                }
-            }
+    let (mut removed, mut added, mut changed) = (codes(old), Vec::new(), Vec::new());
+    for (value, record) in codes(new) {
+        match removed
+            .remove(&value)
+            .map(|before| changes(&before, &record))
+        {
+            None => added.push(record),
+            Some(changes) if changes.is_empty() => {}
+            Some(changes) => changed.push((value, changes)),
         }
     }
-    result.removed = old_codes.into_values().collect();
-    result
+    let (removed, updated) = (
+        removed.into_values().collect(),
+        (old.document_updated, new.document_updated),
+    );
+    Diff {
+        added,
+        removed,
+        changed,
+        updated,
+    }
 }
 
 fn changes(old: &Record, new: &Record) -> Vec<Change> {

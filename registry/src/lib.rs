@@ -1,21 +1,7 @@
-//! The IANA WebSocket Close Code Number Registry, as data.
-//!
-//! This crate owns the first half of the `ws-close-codes` data path:
-//! registry bytes to a validated [`Registry`] model (with the [`Quirk`]s
-//! the parser absorbed in the document), plus the pieces the
-//! generator needs next to it: the identifier pins ([`Pins`],
-//! `names.toml`), the curated descriptions ([`Curated`],
-//! `descriptions.toml`), the assembled [`Catalog`] and the [`diff`](fn@diff) of two
-//! models. It also bundles the checked-in snapshot, so a build script can
-//! generate code offline without the repository.
-//!
-//! ```
-//! let registry = ws_close_codes_registry::parse(ws_close_codes_registry::SNAPSHOT_XML.as_bytes())?;
-//! let normal = registry.record_for(1000).unwrap();
-//! assert!(normal.is_registered_code());
-//! println!("1000: {}", normal.description);
-//! # Ok::<(), ws_close_codes_registry::Error>(())
-//! ```
+//! The IANA WebSocket Close Code Number Registry as data: registry bytes
+//! to a validated [`Registry`], the identifier [`Pins`], the [`Curated`]
+//! descriptions, the generator's [`Catalog`], the [`diff`](fn@diff) of two
+//! models, and the checked-in files, bundled.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -47,12 +33,8 @@ pub const NAMES_TOML: &str = include_str!("../names.toml");
 /// The checked-in curated descriptions (`descriptions.toml`).
 pub const DESCRIPTIONS_TOML: &str = include_str!("../descriptions.toml");
 
-/// Parses the bundled snapshot, pins and curated descriptions and builds
-/// the catalog, as `cargo xtask regen` does for the checked-in files.
-///
-/// # Errors
-///
-/// Only if the bundled files are invalid, which the crate's tests rule out.
+/// The catalog built from the bundled files, as `cargo xtask regen` builds
+/// it; an error only if they are invalid, which the crate's tests rule out.
 pub fn bundled() -> Result<Built, Error> {
     let registry = parse(SNAPSHOT_XML.as_bytes())?;
     build(

@@ -31,11 +31,8 @@ pub struct Span {
 
 impl Span {
     /// The span holding one value.
-    pub const fn single(value: u16) -> Self {
-        Span {
-            start: value,
-            end: value,
-        }
+    pub const fn single(v: u16) -> Self {
+        Span { start: v, end: v }
     }
 
     /// Whether the span holds exactly one value.
@@ -46,11 +43,6 @@ impl Span {
     /// Whether `value` lies inside the span.
     pub const fn contains(self, value: u16) -> bool {
         self.start <= value && value <= self.end
-    }
-
-    /// Whether the two spans share at least one value.
-    pub const fn overlaps(self, other: Span) -> bool {
-        self.start <= other.end && other.start <= self.end
     }
 }
 

@@ -106,21 +106,14 @@ impl Pins {
         self.pins.iter().map(|(&v, p)| (v, p))
     }
 
-    /// Parses `names.toml`: `[codes]` maps code values to `{ ident, name }`.
-    ///
-    /// # Errors
-    ///
-    /// Bad TOML or keys, an invalid or duplicate identifier, at its place.
+    /// Parses `names.toml` (`[codes]` maps code values to `{ ident, name }`);
+    /// an error names the place of a bad entry or identifier.
     pub fn parse(text: &str) -> Result<Pins, Error> {
         let mut pins = Pins::default();
         let mut seen: BTreeMap<String, u16> = BTreeMap::new();
         for code in codes_file::read::<Pin>(text)? {
-            let value = code.code().ok_or_else(|| {
-                code.error(
-                    "",
-                    "key must be a close code from 0 to 65535, without leading zeros",
-                )
-            })?;
+            let not_a_code = "key must be a close code from 0 to 65535, without leading zeros";
+            let value = code.code().ok_or_else(|| code.error("", not_a_code))?;
             let ident = &code.value.ident;
             if !is_valid_ident(ident) {
                 return Err(code.error("ident", format!("{ident:?} is not a usable variant name (ASCII, starting with an uppercase letter, not a keyword, not Other)")));

@@ -1,28 +1,18 @@
-//! Registry document bytes to a validated [`Registry`].
-//!
-//! The close-code registry is found by its `id` (`close-code-number`), never
-//! by the shape of its records: other registries of the document (the
-//! opcodes) have `record`s with `value` and `description` too.
+//! Registry document bytes to a validated [`Registry`]. The close-code
+//! registry is found by its `id`, never by the shape of its records.
 //!
 //! # Quirks
 //!
-//! Slips with exactly one reading are read that way, each noted as a
-//! [`Quirk`] at its place; anything whose reading is not certain is an
-//! [`Error`]. Absorbed, and why the reading is certain:
-//!
-//! - **Surrounding whitespace** in `xref` `type` and `data`, `person` `id`,
-//!   record `date` and `updated`, the close-code `registry` `id` and `value`
-//!   text: none of these can begin or end with whitespace in IANA's format
-//!   (IANA's 2015-2016 document named a contact `"Alexey_Melnikov "`).
-//! - **Whitespace around a range's `-`, or an en dash (U+2013) for it**: two
-//!   numbers with a dash between them are a range; the en dash is the
-//!   typographic one editors substitute. Other dashes are refused.
-//! - **An `xref` `type` in another letter case**: IANA's six types differ in
-//!   more than letter case, so at most one matches.
-//! - **A contact id that differs from exactly one person id in ASCII letter
-//!   case only**, when none matches exactly (Unicode case mapping would make
-//!   the Kelvin sign a `K`, no certain reading).
-//! - **A person listed twice with the same content**: one person.
+//! Slips with exactly one reading are read that way and noted as [`Quirk`]s;
+//! any other irregularity is an [`Error`]. Absorbed, and why it is certain:
+//! surrounding whitespace in `xref` `type`/`data`, `person` `id`, record
+//! `date`/`updated`, the registry `id` and `value` text (none can have any in
+//! IANA's format; its 2015-2016 document named `"Alexey_Melnikov "`); spaces
+//! around a range's `-` or an en dash for it (two numbers with a dash between
+//! are a range; other dashes are refused); an `xref` `type` in another letter
+//! case (IANA's six types differ in more than case); a contact id that differs
+//! from exactly one person id in ASCII letter case only (Unicode case mapping
+//! makes the Kelvin sign a `K`); a person listed twice with the same content.
 
 use std::collections::BTreeMap;
 
@@ -30,7 +20,7 @@ use crate::error::{Error, Quirk};
 use crate::model::{
     Date, Person, Position, RangeRule, Record, Reference, ReferenceKind, Registry, Span,
 };
-use crate::xml::{collapse_whitespace, parse_document, truncate, Element};
+use crate::xml::{collapse_whitespace, parse_document, truncate, Element, Node};
 
 /// The `id` of the close-code registry inside IANA's WebSocket document.
 const CLOSE_CODE_REGISTRY_ID: &str = "close-code-number";
@@ -38,21 +28,14 @@ const CLOSE_CODE_REGISTRY_ID: &str = "close-code-number";
 /// The longest text (description, name, reference, rule) accepted, in bytes.
 pub const MAX_TEXT_LEN: usize = 4096;
 
-/// Parses and validates an IANA WebSocket registry document (`websocket.xml`).
-///
-/// # Errors
-///
-/// Anything the format does not allow, with its line, column and element.
+/// Parses and validates an IANA WebSocket registry document (`websocket.xml`);
+/// an error names the line, column and element of what the format does not allow.
 pub fn parse(bytes: &[u8]) -> Result<Registry, Error> {
     parse_with_bounds(bytes, (1000, 4999))
 }
 
 /// [`parse`] with other bounds for single codes than 1000..=4999, for
 /// synthetic registries (benchmarks), never for IANA's document.
-///
-/// # Errors
-///
-/// As [`parse`].
 pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Registry, Error> {
     let root = parse_document(bytes)?;
     if root.name != "registry" {
@@ -113,8 +96,7 @@ impl Quirks {
         });
     }
 
-    /// `value` without surrounding whitespace, noting a quirk about `what`
-    /// (like `attribute date`) when there was some.
+    /// `value` trimmed, noting a quirk about `what` when it had whitespace.
     fn trim<'a>(&mut self, element: &Element, what: &str, value: &'a str) -> &'a str {
         let trimmed = value.trim();
         if trimmed.len() != value.len() {
@@ -130,8 +112,7 @@ fn quote(text: &str) -> String {
     format!("{:?}", truncate(text, 80))
 }
 
-/// The one `<registry id="close-code-number">` child of the root, its id
-/// compared without surrounding whitespace.
+/// The one `<registry id="close-code-number">` child of the root.
 fn close_code_registry<'a>(root: &'a Element, quirks: &mut Quirks) -> Result<&'a Element, Error> {
     let id = |e: &'a Element| e.attribute("id").unwrap_or_default();
     let mut found = root
@@ -161,20 +142,18 @@ struct People {
 
 fn people(root: &Element, quirks: &mut Quirks) -> Result<People, Error> {
     let mut by_id: BTreeMap<String, (Person, Position)> = BTreeMap::new();
-    let persons = root
+    for person in root
         .elements_named("people")
-        .flat_map(|p| p.elements_named("person"));
-    for person in persons {
+        .flat_map(|p| p.elements_named("person"))
+    {
         let raw_id = person
             .attribute("id")
             .filter(|id| !id.trim().is_empty())
             .ok_or_else(|| person.error("a person needs an id attribute"))?;
-        check_len(person, raw_id)?;
-        let id = quirks.trim(person, "id", raw_id);
+        let id = quirks.trim(person, "id", checked(person, raw_id)?);
         let updated = person.element("updated");
-        let updated = updated
-            .map(|e| date(e, "the date", &e.text(), true))
-            .transpose()?;
+        let updated = updated.map(|e| date(e, "the date", &e.text(), true));
+        let updated = updated.transpose()?;
         let child = |name| person.element(name).map(text_of).transpose();
         let entry = Person {
             id: id.to_owned(),
@@ -221,22 +200,21 @@ fn people(root: &Element, quirks: &mut Quirks) -> Result<People, Error> {
 
 /// The element's text, whitespace collapsed, at most [`MAX_TEXT_LEN`] bytes.
 fn text_of(element: &Element) -> Result<String, Error> {
-    let text = element.text();
-    check_len(element, &text)?;
-    Ok(text)
+    checked(element, element.text())
 }
 
-fn check_len(element: &Element, text: &str) -> Result<(), Error> {
-    if text.len() > MAX_TEXT_LEN {
-        let length = text.len();
+/// `text`, unless longer than [`MAX_TEXT_LEN`] bytes.
+fn checked<T: AsRef<str>>(element: &Element, text: T) -> Result<T, Error> {
+    let length = text.as_ref().len();
+    if length > MAX_TEXT_LEN {
         let message =
             format!("the text is {length} bytes long; at most {MAX_TEXT_LEN} are accepted");
         return Err(element.error(message));
     }
-    Ok(())
+    Ok(text)
 }
 
-fn required<'a>(element: &'a Element, child: &str) -> Result<&'a Element, Error> {
+fn required<'a>(element: &'a Element, child: &'a str) -> Result<&'a Element, Error> {
     let missing = || element.error(format!("has no <{child}>"));
     element.element(child).ok_or_else(missing)
 }
@@ -309,30 +287,23 @@ fn parse_contact(
     if let Some((person, _)) = people.by_id.get(id) {
         return Ok(Some(person.clone()));
     }
-    // No person has that id; the only one whose id differs from it in ASCII
-    // letter case only is certainly meant.
-    let not_in_people = format!(
-        "the contact names person {}, who is not in <people>",
-        quote(id)
-    );
+    // Else the only person whose id differs in ASCII letter case only.
+    let who = quote(id);
+    let not_in_people = format!("the contact names person {who}, who is not in <people>");
     let same_but_case = people.by_lower_case.get(&id.to_ascii_lowercase());
     match same_but_case.map_or(&[][..], Vec::as_slice) {
         [] => Err(xref.error(not_in_people)),
         [only] => {
-            let (had, read) = (quote(id), quote(only));
+            let read = quote(only);
             let had = format!(
-                "person id {had} is not in <people> but differs only in letter case from {read}"
+                "person id {who} is not in <people> but differs only in letter case from {read}"
             );
             quirks.read_as(xref, had, &read);
             Ok(Some(people.by_id[only].0.clone()))
         }
         several => {
             let ids: Vec<String> = several.iter().take(4).map(|id| quote(id)).collect();
-            let more = if several.len() > ids.len() {
-                ", ..."
-            } else {
-                ""
-            };
+            let more = if several.len() > 4 { ", ..." } else { "" };
             Err(xref.error(format!(
                 "{not_in_people}; it differs only in letter case from {} people ({}{more}), so \
                  which one is meant is not certain",
@@ -343,8 +314,7 @@ fn parse_contact(
     }
 }
 
-/// The kind an `xref` `type` names, trimmed and, when only its letter case
-/// differs from one of IANA's types, lowered (each noted as a quirk).
+/// The kind an `xref` `type` names, trimmed and lowered as quirks.
 fn reference_kind(xref: &Element, raw: &str, quirks: &mut Quirks) -> Option<ReferenceKind> {
     let kind = quirks.trim(xref, "type", raw);
     if let Some(known) = ReferenceKind::from_type(kind) {
@@ -367,10 +337,7 @@ fn parse_reference(xref: &Element, quirks: &mut Quirks) -> Result<Reference, Err
     })?;
     let data = match (kind, xref.attribute("data")) {
         (ReferenceKind::Text, None) => text_of(xref)?,
-        (_, Some(data)) => {
-            check_len(xref, data)?;
-            collapse_whitespace(quirks.trim(xref, "data", data))
-        }
+        (_, Some(data)) => collapse_whitespace(quirks.trim(xref, "data", checked(xref, data)?)),
         (_, None) => String::new(),
     };
     if data.is_empty() {
@@ -379,20 +346,23 @@ fn parse_reference(xref: &Element, quirks: &mut Quirks) -> Result<Reference, Err
     Ok(Reference { kind, data })
 }
 
-/// Parses `1008` or `3009-3999`: decimal digits without leading zeros, each
-/// end within 0..=65535, start <= end; the quirks above absorbed.
+/// Parses `1008` or `3009-3999` in decimal without leading zeros.
 fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
     let fail = |why: &str| {
         // The text as a person reads it.
         let shown = truncate(&value.text(), 40);
         value.error(format!("{shown:?} is not a close code or range: {why}"))
     };
-    if value.elements().next().is_some() {
+    if value
+        .children
+        .iter()
+        .any(|node| matches!(node, Node::Element(_)))
+    {
         return Err(fail(
             "a value holds text only (it has child elements, so its reading is not certain)",
         ));
     }
-    let raw = value.own_text();
+    let raw = value.raw_text();
     let mut text = quirks.trim(value, "the value", &raw).to_owned();
     if text.contains('\u{2013}') {
         let hyphen = text.replace('\u{2013}', "-");
@@ -411,29 +381,25 @@ fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
         Ok(number) => Ok(number),
         Err(_) => Err(fail("values must be within 0..=65535")),
     };
-    let span = match text.split_once('-') {
-        None => Span::single(number(&text)?),
-        Some((start, end)) => {
-            let (start, end) = (start.trim_end(), end.trim_start());
-            let span = Span {
-                start: number(start)?,
-                end: number(end)?,
-            };
-            if start.len() + 1 + end.len() != text.len() {
-                let had = format!("the value {} has whitespace around its \"-\"", quote(&text));
-                quirks.read_as(value, had, &quote(&format!("{start}-{end}")));
-            }
-            span
-        }
+    let (start, end) = match text.split_once('-') {
+        Some((start, end)) => (start.trim_end(), end.trim_start()),
+        None => (&text[..], &text[..]),
     };
+    let span = Span {
+        start: number(start)?,
+        end: number(end)?,
+    };
+    if start.len() + 1 + end.len() < text.len() {
+        let had = format!("the value {} has whitespace around its \"-\"", quote(&text));
+        quirks.read_as(value, had, &quote(&format!("{start}-{end}")));
+    }
     if span.start > span.end {
         return Err(fail("the range is reversed (its start is above its end)"));
     }
     Ok(span)
 }
 
-/// Sorts items by span and refuses overlaps, naming the later one in
-/// document order.
+/// Sorts items by span and refuses overlaps, naming the later one.
 fn sorted_without_overlap<T>(
     mut items: Vec<(T, Position)>,
     span: impl Fn(&T) -> Span,
@@ -441,27 +407,20 @@ fn sorted_without_overlap<T>(
 ) -> Result<Vec<T>, Error> {
     items.sort_by_key(|(item, position)| (span(item), *position));
     for pair in items.windows(2) {
-        let [(a, a_at), (b, b_at)] = pair else {
-            continue;
-        };
-        let (a, b) = (span(a), span(b));
-        if a.overlaps(b) {
-            let ((later_at, later), (earlier_at, earlier)) = if a_at > b_at {
-                ((a_at, a), (b_at, b))
-            } else {
-                ((b_at, b), (a_at, a))
-            };
+        let mut pair = [(pair[0].1, span(&pair[0].0)), (pair[1].1, span(&pair[1].0))];
+        // Sorted by start: an item overlaps the one before it if it starts inside it.
+        if pair[1].1.start <= pair[0].1.end {
+            pair.sort(); // by position
+            let [(a_at, a), (b_at, b)] = pair;
             let how = if a == b { "duplicates" } else { "overlaps" };
-            let message =
-                format!("{what} value {later} {how} {earlier} of the {what} at {earlier_at}");
-            return Err(Error::at(*later_at, "<value>", message));
+            let message = format!("{what} value {b} {how} {a} of the {what} at {a_at}");
+            return Err(Error::at(b_at, "<value>", message));
         }
     }
     Ok(items.into_iter().map(|(item, _)| item).collect())
 }
 
-/// `text` (trimmed) as a date of `element`: `YYYY-MM-DD` (or `YYYY-MM` when
-/// `month_only_ok`) that exists; else an error quoting `what` and `text`.
+/// `text` (trimmed) as a real `YYYY-MM-DD` (or `YYYY-MM` if `month_only_ok`).
 fn date(element: &Element, what: &str, text: &str, month_only_ok: bool) -> Result<Date, Error> {
     parse_date(text.trim(), month_only_ok).ok_or_else(|| {
         let shown = truncate(text, 40);

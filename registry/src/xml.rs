@@ -17,7 +17,6 @@ pub(crate) const MAX_DEPTH: usize = 32;
 
 /// An element: local name, attributes by local name (values unescaped),
 /// children, and where its start tag begins.
-#[derive(Debug)]
 pub(crate) struct Element {
     pub name: String,
     pub attributes: Vec<(String, String)>,
@@ -25,7 +24,6 @@ pub(crate) struct Element {
     pub position: Position,
 }
 
-#[derive(Debug)]
 pub(crate) enum Node {
     Element(Element),
     Text(String),
@@ -37,47 +35,29 @@ impl Element {
         found.map(|(_, value)| value.as_str())
     }
 
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
-        self.children.iter().filter_map(|node| match node {
-            Node::Element(element) => Some(element),
-            Node::Text(_) => None,
+    pub fn elements_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+        self.children.iter().filter_map(move |node| match node {
+            Node::Element(element) if element.name == name => Some(element),
+            _ => None,
         })
     }
 
-    pub fn elements_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
-        self.elements().filter(move |e| e.name == name)
+    pub fn element<'a>(&'a self, name: &'a str) -> Option<&'a Element> {
+        self.elements_named(name).next()
     }
 
-    pub fn element(&self, name: &str) -> Option<&Element> {
-        self.elements().find(|e| e.name == name)
-    }
-
-    /// All text inside, descendants' set apart by spaces, whitespace collapsed.
-    pub fn text(&self) -> String {
-        fn collect(element: &Element, out: &mut String) {
-            for node in &element.children {
-                match node {
-                    Node::Text(text) => out.push_str(text),
-                    Node::Element(child) => {
-                        out.push(' ');
-                        collect(child, out);
-                        out.push(' ');
-                    }
-                }
-            }
-        }
-        let mut raw = String::new();
-        collect(self, &mut raw);
-        collapse_whitespace(&raw)
-    }
-
-    /// The element's own text nodes, joined as written.
-    pub fn own_text(&self) -> String {
-        let texts = self.children.iter().filter_map(|node| match node {
-            Node::Text(text) => Some(text.as_str()),
-            Node::Element(_) => None,
+    /// All text inside, descendants' set apart by spaces, as written.
+    pub fn raw_text(&self) -> String {
+        let text = self.children.iter().map(|node| match node {
+            Node::Text(text) => text.clone(),
+            Node::Element(child) => format!(" {} ", child.raw_text()),
         });
-        texts.collect()
+        text.collect()
+    }
+
+    /// [`Element::raw_text`], whitespace collapsed.
+    pub fn text(&self) -> String {
+        collapse_whitespace(&self.raw_text())
     }
 
     /// `<name>`, for messages.
@@ -113,7 +93,7 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     let at_byte = |offset: usize| positions.at(bom.saturating_add(offset));
     let at = |offset: u64| at_byte(usize::try_from(offset).unwrap_or(usize::MAX));
     let tag = |start: &BytesStart<'_>| format!("<{}>", local_name(start));
-    let in_document = |at| move |message| Error::at(at, "document", message);
+    let in_document = |at, message: &str| Error::at(at, "document", message);
     let context = |stack: &[Element]| stack.last().map_or_else(|| "document".into(), Element::tag);
 
     // The first forbidden character, found in one pass; the element it is
@@ -147,9 +127,9 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
             });
         }
         let new_element = |start: &BytesStart<'_>| element(start, at(offset), text, &at_byte);
-        let text = match event {
+        let node = match event {
             Event::Start(_) | Event::Empty(_) if root.is_some() => {
-                return Err(in_document(at(offset))("more than one root element"));
+                return Err(in_document(at(offset), "more than one root element"));
             }
             Event::Start(start) if stack.len() >= MAX_DEPTH => {
                 let message = format!("elements nested deeper than {MAX_DEPTH} levels");
@@ -163,7 +143,7 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
             Event::End(_) => Node::Element(
                 stack
                     .pop()
-                    .ok_or_else(|| in_document(at(offset))("end tag without a start tag"))?,
+                    .ok_or_else(|| in_document(at(offset), "end tag without a start tag"))?,
             ),
             Event::Text(content) => Node::Text(content.xml10_content().into_owned()),
             Event::CData(content) => Node::Text(content.xml10_content().into_owned()),
@@ -200,12 +180,12 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
         };
         // A complete element or text goes to its parent; an element
         // outside any becomes the root.
-        match (stack.last_mut(), text) {
+        match (stack.last_mut(), node) {
             (Some(parent), node) => parent.children.push(node),
             (None, Node::Element(element)) => root = Some(element),
             (None, Node::Text(text)) if text.trim().is_empty() => {}
             (None, Node::Text(_)) => {
-                return Err(in_document(at(offset))("text outside the root element"))
+                return Err(in_document(at(offset), "text outside the root element"))
             }
         }
     }
@@ -216,7 +196,7 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     if let Some(open) = stack.last() {
         return Err(open.error("malformed XML: the element is never closed"));
     }
-    root.ok_or_else(|| in_document(at(0))("the document has no root element"))
+    root.ok_or_else(|| in_document(at(0), "the document has no root element"))
 }
 
 fn local_name(start: &BytesStart<'_>) -> String {
