@@ -120,11 +120,6 @@ impl Changelog {
     }
 
     /// The text, each line ended by `\n`.
-    ///
-    /// ```
-    /// let text = "# Changelog\n\n## Unreleased\n";
-    /// assert_eq!(xtask::changelog::Changelog::parse(text).render(), text);
-    /// ```
     pub fn render(&self) -> String {
         self.lines.iter().map(|line| format!("{line}\n")).collect()
     }

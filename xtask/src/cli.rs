@@ -7,7 +7,7 @@ use clap::{Args, Parser};
 
 use crate::fetch::{self, FetchOptions};
 use crate::files::{self, FileWrite};
-use crate::{drill, regen, report};
+use crate::{drill, regen, release, report, sync};
 
 /// Success; with `--fetch`, the registry was already current.
 pub const EXIT_OK: i32 = 0;
@@ -34,28 +34,11 @@ enum Cli {
     #[command(args_override_self = true)]
     Regen(RegenArgs),
     /// The registry sync the scheduled workflow runs.
-    Sync(crate::sync::Args),
-    /// Later registry versions applied to a copy of the workspace, with CI's
-    /// checks on each.
-    Drill {
-        /// Regenerate and `regen --check` only (seconds).
-        #[arg(long)]
-        quick: bool,
-        /// Where the copy and its build go (default: TARGET/drill).
-        #[arg(long, value_name = "DIR")]
-        dir: Option<PathBuf>,
-    },
-    /// Release what CHANGELOG.md lists under `## Unreleased`: cargo xtask
-    /// release [--dry-run] [--date YYYY-MM-DD] | --notes [VERSION] | --publish-order.
-    #[command(disable_help_flag = true)]
-    Release(PassThrough),
-}
-
-/// The arguments of a command that parses its own.
-#[derive(Debug, Args)]
-struct PassThrough {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
+    Sync(sync::Args),
+    /// Later registry versions applied to a copy of the workspace, with CI's checks on each.
+    Drill(drill::Args),
+    /// Release what CHANGELOG.md lists under `## Unreleased`.
+    Release(release::Args),
 }
 
 #[derive(Debug, Args)]
@@ -85,36 +68,23 @@ struct RegenArgs {
 /// Runs `cargo xtask ARGS` against the workspace at `root`, printing to
 /// `out` and `err`; the exit status.
 pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let result = match Cli::try_parse_from(
-        std::iter::once("xtask").chain(args.iter().map(String::as_str)),
-    ) {
+    let words = std::iter::once("xtask").chain(args.iter().map(String::as_str));
+    match Cli::try_parse_from(words) {
         Err(e) => {
             let _ = match e.use_stderr() {
                 true => write!(err, "{}", e.render()),
                 false => write!(out, "{}", e.render()),
             };
-            return e.exit_code();
+            e.exit_code()
         }
-        Ok(Cli::Regen(args)) => regen_command(args, root, out, err),
-        Ok(Cli::Sync(args)) => return crate::sync::execute(&args, root, out),
-        Ok(Cli::Drill { quick, dir }) => {
-            let mut options = drill::Options::new(root);
-            options.dir = dir.unwrap_or(options.dir);
-            if quick {
-                options.checks = drill::Checks::Regen;
-            }
-            drill::run(&options, out)
-                .map(|()| EXIT_OK)
-                .map_err(|e| (EXIT_FAILURE, e.to_string()))
-        }
-        Ok(Cli::Release(PassThrough { args })) => {
-            return crate::release::command(&args, root, out, err)
-        }
-    };
-    result.unwrap_or_else(|(code, message)| {
-        let _ = writeln!(err, "error: {message}");
-        code
-    })
+        Ok(Cli::Regen(args)) => regen_command(args, root, out, err).unwrap_or_else(|(code, e)| {
+            let _ = writeln!(err, "error: {e}");
+            code
+        }),
+        Ok(Cli::Sync(args)) => sync::execute(&args, root, out),
+        Ok(Cli::Drill(args)) => drill::execute(&args, root, out, err),
+        Ok(Cli::Release(args)) => release::execute(&args, root, out, err),
+    }
 }
 
 /// [`run`] for a command that runs this one in-process: the exit status,
