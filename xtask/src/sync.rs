@@ -81,24 +81,6 @@ impl Options {
     }
 }
 
-/// Parses `sync`'s arguments (the words after `sync`).
-///
-/// # Errors
-///
-/// An unknown argument or one without its value, as clap says it.
-pub fn parse(args: &[String], root: &Path) -> Result<Options, String> {
-    #[derive(clap::Parser)]
-    #[command(name = "cargo xtask sync")]
-    struct Words {
-        #[command(flatten)]
-        args: Args,
-    }
-    let words = std::iter::once("sync").chain(args.iter().map(String::as_str));
-    let words = <Words as clap::Parser>::try_parse_from(words)
-        .map_err(|e| e.to_string().trim_start_matches("error: ").to_owned())?;
-    Ok(Options::from_args(&words.args, root))
-}
-
 /// Runs `cargo xtask sync` as `args` say; returns the exit status.
 pub fn execute(args: &Args, root: &Path, out: &mut dyn Write) -> i32 {
     run(&Options::from_args(args, root), out)
@@ -218,7 +200,8 @@ fn steps(options: &Options, log: &mut Log<'_>) -> Result<i32, (i32, String)> {
     } else {
         log.line("==> cargo xtask release");
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = crate::release::command(&[], root, &mut out, &mut err);
+        let args = crate::release::Args::default();
+        let code = crate::release::execute(&args, root, &mut out, &mut err);
         log.text(&String::from_utf8_lossy(&err));
         if code != EXIT_OK {
             return Err((code, format!("cargo xtask release failed ({code})")));
