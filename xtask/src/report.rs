@@ -57,16 +57,6 @@ pub fn join<I: IntoIterator, D: Display>(
     texts.join(sep)
 }
 
-fn change_name(change: &Change) -> &'static str {
-    match change {
-        Change::Description(..) => "description",
-        Change::Contact(..) => "contact",
-        Change::References(..) => "references",
-        Change::Date(..) => "registration date",
-        Change::Updated(..) => "updated date",
-    }
-}
-
 /// The codes IANA reworded whose pinned name stays, with that name.
 fn kept_names(diff: &Diff, pins: &Pins) -> Vec<(u16, String)> {
     (diff.changed.iter())
@@ -98,7 +88,7 @@ pub fn summary(plan: &Plan) -> String {
             }
         }
         for (code, changes) in &diff.changed {
-            let what = join(changes, ", ", change_name);
+            let what = join(changes, ", ", |c| change(c).0);
             let _ = writeln!(out, "changed: {code} ({what})");
         }
         for (code, name) in kept_names(diff, &plan.new_pins) {
@@ -117,11 +107,9 @@ pub fn summary(plan: &Plan) -> String {
 
 /// `text` escaped for Markdown, "—" when empty.
 fn cell(text: &str) -> String {
-    let text = escape_markdown(text);
-    if text.is_empty() {
-        "—".to_owned()
-    } else {
-        text
+    match escape_markdown(text) {
+        text if text.is_empty() => "—".to_owned(),
+        text => text,
     }
 }
 
@@ -136,22 +124,23 @@ fn references(references: &[Reference]) -> String {
     }
 }
 
-/// A changed field's values before and after, escaped for Markdown.
-fn change_values(change: &Change) -> (String, String) {
+/// A change's field, and its values before and after escaped for Markdown.
+fn change(change: &Change) -> (&'static str, String, String) {
     match change {
-        Change::Description(a, b) => (cell(a), cell(b)),
-        Change::Contact(a, b) => (optional(a), optional(b)),
-        Change::References(a, b) => (references(a), references(b)),
-        Change::Date(a, b) | Change::Updated(a, b) => (optional(a), optional(b)),
+        Change::Description(a, b) => ("description", cell(a), cell(b)),
+        Change::Contact(a, b) => ("contact", optional(a), optional(b)),
+        Change::References(a, b) => ("references", references(a), references(b)),
+        Change::Date(a, b) => ("registration date", optional(a), optional(b)),
+        Change::Updated(a, b) => ("updated date", optional(a), optional(b)),
     }
 }
 
 /// The variant of `value`, in code.
 fn variant(pins: &Pins, value: u16) -> String {
-    let ident = pins
-        .get(value)
-        .map(|pin| format!("`CloseCode::{}`", pin.ident));
-    ident.unwrap_or_else(|| "its variant".to_owned())
+    match pins.get(value) {
+        Some(pin) => format!("`CloseCode::{}`", pin.ident),
+        None => "its variant".to_owned(),
+    }
 }
 
 /// The semantic-versioning consequences of `diff`, one Markdown line each.
@@ -166,9 +155,8 @@ fn semver(plan: &Plan, diff: &Diff) -> Vec<(Bump, String)> {
         );
         found.push((Bump::Major, text));
     }
-    let added = join(&diff.added, ", ", |r| {
-        format!("{} ({})", variant(r.span.start), r.span.start)
-    });
+    let added = |r: &Record| format!("{} ({})", variant(r.span.start), r.span.start);
+    let added = join(&diff.added, ", ", added);
     if !added.is_empty() {
         let text = format!("**minor**: new variants {added} (`CloseCode` is `#[non_exhaustive]`).");
         found.push((Bump::Minor, text));
@@ -234,12 +222,11 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     let mut rows = Vec::new();
     for (code, changes) in &diff.changed {
         let description = cell(plan.new.record_for(*code).map_or("", |r| &r.description));
-        for change in changes {
-            let ((before, after), field) = (change_values(change), change_name(change));
+        for (field, before, after) in changes.iter().map(change) {
             let ident = ident(*code);
-            rows.push(format!(
-                "| {code} | {ident} | {description} | {field} | {before} | {after} |"
-            ));
+            let row =
+                format!("| {code} | {ident} | {description} | {field} | {before} | {after} |");
+            rows.push(row);
         }
     }
     let kept: String = (kept_names(diff, &plan.new_pins).into_iter())
@@ -312,10 +299,11 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
     }
     let kept = kept_names(diff, pins);
     for (value, changes) in &diff.changed {
-        let what = join(changes, "; ", |change| {
-            let (before, after) = change_values(change);
-            format!("the {} from {before} to {after}", change_name(change))
-        });
+        let what = join(
+            changes.iter().map(change),
+            "; ",
+            |(field, before, after)| format!("the {field} from {before} to {after}"),
+        );
         let description = new.record_for(*value).map(|r| name(&r.description));
         let description = description.map(|d| format!(", {d}")).unwrap_or_default();
         let kept = kept.iter().find(|(code, _)| code == value).map(|(_, pinned)| {
