@@ -103,13 +103,12 @@ pub fn build(registry: &Registry, pins: &Pins, curated: &Curated) -> Result<Buil
         let ident = pin.ident.clone();
         pins.insert(value, pin);
         taken.insert(ident.clone());
-        let description = curated.get(value).unwrap_or(&record.description);
         entries.push(Entry {
             value,
             title,
             ident,
             iana_description: record.description.clone(),
-            description: description.to_owned(),
+            description: curated.get(value).unwrap_or(&record.description).to_owned(),
             contact: record.contact.as_ref().map(|p| p.display_name().to_owned()),
             references: record.references.clone(),
             date: record.date,

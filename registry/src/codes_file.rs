@@ -27,22 +27,18 @@ pub(crate) struct Code<T> {
 }
 
 impl<T> Code<T> {
-    /// An error about the entry (or its `field`, when not empty), at its key.
+    /// An error about the entry, or its `field` (like `.ident`), at its key.
     pub fn error(&self, field: &str, message: impl Into<String>) -> Error {
-        let dot = if field.is_empty() { "" } else { "." };
-        Error::at(self.at, format!("codes.{}{dot}{field}", self.key), message)
+        Error::at(self.at, format!("codes.{}{field}", self.key), message)
     }
 
     /// The close code the key names: decimal digits without leading zeros.
     pub fn code(&self) -> Option<u16> {
-        let key = &self.key;
-        let digits = !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit());
-        (digits && (key == "0" || !key.starts_with('0'))).then(|| key.parse().ok())?
+        crate::parse::decimal(&self.key).ok()
     }
 }
 
-/// The entries of `text`'s `[codes]` table, in document order; a TOML
-/// error at the place the TOML reader names.
+/// The entries of `text`'s `[codes]` table, in document order.
 pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<Vec<Code<T>>, Error> {
     let positions = Positions::new(text.as_bytes());
     let file: File<T> = toml::from_str(text).map_err(|error| Error {

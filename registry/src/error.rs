@@ -29,8 +29,7 @@ impl Error {
 }
 
 impl fmt::Display for Error {
-    /// Control and bidirectional characters of the (untrusted) element and
-    /// message are written as `\u{...}` escapes.
+    /// Escapes control and bidirectional characters of the untrusted text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(position) = self.position {
             write!(f, "{position}: ")?;
@@ -71,8 +70,7 @@ impl fmt::Display for Quirk {
     }
 }
 
-/// Line and column of byte offsets in one text; each call scans on from
-/// the previous offset, so mostly growing offsets cost one pass.
+/// Places of byte offsets in a text, scanning on from the previous one.
 pub(crate) struct Positions<'a> {
     text: &'a [u8],
     /// (offset, line, column) of the last answer.
@@ -87,8 +85,7 @@ impl<'a> Positions<'a> {
         }
     }
 
-    /// The 1-based line and column (in characters) of byte `offset`,
-    /// clamped to the text's length.
+    /// The line and column (in characters) of `offset`, clamped to the end.
     pub(crate) fn at(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
         let (mut from, mut line, mut column) = self.last.get();

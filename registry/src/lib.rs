@@ -37,9 +37,6 @@ pub const DESCRIPTIONS_TOML: &str = include_str!("../descriptions.toml");
 /// it; an error only if they are invalid, which the crate's tests rule out.
 pub fn bundled() -> Result<Built, Error> {
     let registry = parse(SNAPSHOT_XML.as_bytes())?;
-    build(
-        &registry,
-        &Pins::parse(NAMES_TOML)?,
-        &Curated::parse(DESCRIPTIONS_TOML)?,
-    )
+    let (pins, curated) = (Pins::parse(NAMES_TOML)?, Curated::parse(DESCRIPTIONS_TOML)?);
+    build(&registry, &pins, &curated)
 }

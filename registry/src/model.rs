@@ -69,11 +69,8 @@ pub struct Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)?;
-        if let Some(day) = self.day {
-            write!(f, "-{day:02}")?;
-        }
-        Ok(())
+        let day = self.day.map(|day| format!("-{day:02}")).unwrap_or_default();
+        write!(f, "{:04}-{:02}{day}", self.year, self.month)
     }
 }
 

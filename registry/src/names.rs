@@ -116,11 +116,11 @@ impl Pins {
             let value = code.code().ok_or_else(|| code.error("", not_a_code))?;
             let ident = &code.value.ident;
             if !is_valid_ident(ident) {
-                return Err(code.error("ident", format!("{ident:?} is not a usable variant name (ASCII, starting with an uppercase letter, not a keyword, not Other)")));
+                return Err(code.error(".ident", format!("{ident:?} is not a usable variant name (ASCII, starting with an uppercase letter, not a keyword, not Other)")));
             }
             if let Some(other) = seen.insert(ident.clone(), value) {
                 let message = format!("{ident} is already the identifier of {other}");
-                return Err(code.error("ident", message));
+                return Err(code.error(".ident", message));
             }
             // A name is any text, like a description: the generator escapes it.
             pins.insert(value, code.value);

@@ -52,9 +52,11 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
     for range in registry.elements_named("range") {
         let value = required(range, "value")?;
         let span = parse_span(value, &mut quirks)?;
-        let rule = range.element("registration_rule").map(text_of);
-        let registration_rule = rule.transpose()?.unwrap_or_default();
-        let position = range.position;
+        let rule = range
+            .element("registration_rule")
+            .map(text_of)
+            .transpose()?;
+        let (registration_rule, position) = (rule.unwrap_or_default(), range.position);
         let rule = RangeRule {
             span,
             registration_rule,
@@ -80,7 +82,6 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
     })
 }
 
-/// The quirks absorbed so far.
 #[derive(Default)]
 struct Quirks(Vec<Quirk>);
 
@@ -133,8 +134,7 @@ fn close_code_registry<'a>(root: &'a Element, quirks: &mut Quirks) -> Result<&'a
     Ok(registry)
 }
 
-/// The document's people by id, with where each is listed, and the ids by
-/// their ASCII lower case (for contacts that differ in letter case only).
+/// The people by id (and where each is listed), and their ids by lower case.
 struct People {
     by_id: BTreeMap<String, (Person, Position)>,
     by_lower_case: BTreeMap<String, Vec<String>>,
@@ -373,14 +373,7 @@ fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
         quirks.read_as(value, had, &quote(&hyphen));
         text = hyphen;
     }
-    let number = |text: &str| match text.parse::<u16>() {
-        _ if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) => Err(fail(
-            "expected decimal digits like 1000 or a range like 3000-3999",
-        )),
-        _ if text.len() > 1 && text.starts_with('0') => Err(fail("leading zeros are not allowed")),
-        Ok(number) => Ok(number),
-        Err(_) => Err(fail("values must be within 0..=65535")),
-    };
+    let number = |text| decimal(text).map_err(fail);
     let (start, end) = match text.split_once('-') {
         Some((start, end)) => (start.trim_end(), end.trim_start()),
         None => (&text[..], &text[..]),
@@ -397,6 +390,17 @@ fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
         return Err(fail("the range is reversed (its start is above its end)"));
     }
     Ok(span)
+}
+
+/// `text` as a close code: decimal digits without leading zeros, at most 65535.
+pub(crate) fn decimal(text: &str) -> Result<u16, &'static str> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("expected decimal digits like 1000 or a range like 3000-3999");
+    }
+    if text.len() > 1 && text.starts_with('0') {
+        return Err("leading zeros are not allowed");
+    }
+    text.parse().map_err(|_| "values must be within 0..=65535")
 }
 
 /// Sorts items by span and refuses overlaps, naming the later one.

@@ -15,8 +15,7 @@ pub(crate) const MAX_DOCUMENT_LEN: usize = 16 * 1024 * 1024;
 /// Deepest element nesting accepted. IANA's document nests four levels.
 pub(crate) const MAX_DEPTH: usize = 32;
 
-/// An element: local name, attributes by local name (values unescaped),
-/// children, and where its start tag begins.
+/// An element: local names, unescaped attribute values, where it starts.
 pub(crate) struct Element {
     pub name: String,
     pub attributes: Vec<(String, String)>,
@@ -95,6 +94,11 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     let tag = |start: &BytesStart<'_>| format!("<{}>", local_name(start));
     let in_document = |at, message: &str| Error::at(at, "document", message);
     let context = |stack: &[Element]| stack.last().map_or_else(|| "document".into(), Element::tag);
+    // Where a slice of the document (an attribute value) starts.
+    let place = |part: &str| {
+        let offset = part.as_ptr().addr().checked_sub(text.as_ptr().addr())?;
+        (offset + part.len() <= text.len()).then(|| at_byte(offset))
+    };
 
     // The first forbidden character, found in one pass; the element it is
     // in is learnt while reading.
@@ -102,11 +106,8 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     let forbidden_at = forbidden.map(|(bad, _)| u64::try_from(bad).unwrap_or(u64::MAX));
     let mut forbidden_in: Option<String> = None;
 
+    // quick-xml's defaults: end names checked, empty elements and text kept as written.
     let mut reader = Reader::from_str(text);
-    let config = reader.config_mut();
-    config.check_end_names = true;
-    config.expand_empty_elements = false;
-    config.trim_text(false);
 
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
@@ -126,7 +127,7 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
                 _ => context(&stack),
             });
         }
-        let new_element = |start: &BytesStart<'_>| element(start, at(offset), text, &at_byte);
+        let new_element = |start: &BytesStart<'_>| element(start, at(offset), &place);
         let node = match event {
             Event::Start(_) | Event::Empty(_) if root.is_some() => {
                 return Err(in_document(at(offset), "more than one root element"));
@@ -203,13 +204,11 @@ fn local_name(start: &BytesStart<'_>) -> String {
     start.local_name().as_ref().to_owned()
 }
 
-/// The element of start tag `start`, which begins at `position`; `at`
-/// places a byte offset of `text`, the document the tag was read from.
+/// The element of `start`, at `position`; `place` places a slice of the document.
 fn element(
     start: &BytesStart<'_>,
     position: Position,
-    text: &str,
-    at: &dyn Fn(usize) -> Position,
+    place: &dyn Fn(&str) -> Option<Position>,
 ) -> Result<Element, Error> {
     let name = local_name(start);
     let tag = format!("<{name}>");
@@ -220,7 +219,7 @@ fn element(
         let key = attribute.key.local_name().as_ref().to_owned();
         if let Some((index, message)) = invalid_char_reference(&attribute.value) {
             // At the reference itself: the value is a slice of the document.
-            let place = offset_in(text, &attribute.value).map_or(position, |v| at(v + index));
+            let place = place(&attribute.value[index..]).unwrap_or(position);
             return Err(Error::at(place, tag, format!("attribute {key}: {message}")));
         }
         let value = attribute.normalized_value(quick_xml::XmlVersion::Explicit1_0);
@@ -255,8 +254,7 @@ fn forbids(c: char) -> String {
     format!("XML 1.0 forbids the {kind} U+{:04X}", u32::from(c))
 }
 
-/// The character of the reference `&BODY;` (`body` starts with `#`), or
-/// the message when it stands for none or for one that XML 1.0 forbids.
+/// The character `&BODY;` stands for, or why it is invalid or forbidden.
 fn char_reference(body: &str) -> Result<char, String> {
     let invalid = format!("invalid character reference &{};", truncate(body, 40));
     match BytesRef::new(body).resolve_char_ref() {
@@ -266,9 +264,8 @@ fn char_reference(body: &str) -> Result<char, String> {
     }
 }
 
-/// The first invalid or forbidden character reference of a raw attribute
-/// value: its byte offset and the message. One without its `;` is left to
-/// the attribute's normalisation, which refuses it.
+/// The offset and message of a raw attribute value's first invalid character
+/// reference (one without `;` is left to normalisation, which refuses it).
 fn invalid_char_reference(raw: &str) -> Option<(usize, String)> {
     let mut from = 0;
     while let Some(amp) = raw[from..].find("&#") {
@@ -282,35 +279,28 @@ fn invalid_char_reference(raw: &str) -> Option<(usize, String)> {
     None
 }
 
-/// The byte offset of `part` in `text`, when `part` is a slice of it.
-fn offset_in(text: &str, part: &str) -> Option<usize> {
-    let offset = part.as_ptr().addr().checked_sub(text.as_ptr().addr())?;
-    (offset + part.len() <= text.len()).then_some(offset)
-}
-
 /// The document as UTF-8 text, without a UTF-8 byte-order mark.
 fn decode<'a>(bytes: &'a [u8], positions: &Positions<'_>) -> Result<&'a str, Error> {
-    let refuse =
-        |offset, message: String| Err(Error::at(positions.at(offset), "document", message));
+    let refuse = |offset, message: &str| Err(Error::at(positions.at(offset), "document", message));
     if bytes.is_empty() {
-        return refuse(0, "the document is empty".to_owned());
+        return refuse(0, "the document is empty");
     }
     if bytes.len() > MAX_DOCUMENT_LEN {
         // The place is the first byte past the limit.
         let length = bytes.len();
         let message =
             format!("the document is {length} bytes long; at most {MAX_DOCUMENT_LEN} are accepted");
-        return refuse(MAX_DOCUMENT_LEN, message);
+        return refuse(MAX_DOCUMENT_LEN, &message);
     }
     if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
         let message = "the document is UTF-16 (it starts with a UTF-16 byte-order mark); \
                        only UTF-8 is accepted";
-        return refuse(0, message.to_owned());
+        return refuse(0, message);
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     std::str::from_utf8(body).or_else(|e| {
         let offset = bytes.len() - body.len() + e.valid_up_to();
         let message = format!("the document is not valid UTF-8 (invalid byte at offset {offset})");
-        refuse(offset, message)
+        refuse(offset, &message)
     })
 }
