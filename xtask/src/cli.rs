@@ -44,9 +44,8 @@ enum Cli {
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("source").args(["from", "fetch"]))]
 struct RegenArgs {
-    /// Validate the IANA document at PATH (refused when older than the
-    /// snapshot or without some of its codes), store it as the snapshot,
-    /// regenerate, print what changed and add it to CHANGELOG.md.
+    /// Make the IANA document at PATH the snapshot (refused when older or
+    /// without some of its codes), regenerate and add the change to CHANGELOG.md.
     #[arg(long, value_name = "PATH")]
     from: Option<PathBuf>,
     /// Download the document (--url) and do what --from does with it.
@@ -96,15 +95,12 @@ pub fn run_captured(args: &[String], root: &Path) -> (i32, String) {
     (code, String::from_utf8_lossy(&out).into_owned())
 }
 
-/// A failure: the exit status and the message.
-type Failed = (i32, String);
-
 fn regen_command(
     args: RegenArgs,
     root: &Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32, Failed> {
+) -> Result<i32, (i32, String)> {
     let failure = |message: String| (EXIT_FAILURE, message);
     let document = match (&args.from, args.fetch) {
         (Some(path), _) => {

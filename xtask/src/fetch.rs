@@ -28,29 +28,27 @@ const ONLY_LOOPBACK: &str = "plain http only to a loopback address";
 /// Most redirects followed.
 const MAX_REDIRECTS: usize = 5;
 
-/// The download options of `regen --fetch`.
+/// The download options of `regen --fetch` (refused without it).
 #[derive(Clone, Debug, clap::Args)]
+#[group(id = "download", multiple = true, requires = "fetch")]
 pub struct FetchOptions {
     /// With --fetch: where from; https, or http to a loopback address.
-    #[arg(long, requires = "fetch", default_value = DEFAULT_URL, value_parser = parse_url)]
+    #[arg(long, default_value = DEFAULT_URL, value_parser = parse_url)]
     pub url: Url,
     /// With --fetch: the limit for connecting, in seconds.
-    #[arg(long, requires = "fetch", value_name = "SECS", default_value = "10", value_parser = seconds)]
+    #[arg(long, value_name = "SECS", default_value = "10", value_parser = seconds)]
     pub connect_timeout: Duration,
     /// With --fetch: the limit for one attempt, connection to last byte.
-    #[arg(long, requires = "fetch", value_name = "SECS", default_value = "60", value_parser = seconds)]
+    #[arg(long, value_name = "SECS", default_value = "60", value_parser = seconds)]
     pub timeout: Duration,
     /// With --fetch: further attempts after a connection error, a 5xx or a 429.
-    #[arg(long, requires = "fetch", default_value_t = 3,
-          value_parser = clap::value_parser!(u32).range(0..=10))]
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
-    /// With --fetch: the wait before the first retry, doubled for each next one.
-    #[arg(long, requires = "fetch", value_name = "MS", default_value_t = 1000,
-          value_parser = clap::value_parser!(u64).range(0..=60_000))]
+    /// With --fetch: the wait before the first retry in ms, doubled for each next one.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(0..=60_000))]
     pub retry_backoff_ms: u64,
     /// With --fetch: the largest body accepted, in bytes.
-    #[arg(long, requires = "fetch", value_name = "N", default_value_t = 4 << 20,
-          value_parser = clap::value_parser!(u64).range(1..=1 << 30))]
+    #[arg(long, default_value_t = 4 << 20, value_parser = clap::value_parser!(u64).range(1..=1 << 30))]
     pub max_bytes: u64,
 }
 

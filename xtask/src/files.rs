@@ -52,9 +52,8 @@ pub fn write_changed(files: &[FileWrite]) -> io::Result<Vec<PathBuf>> {
     }
     let mut written = Vec::new();
     for (temporary, path) in staged {
-        temporary
-            .persist(path)
-            .map_err(|e| in_file(path, "cannot replace", e.error))?;
+        let replaced = temporary.persist(path);
+        replaced.map_err(|e| in_file(path, "cannot replace", e.error))?;
         written.push(path.clone());
     }
     Ok(written)

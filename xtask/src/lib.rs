@@ -1,7 +1,5 @@
-//! The workspace's automation, `cargo xtask` ([`cli`]): `regen` turns the
-//! registry files into the generated files ([`regen`], [`files`],
-//! [`fetch`], [`report`], [`changelog`]); `release`, `sync` and `drill`
-//! release, sync and rehearse ([`release`], [`sync`], [`drill`], [`document`]).
+//! The workspace's automation, `cargo xtask` ([`cli`]): `regen` ([`regen`] and the modules
+//! it uses), [`release`], [`sync`] and [`drill`].
 
 pub mod changelog;
 pub mod cli;

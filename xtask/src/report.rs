@@ -299,11 +299,11 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
     }
     let kept = kept_names(diff, pins);
     for (value, changes) in &diff.changed {
-        let what = join(
-            changes.iter().map(change),
-            "; ",
-            |(field, before, after)| format!("the {field} from {before} to {after}"),
-        );
+        let what = changes
+            .iter()
+            .map(change)
+            .map(|(field, before, after)| format!("the {field} from {before} to {after}"));
+        let what = join(what, "; ", |w| w);
         let description = new.record_for(*value).map(|r| name(&r.description));
         let description = description.map(|d| format!(", {d}")).unwrap_or_default();
         let kept = kept.iter().find(|(code, _)| code == value).map(|(_, pinned)| {
@@ -319,11 +319,11 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
     }
     for record in &diff.removed {
         let (value, description) = (record.span.start, name(&record.description));
+        let variant = variant(value);
         let text = format!(
-            "- **Breaking**: {} (close code {value}, {description}) is removed: IANA's registry \
-             (updated {updated}) no longer lists the code, and `CloseCode::from({value})` returns \
-             `CloseCode::Other(_)`.",
-            variant(value),
+            "- **Breaking**: {variant} (close code {value}, {description}) is removed: IANA's \
+             registry (updated {updated}) no longer lists the code, and \
+             `CloseCode::from({value})` returns `CloseCode::Other(_)`."
         );
         entries.push((Kind::Removed, text));
     }
