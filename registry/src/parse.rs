@@ -166,10 +166,9 @@ fn people(root: &Element, quirks: &mut Quirks) -> Result<People, Error> {
                 by_id.insert(id.to_owned(), (entry, person.position));
             }
             Some((first, at)) if *first == entry => {
-                let had = format!(
-                    "person {} is listed twice with the same content (first at {at})",
-                    quote(id)
-                );
+                let id = quote(id);
+                let had =
+                    format!("person {id} is listed twice with the same content (first at {at})");
                 quirks.read_as(person, had, "one person");
             }
             Some((_, at)) => {
@@ -366,10 +365,8 @@ fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
     let mut text = quirks.trim(value, "the value", &raw).to_owned();
     if text.contains('\u{2013}') {
         let hyphen = text.replace('\u{2013}', "-");
-        let had = format!(
-            "the value {} has an en dash (U+2013) where the format has \"-\"",
-            quote(&text)
-        );
+        let shown = quote(&text);
+        let had = format!("the value {shown} has an en dash (U+2013) where the format has \"-\"");
         quirks.read_as(value, had, &quote(&hyphen));
         text = hyphen;
     }
