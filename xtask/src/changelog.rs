@@ -284,9 +284,8 @@ impl Changelog {
             *unreleased.entries.entry(kind).or_default() += items.max(1);
             for (index, line) in body.iter().enumerate() {
                 if let Some(text) = list_item(line).filter(|t| t.starts_with("**Breaking**")) {
-                    let more = body[index + 1..]
-                        .iter()
-                        .take_while(|l| !blank(l) && list_item(l).is_none());
+                    let continues = |l: &&String| !blank(l) && list_item(l).is_none();
+                    let more = body[index + 1..].iter().take_while(continues);
                     let more: String = more.map(|l| format!(" {}", l.trim())).collect();
                     unreleased.breaking.push(format!("{}{more}", text.trim()));
                 }

@@ -103,10 +103,7 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
     warnings.extend(new.quirks.iter().map(|q| format!("{source}: {q}")));
 
     let new_document = options.new_document.as_ref();
-    let mut files: Vec<(&str, Vec<u8>)> = new_document
-        .map(|b| (SNAPSHOT, b.clone()))
-        .into_iter()
-        .collect();
+    let mut files = Vec::from_iter(new_document.map(|b| (SNAPSHOT, b.clone())));
     let generated = ws_close_codes_codegen::close_code_source(&built.catalog);
     files.push((NAMES, built.pins.render().into_bytes()));
     files.push((GENERATED, generated.into_bytes()));
@@ -161,14 +158,11 @@ fn check_new(old: &Registry, new: &Registry, allow_removals: bool) -> Result<Dif
 fn splice_table(readme: &str, table: &str) -> Result<String, String> {
     let find = |marker: &str| {
         let at: Vec<_> = readme.match_indices(&format!("\n{marker}")).collect();
-        let what = if at.is_empty() {
-            "is missing"
-        } else {
-            "appears more than once"
-        };
+        let line = format!("{README}: the line {marker}");
         match at[..] {
             [(at, _)] => Ok(at + 1),
-            _ => Err(format!("{README}: the line {marker} {what}")),
+            [] => Err(format!("{line} is missing")),
+            _ => Err(format!("{line} appears more than once")),
         }
     };
     let (start, end) = (find(TABLE_START)? + TABLE_START.len(), find(TABLE_END)?);
