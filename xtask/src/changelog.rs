@@ -195,11 +195,8 @@ impl Changelog {
 
     /// The subsections of `section`, with their kind if the title names one.
     fn subsections(&self, section: &Block) -> Vec<(Option<Kind>, usize, usize)> {
-        let kind = |title: &str| {
-            Kind::ALL
-                .into_iter()
-                .find(|k| format!("{k:?}").eq_ignore_ascii_case(title))
-        };
+        let is = |kind: &Kind, title: &str| format!("{kind:?}").eq_ignore_ascii_case(title);
+        let kind = |title: &str| Kind::ALL.into_iter().find(|k| is(k, title));
         (self.blocks(3, section.1 + 1..section.2).into_iter())
             .map(|(title, heading, end)| (kind(&title), heading, end))
             .collect()

@@ -114,10 +114,8 @@ fn attempt_once(client: &Client, options: &FetchOptions) -> Result<Vec<u8>, (Str
         let retry = !e.is_redirect();
         let e = e.without_url();
         let causes = std::iter::successors(Some(&e as &dyn std::error::Error), |e| e.source());
-        (
-            format!("{url}: {}", join(causes, ": ", |cause| cause)),
-            retry,
-        )
+        let message = format!("{url}: {}", join(causes, ": ", |cause| cause));
+        (message, retry)
     })?;
     let status = response.status();
     if !status.is_success() {

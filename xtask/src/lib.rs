@@ -32,18 +32,12 @@ pub(crate) fn cargo() -> std::ffi::OsString {
 
 /// `git ARGS` in `dir`: what it printed, or `Err` with its errors.
 pub(crate) fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
-    let output = (std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output())
-    .map_err(|e| format!("cannot run git: {e}"))?;
-    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).trim_end().to_owned();
-    match output.status.success() {
-        true => Ok(String::from_utf8_lossy(&output.stdout).into_owned()),
-        false => Err(format!(
-            "git {} failed: {}",
-            args.join(" "),
-            text(&output.stderr)
-        )),
+    let mut command = std::process::Command::new("git");
+    let output = command.args(args).current_dir(dir).output();
+    let output = output.map_err(|e| format!("cannot run git: {e}"))?;
+    if output.status.success() {
+        return Ok(String::from_utf8_lossy(&output.stdout).into_owned());
     }
+    let (args, errors) = (args.join(" "), String::from_utf8_lossy(&output.stderr));
+    Err(format!("git {args} failed: {}", errors.trim_end()))
 }

@@ -298,12 +298,11 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
         entries.push((Kind::Added, text));
     }
     let kept = kept_names(diff, pins);
+    let from_to = |(field, before, after): (&str, String, String)| {
+        format!("the {field} from {before} to {after}")
+    };
     for (value, changes) in &diff.changed {
-        let what = changes
-            .iter()
-            .map(change)
-            .map(|(field, before, after)| format!("the {field} from {before} to {after}"));
-        let what = join(what, "; ", |w| w);
+        let what = join(changes.iter().map(change), "; ", &from_to);
         let description = new.record_for(*value).map(|r| name(&r.description));
         let description = description.map(|d| format!(", {d}")).unwrap_or_default();
         let kept = kept.iter().find(|(code, _)| code == value).map(|(_, pinned)| {
