@@ -40,15 +40,6 @@ use crate::{git, regen, sync};
 /// The branch the syncs commit to, as the workflow's does.
 const BRANCH: &str = "registry-sync";
 
-/// What to check after each version.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Checks {
-    /// The sync without its cargo commands, and `regen --check` (seconds).
-    Regen,
-    /// `cargo xtask sync` itself, clippy, rustdoc, and step (h).
-    All,
-}
-
 /// The arguments of `cargo xtask drill`.
 #[derive(Clone, Debug, Default, clap::Args)]
 pub struct Args {
@@ -58,42 +49,6 @@ pub struct Args {
     /// Where the copy and its build go (default: TARGET/drill).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
-}
-
-/// How to run the drill.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// The workspace to copy.
-    pub root: PathBuf,
-    /// Where the copy (`DIR/workspace`, emptied first) and its build output
-    /// (`DIR/target`) go.
-    pub dir: PathBuf,
-    /// What to check after each version.
-    pub checks: Checks,
-}
-
-impl Options {
-    /// The full drill of the workspace at `root`, in `TARGET/drill`.
-    pub fn new(root: &Path) -> Options {
-        let dir = crate::target_dir(root).join("drill");
-        Options {
-            root: root.to_path_buf(),
-            dir,
-            checks: Checks::All,
-        }
-    }
-
-    /// The drill `args` ask for.
-    pub fn from_args(args: &Args, root: &Path) -> Options {
-        let mut options = Options::new(root);
-        options.dir = args.dir.clone().unwrap_or(options.dir);
-        options.checks = if args.quick {
-            Checks::Regen
-        } else {
-            Checks::All
-        };
-        options
-    }
 }
 
 /// Why the drill failed: the step, the check, and what it printed.
@@ -121,7 +76,7 @@ impl std::error::Error for Failure {}
 
 /// Runs `cargo xtask drill` as `args` say; returns the exit status.
 pub fn execute(args: &Args, root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    match run(&Options::from_args(args, root), out) {
+    match run(args, root, out) {
         Ok(()) => EXIT_OK,
         Err(failure) => {
             let _ = writeln!(err, "error: {failure}");
@@ -387,7 +342,10 @@ fn serve(document: Arc<Mutex<Vec<u8>>>) -> std::io::Result<String> {
 }
 
 struct Drill<'a> {
-    options: &'a Options,
+    /// `DIR`: the copy, its build output and the syncs' output.
+    dir: PathBuf,
+    /// Without cargo commands: the syncs in this process.
+    quick: bool,
     copy: PathBuf,
     url: String,
     out: &'a mut dyn Write,
@@ -402,7 +360,7 @@ impl Drill<'_> {
             .current_dir(&self.copy)
             .stdin(Stdio::null());
         command
-            .env("CARGO_TARGET_DIR", self.options.dir.join("target"))
+            .env("CARGO_TARGET_DIR", self.dir.join("target"))
             .env("CARGO_TERM_COLOR", "never");
         command
     }
@@ -429,11 +387,11 @@ impl Drill<'_> {
     /// The sync of the copy against the served document, writing to
     /// `DIR/sync-INDEX`: its exit status, log and directory.
     fn sync(&mut self, index: usize) -> (i32, String, PathBuf) {
-        let out_dir = self.options.dir.join(format!("sync-{index}"));
+        let out_dir = self.dir.join(format!("sync-{index}"));
         let _ = fs::remove_dir_all(&out_dir);
         // With every check, `cargo xtask sync` itself; cargo's own output is
         // the log when the sync never started.
-        let (code, cargo_output) = if self.options.checks == Checks::All {
+        let (code, cargo_output) = if !self.quick {
             let out = out_dir.display().to_string();
             let args = [
                 "xtask", "sync", "--url", &self.url, "--commit", BRANCH, "--out", &out,
@@ -537,7 +495,7 @@ impl Drill<'_> {
             return Err(format!("cargo xtask regen --check\n{}", tail(&text, 60)));
         }
         let _ = writeln!(self.out, "    ok  cargo xtask regen --check");
-        if self.options.checks == Checks::All {
+        if !self.quick {
             let clippy = [
                 "clippy",
                 "--workspace",
@@ -618,7 +576,8 @@ impl Drill<'_> {
 /// # Errors
 ///
 /// The step and check that failed, with the end of its output.
-pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn run(args: &Args, root: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let dir = (args.dir.clone()).unwrap_or_else(|| crate::target_dir(root).join("drill"));
     let started = Instant::now();
     let failure = |step: &str, check: &str| {
         let (step, check) = (step.to_owned(), check.to_owned());
@@ -628,12 +587,11 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
             detail,
         }
     };
-    let snapshot = fs::read_to_string(options.root.join(regen::SNAPSHOT))
+    let snapshot = fs::read_to_string(root.join(regen::SNAPSHOT))
         .map_err(|e| failure("setup", "read the snapshot")(e.to_string()))?;
     let steps = plan_steps(&snapshot).map_err(failure("setup", "build the later versions"))?;
-    let copy = options.dir.join("workspace");
-    let count =
-        copy_workspace(&options.root, &copy).map_err(failure("setup", "copy the workspace"))?;
+    let copy = dir.join("workspace");
+    let count = copy_workspace(root, &copy).map_err(failure("setup", "copy the workspace"))?;
     let document = Arc::new(Mutex::new(Vec::new()));
     let url = serve(Arc::clone(&document))
         .map_err(|e| failure("setup", "serve on loopback")(e.to_string()))?;
@@ -643,7 +601,8 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         copy.display()
     );
     let mut drill = Drill {
-        options,
+        dir,
+        quick: args.quick,
         copy,
         url,
         out,
@@ -670,7 +629,7 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         };
         checked.map_err(failure(&step.name, "after the sync"))?;
     }
-    if options.checks == Checks::All {
+    if !args.quick {
         let step = "(h) a generated file with a wrong registration date";
         let _ = writeln!(drill.out, "{step}");
         drill

@@ -24,7 +24,7 @@ use semver::Version;
 use toml_edit::DocumentMut;
 
 use crate::changelog::{Changelog, CHANGELOG};
-use crate::cli::{EXIT_FAILURE, EXIT_OK, EXIT_USAGE};
+use crate::cli::{EXIT_FAILURE, EXIT_OK};
 use crate::files::{self, FileWrite};
 use crate::report::Bump;
 
@@ -610,30 +610,6 @@ fn release(args: &Args, root: &Path, out: &mut dyn Write) -> Result<i32, String>
         plan.next, plan.date, plan.next
     );
     Ok(EXIT_OK)
-}
-
-/// `cargo xtask release ARGS` with its arguments as words (after
-/// `release`); returns the exit status.
-pub fn command(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    #[derive(clap::Parser)]
-    #[command(name = "cargo xtask release")]
-    struct Words {
-        #[command(flatten)]
-        args: Args,
-    }
-    match <Words as clap::Parser>::try_parse_from(
-        std::iter::once("release").chain(args.iter().map(String::as_str)),
-    ) {
-        Ok(words) => execute(&words.args, root, out, err),
-        Err(e) => {
-            let _ = write!(err, "{}", e.render());
-            if e.use_stderr() {
-                EXIT_USAGE
-            } else {
-                EXIT_OK
-            }
-        }
-    }
 }
 
 #[cfg(test)]
