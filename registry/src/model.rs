@@ -164,12 +164,11 @@ impl Reference {
                 .then(|| format!("https://www.rfc-editor.org/errata/eid{data}")),
             ReferenceKind::Draft => all(data, |b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
                 .then(|| format!("https://datatracker.ietf.org/doc/{data}/")),
-            ReferenceKind::Uri => ((data.starts_with("https://") || data.starts_with("http://"))
-                && data.len() > "https://".len()
-                && all(data, |b| {
-                    b.is_ascii_graphic() && !b"\"'<>\\`()[]{}|^".contains(&b)
-                }))
-            .then(|| data.clone()),
+            ReferenceKind::Uri => {
+                let scheme = data.starts_with("https://") || data.starts_with("http://");
+                let safe = |b: u8| b.is_ascii_graphic() && !b"\"'<>\\`()[]{}|^".contains(&b);
+                (scheme && data.len() > "https://".len() && all(data, safe)).then(|| data.clone())
+            }
             ReferenceKind::Person | ReferenceKind::Text => None,
         }
     }

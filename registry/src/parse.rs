@@ -316,13 +316,12 @@ fn parse_contact(
 /// The kind an `xref` `type` names, trimmed and lowered as quirks.
 fn reference_kind(xref: &Element, raw: &str, quirks: &mut Quirks) -> Option<ReferenceKind> {
     let kind = quirks.trim(xref, "type", raw);
-    if let Some(known) = ReferenceKind::from_type(kind) {
-        return Some(known);
-    }
     let lower = kind.to_ascii_lowercase();
     let known = ReferenceKind::from_type(&lower)?;
-    let had = format!("type {} is not in lower case", quote(kind));
-    quirks.read_as(xref, had, &quote(&lower));
+    if lower != kind {
+        let had = format!("type {} is not in lower case", quote(kind));
+        quirks.read_as(xref, had, &quote(&lower));
+    }
     Some(known)
 }
 

@@ -149,33 +149,27 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
             Event::Text(content) => Node::Text(content.xml10_content().into_owned()),
             Event::CData(content) => Node::Text(content.xml10_content().into_owned()),
             Event::GeneralRef(reference) => {
-                let resolved = if reference.is_char_ref() {
-                    char_reference(&reference).map(String::from)
-                } else if let Some(text) = quick_xml::escape::resolve_predefined_entity(&reference)
-                {
-                    Ok(text.to_owned())
-                } else {
-                    Err(format!(
+                let predefined = quick_xml::escape::resolve_predefined_entity(&reference);
+                let resolved = match predefined {
+                    _ if reference.is_char_ref() => char_reference(&reference).map(String::from),
+                    Some(text) => Ok(text.to_owned()),
+                    None => Err(format!(
                         "entity &{}; is not one of XML's predefined entities; \
                          other entities are not expanded",
                         truncate(&reference, 40)
-                    ))
+                    )),
                 };
                 Node::Text(resolved.map_err(|m| Error::at(at(offset), context(&stack), m))?)
             }
-            Event::Decl(decl) => {
-                if let Some(Ok(encoding)) = decl.encoding() {
-                    let encoding = encoding.to_ascii_lowercase();
-                    if encoding != "utf-8" && encoding != "utf8" {
-                        let message = format!(
-                            "the document declares encoding {:?}; only UTF-8 is accepted",
-                            truncate(&encoding, 40)
-                        );
-                        return Err(Error::at(at(offset), "<?xml?>", message));
-                    }
+            Event::Decl(decl) => match decl.encoding().and_then(Result::ok) {
+                Some(encoding) if !matches!(&*encoding.to_ascii_lowercase(), "utf-8" | "utf8") => {
+                    let shown = truncate(&encoding.to_ascii_lowercase(), 40);
+                    let message =
+                        format!("the document declares encoding {shown:?}; only UTF-8 is accepted");
+                    return Err(Error::at(at(offset), "<?xml?>", message));
                 }
-                continue;
-            }
+                _ => continue,
+            },
             Event::Comment(_) | Event::PI(_) | Event::DocType(_) => continue,
             Event::Eof => break,
         };
