@@ -65,7 +65,8 @@ fn without(code: u16) -> String {
 #[test]
 fn checked_in_files_are_current() {
     let (code, out) = xtask::cli::run_captured(&["regen".into(), "--check".into()], &workspace());
-    assert_eq!(code, 0, "run `cargo xtask regen` and commit the result\n{out}");
+    let fix = "run `cargo xtask regen` and commit the result";
+    assert_eq!(code, 0, "{fix}\n{out}");
 }
 
 #[test]
