@@ -51,35 +51,12 @@ pub struct Args {
     pub dir: Option<PathBuf>,
 }
 
-/// Why the drill failed: the step, the check, and what it printed.
-#[derive(Debug)]
-pub struct Failure {
-    /// The step, such as `(b) a new 1000-2999 code (1016) ...`.
-    pub step: String,
-    /// The check, such as `cargo clippy ...`.
-    pub check: String,
-    /// What went wrong, with the end of the output.
-    pub detail: String,
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "drill failed at step {}: {}\n{}",
-            self.step, self.check, self.detail
-        )
-    }
-}
-
-impl std::error::Error for Failure {}
-
 /// Runs `cargo xtask drill` as `args` say; returns the exit status.
 pub fn execute(args: &Args, root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match run(args, root, out) {
         Ok(()) => EXIT_OK,
         Err(failure) => {
-            let _ = writeln!(err, "error: {failure}");
+            let _ = writeln!(err, "error: drill failed at step {failure}");
             EXIT_FAILURE
         }
     }
@@ -404,14 +381,13 @@ impl Drill<'_> {
                 Err(e) => (EXIT_FAILURE, format!("cannot run cargo: {e}")),
             }
         } else {
-            let options = sync::Options {
-                root: self.copy.clone(),
-                out_dir: out_dir.clone(),
+            let args = sync::Args {
                 url: Some(self.url.clone()),
-                branch: Some(BRANCH.to_owned()),
-                cargo_checks: false,
+                out: Some(out_dir.clone()),
+                commit: Some(BRANCH.to_owned()),
             };
-            (sync::run(&options, &mut std::io::sink()), String::new())
+            let code = sync::run(&args, &self.copy, false, &mut std::io::sink());
+            (code, String::new())
         };
         let log = fs::read_to_string(out_dir.join("log.txt")).unwrap_or(cargo_output);
         (code, log, out_dir)
@@ -575,17 +551,13 @@ impl Drill<'_> {
 ///
 /// # Errors
 ///
-/// The step and check that failed, with the end of its output.
-pub fn run(args: &Args, root: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+/// `STEP: CHECK` that failed, and on the next lines the end of its output.
+pub fn run(args: &Args, root: &Path, out: &mut dyn Write) -> Result<(), String> {
     let dir = (args.dir.clone()).unwrap_or_else(|| crate::target_dir(root).join("drill"));
     let started = Instant::now();
     let failure = |step: &str, check: &str| {
         let (step, check) = (step.to_owned(), check.to_owned());
-        move |detail: String| Failure {
-            step,
-            check,
-            detail,
-        }
+        move |detail: String| format!("{step}: {check}\n{detail}")
     };
     let snapshot = fs::read_to_string(root.join(regen::SNAPSHOT))
         .map_err(|e| failure("setup", "read the snapshot")(e.to_string()))?;

@@ -52,38 +52,9 @@ pub struct Args {
     pub commit: Option<String>,
 }
 
-/// How to run a sync.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// The workspace.
-    pub root: PathBuf,
-    /// Where the report, the log and the issue body go.
-    pub out_dir: PathBuf,
-    /// Where to download the registry (`regen --fetch`'s default if none).
-    pub url: Option<String>,
-    /// Commit the change on this branch.
-    pub branch: Option<String>,
-    /// Run the cargo commands (tests, `cargo metadata --locked`); off only
-    /// in the drill's `--quick` mode.
-    pub cargo_checks: bool,
-}
-
-impl Options {
-    /// The sync `args` ask for, of the workspace at `root`, with every check.
-    pub fn from_args(args: &Args, root: &Path) -> Options {
-        Options {
-            root: root.to_path_buf(),
-            out_dir: (args.out.clone()).unwrap_or_else(|| crate::target_dir(root).join("sync")),
-            url: args.url.clone(),
-            branch: args.commit.clone(),
-            cargo_checks: true,
-        }
-    }
-}
-
 /// Runs `cargo xtask sync` as `args` say; returns the exit status.
 pub fn execute(args: &Args, root: &Path, out: &mut dyn Write) -> i32 {
-    run(&Options::from_args(args, root), out)
+    run(args, root, true, out)
 }
 
 /// What the run prints goes to `out` and to `OUT/log.txt`.
@@ -144,43 +115,51 @@ impl Log<'_> {
     }
 }
 
-/// Runs a sync, printing to `out` as it goes; returns the exit status: 0
-/// the registry was current, 3 it changed and every step passed, 4 the
-/// download failed, 1 any other failure (with `OUT/issue.md` written).
-pub fn run(options: &Options, out: &mut dyn Write) -> i32 {
-    let log = fs::create_dir_all(&options.out_dir)
-        .and_then(|()| File::create(options.out_dir.join("log.txt")));
+/// Runs a sync of the workspace at `root`, printing to `out` as it goes;
+/// without `cargo_checks` (the drill's `--quick`) the cargo commands are
+/// left out. Returns the exit status: 0 the registry was current, 3 it
+/// changed and every step passed, 4 the download failed, 1 any other
+/// failure (with `OUT/issue.md` written).
+pub fn run(args: &Args, root: &Path, cargo_checks: bool, out: &mut dyn Write) -> i32 {
+    let out_dir = (args.out.clone()).unwrap_or_else(|| crate::target_dir(root).join("sync"));
+    let log = fs::create_dir_all(&out_dir).and_then(|()| File::create(out_dir.join("log.txt")));
     let file = match log {
         Ok(file) => file,
         Err(e) => {
-            let _ = writeln!(out, "error: {}/log.txt: {e}", options.out_dir.display());
+            let _ = writeln!(out, "error: {}/log.txt: {e}", out_dir.display());
             return EXIT_FAILURE;
         }
     };
-    let _ = fs::remove_file(options.out_dir.join("issue.md"));
+    let _ = fs::remove_file(out_dir.join("issue.md"));
     let mut log = Log { out, file };
-    steps(options, &mut log).unwrap_or_else(|(code, message)| {
+    let report = out_dir.join("report.md");
+    steps(args, root, cargo_checks, &report, &mut log).unwrap_or_else(|(code, message)| {
         log.line(&format!("error: {message}"));
-        let issue = issue_body(&options.out_dir.join("log.txt"));
-        if let Err(e) = fs::write(options.out_dir.join("issue.md"), issue) {
+        let issue = issue_body(&out_dir.join("log.txt"));
+        if let Err(e) = fs::write(out_dir.join("issue.md"), issue) {
             log.line(&format!("error: cannot write issue.md: {e}"));
         }
         code
     })
 }
 
-fn steps(options: &Options, log: &mut Log<'_>) -> Result<i32, (i32, String)> {
-    let (root, report) = (&options.root, options.out_dir.join("report.md"));
+fn steps(
+    args: &Args,
+    root: &Path,
+    cargo_checks: bool,
+    report: &Path,
+    log: &mut Log<'_>,
+) -> Result<i32, (i32, String)> {
     let fail = |e: String| (EXIT_FAILURE, e);
-    let _ = fs::remove_file(&report);
+    let _ = fs::remove_file(report);
     let changelog_before = fs::read(root.join(CHANGELOG)).unwrap_or_default();
 
-    let mut args: Vec<String> = vec!["regen".into(), "--fetch".into()];
-    if let Some(url) = &options.url {
-        args.extend(["--url".into(), url.clone()]);
+    let mut regen: Vec<String> = vec!["regen".into(), "--fetch".into()];
+    if let Some(url) = &args.url {
+        regen.extend(["--url".into(), url.clone()]);
     }
-    args.extend(["--report".into(), report.display().to_string()]);
-    match log.xtask(root, &args) {
+    regen.extend(["--report".into(), report.display().to_string()]);
+    match log.xtask(root, &regen) {
         EXIT_OK => {
             log.line("sync: the registry is current; nothing to do");
             return Ok(EXIT_OK);
@@ -188,7 +167,7 @@ fn steps(options: &Options, log: &mut Log<'_>) -> Result<i32, (i32, String)> {
         EXIT_CHANGED => {}
         code => return Err((code, format!("cargo xtask regen --fetch failed ({code})"))),
     }
-    if options.cargo_checks {
+    if cargo_checks {
         log.run(root, "cargo", &["test", "--workspace"])
             .map_err(fail)?;
     }
@@ -206,7 +185,7 @@ fn steps(options: &Options, log: &mut Log<'_>) -> Result<i32, (i32, String)> {
         if code != EXIT_OK {
             return Err((code, format!("cargo xtask release failed ({code})")));
         }
-        if options.cargo_checks {
+        if cargo_checks {
             let locked = ["metadata", "--locked", "--format-version", "1"];
             log.run(root, "cargo", &locked).map_err(fail)?;
         }
@@ -214,17 +193,17 @@ fn steps(options: &Options, log: &mut Log<'_>) -> Result<i32, (i32, String)> {
     };
     log.text(&release);
 
-    let read = fs::read_to_string(&report);
+    let read = fs::read_to_string(report);
     let mut text = read.map_err(|e| fail(format!("{}: {e}", report.display())))?;
     text.push_str(&format!(
         "\n## Release\n\nMerging this pull request releases the version below (`cargo xtask \
          release`); the release workflow tags it, publishes the crate and creates the GitHub \
          release.\n\n```text\n{release}```\n"
     ));
-    fs::write(&report, &text).map_err(|e| fail(format!("{}: {e}", report.display())))?;
+    fs::write(report, &text).map_err(|e| fail(format!("{}: {e}", report.display())))?;
     let title = title(&text);
     log.line(&format!("sync: report in {}", report.display()));
-    if let Some(branch) = &options.branch {
+    if let Some(branch) = &args.commit {
         commit(root, branch, &title, log).map_err(fail)?;
     }
     log.line(&format!("sync: changed: {title}"));
