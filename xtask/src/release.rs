@@ -580,9 +580,10 @@ fn semver_check(root: &Path, index: &str, out: &mut dyn Write) -> Result<i32, St
     match status {
         Ok(status) if status.success() => Ok(EXIT_OK),
         Ok(status) => Err(format!(
-            "cargo semver-checks failed ({status}): {PUBLISHED} {} needs another version after \
-             {baseline:?}, or the tool is missing (`cargo install cargo-semver-checks --locked`)",
-            workspace_version(root)?
+            "cargo semver-checks failed ({status}): {PUBLISHED} {} needs a larger version step \
+             from {}, or the tool is missing (`cargo install cargo-semver-checks --locked`)",
+            workspace_version(root)?,
+            args.last().map_or("", String::as_str)
         )),
         Err(e) => Err(format!("cannot run cargo semver-checks: {e}")),
     }

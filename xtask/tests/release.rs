@@ -581,6 +581,26 @@ fn a_first_release_has_no_baseline_and_the_check_passes() {
 }
 
 #[test]
+fn a_failed_semver_check_fails_the_release_naming_the_baseline() {
+    // No git repository here, so cargo semver-checks cannot build the
+    // tag's baseline (nor run, where it is not installed): exit 1.
+    let small = Small::new("0.4.3", &changelog("", "0.4.2"));
+    let server = index(&[]);
+    let url = server.url("");
+    let (code, out, err) = small.xtask(&["release", "--semver-checks", "--index", &url]);
+    assert_eq!(code, EXIT_FAILURE, "{out}");
+    assert!(
+        out.starts_with(&format!("==> cargo semver-checks --package {PUBLISHED} ")),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("--baseline-rev v0.4.2"), "{out}");
+    assert!(
+        err.contains("cargo semver-checks failed") && err.contains("from v0.4.2"),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_index_that_fails_is_an_error_not_a_first_release() {
     let small = Small::new("0.4.3", &changelog("", "0.4.2"));
     let server = Server::start(|_, _| full("500 Internal Server Error", &[], "down"));
