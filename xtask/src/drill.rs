@@ -342,22 +342,27 @@ impl Drill<'_> {
         command
     }
 
-    /// Runs `check` (`cargo ARGS`, as shown) in the copy; `Err` with the
-    /// end of its output.
-    fn check(&mut self, check: &str, args: &[&str]) -> Result<(), String> {
+    /// `cargo ARGS` (words) in the copy, rustdoc's warnings denied too;
+    /// `Err` with the end of its output.
+    fn check(&mut self, args: &str) -> Result<(), String> {
         let started = Instant::now();
-        let output = self.cargo(args).env("RUSTDOCFLAGS", "-D warnings").output();
-        let output = output.map_err(|e| format!("{check}: cannot run cargo: {e}"))?;
+        let words: Vec<&str> = args.split(' ').collect();
+        let output = self
+            .cargo(&words)
+            .env("RUSTDOCFLAGS", "-D warnings")
+            .output();
+        let output = output.map_err(|e| format!("cargo {args}: {e}"))?;
         if !output.status.success() {
             let text =
                 String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
-            return Err(format!("{check}: {}\n{}", output.status, tail(&text, 60)));
+            return Err(format!(
+                "cargo {args}: {}\n{}",
+                output.status,
+                tail(&text, 60)
+            ));
         }
-        let _ = writeln!(
-            self.out,
-            "    ok  {check} ({:.1} s)",
-            started.elapsed().as_secs_f64()
-        );
+        let took = started.elapsed().as_secs_f64();
+        let _ = writeln!(self.out, "    ok  cargo {args} ({took:.1} s)");
         Ok(())
     }
 
@@ -472,24 +477,8 @@ impl Drill<'_> {
         }
         let _ = writeln!(self.out, "    ok  cargo xtask regen --check");
         if !self.quick {
-            let clippy = [
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--locked",
-                "--",
-                "-D",
-                "warnings",
-            ];
-            self.check(
-                "cargo clippy --workspace --all-targets -- -D warnings",
-                &clippy,
-            )?;
-            let doc = ["doc", "--workspace", "--no-deps", "--locked"];
-            self.check(
-                "cargo doc --workspace --no-deps (RUSTDOCFLAGS=-D warnings)",
-                &doc,
-            )?;
+            self.check("clippy --workspace --all-targets --locked -- -D warnings")?;
+            self.check("doc --workspace --no-deps --locked")?;
         }
         Ok(())
     }
