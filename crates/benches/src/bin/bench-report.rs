@@ -418,7 +418,10 @@ fn consumer_costs() -> String {
     );
     // The GraphQL example's enum, as an application has it.
     let example = workspace_root().join("crates/graphql-ws-example/src/lib.rs");
-    let macro_files = [("src/lib.rs", fs::read_to_string(example).unwrap_or_default())];
+    let macro_files = [(
+        "src/lib.rs",
+        fs::read_to_string(example).unwrap_or_default(),
+    )];
     let _ = writeln!(
         out,
         "| project | clean release build | crates built (its dependencies) |\n|---|---:|---:|"
