@@ -72,10 +72,6 @@ impl Document {
     }
 
     /// The document parsed.
-    ///
-    /// # Errors
-    ///
-    /// When it does not parse.
     pub fn parse(&self) -> Result<Registry, String> {
         registry::parse(self.text.as_bytes()).map_err(|e| format!("the document: {e}"))
     }
@@ -124,10 +120,6 @@ impl Document {
     /// is split around it, and the new one gets `description`, the `date`
     /// attribute, a contact (a person id, or none) and `references`
     /// (`(type, data)` pairs) as IANA writes them.
-    ///
-    /// # Errors
-    ///
-    /// When `value` is not inside an unassigned record.
     pub fn register(
         self,
         value: u16,
@@ -176,10 +168,6 @@ impl Document {
 
     /// Removes the record of the registered code `value` with its line, as
     /// a stale copy that predates the registration would lack it.
-    ///
-    /// # Errors
-    ///
-    /// When `value` has no record of its own.
     pub fn without(self, value: u16) -> Result<Document, String> {
         let marker = "\u{0}";
         let text = self.edit(value, |_| Ok(marker.to_owned()))?.text;
@@ -191,10 +179,6 @@ impl Document {
     }
 
     /// Replaces the description of the registered code `value`.
-    ///
-    /// # Errors
-    ///
-    /// When `value` has no record of its own.
     pub fn reword(self, value: u16, description: &str) -> Result<Document, String> {
         self.edit(value, |record| {
             let open =
@@ -211,10 +195,6 @@ impl Document {
 
     /// Replaces the contact of `value`: with the person `id` of `<people>`
     /// when `person` is true, else with plain text.
-    ///
-    /// # Errors
-    ///
-    /// When `value` has no record of its own or no `<contact>`.
     pub fn contact(
         self,
         value: u16,
@@ -242,10 +222,6 @@ impl Document {
     }
 
     /// Removes the reference of `value` whose data is `data`, with its line.
-    ///
-    /// # Errors
-    ///
-    /// When `value` has no record of its own or no such reference.
     pub fn remove_reference(self, value: u16, data: &str) -> Result<Document, String> {
         self.edit(value, |record| {
             let needle = format!("data=\"{}\"", escape(data));
@@ -260,10 +236,6 @@ impl Document {
 
     /// Adds `<xref type="KIND" data="DATA"/>` as the last element of the
     /// record of `value`.
-    ///
-    /// # Errors
-    ///
-    /// When `value` has no record of its own.
     pub fn add_reference(self, value: u16, kind: &str, data: &str) -> Result<Document, String> {
         self.edit(value, |record| {
             let close = record.rfind("</record>").unwrap_or(record.len());
@@ -279,10 +251,6 @@ impl Document {
 
     /// Sets the record's `date` attribute (when given) and its `updated`
     /// attribute; IANA's records carry no others.
-    ///
-    /// # Errors
-    ///
-    /// When `value` has no record of its own.
     pub fn redate(self, value: u16, date: Option<&str>, updated: &str) -> Result<Document, String> {
         self.edit(value, |record| {
             let end = record.find('>').ok_or("no start tag")?;
@@ -296,10 +264,6 @@ impl Document {
     }
 
     /// Adds a person to `<people>`.
-    ///
-    /// # Errors
-    ///
-    /// When the document has no `</people>`.
     pub fn add_person(
         self,
         id: &str,
