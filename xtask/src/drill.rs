@@ -1,27 +1,9 @@
 //! `cargo xtask drill`: proves that IANA's next registry versions need no
-//! hand edit.
-//!
-//! The workspace is copied to `DIR/workspace` (a git repository of its
-//! own, building into `DIR/target`: sharing the real target directory would
-//! mix the copy's build output with the real crates'), and later versions
-//! of the registry, made from the copy's snapshot with [`Document`] edits,
-//! are served on loopback to `cargo xtask sync --url URL --commit
-//! registry-sync`, as the workflow runs it (with `--quick`: the sync in
-//! this process, without its cargo commands):
-//!
-//! - (a) a new 3000-3999 code with a long description, from a new person;
-//! - (b) a new 1000-2999 code with an RFC reference, below registered codes;
-//! - (c) a reworded description and a moved reference;
-//! - (d) a contact changed from a person to plain text;
-//! - (e) every record changed at once, and two new codes.
-//!
-//! Each must exit 3, committed with the report's title and named in
-//! `CHANGELOG.md` ((e) keeping every name); then `regen --check`, clippy
-//! and rustdoc with warnings denied run on the copy. (f) a stale copy that
-//! lacks (b)'s code must be refused with nothing written or committed and
-//! the refusal in `issue.md`; (g) (e) again must find the registry
-//! current; (h) a wrong registration date in `generated.rs` must fail the
-//! crate's tests.
+//! hand edit, by syncing a git copy of the workspace (in `DIR/workspace`,
+//! building into `DIR/target`) against versions served on loopback:
+//! (a)-(e) changed versions must exit 3 and be committed, (f) a stale copy
+//! must be refused, (g) must find the registry current, and (h) a wrong
+//! registration date must fail the crate's tests.
 
 use std::fs;
 use std::io::{Read, Write};
