@@ -44,8 +44,7 @@ pub fn execute(args: &Args, root: &Path, out: &mut dyn Write, err: &mut dyn Writ
     }
 }
 
-/// One later version of the registry and the exit status its sync must
-/// have.
+/// One later version of the registry and its sync's exit status.
 struct Step {
     name: String,
     document: Document,
@@ -518,11 +517,8 @@ impl Drill<'_> {
     }
 }
 
-/// Runs the drill, printing its progress to `out`.
-///
-/// # Errors
-///
-/// `STEP: CHECK` that failed, and on the next lines the end of its output.
+/// Runs the drill, printing its progress to `out`; the error names the
+/// `STEP: CHECK` that failed, with the end of its output on the next lines.
 pub fn run(args: &Args, root: &Path, out: &mut dyn Write) -> Result<(), String> {
     let dir = (args.dir.clone()).unwrap_or_else(|| crate::target_dir(root).join("drill"));
     let started = Instant::now();
