@@ -132,25 +132,9 @@ fn is_safe_destination(url: &str) -> bool {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     matches!(rest, Some(rest) if !rest.is_empty())
-        && url.bytes().all(|b| {
-            b.is_ascii_graphic()
-                && !matches!(
-                    b,
-                    b'"' | b'\''
-                        | b'<'
-                        | b'>'
-                        | b'\\'
-                        | b'`'
-                        | b'('
-                        | b')'
-                        | b'['
-                        | b']'
-                        | b'{'
-                        | b'}'
-                        | b'|'
-                        | b'^'
-                )
-        })
+        && url
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !br#""'<>\`()[]{}|^"#.contains(&b))
 }
 
 #[cfg(test)]

@@ -25,87 +25,35 @@ use ws_close_codes_registry::{is_valid_ident, Catalog, Date, Entry, Reference, R
 use crate::docs::{doc_comment, entry_doc};
 use crate::literal::{option_literal_source, str_literal_source};
 
-/// One named code as a generated enum states it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Row {
-    /// The code.
-    pub(crate) value: u16,
-    /// The variant's name (a valid identifier, see
-    /// [`is_valid_ident`]).
-    pub(crate) ident: String,
-    /// The short name.
-    pub(crate) name: String,
-    /// The description shown first.
-    pub(crate) description: String,
-    /// IANA's description.
-    pub(crate) iana_description: String,
-    /// The registry's contact.
-    pub(crate) contact: Option<String>,
-    /// The registry's references.
-    pub(crate) references: Vec<Reference>,
-    /// When the code was registered.
-    pub(crate) registered_on: Option<Date>,
-    /// When its registration last changed.
-    pub(crate) updated_on: Option<Date>,
-    /// The variant's documentation, Markdown in which every piece of
-    /// outside text is escaped with [`escape_markdown`](crate::escape_markdown).
-    pub(crate) doc: String,
-}
-
-impl Row {
-    /// The row of a code of the registry.
-    pub(crate) fn from_entry(entry: &Entry) -> Row {
-        Row {
-            value: entry.value,
-            ident: entry.ident.clone(),
-            name: entry.title.clone(),
-            description: entry.description.clone(),
-            iana_description: entry.iana_description.clone(),
-            contact: entry.contact.clone(),
-            references: entry.references.clone(),
-            registered_on: entry.date,
-            updated_on: entry.updated,
-            doc: entry_doc(entry),
-        }
+/// The documented row of `entry`, at the indentation of the rows.
+fn write_row(entry: &Entry, out: &mut String) {
+    const INDENT: &str = "                ";
+    const FIELD: &str = "                    ";
+    out.push_str(&doc_comment(&entry_doc(entry), INDENT));
+    let date = |date: Option<Date>| option_literal_source(date.map(|d| d.to_string()).as_deref());
+    let _ = writeln!(out, "{INDENT}{} = {} {{", entry.ident, entry.value);
+    let strings = [
+        ("name", &entry.title),
+        ("description", &entry.description),
+        ("iana_description", &entry.iana_description),
+    ];
+    for (field, text) in strings {
+        let _ = writeln!(out, "{FIELD}{field}: {},", str_literal_source(text));
     }
-
-    /// The documented row, at the indentation of the rows.
-    fn write_row(&self, out: &mut String) {
-        const INDENT: &str = "                ";
-        const FIELD: &str = "                    ";
-        out.push_str(&doc_comment(&self.doc, INDENT));
-        let date =
-            |date: Option<Date>| option_literal_source(date.map(|d| d.to_string()).as_deref());
-        let _ = writeln!(out, "{INDENT}{} = {} {{", self.ident, self.value);
-        let _ = writeln!(out, "{FIELD}name: {},", str_literal_source(&self.name));
-        let _ = writeln!(
-            out,
-            "{FIELD}description: {},",
-            str_literal_source(&self.description)
-        );
-        let _ = writeln!(
-            out,
-            "{FIELD}iana_description: {},",
-            str_literal_source(&self.iana_description)
-        );
-        let _ = writeln!(
-            out,
-            "{FIELD}contact: {},",
-            option_literal_source(self.contact.as_deref())
-        );
-        if self.references.is_empty() {
-            let _ = writeln!(out, "{FIELD}references: [],");
-        } else {
-            let _ = writeln!(out, "{FIELD}references: [");
-            for reference in &self.references {
-                let _ = writeln!(out, "{FIELD}    {},", reference_source(reference));
-            }
-            let _ = writeln!(out, "{FIELD}],");
+    let contact = option_literal_source(entry.contact.as_deref());
+    let _ = writeln!(out, "{FIELD}contact: {contact},");
+    if entry.references.is_empty() {
+        let _ = writeln!(out, "{FIELD}references: [],");
+    } else {
+        let _ = writeln!(out, "{FIELD}references: [");
+        for reference in &entry.references {
+            let _ = writeln!(out, "{FIELD}    {},", reference_source(reference));
         }
-        let _ = writeln!(out, "{FIELD}registered_on: {},", date(self.registered_on));
-        let _ = writeln!(out, "{FIELD}updated_on: {},", date(self.updated_on));
-        let _ = writeln!(out, "{INDENT}}},");
+        let _ = writeln!(out, "{FIELD}],");
     }
+    let _ = writeln!(out, "{FIELD}registered_on: {},", date(entry.date));
+    let _ = writeln!(out, "{FIELD}updated_on: {},", date(entry.updated));
+    let _ = writeln!(out, "{INDENT}}},");
 }
 
 /// `(Kind, "label", Some("url"))`: a reference as a row states it.
@@ -127,7 +75,7 @@ fn reference_source(reference: &Reference) -> String {
 
 /// Panics unless the rows can become variants: valid and distinct
 /// identifiers, distinct values in ascending order.
-fn check(rows: &[Row]) {
+fn check(rows: &[Entry]) {
     let mut idents = std::collections::BTreeSet::new();
     for pair in rows.windows(2) {
         assert!(
@@ -154,7 +102,7 @@ fn check(rows: &[Row]) {
 
 /// The runs of consecutive values among `rows` (ascending by value): the
 /// first value, the last, and the identifier of the first code.
-fn runs(rows: &[Row]) -> Vec<(u16, u16, &str)> {
+fn runs(rows: &[Entry]) -> Vec<(u16, u16, &str)> {
     let mut runs: Vec<(u16, u16, &str)> = Vec::new();
     for row in rows {
         match runs.last_mut() {
@@ -170,7 +118,7 @@ fn runs(rows: &[Row]) -> Vec<(u16, u16, &str)> {
 /// # Panics
 ///
 /// As [`check`].
-fn iana_codes_macro(rows: &[Row]) -> String {
+fn iana_codes_macro(rows: &[Entry]) -> String {
     check(rows);
     let mut out = String::with_capacity(1024 + 1024 * rows.len());
     out.push_str(
@@ -190,7 +138,7 @@ fn iana_codes_macro(rows: &[Row]) -> String {
     }
     out.push_str("            }\n            codes {\n");
     for row in rows {
-        row.write_row(&mut out);
+        write_row(row, &mut out);
     }
     out.push_str("            }\n        }\n    };\n}\n");
     out
@@ -249,7 +197,6 @@ fn iana_codes_macro(rows: &[Row]) -> String {
 /// assert_eq!(source, close_code_source(&catalog));
 /// ```
 pub fn close_code_source(catalog: &Catalog) -> String {
-    let rows: Vec<Row> = catalog.entries.iter().map(Row::from_entry).collect();
     let mut source = format!(
         "// @generated by `cargo xtask regen` from registry/websocket.xml\n\
          // (IANA registry updated {}). Do not edit by hand: edit the\n\
@@ -258,7 +205,7 @@ pub fn close_code_source(catalog: &Catalog) -> String {
     );
     write_constants(catalog, &mut source);
     source.push('\n');
-    source.push_str(&iana_codes_macro(&rows));
+    source.push_str(&iana_codes_macro(&catalog.entries));
     source
 }
 
@@ -281,40 +228,28 @@ fn write_constants(catalog: &Catalog, out: &mut String) {
         str_literal_source(&catalog.document_updated.to_string())
     );
     let layout = &catalog.layout;
-    let limits = [
+    let ranges = [
         (
-            "PROTOCOL_FIRST",
-            layout.protocol.start,
-            "First code of the range for the WebSocket protocol and its extensions.",
+            "PROTOCOL",
+            layout.protocol,
+            "for the WebSocket protocol and its extensions.",
         ),
         (
-            "PROTOCOL_LAST",
-            layout.protocol.end,
-            "Last code of the range for the WebSocket protocol and its extensions.",
+            "APPLICATION",
+            layout.registered,
+            "that libraries, frameworks and applications register.",
         ),
         (
-            "APPLICATION_FIRST",
-            layout.registered.start,
-            "First code of the range that libraries, frameworks and applications register.",
-        ),
-        (
-            "APPLICATION_LAST",
-            layout.registered.end,
-            "Last code of the range that libraries, frameworks and applications register.",
-        ),
-        (
-            "PRIVATE_FIRST",
-            layout.private.start,
-            "First code of the range for private use, which IANA never registers.",
-        ),
-        (
-            "PRIVATE_LAST",
-            layout.private.end,
-            "Last code of the range for private use, which IANA never registers.",
+            "PRIVATE",
+            layout.private,
+            "for private use, which IANA never registers.",
         ),
     ];
-    for (name, value, doc) in limits {
-        out.push_str(&doc_comment(doc, ""));
-        let _ = writeln!(out, "pub(crate) const {name}: u16 = {value};");
+    for (name, span, what) in ranges {
+        for (end, value) in [("FIRST", span.start), ("LAST", span.end)] {
+            let word = if end == "FIRST" { "First" } else { "Last" };
+            let _ = writeln!(out, "/// {word} code of the range {what}");
+            let _ = writeln!(out, "pub(crate) const {name}_{end}: u16 = {value};");
+        }
     }
 }
