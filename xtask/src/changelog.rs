@@ -34,9 +34,7 @@ impl Kind {
 
     /// The kind a subsection's title names.
     fn named(title: &str) -> Option<Kind> {
-        Kind::ALL
-            .into_iter()
-            .find(|kind| format!("{kind:?}").eq_ignore_ascii_case(title))
+        (Kind::ALL.into_iter()).find(|kind| format!("{kind:?}").eq_ignore_ascii_case(title))
     }
 
     /// What it asks of the version, and in words: `Removed` is breaking,
@@ -80,10 +78,6 @@ fn blank(line: &str) -> bool {
     line.trim().is_empty()
 }
 
-fn lines_of(lines: &[String]) -> String {
-    lines.iter().map(|line| format!("{line}\n")).collect()
-}
-
 impl Changelog {
     /// Reads `CHANGELOG.md` in the workspace at `root`.
     pub fn read(root: &Path) -> Result<Changelog, String> {
@@ -101,7 +95,7 @@ impl Changelog {
 
     /// The text, each line ended by `\n`.
     pub fn render(&self) -> String {
-        lines_of(&self.lines)
+        self.lines.iter().map(|line| format!("{line}\n")).collect()
     }
 
     /// The headings of `level` in `lines` outside fenced code, each up to the
@@ -138,19 +132,15 @@ impl Changelog {
     }
 
     fn unreleased_section(&self) -> Result<Block, String> {
-        let unreleased = |s: &Block| {
-            s.0.trim_matches(['[', ']'])
-                .trim()
-                .eq_ignore_ascii_case("unreleased")
-        };
+        let unreleased =
+            |s: &Block| (s.0.trim_matches(['[', ']']).trim()).eq_ignore_ascii_case("unreleased");
         (self.sections().into_iter().find(unreleased))
             .ok_or_else(|| format!("{CHANGELOG} has no `## Unreleased` section"))
     }
 
     /// The versions that have a section, in the order of the file.
     pub fn versions(&self) -> Vec<Version> {
-        self.sections()
-            .iter()
+        (self.sections().iter())
             .filter_map(|s| version_of(&s.0))
             .collect()
     }
@@ -164,13 +154,8 @@ impl Changelog {
         let body = &self.lines[heading + 1..end];
         let first = body.iter().position(|l| !blank(l)).unwrap_or(body.len());
         let last = body.iter().rposition(|l| !blank(l)).map_or(0, |i| i + 1);
-        Some(lines_of(body.get(first..last).unwrap_or_default()))
-    }
-
-    /// The last line in `from..end` that is not blank (`from` when all are).
-    fn last_content(&self, from: usize, end: usize) -> usize {
-        let last = (from..end).rev().find(|&i| !blank(&self.lines[i]));
-        last.unwrap_or(from)
+        let lines = body.get(first..last).unwrap_or_default().to_vec();
+        Some(Changelog { lines }.render())
     }
 
     /// Inserts `lines` at `at`, blank-separated from the line after and,
@@ -187,15 +172,6 @@ impl Changelog {
 
     /// Adds `entry` to the `kind` subsection of `## Unreleased`, both
     /// created when missing, in Keep a Changelog's order.
-    ///
-    /// ```
-    /// use xtask::changelog::{Changelog, Kind};
-    /// let mut changelog = Changelog::parse("# C\n\n## 0.1.0 - 2026-01-01\n");
-    /// changelog.add(Kind::Removed, "- Gone.".into());
-    /// changelog.add(Kind::Added, "- New.".into());
-    /// let text = "## Unreleased\n\n### Added\n\n- New.\n\n### Removed\n\n- Gone.\n\n## 0.1.0";
-    /// assert_eq!(changelog.render(), format!("# C\n\n{text} - 2026-01-01\n"));
-    /// ```
     pub fn add(&mut self, kind: Kind, entry: String) {
         if self.unreleased_section().is_err() {
             let at = self.sections().first().map_or(self.lines.len(), |s| s.1);
@@ -203,13 +179,18 @@ impl Changelog {
         }
         let (_, heading, end) = self.unreleased_section().expect("`## Unreleased` exists");
         let subsections = self.blocks(3, heading + 1..end);
+        // The last line in `from..end` that is not blank (`from` when all are).
+        let last_content = |from: usize, end: usize| {
+            let last = (from..end).rev().find(|&i| !blank(&self.lines[i]));
+            last.unwrap_or(from)
+        };
         if let Some((_, at, end)) = subsections.iter().find(|s| Kind::named(&s.0) == Some(kind)) {
-            let last = self.last_content(*at, *end);
+            let last = last_content(*at, *end);
             return self.insert(last + 1, vec![entry], last == *at);
         }
         let at = match subsections.iter().find(|s| Kind::named(&s.0) > Some(kind)) {
             Some(&(_, at, _)) => at,
-            None => self.last_content(heading, end) + 1,
+            None => last_content(heading, end) + 1,
         };
         let lines = vec![format!("### {kind:?}"), String::new(), entry];
         self.insert(at, lines, true);
@@ -240,18 +221,15 @@ impl Changelog {
                 ));
             };
             let body = &self.lines[heading + 1..end];
-            let items = body
-                .iter()
-                .enumerate()
-                .filter_map(|(i, l)| Some((i, list_item(l)?)));
+            let items = (body.iter().enumerate()).filter_map(|(i, l)| Some((i, list_item(l)?)));
             let items: Vec<(usize, &str)> = items.collect();
             if body.iter().any(|l| !blank(l)) {
                 *entries.entry(kind).or_insert(0) += items.len().max(1);
             }
-            for (index, text) in items
+            let breaking = items
                 .into_iter()
-                .filter(|i| i.1.starts_with("**Breaking**"))
-            {
+                .filter(|i| i.1.starts_with("**Breaking**"));
+            for (index, text) in breaking {
                 let continues = |l: &&String| !blank(l) && list_item(l).is_none();
                 let more = body[index + 1..].iter().take_while(continues);
                 let more: String = more.map(|l| format!(" {}", l.trim())).collect();
@@ -264,9 +242,8 @@ impl Changelog {
             reasons.push((bump, format!("### {kind:?} ({count} {plural}) is {what}")));
         }
         let bump = reasons.iter().map(|r| r.0).max().unwrap_or(Bump::None);
-        let reasons = reasons
-            .into_iter()
-            .map(|(bump, text)| format!("{}: {text}", bump.as_str()));
+        let reasons =
+            (reasons.into_iter()).map(|(bump, text)| format!("{}: {text}", bump.as_str()));
         Ok((bump, reasons.collect()))
     }
 

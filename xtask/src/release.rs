@@ -1,13 +1,7 @@
-//! `cargo xtask release`: the next version from `## Unreleased`, written to
-//! `Cargo.toml`, the lock files and `CHANGELOG.md` at once; the release
-//! notes; and the semver check of the published crate against its last
-//! release.
-//!
-//! The kinds of change under `## Unreleased` ([`crate::changelog`]) decide
-//! the bump by Cargo's rules ([`bump`]). A version in `Cargo.toml` without
-//! a `CHANGELOG.md` section was never released and is released as it is.
-//! Only [`PUBLISHED`] is published (the plan checks that every other member
-//! has `publish = false`), so there is no publish order to keep.
+//! `cargo xtask release`: the next version from `## Unreleased`
+//! ([`crate::changelog`]) by Cargo's rules, written to `Cargo.toml`, the
+//! lock files and `CHANGELOG.md` at once; the release notes; and the semver
+//! check of [`PUBLISHED`], the one published crate, against its last release.
 
 use std::fs;
 use std::io::Write;
@@ -116,15 +110,10 @@ fn at<'a>(document: &'a DocumentMut, path: &[&str]) -> Option<&'a Item> {
 
 /// The workspace version: `[workspace.package] version` in `Cargo.toml`.
 pub fn workspace_version(root: &Path) -> Result<Version, String> {
-    version_of(&read_toml(root, MANIFEST)?)
-}
-
-fn version_of(manifest: &DocumentMut) -> Result<Version, String> {
-    let text = at(manifest, &["workspace", "package", "version"]).and_then(Item::as_str);
+    let manifest = read_toml(root, MANIFEST)?;
+    let text = at(&manifest, &["workspace", "package", "version"]).and_then(Item::as_str);
     let text = text.ok_or_else(|| format!("{MANIFEST} has no `version` in [workspace.package]"))?;
-    let version = Version::parse(text)
-        .ok()
-        .filter(|v| v.pre.is_empty() && v.build.is_empty());
+    let version = (Version::parse(text).ok()).filter(|v| v.pre.is_empty() && v.build.is_empty());
     let plain = || format!("{MANIFEST}: the workspace version {text:?} is not MAJOR.MINOR.PATCH");
     version.ok_or_else(plain)
 }
@@ -163,8 +152,7 @@ impl Plan {
 }
 
 /// The workspace members that take the workspace version, after checking
-/// with `cargo metadata` that [`PUBLISHED`] is the one published member
-/// and takes it too.
+/// with `cargo metadata` that no member but [`PUBLISHED`] is published.
 fn members_taking_the_version(root: &Path) -> Result<Vec<String>, String> {
     let metadata = cargo_metadata::MetadataCommand::new()
         .manifest_path(root.join(MANIFEST))
@@ -186,15 +174,12 @@ fn members_taking_the_version(root: &Path) -> Result<Vec<String>, String> {
         let takes = at(&manifest, &["package", "version", "workspace"]).and_then(Item::as_bool);
         if takes == Some(true) {
             taking.push(package.name.to_string());
-        } else if published {
-            return Err(format!(
-                "{PUBLISHED} does not take `version.workspace = true`"
-            ));
         }
     }
     let publishes = taking.iter().any(|name| name == PUBLISHED);
-    (publishes.then_some(taking))
-        .ok_or_else(|| format!("{PUBLISHED} is not a published member of the workspace"))
+    (publishes.then_some(taking)).ok_or_else(|| {
+        format!("{PUBLISHED} is not a published member of the workspace that takes `version.workspace = true`")
+    })
 }
 
 /// Sets a string value, keeping the spaces and comments around it.
@@ -204,23 +189,13 @@ fn set_keeping_decor(value: &mut toml_edit::Value, text: &str) {
     *value.decor_mut() = decor;
 }
 
-/// The lock file at `path` with the path packages `names` moved from `old`
-/// to `new` (their `[[package]]` entries without a `source`, and the
-/// dependency lists that name them with their version); how many entries
-/// moved.
-fn edit_lock(
-    root: &Path,
-    path: &Path,
-    names: &[String],
-    old: &str,
-    new: &str,
-) -> Result<(String, usize), String> {
-    let mut lock = read_toml(root, path)?;
+/// Moves the path packages `names` from `old` to `new` in `lock` (their
+/// `[[package]]` entries without a `source`, and the dependency lists that
+/// name them with their version); how many entries moved.
+fn edit_lock(lock: &mut DocumentMut, names: &[String], old: &str, new: &str) -> usize {
     let ours = |name: &str| names.iter().any(|n| n == name);
     let mut moved = 0;
-    let packages = lock
-        .get_mut("package")
-        .and_then(Item::as_array_of_tables_mut);
+    let packages = (lock.get_mut("package")).and_then(Item::as_array_of_tables_mut);
     for package in packages.into_iter().flat_map(|p| p.iter_mut()) {
         if package.get("source").is_none()
             && package.get("name").and_then(Item::as_str).is_some_and(ours)
@@ -238,7 +213,7 @@ fn edit_lock(
             }
         }
     }
-    Ok((lock.to_string(), moved))
+    moved
 }
 
 /// The lock files of other workspaces under `root` (the `no_std` check,
@@ -264,8 +239,8 @@ fn other_locks(root: &Path) -> Vec<PathBuf> {
 /// nothing.
 pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
     parse_date(date)?;
+    let current = workspace_version(root)?;
     let mut manifest = read_toml(root, MANIFEST)?;
-    let current = version_of(&manifest)?;
     let mut changelog = Changelog::read(root)?;
     let (bump, reasons) = changelog.unreleased()?;
     if reasons.is_empty() {
@@ -285,7 +260,8 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
     let version = manifest["workspace"]["package"]["version"].as_value_mut();
     set_keeping_decor(version.expect("read above"), &new);
     changelog.release(&new, date)?;
-    let (lock, moved) = edit_lock(root, Path::new(LOCKFILE), &taking, &old, &new)?;
+    let mut lock = read_toml(root, LOCKFILE)?;
+    let moved = edit_lock(&mut lock, &taking, &old, &new);
     if old != new && moved != taking.len() {
         return Err(format!(
             "{LOCKFILE} does not list each of {} at {old} once; bring it up to date (`cargo update --workspace`) and run again",
@@ -294,12 +270,13 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
     }
     let mut files = vec![
         (root.join(MANIFEST), manifest.to_string()),
-        (root.join(LOCKFILE), lock),
+        (root.join(LOCKFILE), lock.to_string()),
         (root.join(CHANGELOG), changelog.render()),
     ];
     for path in other_locks(root) {
-        let (lock, _) = edit_lock(root, &path, &taking, &old, &new)?;
-        files.push((path, lock));
+        let mut lock = read_toml(root, &path)?;
+        edit_lock(&mut lock, &taking, &old, &new);
+        files.push((path, lock.to_string()));
     }
     let files = files.into_iter().map(|(path, text)| FileWrite {
         path,
@@ -392,13 +369,10 @@ pub fn execute(args: &Args, root: &Path, out: &mut dyn Write, err: &mut dyn Writ
         None if args.semver_checks => semver_check(root, &args.index, out),
         None => release(args, root, out),
     };
-    match result {
-        Ok(()) => EXIT_OK,
-        Err(message) => {
-            let _ = writeln!(err, "error: {message}");
-            EXIT_FAILURE
-        }
-    }
+    result.map(|()| EXIT_OK).unwrap_or_else(|message| {
+        let _ = writeln!(err, "error: {message}");
+        EXIT_FAILURE
+    })
 }
 
 /// Prints the release notes of `version` (when empty, the workspace's): its
@@ -488,13 +462,12 @@ mod tests {
         let lock = "version = 4\n\n[[package]]\nname = \"a\"\nversion = \"0.1.0\"\ndependencies = [\n \"b 0.1.0\",\n \"c\",\n]\n\n\
                     [[package]]\nname = \"b\"\nversion = \"0.1.0\"\n\n[[package]]\nname = \"b\"\nversion = \"0.1.0\"\n\
                     source = \"registry+https://github.com/rust-lang/crates.io-index\"\n";
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(LOCKFILE), lock).unwrap();
+        let mut edited: DocumentMut = lock.parse().unwrap();
         let names = ["a".to_owned(), "b".to_owned()];
-        let edited = edit_lock(dir.path(), Path::new(LOCKFILE), &names, "0.1.0", "0.2.0");
+        assert_eq!(edit_lock(&mut edited, &names, "0.1.0", "0.2.0"), 2);
         let expected = lock
             .replacen("version = \"0.1.0\"", "version = \"0.2.0\"", 2)
             .replace("\"b 0.1.0\"", "\"b 0.2.0\"");
-        assert_eq!(edited.unwrap(), (expected, 2));
+        assert_eq!(edited.to_string(), expected);
     }
 }
