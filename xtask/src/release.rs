@@ -121,34 +121,12 @@ pub fn workspace_version(root: &Path) -> Result<Version, String> {
 /// A planned release: the version, why, and the files as they will be.
 #[derive(Clone, Debug)]
 pub struct Plan {
-    /// The version in `Cargo.toml` now.
-    pub current: Version,
-    /// The version released: `current` on a first release.
+    /// The version released: the current one on a first release.
     pub next: Version,
-    /// The largest change under `## Unreleased`.
-    pub bump: Bump,
-    /// One line per kind of change (and per `**Breaking**` entry).
-    pub reasons: Vec<String>,
+    /// For people: the version, the bump, why, and what is published.
+    pub description: String,
     /// `Cargo.toml`, the lock files and `CHANGELOG.md` as they will be.
     pub files: Vec<FileWrite>,
-}
-
-impl Plan {
-    /// What the release does, for people: the version, the bump and why.
-    pub fn describe(&self) -> String {
-        let version = if self.current == self.next {
-            format!(
-                "version: {} (first release)\nbump: none: {CHANGELOG} has no section for it yet, \
-                 so it was never released and is released as it is\n",
-                self.next
-            )
-        } else {
-            let bump = self.bump.as_str();
-            format!("version: {} -> {}\nbump: {bump}\n", self.current, self.next)
-        };
-        let why = join(&self.reasons, "", |reason| format!("  - {reason}\n"));
-        format!("{version}why:\n{why}publishes: {PUBLISHED}\n")
-    }
 }
 
 /// The workspace members that take the workspace version, after checking
@@ -255,6 +233,16 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
     // A version without a section was never released: it is released as it is.
     let first_release = !versions.contains(&current);
     let next = self::bump(&current, if first_release { Bump::None } else { bump });
+    let version = if first_release {
+        format!(
+            "version: {next} (first release)\nbump: none: {CHANGELOG} has no section for it yet, \
+             so it was never released and is released as it is\n"
+        )
+    } else {
+        format!("version: {current} -> {next}\nbump: {}\n", bump.as_str())
+    };
+    let why = join(&reasons, "", |reason| format!("  - {reason}\n"));
+    let description = format!("{version}why:\n{why}publishes: {PUBLISHED}\n");
     let (old, new) = (current.to_string(), next.to_string());
     let taking = members_taking_the_version(root)?;
     let version = manifest["workspace"]["package"]["version"].as_value_mut();
@@ -282,13 +270,10 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
         path,
         content: text.into_bytes(),
     });
-    let files = files.collect();
     Ok(Plan {
-        current,
         next,
-        bump,
-        reasons,
-        files,
+        description,
+        files: files.collect(),
     })
 }
 
@@ -308,10 +293,9 @@ pub enum Baseline {
 }
 
 /// The last release of [`PUBLISHED`] before the workspace version: the
-/// newest older version in the crates.io sparse index at `index` that is not
-/// yanked; else the tag `vX.Y.Z` of the newest older version `CHANGELOG.md`
-/// has a section for; `None` when there is neither (a first release). The
-/// index not listing the crate (404) is not an error.
+/// newest older one not yanked in the crates.io sparse index at `index` (a
+/// 404 lists none), else the tag `vX.Y.Z` of the newest older one in
+/// `CHANGELOG.md`; `None` for a first release.
 pub fn baseline(root: &Path, index: &str) -> Result<Option<Baseline>, String> {
     #[derive(serde::Deserialize)]
     struct Entry {
@@ -398,10 +382,8 @@ fn semver_check(root: &Path, index: &str, out: &mut dyn Write) -> Result<(), Str
     };
     let args = semver_checks_args(root, &baseline);
     let _ = writeln!(out, "==> cargo {}", args.join(" "));
-    let status = Command::new(crate::cargo())
-        .args(&args)
-        .current_dir(root)
-        .status();
+    let mut cargo = Command::new(crate::cargo());
+    let status = cargo.args(&args).current_dir(root).status();
     match status {
         Ok(status) if status.success() => Ok(()),
         Ok(status) => Err(format!(
@@ -417,7 +399,7 @@ fn semver_check(root: &Path, index: &str, out: &mut dyn Write) -> Result<(), Str
 fn release(args: &Args, root: &Path, out: &mut dyn Write) -> Result<(), String> {
     let date = args.date.clone().unwrap_or_else(today);
     let plan = plan(root, &date).map_err(|e| format!("{e}\nnothing was written"))?;
-    let _ = write!(out, "{}", plan.describe());
+    let _ = write!(out, "{}", plan.description);
     if args.dry_run {
         let _ = writeln!(out, "dry run: nothing was written");
         return Ok(());
@@ -447,14 +429,8 @@ mod tests {
         assert!(dates.iter().all(|d| parse_date(d).is_ok()));
         assert!(dates.windows(2).all(|pair| pair[0] < pair[1]));
         assert_eq!([&dates[0], &dates[47_481]], ["1970-01-01", "2099-12-31"]);
-        for wrong in [
-            "2023-02-29",
-            "2024-2-9",
-            "0000-01-01",
-            "2024-01-01T10:00:00",
-        ] {
-            assert!(parse_date(wrong).is_err(), "{wrong}");
-        }
+        let wrong = ["2023-02-29", "2024-2-9", "0000-01-01", "2024-01-01T10:00"];
+        assert!(wrong.iter().all(|d| parse_date(d).is_err()));
     }
 
     #[test]
