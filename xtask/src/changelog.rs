@@ -226,9 +226,7 @@ impl Changelog {
             if body.iter().any(|l| !blank(l)) {
                 *entries.entry(kind).or_insert(0) += items.len().max(1);
             }
-            let breaking = items
-                .into_iter()
-                .filter(|i| i.1.starts_with("**Breaking**"));
+            let breaking = (items.into_iter()).filter(|i| i.1.starts_with("**Breaking**"));
             for (index, text) in breaking {
                 let continues = |l: &&String| !blank(l) && list_item(l).is_none();
                 let more = body[index + 1..].iter().take_while(continues);
