@@ -6,6 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use ws_close_codes_codegen::{close_code_source, readme_table};
 use ws_close_codes_registry::{self as registry, Derivation, Diff, Registry};
 
 use crate::changelog::{Changelog, CHANGELOG};
@@ -69,8 +70,7 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
         |path: &str| String::from_utf8(read(path)?).map_err(|e| format!("{path}: not UTF-8 ({e})"));
     let snapshot = read(SNAPSHOT)?;
     let old = registry::parse(&snapshot).map_err(|e| format!("{SNAPSHOT}: {e}"))?;
-    let source = options.new_document_source.as_deref();
-    let source = source.unwrap_or("new document");
+    let source = (options.new_document_source.as_deref()).unwrap_or("new document");
     let (new, diff, source) = match &options.new_document {
         None => (old, None, SNAPSHOT),
         Some(bytes) => {
@@ -84,8 +84,7 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
     let curated = registry::Curated::parse(&text(DESCRIPTIONS)?);
     let curated = curated.map_err(|e| format!("{DESCRIPTIONS}: {e}"))?;
     let built = registry::build(&new, &pins, &curated).map_err(|e| format!("{source}: {e}"))?;
-    let table = ws_close_codes_codegen::readme_table(&built.catalog);
-    let readme = splice_table(&text(README)?, &table)?;
+    let readme = splice_table(&text(README)?, &readme_table(&built.catalog))?;
 
     let mut warnings = Vec::new();
     for a in &built.assigned {
@@ -104,9 +103,8 @@ pub fn plan(options: &Options) -> Result<Plan, String> {
 
     let new_document = options.new_document.as_ref();
     let mut files = Vec::from_iter(new_document.map(|b| (SNAPSHOT, b.clone())));
-    let generated = ws_close_codes_codegen::close_code_source(&built.catalog);
     files.push((NAMES, built.pins.render().into_bytes()));
-    files.push((GENERATED, generated.into_bytes()));
+    files.push((GENERATED, close_code_source(&built.catalog).into_bytes()));
     files.push((README, readme.into_bytes()));
     if let Some(diff) = diff.as_ref().filter(|d| !d.is_empty()) {
         let mut changelog = Changelog::parse(&text(CHANGELOG)?);
