@@ -7,9 +7,7 @@
 use std::fmt::{Display, Write as _};
 
 use ws_close_codes_codegen::escape_markdown;
-use ws_close_codes_registry::{
-    Change, Derivation, Diff, Person, Pins, Record, Reference, Registry,
-};
+use ws_close_codes_registry::{Change, Derivation, Diff, Pin, Pins, Record, Reference, Registry};
 
 use crate::changelog::Kind;
 use crate::regen::{Plan, NAMES};
@@ -126,10 +124,8 @@ fn change(change: &Change) -> (&'static str, String, String) {
 
 /// The variant of `value`, in code.
 fn variant(pins: &Pins, value: u16) -> String {
-    match pins.get(value) {
-        Some(pin) => format!("`CloseCode::{}`", pin.ident),
-        None => "its variant".to_owned(),
-    }
+    let variant = |pin: &Pin| format!("`CloseCode::{}`", pin.ident);
+    pins.get(value).map_or("its variant".to_owned(), variant)
 }
 
 /// The semantic-versioning consequences of `diff`, one Markdown line each.
@@ -182,7 +178,7 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     let records = |records: &[Record]| -> Vec<String> {
         let row = |r: &Record| {
             let (value, description) = (r.span.start, cell([&r.description]));
-            let contact = cell(r.contact.as_ref().map(Person::display_name));
+            let contact = cell(r.contact.as_ref().map(|p| p.display_name()));
             let (refs, ident) = (
                 cell(r.references.iter().map(Reference::label)),
                 ident(value),
