@@ -284,38 +284,28 @@ mod tests {
     }
 
     #[test]
-    fn registering_splits_the_unassigned_record_and_keeps_the_rest() {
-        let registry = base().parse().unwrap();
-        let value = (3000..=3999)
-            .find(|&v| registry.record_for(v).is_some_and(|r| !r.is_assigned()))
-            .unwrap();
+    fn registering_splits_the_unassigned_record_and_keeps_the_rest() -> Result<(), String> {
+        let registry = base().parse()?;
+        let unassigned = |v: &u16| registry.record_for(*v).is_some_and(|r| !r.is_assigned());
+        let value = (3000..=3999).find(unassigned).unwrap();
         let gap = registry.record_for(value).unwrap().span;
-        let doc = (base().add_person(
-            "New_Person",
-            "New Person",
-            "mailto:new&example.org",
-            "2099-01",
-        ))
-        .and_then(|d| {
-            d.register(
-                value,
-                "A & B",
-                "2099-01-02",
-                Some("New_Person"),
-                &[("rfc", "rfc9999")],
-            )
-        })
-        .unwrap()
-        .updated("2099-01-02");
-        let new = doc.parse().unwrap();
+        let uri = "mailto:new&example.org";
+        let doc = base().add_person("New_Person", "New Person", uri, "2099-01")?;
+        let references = [("rfc", "rfc9999")];
+        let doc = doc.register(
+            value,
+            "A & B",
+            "2099-01-02",
+            Some("New_Person"),
+            &references,
+        )?;
+        let new = doc.updated("2099-01-02").parse()?;
         assert_eq!(new.document_updated.to_string(), "2099-01-02");
         let record = new.record_for(value).unwrap();
         assert_eq!(record.description, "A & B");
         let contact = record.contact.as_ref().unwrap();
-        assert_eq!(
-            (contact.display_name(), contact.uri.as_deref()),
-            ("New Person", Some("mailto:new&example.org"))
-        );
+        assert_eq!(contact.display_name(), "New Person");
+        assert_eq!(contact.uri.as_deref(), Some(uri));
         assert_eq!(record.references[0].data, "rfc9999");
         assert_eq!(record.date.unwrap().to_string(), "2099-01-02");
         if gap.start < value {
@@ -324,10 +314,8 @@ mod tests {
         if value < gap.end {
             assert_eq!(new.record_for(value + 1).unwrap().span.start, value + 1);
         }
-        assert_eq!(
-            new.registered_codes().count(),
-            registry.registered_codes().count() + 1
-        );
+        let count = |registry: &Registry| registry.registered_codes().count();
+        assert_eq!(count(&new), count(&registry) + 1);
         let error = base()
             .register(1000, "x", "2099-01-02", None, &[])
             .unwrap_err();
@@ -335,34 +323,29 @@ mod tests {
             error.contains("1000 is not inside an unassigned record"),
             "{error}"
         );
+        Ok(())
     }
 
     #[test]
-    fn every_edit_changes_its_record_alone() {
-        let registry = base().parse().unwrap();
-        let code = registry
-            .registered_codes()
-            .find(|r| !r.references.is_empty() && r.contact.is_some())
-            .unwrap();
+    fn every_edit_changes_its_record_alone() -> Result<(), String> {
+        let registry = base().parse()?;
+        let mut codes = registry.registered_codes();
+        let code = codes.find(|r| !r.references.is_empty() && r.contact.is_some());
+        let code = code.unwrap();
         let (value, first) = (code.span.start, code.references[0].clone());
-        let doc = (base().reword(value, "Reworded <text>"))
-            .and_then(|d| d.remove_reference(value, &first.data))
-            .and_then(|d| d.add_reference(value, "uri", "https://example.org/a&b"))
-            .and_then(|d| d.contact(value, "Someone Else", false))
-            .and_then(|d| d.redate(value, Some("2031-02-03"), "2032-04-05"))
-            .unwrap();
-        let parsed = doc.parse().unwrap();
+        let doc = (base().reword(value, "Reworded <text>")?)
+            .remove_reference(value, &first.data)?
+            .add_reference(value, "uri", "https://example.org/a&b")?
+            .contact(value, "Someone Else", false)?
+            .redate(value, Some("2031-02-03"), "2032-04-05")?;
+        let parsed = doc.parse()?;
         let record = parsed.record_for(value).unwrap();
         assert_eq!(record.description, "Reworded <text>");
         assert!(!record.references.contains(&first));
-        assert_eq!(
-            record.references.last().unwrap().data,
-            "https://example.org/a&b"
-        );
-        assert_eq!(
-            record.contact.as_ref().unwrap().display_name(),
-            "Someone Else"
-        );
+        let last = record.references.last().unwrap();
+        assert_eq!(last.data, "https://example.org/a&b");
+        let contact = record.contact.as_ref().unwrap();
+        assert_eq!(contact.display_name(), "Someone Else");
         assert_eq!(record.date.unwrap().to_string(), "2031-02-03");
         assert_eq!(record.updated.unwrap().to_string(), "2032-04-05");
         for other in registry
@@ -372,25 +355,22 @@ mod tests {
             assert_eq!(parsed.record_for(other.span.start), Some(other));
         }
         let person = code.contact.as_ref().unwrap().id.clone();
-        let back = doc.contact(value, &person, true).unwrap().parse().unwrap();
+        let back = doc.contact(value, &person, true)?.parse()?;
         assert_eq!(back.record_for(value).unwrap().contact, code.contact);
         assert!(base().remove_reference(value, "rfc0").is_err());
 
-        let without = base().without(value).unwrap().parse().unwrap();
+        let without = base().without(value)?.parse()?;
         assert!(without.record_for(value).is_none());
-        assert_eq!(
-            without.registered_codes().count(),
-            registry.registered_codes().count() - 1
-        );
+        let count = |registry: &Registry| registry.registered_codes().count();
+        assert_eq!(count(&without), count(&registry) - 1);
+        Ok(())
     }
 
     #[test]
     fn offsets_of_positions() {
         let text = "ab\n\u{e9}<x>\n";
         assert_eq!(offset_of(text, Position { line: 1, column: 1 }), 0);
-        assert_eq!(
-            &text[offset_of(text, Position { line: 2, column: 2 })..],
-            "<x>\n"
-        );
+        let at = offset_of(text, Position { line: 2, column: 2 });
+        assert_eq!(&text[at..], "<x>\n");
     }
 }
