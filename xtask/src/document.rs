@@ -254,10 +254,8 @@ impl Document {
     ) -> Result<Document, String> {
         let at = (self.text.rfind("</people>")).ok_or("the document has no </people>")?;
         let line = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let (indent, inner) = (
-            &self.text[line..at],
-            format!("{}    ", &self.text[line..at]),
-        );
+        let indent = self.text[line..at].to_owned();
+        let inner = format!("{indent}    ");
         let [id, name, uri, updated] = [id, name, uri, updated].map(escape);
         let person = format!(
             "  <person id=\"{id}\">\n{inner}<name>{name}</name>\n{inner}<uri>{uri}</uri>\n\
