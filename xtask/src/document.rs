@@ -31,21 +31,15 @@ pub struct Document {
 
 /// `text` as XML character data or attribute value.
 pub fn escape(text: &str) -> String {
-    (text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;"))
-    .replace('"', "&quot;")
-    .replace('\'', "&apos;")
+    let text = text.replace('&', "&amp;").replace('<', "&lt;");
+    let text = text.replace('>', "&gt;").replace('"', "&quot;");
+    text.replace('\'', "&apos;")
 }
 
 /// `<xref type="KIND" data="DATA"/>`.
 fn xref(kind: &str, data: &str) -> String {
-    format!(
-        "<xref type=\"{}\" data=\"{}\"/>",
-        escape(kind),
-        escape(data)
-    )
+    let [kind, data] = [kind, data].map(escape);
+    format!("<xref type=\"{kind}\" data=\"{data}\"/>")
 }
 
 /// A `<contact>` that names the person `id`.
