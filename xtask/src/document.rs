@@ -84,8 +84,8 @@ impl Document {
         registry::parse(self.text.as_bytes()).map_err(|e| format!("the document: {e}"))
     }
 
-    /// The record holding `value`, which must be `wanted` (`else` says how
-    /// when not): its span, the byte range of its element and the
+    /// The record holding `value`, which must be `wanted` (else the error
+    /// ends with `or_else`): its span, the byte range of its element and the
     /// indentation of its line.
     fn record(
         &self,
@@ -175,17 +175,15 @@ impl Document {
     /// a stale copy that predates the registration would lack it.
     pub fn without(self, value: u16) -> Result<Document, String> {
         let record = self.own_record(value)?;
-        let line = self.text[..record.start]
-            .rfind('\n')
-            .unwrap_or(record.start);
-        Ok(self.replace(line..record.end, ""))
+        let line = self.text[..record.start].rfind('\n');
+        Ok(self.replace(line.unwrap_or(record.start)..record.end, ""))
     }
 
     /// Replaces the description of the registered code `value`.
     pub fn reword(self, value: u16, description: &str) -> Result<Document, String> {
         let new = format!("<description>{}</description>", escape(description));
-        self.edit(value, "<description>", |record| {
-            Some((element(record, "description")?, new))
+        self.edit(value, "<description>", |r| {
+            Some((element(r, "description")?, new))
         })
     }
 
@@ -201,9 +199,7 @@ impl Document {
             true => person(text_or_id),
             false => format!("<contact>{}</contact>", escape(text_or_id)),
         };
-        self.edit(value, "<contact>", |record| {
-            Some((element(record, "contact")?, new))
-        })
+        self.edit(value, "<contact>", |r| Some((element(r, "contact")?, new)))
     }
 
     /// Removes the reference of `value` whose data is `data`, with its line.
@@ -233,9 +229,7 @@ impl Document {
     pub fn redate(self, value: u16, date: Option<&str>, updated: &str) -> Result<Document, String> {
         let date = date.map_or(String::new(), |d| format!(" date=\"{}\"", escape(d)));
         let tag = format!("<record{date} updated=\"{}\">", escape(updated));
-        self.edit(value, "start tag", |record| {
-            Some((0..record.find('>')? + 1, tag))
-        })
+        self.edit(value, "start tag", |r| Some((0..r.find('>')? + 1, tag)))
     }
 
     /// Adds a person to `<people>`.
