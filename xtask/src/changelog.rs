@@ -5,6 +5,9 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::path::Path;
+
+use semver::Version;
 
 use crate::report::{join, shorten, Bump};
 
@@ -29,46 +32,19 @@ impl Kind {
         [Added, Changed, Deprecated, Removed, Fixed, Security]
     };
 
-    /// What it asks of the version: `Removed` is breaking, `Fixed` and
-    /// `Security` are fixes, the others compatible.
-    pub fn bump(self) -> Bump {
+    /// The kind a subsection's title names.
+    fn named(title: &str) -> Option<Kind> {
+        (Kind::ALL.into_iter()).find(|kind| format!("{kind:?}").eq_ignore_ascii_case(title))
+    }
+
+    /// What it asks of the version, and in words: `Removed` is breaking,
+    /// `Fixed` and `Security` are fixes, the others compatible.
+    fn bump(self) -> (Bump, &'static str) {
         match self {
-            Kind::Removed => Bump::Major,
-            Kind::Added | Kind::Changed | Kind::Deprecated => Bump::Minor,
-            Kind::Fixed | Kind::Security => Bump::Patch,
+            Kind::Removed => (Bump::Major, "a breaking change"),
+            Kind::Added | Kind::Changed | Kind::Deprecated => (Bump::Minor, "a compatible change"),
+            Kind::Fixed | Kind::Security => (Bump::Patch, "a fix"),
         }
-    }
-}
-
-/// What `## Unreleased` holds: entries per kind, and the `**Breaking**` ones.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Unreleased {
-    entries: BTreeMap<Kind, usize>,
-    breaking: Vec<String>,
-}
-
-impl Unreleased {
-    /// Whether there is nothing to release.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.breaking.is_empty()
-    }
-
-    /// The largest change, with one line per kind and per `**Breaking**` entry.
-    pub fn bump(&self) -> (Bump, Vec<String>) {
-        let mut reasons: Vec<(Bump, String)> = Vec::new();
-        for entry in &self.breaking {
-            reasons.push((Bump::Major, shorten(entry, 100)));
-        }
-        for (&kind, &count) in &self.entries {
-            let what = ["a fix", "a compatible change", "a breaking change"];
-            let what = what[kind.bump() as usize - 1];
-            let plural = if count == 1 { "entry" } else { "entries" };
-            let text = format!("### {kind:?} ({count} {plural}) is {what}");
-            reasons.push((kind.bump(), text));
-        }
-        let bump = reasons.iter().map(|r| r.0).max().unwrap_or(Bump::None);
-        let text = |(bump, text): (Bump, String)| format!("{}: {text}", bump.as_str());
-        (bump, reasons.into_iter().map(text).collect())
     }
 }
 
@@ -81,16 +57,11 @@ pub struct Changelog {
 /// A heading's title, its line and the line after its block.
 type Block = (String, usize, usize);
 
-fn is_unreleased(title: &str) -> bool {
-    let bare = title.trim_start_matches('[').trim_end_matches(']');
-    bare.trim().eq_ignore_ascii_case("unreleased")
-}
-
 /// The version a heading names: `0.1.0 - ...`, `[0.1.0] - ...`, `v0.1.0`.
-fn section_version(title: &str) -> &str {
-    let title = title.trim().trim_start_matches('[');
+fn version_of(title: &str) -> Option<Version> {
+    let title = title.trim_start_matches('[');
     let end = (title.find(|c: char| c == ']' || c.is_whitespace())).unwrap_or(title.len());
-    title[..end].strip_prefix('v').unwrap_or(&title[..end])
+    Version::parse(title[..end].strip_prefix('v').unwrap_or(&title[..end])).ok()
 }
 
 /// A top-level list item's text after its bullet or number.
@@ -103,16 +74,19 @@ fn list_item(line: &str) -> Option<&str> {
     (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim_start())
 }
 
-/// A heading's text after its `#`s.
-fn title(line: &str) -> String {
-    line.trim().trim_start_matches('#').trim().to_owned()
-}
-
 fn blank(line: &str) -> bool {
     line.trim().is_empty()
 }
 
 impl Changelog {
+    /// Reads `CHANGELOG.md` in the workspace at `root`.
+    pub fn read(root: &Path) -> Result<Changelog, String> {
+        let text = std::fs::read_to_string(root.join(CHANGELOG));
+        Ok(Changelog::parse(
+            &text.map_err(|e| format!("{CHANGELOG}: {e}"))?,
+        ))
+    }
+
     /// Reads `text`; any text is a changelog, perhaps without sections.
     pub fn parse(text: &str) -> Changelog {
         let lines = text.lines().map(str::to_owned).collect();
@@ -124,11 +98,13 @@ impl Changelog {
         self.lines.iter().map(|line| format!("{line}\n")).collect()
     }
 
-    /// The headings of levels 1 to 3 outside fenced code: (line, level).
-    fn headings(&self) -> Vec<(usize, usize)> {
-        let (mut headings, mut fence) = (Vec::new(), None);
-        for (index, line) in self.lines.iter().enumerate() {
-            let text = line.trim_start();
+    /// The headings of `level` in `lines` outside fenced code, each up to the
+    /// next heading of its level or above (or the end of `lines`), which
+    /// starts outside fenced code.
+    fn blocks(&self, level: usize, lines: Range<usize>) -> Vec<Block> {
+        let (mut blocks, mut fence): (Vec<Block>, _) = (Vec::new(), None);
+        for index in lines.clone() {
+            let (line, text) = (&self.lines[index], self.lines[index].trim_start());
             let run = |marker: u8| text.bytes().take_while(|&b| b == marker).count();
             if let Some((marker, length)) = fence {
                 if run(marker) >= length && blank(&text[run(marker)..]) {
@@ -137,27 +113,18 @@ impl Changelog {
             } else if line.len() - text.len() > 3 {
             } else if let Some(marker) = [b'`', b'~'].into_iter().find(|&m| run(m) >= 3) {
                 fence = Some((marker, run(marker)));
-            } else if (1..=3).contains(&run(b'#'))
+            } else if (1..=level).contains(&run(b'#'))
                 && matches!(text[run(b'#')..].chars().next(), None | Some(' ' | '\t'))
             {
-                headings.push((index, run(b'#')));
+                if let Some(open) = blocks.last_mut() {
+                    open.2 = open.2.min(index);
+                }
+                if run(b'#') == level {
+                    blocks.push((text[level..].trim().to_owned(), index, lines.end));
+                }
             }
         }
-        headings
-    }
-
-    /// The headings of `level` in `lines`, each up to the next heading of
-    /// its level or above (or the end of `lines`).
-    fn blocks(&self, level: usize, lines: Range<usize>) -> Vec<Block> {
-        let headings: Vec<(usize, usize)> = (self.headings().into_iter())
-            .filter(|&(index, l)| lines.contains(&index) && l <= level)
-            .collect();
-        let title = |index: usize| title(&self.lines[index]);
-        let end = |n: usize| headings.get(n + 1).map_or(lines.end, |h| h.0);
-        (headings.iter().enumerate())
-            .filter(|(_, heading)| heading.1 == level)
-            .map(|(n, &(index, _))| (title(index), index, end(n)))
-            .collect()
+        blocks
     }
 
     fn sections(&self) -> Vec<Block> {
@@ -165,47 +132,30 @@ impl Changelog {
     }
 
     fn unreleased_section(&self) -> Result<Block, String> {
-        (self.sections().into_iter().find(|s| is_unreleased(&s.0)))
+        let unreleased =
+            |s: &Block| (s.0.trim_matches(['[', ']']).trim()).eq_ignore_ascii_case("unreleased");
+        (self.sections().into_iter().find(unreleased))
             .ok_or_else(|| format!("{CHANGELOG} has no `## Unreleased` section"))
     }
 
-    /// The lines of `version`'s section (`## X.Y.Z ...`), heading first.
-    pub fn version_section(&self, version: &str) -> Option<Range<usize>> {
-        (self.sections().into_iter())
-            .find(|s| !is_unreleased(&s.0) && section_version(&s.0) == version)
-            .map(|(_, heading, end)| heading..end)
-    }
-
     /// The versions that have a section, in the order of the file.
-    pub fn versions(&self) -> Vec<String> {
-        let sections = self.sections().into_iter().filter(|s| !is_unreleased(&s.0));
-        sections.map(|s| section_version(&s.0).to_owned()).collect()
+    pub fn versions(&self) -> Vec<Version> {
+        (self.sections().iter())
+            .filter_map(|s| version_of(&s.0))
+            .collect()
     }
 
     /// The release notes of `version`: its section's body without the
     /// heading and the blank lines at either end.
     pub fn notes(&self, version: &str) -> Option<String> {
-        let section = self.version_section(version)?;
-        let body = &self.lines[section.start + 1..section.end];
+        let version = Version::parse(version).ok()?;
+        let mut sections = self.sections().into_iter();
+        let (_, heading, end) = sections.find(|s| version_of(&s.0).as_ref() == Some(&version))?;
+        let body = &self.lines[heading + 1..end];
         let first = body.iter().position(|l| !blank(l)).unwrap_or(body.len());
         let last = body.iter().rposition(|l| !blank(l)).map_or(0, |i| i + 1);
-        let lines = body.get(first..last).unwrap_or_default();
-        Some(lines.iter().map(|line| format!("{line}\n")).collect())
-    }
-
-    /// The subsections of `section`, with their kind if the title names one.
-    fn subsections(&self, section: &Block) -> Vec<(Option<Kind>, usize, usize)> {
-        let is = |kind: &Kind, title: &str| format!("{kind:?}").eq_ignore_ascii_case(title);
-        let kind = |title: &str| Kind::ALL.into_iter().find(|k| is(k, title));
-        (self.blocks(3, section.1 + 1..section.2).into_iter())
-            .map(|(title, heading, end)| (kind(&title), heading, end))
-            .collect()
-    }
-
-    /// The last line in `from..end` that is not blank (`from` when all are).
-    fn last_content(&self, from: usize, end: usize) -> usize {
-        let last = (from..end).rev().find(|&i| !blank(&self.lines[i]));
-        last.unwrap_or(from)
+        let lines = body.get(first..last).unwrap_or_default().to_vec();
+        Some(Changelog { lines }.render())
     }
 
     /// Inserts `lines` at `at`, blank-separated from the line after and,
@@ -222,82 +172,83 @@ impl Changelog {
 
     /// Adds `entry` to the `kind` subsection of `## Unreleased`, both
     /// created when missing, in Keep a Changelog's order.
-    ///
-    /// ```
-    /// use xtask::changelog::{Changelog, Kind};
-    /// let mut changelog = Changelog::parse("# C\n\n## 0.1.0 - 2026-01-01\n");
-    /// changelog.add(Kind::Removed, "- Gone.".into());
-    /// changelog.add(Kind::Added, "- New.".into());
-    /// let text = "## Unreleased\n\n### Added\n\n- New.\n\n### Removed\n\n- Gone.\n\n## 0.1.0";
-    /// assert_eq!(changelog.render(), format!("# C\n\n{text} - 2026-01-01\n"));
-    /// ```
     pub fn add(&mut self, kind: Kind, entry: String) {
         if self.unreleased_section().is_err() {
             let at = self.sections().first().map_or(self.lines.len(), |s| s.1);
             self.insert(at, vec!["## Unreleased".to_owned()], true);
         }
-        let section = self.unreleased_section().expect("`## Unreleased` exists");
-        let subsections = self.subsections(&section);
-        if let Some(&(_, heading, end)) = subsections.iter().find(|s| s.0 == Some(kind)) {
-            let last = self.last_content(heading, end);
-            return self.insert(last + 1, vec![entry], last == heading);
+        let (_, heading, end) = self.unreleased_section().expect("`## Unreleased` exists");
+        let subsections = self.blocks(3, heading + 1..end);
+        // The last line in `from..end` that is not blank (`from` when all are).
+        let last_content = |from: usize, end: usize| {
+            let last = (from..end).rev().find(|&i| !blank(&self.lines[i]));
+            last.unwrap_or(from)
+        };
+        if let Some((_, at, end)) = subsections.iter().find(|s| Kind::named(&s.0) == Some(kind)) {
+            let last = last_content(*at, *end);
+            return self.insert(last + 1, vec![entry], last == *at);
         }
-        let at = match subsections.iter().find(|s| s.0.is_some_and(|k| k > kind)) {
-            Some(&(_, heading, _)) => heading,
-            None => self.last_content(section.1, section.2) + 1,
+        let at = match subsections.iter().find(|s| Kind::named(&s.0) > Some(kind)) {
+            Some(&(_, at, _)) => at,
+            None => last_content(heading, end) + 1,
         };
         let lines = vec![format!("### {kind:?}"), String::new(), entry];
         self.insert(at, lines, true);
     }
 
-    /// Reads `## Unreleased`; refuses a subsection that is not a [`Kind`]
-    /// and text before the first subsection.
-    pub fn unreleased(&self) -> Result<Unreleased, String> {
-        let section = self.unreleased_section()?;
-        let subsections = self.subsections(&section);
+    /// What `## Unreleased` asks of the version: the largest change, and one
+    /// line per kind and per `**Breaking**` entry (none when it is empty).
+    /// Refuses a subsection that is not a [`Kind`] and text before the first.
+    pub fn unreleased(&self) -> Result<(Bump, Vec<String>), String> {
+        let (_, heading, end) = self.unreleased_section()?;
+        let subsections = self.blocks(3, heading + 1..end);
         let kinds = join(Kind::ALL, ", ", |kind| format!("`### {kind:?}`"));
-        let first = subsections.first().map_or(section.2, |s| s.1);
-        if let Some(index) = (section.1 + 1..first).find(|&i| !blank(&self.lines[i])) {
+        let first = subsections.first().map_or(end, |s| s.1);
+        if let Some(index) = (heading + 1..first).find(|&i| !blank(&self.lines[i])) {
             let line = index + 1;
             return Err(format!(
                 "{CHANGELOG}:{line}: text under `## Unreleased` before any `### ` subsection; put \
                  it under one of {kinds}"
             ));
         }
-        let mut unreleased = Unreleased::default();
-        for (kind, heading, end) in subsections {
-            let (line, title) = (heading + 1, self.lines[heading].trim());
-            let Some(kind) = kind else {
+        let (mut entries, mut reasons) = (BTreeMap::new(), Vec::new());
+        for (title, heading, end) in subsections {
+            let Some(kind) = Kind::named(&title) else {
+                let (line, title) = (heading + 1, self.lines[heading].trim());
                 return Err(format!(
                     "{CHANGELOG}:{line}: `{title}` under `## Unreleased` is not a kind of change; \
                      use one of {kinds}"
                 ));
             };
             let body = &self.lines[heading + 1..end];
-            if body.iter().all(|l| blank(l)) {
-                continue;
+            let items = (body.iter().enumerate()).filter_map(|(i, l)| Some((i, list_item(l)?)));
+            let items: Vec<(usize, &str)> = items.collect();
+            if body.iter().any(|l| !blank(l)) {
+                *entries.entry(kind).or_insert(0) += items.len().max(1);
             }
-            let items = body.iter().filter(|l| list_item(l).is_some()).count();
-            *unreleased.entries.entry(kind).or_default() += items.max(1);
-            for (index, line) in body.iter().enumerate() {
-                if let Some(text) = list_item(line).filter(|t| t.starts_with("**Breaking**")) {
-                    let continues = |l: &&String| !blank(l) && list_item(l).is_none();
-                    let more = body[index + 1..].iter().take_while(continues);
-                    let more: String = more.map(|l| format!(" {}", l.trim())).collect();
-                    unreleased.breaking.push(format!("{}{more}", text.trim()));
-                }
+            let breaking = (items.into_iter()).filter(|i| i.1.starts_with("**Breaking**"));
+            for (index, text) in breaking {
+                let continues = |l: &&String| !blank(l) && list_item(l).is_none();
+                let more = body[index + 1..].iter().take_while(continues);
+                let more: String = more.map(|l| format!(" {}", l.trim())).collect();
+                reasons.push((Bump::Major, shorten(&format!("{}{more}", text.trim()), 100)));
             }
         }
-        Ok(unreleased)
+        for (kind, count) in entries {
+            let ((bump, what), plural) =
+                (kind.bump(), if count == 1 { "entry" } else { "entries" });
+            reasons.push((bump, format!("### {kind:?} ({count} {plural}) is {what}")));
+        }
+        let bump = reasons.iter().map(|r| r.0).max().unwrap_or(Bump::None);
+        let reasons =
+            (reasons.into_iter()).map(|(bump, text)| format!("{}: {text}", bump.as_str()));
+        Ok((bump, reasons.collect()))
     }
 
     /// Turns `## Unreleased` into `## VERSION - DATE` below a new, empty
-    /// `## Unreleased`, unless `version` has a section already.
+    /// `## Unreleased`.
     pub fn release(&mut self, version: &str, date: &str) -> Result<(), String> {
         let (_, heading, _) = self.unreleased_section()?;
-        if self.version_section(version).is_some() {
-            return Err(format!("{CHANGELOG} has a section for {version} already"));
-        }
         let old = std::mem::replace(&mut self.lines[heading], format!("## {version} - {date}"));
         self.lines.splice(heading..heading, [old, String::new()]);
         Ok(())

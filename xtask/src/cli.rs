@@ -70,10 +70,8 @@ pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Writ
     let words = std::iter::once("xtask").chain(args.iter().map(String::as_str));
     match Cli::try_parse_from(words) {
         Err(e) => {
-            let _ = match e.use_stderr() {
-                true => write!(err, "{}", e.render()),
-                false => write!(out, "{}", e.render()),
-            };
+            let stream: &mut dyn Write = if e.use_stderr() { err } else { out };
+            let _ = write!(stream, "{}", e.render());
             e.exit_code()
         }
         Ok(Cli::Regen(args)) => regen_command(args, root, out, err).unwrap_or_else(|(code, e)| {
@@ -121,10 +119,9 @@ fn regen_command(
         }
         (None, false) => None,
     };
-    let (new_document_source, new_document) = document.unzip();
     let mut options = regen::Options::default();
     (options.root, options.allow_removals) = (root.to_path_buf(), args.allow_removals);
-    (options.new_document, options.new_document_source) = (new_document, new_document_source);
+    (options.new_document_source, options.new_document) = document.unzip();
 
     let mut plan = regen::plan(&options).map_err(failure)?;
     let _ = write!(out, "{}", report::summary(&plan));
@@ -149,10 +146,9 @@ fn regen_command(
         let path = path.clone();
         plan.files.push(FileWrite { path, content });
     }
-    let written = files::write_changed(&plan.files).map_err(|e| {
-        let status = "`git status` shows what changed";
-        failure(format!("writing failed: {e}; {status}"))
-    })?;
+    let status = "`git status` shows what changed";
+    let written = files::write_changed(&plan.files)
+        .map_err(|e| failure(format!("writing failed: {e}; {status}")))?;
     if written.is_empty() {
         let _ = writeln!(out, "all generated files are current");
     }

@@ -94,9 +94,9 @@ pub fn download(options: &FetchOptions, log: &mut dyn FnMut(&str)) -> Result<Vec
         .build()
         .map_err(|e| format!("cannot set up the HTTP client: {e}"))?;
     let mut wait = Duration::from_millis(options.retry_backoff_ms);
-    for attempt in 0.. {
+    for _ in 0..options.retries {
         match attempt_once(&client, options) {
-            Err((message, true)) if attempt < options.retries => {
+            Err((message, true)) => {
                 log(&format!("{message}; trying again in {wait:?}"));
                 std::thread::sleep(wait);
                 wait *= 2;
@@ -104,7 +104,7 @@ pub fn download(options: &FetchOptions, log: &mut dyn FnMut(&str)) -> Result<Vec
             result => return result.map_err(|(message, _)| message),
         }
     }
-    unreachable!("the loop returns")
+    attempt_once(&client, options).map_err(|(message, _)| message)
 }
 
 /// One attempt: the body, or why not and whether to try again.

@@ -7,7 +7,7 @@
 use std::fmt::{Display, Write as _};
 
 use ws_close_codes_codegen::escape_markdown;
-use ws_close_codes_registry::{Change, Derivation, Diff, Pins, Record, Reference, Registry};
+use ws_close_codes_registry::{Change, Derivation, Diff, Pin, Pins, Record, Reference, Registry};
 
 use crate::changelog::Kind;
 use crate::regen::{Plan, NAMES};
@@ -57,18 +57,13 @@ pub fn join<I: IntoIterator, D: Display>(
     texts.join(sep)
 }
 
-/// The codes IANA reworded whose pinned name stays, with that name.
-fn kept_names(diff: &Diff, pins: &Pins) -> Vec<(u16, String)> {
-    (diff.changed.iter())
-        .filter_map(|(code, changes)| {
-            let reworded = changes.iter().find_map(|change| match change {
-                Change::Description(_, new) => Some(new),
-                _ => None,
-            })?;
-            let name = pins.get(*code)?.name.clone()?;
-            (name != *reworded).then_some((*code, name))
-        })
-        .collect()
+/// The name pinned for `code`, when IANA reworded it and the pin keeps it.
+fn kept_name(pins: &Pins, code: u16, changes: &[Change]) -> Option<String> {
+    let reworded = changes.iter().find_map(|change| match change {
+        Change::Description(_, new) => Some(new),
+        _ => None,
+    })?;
+    (pins.get(code)?.name.clone()).filter(|name| name != reworded)
 }
 
 /// What changed, one line each: registry dates, added, removed and changed
@@ -91,9 +86,11 @@ pub fn summary(plan: &Plan) -> String {
             let what = join(changes, ", ", |c| change(c).0);
             let _ = writeln!(out, "changed: {code} ({what})");
         }
-        for (code, name) in kept_names(diff, &plan.new_pins) {
-            let name = quote_text(&name);
-            let _ = writeln!(out, "IANA reworded {code}; name kept (pinned): {name}");
+        for (code, changes) in &diff.changed {
+            if let Some(name) = kept_name(&plan.new_pins, *code, changes) {
+                let name = quote_text(&name);
+                let _ = writeln!(out, "IANA reworded {code}; name kept (pinned): {name}");
+            }
         }
     }
     for a in &plan.assigned {
@@ -105,42 +102,30 @@ pub fn summary(plan: &Plan) -> String {
     out
 }
 
-/// `text` escaped for Markdown, "—" when empty.
-fn cell(text: &str) -> String {
-    match escape_markdown(text) {
-        text if text.is_empty() => "—".to_owned(),
-        text => text,
-    }
-}
-
-fn optional<T: Display>(value: &Option<T>) -> String {
-    cell(&value.as_ref().map(T::to_string).unwrap_or_default())
-}
-
-fn references(references: &[Reference]) -> String {
-    match references {
-        [] => "—".to_owned(),
-        _ => join(references, "; ", |r| cell(&r.label())),
-    }
+/// Each item escaped for Markdown and joined with "; "; "—" for an empty
+/// item and for none.
+fn cell<T: Display>(items: impl IntoIterator<Item = T>) -> String {
+    let dash = |text: String| if text.is_empty() { "—".into() } else { text };
+    let escaped = |item: T| dash(escape_markdown(&item.to_string()));
+    dash(join(items, "; ", escaped))
 }
 
 /// A change's field, and its values before and after escaped for Markdown.
 fn change(change: &Change) -> (&'static str, String, String) {
+    let references = |r: &[Reference]| cell(r.iter().map(Reference::label));
     match change {
-        Change::Description(a, b) => ("description", cell(a), cell(b)),
-        Change::Contact(a, b) => ("contact", optional(a), optional(b)),
+        Change::Description(a, b) => ("description", cell([a]), cell([b])),
+        Change::Contact(a, b) => ("contact", cell(a), cell(b)),
         Change::References(a, b) => ("references", references(a), references(b)),
-        Change::Date(a, b) => ("registration date", optional(a), optional(b)),
-        Change::Updated(a, b) => ("updated date", optional(a), optional(b)),
+        Change::Date(a, b) => ("registration date", cell(a), cell(b)),
+        Change::Updated(a, b) => ("updated date", cell(a), cell(b)),
     }
 }
 
 /// The variant of `value`, in code.
 fn variant(pins: &Pins, value: u16) -> String {
-    match pins.get(value) {
-        Some(pin) => format!("`CloseCode::{}`", pin.ident),
-        None => "its variant".to_owned(),
-    }
+    let variant = |pin: &Pin| format!("`CloseCode::{}`", pin.ident);
+    pins.get(value).map_or("its variant".to_owned(), variant)
 }
 
 /// The semantic-versioning consequences of `diff`, one Markdown line each.
@@ -177,13 +162,10 @@ fn semver(plan: &Plan, diff: &Diff) -> Vec<(Bump, String)> {
     found
 }
 
-/// `## title`, then `header` and the rows, one a line, or `None.`.
-fn section(out: &mut String, title: &str, header: &str, rows: &[String]) {
-    let _ = match rows {
-        [] => write!(out, "## {title}\n\nNone.\n\n"),
-        _ => write!(out, "## {title}\n\n{header}{}\n\n", rows.join("\n")),
-    };
-}
+const RECORDS: &str = "| code | identifier | description | contact | references | registered |\n\
+                       |---:|---|---|---|---|---|\n";
+const CHANGES: &str = "| code | identifier | description | field | before | after |\n\
+                       |---:|---|---|---|---|---|\n";
 
 /// The Markdown report of `plan`, whose registry `diff` came from a new
 /// document at `source` (a path or a URL).
@@ -195,14 +177,18 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     let ident = |value: u16| ident(value).unwrap_or_else(|| "—".to_owned());
     let records = |records: &[Record]| -> Vec<String> {
         let row = |r: &Record| {
-            let contact = optional(&r.contact.as_ref().map(|p| p.display_name()));
-            let (value, description) = (r.span.start, cell(&r.description));
-            let (refs, date, ident) = (references(&r.references), optional(&r.date), ident(value));
+            let (value, description) = (r.span.start, cell([&r.description]));
+            let contact = cell(r.contact.as_ref().map(|p| p.display_name()));
+            let (refs, ident) = (
+                cell(r.references.iter().map(Reference::label)),
+                ident(value),
+            );
+            let date = cell(r.date);
             format!("| {value} | {ident} | {description} | {contact} | {refs} | {date} |")
         };
         records.iter().map(row).collect()
     };
-    let ((old, new), source) = (diff.updated, cell(source));
+    let ((old, new), source) = (diff.updated, cell([source]));
     let (added, changed, removed) = (diff.added.len(), diff.changed.len(), diff.removed.len());
     let (assigned, warnings) = (plan.assigned.len(), plan.warnings.len());
     let mut out = format!(
@@ -215,59 +201,57 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
          - New identifiers: {assigned}.\n- Warnings: {warnings}.\n\
          - Semantic versioning for `ws-close-codes`: **{bump}**.\n\n"
     );
-    let header = "| code | identifier | description | contact | references | registered |\n\
-                  |---:|---|---|---|---|---|\n";
-    section(&mut out, "Added codes", header, &records(&diff.added));
 
-    let mut rows = Vec::new();
+    let (mut changed, mut kept) = (Vec::new(), String::new());
     for (code, changes) in &diff.changed {
-        let description = cell(plan.new.record_for(*code).map_or("", |r| &r.description));
+        let description = cell(plan.new.record_for(*code).map(|r| &r.description));
+        let ident = ident(*code);
         for (field, before, after) in changes.iter().map(change) {
-            let ident = ident(*code);
             let row =
                 format!("| {code} | {ident} | {description} | {field} | {before} | {after} |");
-            rows.push(row);
+            changed.push(row);
+        }
+        if let Some(name) = kept_name(&plan.new_pins, *code, changes) {
+            let keeps =
+                "`name()` and `Display` keep it; `iana_description()` gives IANA's new text.";
+            let _ = write!(
+                kept,
+                "\n- IANA reworded {code}; name kept (pinned): {}. {keeps}",
+                cell([name])
+            );
         }
     }
-    let kept: String = (kept_names(diff, &plan.new_pins).into_iter())
-        .map(|(code, name)| {
-            let name = cell(&name);
-            format!(
-                "\n- IANA reworded {code}; name kept (pinned): {name}. `name()` and `Display` \
-                 keep it; `iana_description()` gives IANA's new text."
-            )
-        })
-        .collect();
-    rows.extend(Some(kept).filter(|kept| !kept.is_empty()));
-    let changes = "| code | identifier | description | field | before | after |\n\
-                   |---:|---|---|---|---|---|\n";
-    section(&mut out, "Changed codes", changes, &rows);
-    section(&mut out, "Removed codes", header, &records(&diff.removed));
-
-    let rows: Vec<String> = (plan.assigned.iter())
-        .map(|a| {
-            let how = match a.derivation {
-                Derivation::Words => "from the description",
-                Derivation::Collision => "from the description, value appended (collision)",
-                Derivation::Fallback => "fallback (`Code` and the value)",
-            };
-            format!("| {} | `CloseCode::{}` | {how} |", a.value, a.ident)
-        })
-        .collect();
-    let header =
+    changed.extend(Some(kept).filter(|kept| !kept.is_empty()));
+    let identifiers = (plan.assigned.iter()).map(|a| {
+        let how = match a.derivation {
+            Derivation::Words => "from the description",
+            Derivation::Collision => "from the description, value appended (collision)",
+            Derivation::Fallback => "fallback (`Code` and the value)",
+        };
+        format!("| {} | `CloseCode::{}` | {how} |", a.value, a.ident)
+    });
+    let pinned =
         format!("Pinned in `{NAMES}` for good.\n\n| code | variant | derived |\n|---:|---|---|\n");
-    section(&mut out, "New identifiers", &header, &rows);
-
     let listed = plan.warnings.iter().take(LISTED_WARNINGS);
     let item = |warning: &String| format!("- {}", escape_markdown(warning));
-    let mut rows: Vec<String> = listed.map(item).collect();
+    let mut warnings: Vec<String> = listed.map(item).collect();
     let more = plan.warnings.len().saturating_sub(LISTED_WARNINGS);
     if more > 0 {
         let text = "not listed here: `cargo xtask regen` prints every one.";
-        rows.push(format!("- … and {more} more, {text}"));
+        warnings.push(format!("- … and {more} more, {text}"));
     }
-    section(&mut out, "Warnings", "", &rows);
-
+    for (title, header, rows) in [
+        ("Added codes", RECORDS, records(&diff.added)),
+        ("Changed codes", CHANGES, changed),
+        ("Removed codes", RECORDS, records(&diff.removed)),
+        ("New identifiers", &pinned, identifiers.collect()),
+        ("Warnings", "", warnings),
+    ] {
+        let _ = match &rows[..] {
+            [] => write!(out, "## {title}\n\nNone.\n\n"),
+            _ => write!(out, "## {title}\n\n{header}{}\n\n", rows.join("\n")),
+        };
+    }
     let reasons = join(&reasons, "\n", |(_, reason)| format!("- {reason}"));
     let consequence = format!("Consequence for `ws-close-codes`: **{bump}**.");
     let title = "## Semantic versioning";
@@ -297,7 +281,6 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
         );
         entries.push((Kind::Added, text));
     }
-    let kept = kept_names(diff, pins);
     let from_to = |(field, before, after): (&str, String, String)| {
         format!("the {field} from {before} to {after}")
     };
@@ -305,9 +288,9 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
         let what = join(changes.iter().map(change), "; ", &from_to);
         let description = new.record_for(*value).map(|r| name(&r.description));
         let description = description.map(|d| format!(", {d}")).unwrap_or_default();
-        let kept = kept.iter().find(|(code, _)| code == value).map(|(_, pinned)| {
-            let pinned = name(pinned);
-            format!("; its name stays {pinned} (pinned), and `iana_description()` gives the new text")
+        let kept = kept_name(pins, *value, changes).map(|pinned| {
+            let gives = "and `iana_description()` gives the new text";
+            format!("; its name stays {} (pinned), {gives}", name(&pinned))
         });
         let (variant, kept) = (variant(*value), kept.unwrap_or_default());
         let text = format!(

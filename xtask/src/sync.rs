@@ -1,21 +1,12 @@
 //! `cargo xtask sync`: the registry sync, as the scheduled workflow runs it
-//! and as the drill rehearses it.
+//! and as the drill rehearses it: `regen --fetch --report OUT/report.md`,
+//! `cargo test --workspace`; when registered codes changed, `cargo xtask
+//! release` and `cargo metadata --locked`, the release's account appended
+//! to the report (the pull request's body); with `--commit BRANCH`, the
+//! files of [`OWNED`] committed on BRANCH under the report's title.
 //!
-//! 1. `regen --fetch --report OUT/report.md` (`--url` passed on). The
-//!    registry already current: exit 0, nothing else happens.
-//! 2. `cargo test --workspace` on the regenerated workspace.
-//! 3. When registered codes changed (regen wrote `CHANGELOG.md` entries):
-//!    `cargo xtask release`, then `cargo metadata --locked` (Cargo agrees
-//!    with the locks release wrote); the release's account is appended to
-//!    the report, the pull request's body.
-//! 4. With `--commit BRANCH`: `git switch --force-create BRANCH`, the files
-//!    of [`OWNED`] committed with the report's title; the work tree must
-//!    then be clean.
-//!
-//! Exit 3: changed and ready to push; 4: the download failed; 1: any other
-//! failure, with `OUT/issue.md` written: the end of `OUT/log.txt` (which
-//! holds everything the run printed), printable ASCII only, in a fence
-//! longer than any run of backticks in it.
+//! Exit 0: already current; 3: changed; 4: the download failed; 1: any
+//! other failure, with `OUT/issue.md` quoting the end of `OUT/log.txt`.
 
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Write};
@@ -25,9 +16,8 @@ use std::process::{Command, Stdio};
 use crate::changelog::CHANGELOG;
 use crate::cli::{EXIT_CHANGED, EXIT_FAILURE, EXIT_OK};
 
-/// The files a sync may change, as git pathspecs, all committed together:
-/// what regen writes and what release writes (the manifest and the lock
-/// file of every workspace in the tree).
+/// The files a sync may change, as git pathspecs: what regen and release
+/// write (the manifest and every lock file).
 pub const OWNED: &[&str] = &[
     "registry",
     "crates/ws-close-codes/src",
@@ -57,191 +47,165 @@ pub fn execute(args: &Args, root: &Path, out: &mut dyn Write) -> i32 {
     run(args, root, true, out)
 }
 
-/// What the run prints goes to `out` and to `OUT/log.txt`.
-struct Log<'a> {
-    out: &'a mut dyn Write,
-    file: File,
+/// Runs a sync of the workspace at `root`, printing to `out` as it goes;
+/// without `cargo_checks` (the drill's `--quick`) the cargo commands are
+/// left out. Returns the exit status, as the module says.
+pub fn run(args: &Args, root: &Path, cargo_checks: bool, out: &mut dyn Write) -> i32 {
+    let dir = (args.out.clone()).unwrap_or_else(|| crate::target_dir(root).join("sync"));
+    let log = match fs::create_dir_all(&dir).and_then(|()| File::create(dir.join("log.txt"))) {
+        Ok(log) => log,
+        Err(e) => {
+            let _ = writeln!(out, "error: {}/log.txt: {e}", dir.display());
+            return EXIT_FAILURE;
+        }
+    };
+    let _ = fs::remove_file(dir.join("issue.md"));
+    let mut sync = Sync { root, out, log };
+    sync.steps(args, &dir, cargo_checks)
+        .unwrap_or_else(|(code, message)| {
+            sync.print(&format!("error: {message}\n"));
+            let issue = issue_body(&dir.join("log.txt"));
+            if let Err(e) = fs::write(dir.join("issue.md"), issue) {
+                sync.print(&format!("error: cannot write issue.md: {e}\n"));
+            }
+            code
+        })
 }
 
-impl Log<'_> {
-    fn text(&mut self, text: &str) {
+/// A sync under way: what it prints goes to `out` and to `log`.
+struct Sync<'a> {
+    root: &'a Path,
+    out: &'a mut dyn Write,
+    log: File,
+}
+
+impl Sync<'_> {
+    fn print(&mut self, text: &str) {
         let _ = self.out.write_all(text.as_bytes());
         let _ = self.out.flush();
-        let _ = self.file.write_all(text.as_bytes());
+        let _ = self.log.write_all(text.as_bytes());
     }
 
-    fn line(&mut self, line: &str) {
-        self.text(&format!("{line}\n"));
-    }
-
-    /// `program ARGS` in `dir`, both output streams logged line by line as
-    /// they come; `Err` names the command and its status.
-    fn run(&mut self, dir: &Path, program: &str, args: &[&str]) -> Result<(), String> {
+    /// `program ARGS` in the workspace, both output streams printed line by
+    /// line as they come; `Err` names the command and its status.
+    fn run(&mut self, program: &str, args: &[&str]) -> Result<(), String> {
         let shown = format!("{program} {}", args.join(" "));
-        self.line(&format!("==> {shown}"));
+        self.print(&format!("==> {shown}\n"));
         let failed = |e: std::io::Error| format!("cannot run {shown}: {e}");
-        let executable = match program {
-            "cargo" => crate::cargo(),
-            _ => program.into(),
-        };
+        let executable = (program == "cargo").then(crate::cargo);
         let (reader, writer) = std::io::pipe().map_err(failed)?;
         // The command, which holds the pipe's writing end, is dropped once
         // spawned, so that the reading below ends when the child exits.
-        let mut child = Command::new(executable)
+        let mut child = Command::new(executable.unwrap_or(program.into()))
             .args(args)
-            .current_dir(dir)
+            .current_dir(self.root)
             .stdin(Stdio::null())
             .stdout(writer.try_clone().map_err(failed)?)
             .stderr(writer)
             .spawn()
             .map_err(failed)?;
         for line in BufReader::new(reader).lines().map_while(Result::ok) {
-            self.line(&line);
+            self.print(&format!("{line}\n"));
         }
         let status = child.wait().map_err(failed)?;
-        self.line(&format!("<== {shown}: {status}"));
-        status
-            .success()
-            .then_some(())
-            .ok_or(format!("{shown} failed ({status})"))
-    }
-
-    /// `cargo xtask ARGS` in this process, what it prints logged.
-    fn xtask(&mut self, root: &Path, args: &[String]) -> i32 {
-        self.line(&format!("==> cargo xtask {}", args.join(" ")));
-        let (code, text) = crate::cli::run_captured(args, root);
-        self.text(&text);
-        code
-    }
-}
-
-/// Runs a sync of the workspace at `root`, printing to `out` as it goes;
-/// without `cargo_checks` (the drill's `--quick`) the cargo commands are
-/// left out. Returns the exit status: 0 the registry was current, 3 it
-/// changed and every step passed, 4 the download failed, 1 any other
-/// failure (with `OUT/issue.md` written).
-pub fn run(args: &Args, root: &Path, cargo_checks: bool, out: &mut dyn Write) -> i32 {
-    let out_dir = (args.out.clone()).unwrap_or_else(|| crate::target_dir(root).join("sync"));
-    let log = fs::create_dir_all(&out_dir).and_then(|()| File::create(out_dir.join("log.txt")));
-    let file = match log {
-        Ok(file) => file,
-        Err(e) => {
-            let _ = writeln!(out, "error: {}/log.txt: {e}", out_dir.display());
-            return EXIT_FAILURE;
+        self.print(&format!("<== {shown}: {status}\n"));
+        match status.success() {
+            true => Ok(()),
+            false => Err(format!("{shown} failed ({status})")),
         }
-    };
-    let _ = fs::remove_file(out_dir.join("issue.md"));
-    let mut log = Log { out, file };
-    let report = out_dir.join("report.md");
-    steps(args, root, cargo_checks, &report, &mut log).unwrap_or_else(|(code, message)| {
-        log.line(&format!("error: {message}"));
-        let issue = issue_body(&out_dir.join("log.txt"));
-        if let Err(e) = fs::write(out_dir.join("issue.md"), issue) {
-            log.line(&format!("error: cannot write issue.md: {e}"));
-        }
-        code
-    })
-}
-
-fn steps(
-    args: &Args,
-    root: &Path,
-    cargo_checks: bool,
-    report: &Path,
-    log: &mut Log<'_>,
-) -> Result<i32, (i32, String)> {
-    let fail = |e: String| (EXIT_FAILURE, e);
-    let _ = fs::remove_file(report);
-    let changelog_before = fs::read(root.join(CHANGELOG)).unwrap_or_default();
-
-    let mut regen: Vec<String> = vec!["regen".into(), "--fetch".into()];
-    if let Some(url) = &args.url {
-        regen.extend(["--url".into(), url.clone()]);
-    }
-    regen.extend(["--report".into(), report.display().to_string()]);
-    match log.xtask(root, &regen) {
-        EXIT_OK => {
-            log.line("sync: the registry is current; nothing to do");
-            return Ok(EXIT_OK);
-        }
-        EXIT_CHANGED => {}
-        code => return Err((code, format!("cargo xtask regen --fetch failed ({code})"))),
-    }
-    if cargo_checks {
-        log.run(root, "cargo", &["test", "--workspace"])
-            .map_err(fail)?;
     }
 
-    let release = if fs::read(root.join(CHANGELOG)).unwrap_or_default() == changelog_before {
-        "No registered code changed: nothing to release; this pull request updates the snapshot \
-         only.\n"
-            .to_owned()
-    } else {
-        log.line("==> cargo xtask release");
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let args = crate::release::Args::default();
-        let code = crate::release::execute(&args, root, &mut out, &mut err);
-        log.text(&String::from_utf8_lossy(&err));
-        if code != EXIT_OK {
-            return Err((code, format!("cargo xtask release failed ({code})")));
-        }
-        if cargo_checks {
-            let locked = ["metadata", "--locked", "--format-version", "1"];
-            log.run(root, "cargo", &locked).map_err(fail)?;
-        }
-        String::from_utf8_lossy(&out).into_owned()
-    };
-    log.text(&release);
+    fn steps(&mut self, args: &Args, dir: &Path, checks: bool) -> Result<i32, (i32, String)> {
+        let fail = |e: String| (EXIT_FAILURE, e);
+        let report = dir.join("report.md");
+        let _ = fs::remove_file(&report);
+        let changelog = self.root.join(CHANGELOG);
+        let changelog_before = fs::read(&changelog).unwrap_or_default();
 
-    let read = fs::read_to_string(report);
-    let mut text = read.map_err(|e| fail(format!("{}: {e}", report.display())))?;
-    text.push_str(&format!(
-        "\n## Release\n\nMerging this pull request releases the version below (`cargo xtask \
-         release`); the release workflow tags it, publishes the crate and creates the GitHub \
-         release.\n\n```text\n{release}```\n"
-    ));
-    fs::write(report, &text).map_err(|e| fail(format!("{}: {e}", report.display())))?;
-    let title = title(&text);
-    log.line(&format!("sync: report in {}", report.display()));
-    if let Some(branch) = &args.commit {
-        commit(root, branch, &title, log).map_err(fail)?;
+        let mut regen = vec!["regen".to_owned(), "--fetch".into()];
+        if let Some(url) = &args.url {
+            regen.extend(["--url".into(), url.clone()]);
+        }
+        regen.extend(["--report".into(), report.display().to_string()]);
+        self.print(&format!("==> cargo xtask {}\n", regen.join(" ")));
+        let (code, text) = crate::cli::run_captured(&regen, self.root);
+        self.print(&text);
+        match code {
+            EXIT_OK => {
+                self.print("sync: the registry is current; nothing to do\n");
+                return Ok(EXIT_OK);
+            }
+            EXIT_CHANGED => {}
+            code => return Err((code, format!("cargo xtask regen --fetch failed ({code})"))),
+        }
+        if checks {
+            self.run("cargo", &["test", "--workspace"]).map_err(fail)?;
+        }
+
+        let release = if fs::read(&changelog).unwrap_or_default() == changelog_before {
+            "No registered code changed: nothing to release; this pull request updates the \
+             snapshot only.\n"
+                .to_owned()
+        } else {
+            self.print("==> cargo xtask release\n");
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let code = crate::release::execute(&Default::default(), self.root, &mut out, &mut err);
+            self.print(&String::from_utf8_lossy(&err));
+            if code != EXIT_OK {
+                return Err((code, format!("cargo xtask release failed ({code})")));
+            }
+            if checks {
+                let locked = ["metadata", "--locked", "--format-version", "1"];
+                self.run("cargo", &locked).map_err(fail)?;
+            }
+            String::from_utf8_lossy(&out).into_owned()
+        };
+        self.print(&release);
+
+        let in_report = |e: std::io::Error| fail(format!("{}: {e}", report.display()));
+        let mut text = fs::read_to_string(&report).map_err(in_report)?;
+        text.push_str(&format!(
+            "\n## Release\n\nMerging this pull request releases the version below (`cargo \
+             xtask release`); the release workflow tags it, publishes the crate and creates the \
+             GitHub release.\n\n```text\n{release}```\n"
+        ));
+        fs::write(&report, &text).map_err(in_report)?;
+        let title = title(&text);
+        self.print(&format!("sync: report in {}\n", report.display()));
+        if let Some(branch) = &args.commit {
+            self.commit(branch, &title).map_err(fail)?;
+        }
+        self.print(&format!("sync: changed: {title}\n"));
+        Ok(EXIT_CHANGED)
     }
-    log.line(&format!("sync: changed: {title}"));
-    Ok(EXIT_CHANGED)
+
+    /// Commits the files of [`OWNED`] on `branch`, which must leave the work
+    /// tree clean.
+    fn commit(&mut self, branch: &str, title: &str) -> Result<(), String> {
+        let body = "Generated by the registry sync (cargo xtask sync: regen --fetch, cargo test \
+                    --workspace, cargo xtask release).";
+        let name = "user.name=github-actions[bot]";
+        let email = "user.email=41898282+github-actions[bot]@users.noreply.github.com";
+        let message = ["commit", "--quiet", "--message", title, "--message", body];
+        self.run("git", &["switch", "--quiet", "--force-create", branch])?;
+        self.run("git", &[&["add", "--all", "--"][..], OWNED].concat())?;
+        self.run("git", &[&["-c", name, "-c", email][..], &message].concat())?;
+        let status = ["status", "--porcelain", "--untracked-files=all"];
+        let left = crate::git(self.root, &status)?;
+        match left.trim() {
+            "" => Ok(()),
+            _ => Err(format!(
+                "the sync changed files it does not commit (the pull request would miss \
+                 them):\n{left}"
+            )),
+        }
+    }
 }
 
 /// The pull request's title: the report's first line without its `#`.
-///
-/// ```
-/// let report = "# IANA WebSocket close-code registry: sync\n\nBody.\n";
-/// assert_eq!(xtask::sync::title(report), "IANA WebSocket close-code registry: sync");
-/// ```
 pub fn title(report: &str) -> String {
     let first = report.lines().next().unwrap_or_default();
     first.trim_start_matches('#').trim().to_owned()
-}
-
-fn commit(root: &Path, branch: &str, title: &str, log: &mut Log<'_>) -> Result<(), String> {
-    log.run(
-        root,
-        "git",
-        &["switch", "--quiet", "--force-create", branch],
-    )?;
-    log.run(root, "git", &[&["add", "--all", "--"][..], OWNED].concat())?;
-    let body = "Generated by the registry sync (cargo xtask sync: regen --fetch, cargo test \
-                --workspace, cargo xtask release).";
-    let bot = ["-c", "user.name=github-actions[bot]", "-c"];
-    let email = "user.email=41898282+github-actions[bot]@users.noreply.github.com";
-    let message = ["commit", "--quiet", "--message", title, "--message", body];
-    log.run(root, "git", &[&bot[..], &[email], &message].concat())?;
-    let left = crate::git(root, &["status", "--porcelain", "--untracked-files=all"])?;
-    if left.trim().is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "the sync changed files it does not commit (the pull request would miss them):\n{left}"
-        ))
-    }
 }
 
 /// The body of the issue for a failed sync: where it failed, and the end
@@ -259,15 +223,9 @@ pub fn issue_body(log: &Path) -> String {
     excerpt.drain(..excerpt.len().saturating_sub(50_000));
     let longest = excerpt.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat((longest + 1).max(3));
-    let variable = |name| std::env::var(name).ok();
-    let run = match (
-        variable("GITHUB_SERVER_URL"),
-        variable("GITHUB_REPOSITORY"),
-        variable("GITHUB_RUN_ID"),
-    ) {
-        (Some(server), Some(repository), Some(id)) => {
-            format!("{server}/{repository}/actions/runs/{id}")
-        }
+    let variables = ["GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"];
+    let run = match variables.map(std::env::var) {
+        [Ok(server), Ok(repository), Ok(id)] => format!("{server}/{repository}/actions/runs/{id}"),
         _ => "`cargo xtask sync`".to_owned(),
     };
     format!(
@@ -303,26 +261,21 @@ mod tests {
     }
 
     #[test]
-    fn a_command_s_output_is_logged_in_order_and_its_failure_named() {
+    fn a_command_s_output_is_printed_in_order_and_its_failure_named() {
         let dir = tempfile::tempdir().unwrap();
-        let file = File::create(dir.path().join("log.txt")).unwrap();
-        let mut out = Vec::new();
-        let mut log = Log {
-            out: &mut out,
-            file,
-        };
+        let log = File::create(dir.path().join("log.txt")).unwrap();
+        let (root, mut printed) = (dir.path(), Vec::new());
+        let out = &mut printed;
+        let mut sync = Sync { root, out, log };
         let script = "echo one; echo two >&2; echo three; exit 3";
-        let error = log.run(dir.path(), "sh", &["-c", script]).unwrap_err();
+        let error = sync.run("sh", &["-c", script]).unwrap_err();
         assert!(
             error.starts_with("sh -c ") && error.ends_with("failed (exit status: 3)"),
             "{error}"
         );
-        let printed = String::from_utf8(out).unwrap();
+        let printed = String::from_utf8(printed).unwrap();
         let lines: Vec<&str> = printed.lines().collect();
         assert_eq!(lines[1..4], ["one", "two", "three"], "{printed}");
-        assert_eq!(
-            fs::read_to_string(dir.path().join("log.txt")).unwrap(),
-            printed
-        );
+        assert_eq!(fs::read_to_string(root.join("log.txt")).unwrap(), printed);
     }
 }
