@@ -34,42 +34,33 @@ pub(crate) fn doc_comment(text: &str, indent: &str) -> String {
 /// contact, references and dates. Every piece of registry text in it is
 /// escaped with [`escape_markdown`], so it is one line per paragraph.
 pub(crate) fn entry_doc(entry: &Entry) -> String {
-    let mut paragraphs = Vec::new();
     let title = escape_markdown(&entry.title);
-    paragraphs.push(if title.is_empty() {
+    let heading = if title.is_empty() {
         format!("`{}`", entry.value)
     } else {
         format!("`{}` **{title}**", entry.value)
+    };
+    let iana = escape_markdown(&entry.iana_description);
+    let iana = (entry.iana_description != entry.description && !iana.is_empty())
+        .then(|| format!("IANA's description: {iana}"));
+    let facts = [
+        ("Contact", entry.contact.as_deref().map(escape_markdown)),
+        ("References", Some(references(&entry.references))),
+        ("Registered", entry.date.map(|date| date.to_string())),
+        ("Updated", entry.updated.map(|date| date.to_string())),
+    ];
+    let facts = facts.into_iter().filter_map(|(label, text)| {
+        let text = text.filter(|text| !text.is_empty())?;
+        Some(format!("- {label}: {text}"))
     });
-    let description = escape_markdown(&entry.description);
-    if !description.is_empty() {
-        paragraphs.push(description);
-    }
-    if entry.iana_description != entry.description {
-        let iana = escape_markdown(&entry.iana_description);
-        if !iana.is_empty() {
-            paragraphs.push(format!("IANA's description: {iana}"));
-        }
-    }
-    let mut facts = Vec::new();
-    let contact = entry.contact.as_deref().map(escape_markdown);
-    if let Some(contact) = contact.filter(|c| !c.is_empty()) {
-        facts.push(format!("- Contact: {contact}"));
-    }
-    let references = references(&entry.references);
-    if !references.is_empty() {
-        facts.push(format!("- References: {references}"));
-    }
-    if let Some(date) = entry.date {
-        facts.push(format!("- Registered: {date}"));
-    }
-    if let Some(date) = entry.updated {
-        facts.push(format!("- Updated: {date}"));
-    }
-    if !facts.is_empty() {
-        paragraphs.push(facts.join("\n"));
-    }
-    paragraphs.join("\n\n")
+    let paragraphs = [
+        heading,
+        escape_markdown(&entry.description),
+        iana.unwrap_or_default(),
+        facts.collect::<Vec<_>>().join("\n"),
+    ];
+    let paragraphs = paragraphs.into_iter().filter(|p| !p.is_empty());
+    paragraphs.collect::<Vec<_>>().join("\n\n")
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Escaping untrusted registry text for Markdown (rustdoc and the README).
 
+use ws_close_codes_registry::model::is_safe_link;
 use ws_close_codes_registry::names::is_bidi_control;
 use ws_close_codes_registry::Reference;
 
@@ -91,11 +92,13 @@ fn normalise(text: &str) -> String {
 }
 
 /// A reference as Markdown: `[label](url)` when the reference has a link
-/// that is safe to write as a link destination, else the escaped label.
+/// that [`is_safe_link`] accepts, else the escaped label. [`Reference::url`]
+/// already promises that; it is checked again because a link is the one
+/// place where text is not escaped.
 pub(crate) fn reference(reference: &Reference) -> String {
     let label = escape_markdown(&reference.label());
     match reference.url() {
-        Some(url) if is_safe_destination(&url) => {
+        Some(url) if is_safe_link(&url) => {
             let text = if label.is_empty() {
                 escape_markdown(&url)
             } else {
@@ -116,25 +119,6 @@ pub(crate) fn references(references: &[Reference]) -> String {
         .filter(|text| !text.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Whether `url` can be written verbatim between `(` and `)` as a Markdown
-/// link destination and only leads to a web page: `http` or `https`, no
-/// whitespace or control characters, nothing that could end the destination
-/// or start HTML (`(`, `)`, `<`, `>`, quotes, backslash, backtick, brackets,
-/// braces, `|`, `^`). Emphasis and other inline syntax is not parsed inside
-/// a link destination, so other punctuation is harmless there.
-///
-/// [`Reference::url`] already promises this; the generator checks again
-/// because a link is the one place where text is not escaped.
-fn is_safe_destination(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    matches!(rest, Some(rest) if !rest.is_empty())
-        && url
-            .bytes()
-            .all(|b| b.is_ascii_graphic() && !br#""'<>\`()[]{}|^"#.contains(&b))
 }
 
 #[cfg(test)]
@@ -170,14 +154,14 @@ mod tests {
 
     #[test]
     fn destinations_are_checked() {
-        assert!(is_safe_destination("https://example.com/a-b.c?d=e&f=g#h"));
-        assert!(is_safe_destination("https://example.com/a_b*c~d"));
-        assert!(is_safe_destination("http://example.com"));
-        assert!(!is_safe_destination("https://"));
-        assert!(!is_safe_destination("javascript:alert(1)"));
-        assert!(!is_safe_destination("https://example.com/a)b"));
-        assert!(!is_safe_destination("https://example.com/a b"));
-        assert!(!is_safe_destination("https://example.com/\u{202E}"));
-        assert!(!is_safe_destination("https://example.com/<x>"));
+        assert!(is_safe_link("https://example.com/a-b.c?d=e&f=g#h"));
+        assert!(is_safe_link("https://example.com/a_b*c~d"));
+        assert!(is_safe_link("http://example.com"));
+        assert!(!is_safe_link("https://"));
+        assert!(!is_safe_link("javascript:alert(1)"));
+        assert!(!is_safe_link("https://example.com/a)b"));
+        assert!(!is_safe_link("https://example.com/a b"));
+        assert!(!is_safe_link("https://example.com/\u{202E}"));
+        assert!(!is_safe_link("https://example.com/<x>"));
     }
 }

@@ -67,12 +67,7 @@ pub fn readme_table(catalog: &Catalog) -> String {
             escape_markdown(&entry.description),
             references(&entry.references),
         ];
-        for cell in cells {
-            table.push_str("| ");
-            table.push_str(&cell);
-            table.push(' ');
-        }
-        table.push_str("|\n");
+        table.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     table
 }

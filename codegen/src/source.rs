@@ -20,7 +20,7 @@
 
 use std::fmt::Write as _;
 
-use ws_close_codes_registry::{is_valid_ident, Catalog, Date, Entry, Reference, ReferenceKind};
+use ws_close_codes_registry::{is_valid_ident, Catalog, Date, Entry, Reference};
 
 use crate::docs::{doc_comment, entry_doc};
 use crate::literal::{option_literal_source, str_literal_source};
@@ -58,16 +58,10 @@ fn write_row(entry: &Entry, out: &mut String) {
 
 /// `(Kind, "label", Some("url"))`: a reference as a row states it.
 fn reference_source(reference: &Reference) -> String {
-    let kind = match reference.kind {
-        ReferenceKind::Rfc => "Rfc",
-        ReferenceKind::RfcErrata => "RfcErrata",
-        ReferenceKind::Uri => "Uri",
-        ReferenceKind::Draft => "Draft",
-        ReferenceKind::Person => "Person",
-        ReferenceKind::Text => "Text",
-    };
+    // The crate's `ReferenceKind` has the registry's variant names.
     format!(
-        "({kind}, {}, {})",
+        "({:?}, {}, {})",
+        reference.kind,
         str_literal_source(&reference.label()),
         option_literal_source(reference.url().as_deref())
     )
@@ -78,11 +72,10 @@ fn reference_source(reference: &Reference) -> String {
 fn check(rows: &[Entry]) {
     let mut idents = std::collections::BTreeSet::new();
     for pair in rows.windows(2) {
+        let (prev, next) = (pair[0].value, pair[1].value);
         assert!(
-            pair[0].value < pair[1].value,
-            "the codes are not in ascending order: {} follows {}",
-            pair[1].value,
-            pair[0].value
+            prev < next,
+            "the codes are not in ascending order: {next} follows {prev}"
         );
     }
     for row in rows {
@@ -246,8 +239,8 @@ fn write_constants(catalog: &Catalog, out: &mut String) {
         ),
     ];
     for (name, span, what) in ranges {
-        for (end, value) in [("FIRST", span.start), ("LAST", span.end)] {
-            let word = if end == "FIRST" { "First" } else { "Last" };
+        for (word, value) in [("First", span.start), ("Last", span.end)] {
+            let end = word.to_uppercase();
             let _ = writeln!(out, "/// {word} code of the range {what}");
             let _ = writeln!(out, "pub(crate) const {name}_{end}: u16 = {value};");
         }

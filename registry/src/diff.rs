@@ -47,24 +47,18 @@ pub fn diff(old: &Registry, new: &Registry) -> Diff {
     };
     let (mut removed, mut added, mut changed) = (codes(old), Vec::new(), Vec::new());
     for (value, record) in codes(new) {
-        match removed
-            .remove(&value)
-            .map(|before| changes(&before, &record))
-        {
+        let before = removed.remove(&value);
+        match before.map(|before| changes(&before, &record)) {
             None => added.push(record),
             Some(changes) if changes.is_empty() => {}
             Some(changes) => changed.push((value, changes)),
         }
     }
-    let (removed, updated) = (
-        removed.into_values().collect(),
-        (old.document_updated, new.document_updated),
-    );
     Diff {
         added,
-        removed,
+        removed: removed.into_values().collect(),
         changed,
-        updated,
+        updated: (old.document_updated, new.document_updated),
     }
 }
 

@@ -165,9 +165,7 @@ impl Reference {
             ReferenceKind::Draft => all(data, |b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
                 .then(|| format!("https://datatracker.ietf.org/doc/{data}/")),
             ReferenceKind::Uri => {
-                let scheme = data.starts_with("https://") || data.starts_with("http://");
-                let safe = |b: u8| b.is_ascii_graphic() && !b"\"'<>\\`()[]{}|^".contains(&b);
-                (scheme && data.len() > "https://".len() && all(data, safe)).then(|| data.clone())
+                (data.len() > "https://".len() && is_safe_link(data)).then(|| data.clone())
             }
             ReferenceKind::Person | ReferenceKind::Text => None,
         }
@@ -178,6 +176,22 @@ impl Reference {
         let number = self.data.strip_prefix("rfc")?;
         (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
     }
+}
+
+/// Whether `url` can be written verbatim between `(` and `)` as a Markdown
+/// link destination and only leads to a web page: `http` or `https`, no
+/// whitespace or control characters, nothing that could end the destination
+/// or start HTML (`(`, `)`, `<`, `>`, quotes, backslash, backtick, brackets,
+/// braces, `|`, `^`). Emphasis and other inline syntax is not parsed inside
+/// a link destination, so other punctuation is harmless there.
+pub fn is_safe_link(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    matches!(rest, Some(rest) if !rest.is_empty())
+        && url
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !br#""'<>\`()[]{}|^"#.contains(&b))
 }
 
 /// A `range` element: a span and its registration rule.
