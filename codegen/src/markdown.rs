@@ -68,27 +68,14 @@ pub fn escape_markdown(text: &str) -> String {
 /// One line: whitespace runs to one space, ends trimmed, control characters
 /// dropped, bidi controls replaced with U+FFFD.
 fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if c.is_control() {
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(if is_bidi_control(c) {
-            char::REPLACEMENT_CHARACTER
-        } else {
-            c
-        });
-    }
-    out
+    let words = text.split_whitespace().map(|word| {
+        word.chars()
+            .filter(|c| !c.is_control())
+            .map(|c| if is_bidi_control(c) { '\u{FFFD}' } else { c })
+            .collect::<String>()
+    });
+    let words: Vec<String> = words.filter(|word| !word.is_empty()).collect();
+    words.join(" ")
 }
 
 /// A reference as Markdown: `[label](url)` when the reference has a link

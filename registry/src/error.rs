@@ -19,10 +19,9 @@ pub struct Error {
 impl Error {
     /// An error at a position, about an element.
     pub fn at(position: Position, element: impl Into<String>, message: impl Into<String>) -> Self {
-        let (position, element) = (Some(position), Some(element.into()));
         Error {
-            position,
-            element,
+            position: Some(position),
+            element: Some(element.into()),
             message: message.into(),
         }
     }

@@ -51,16 +51,10 @@ pub fn parse_with_bounds(bytes: &[u8], single_codes: (u16, u16)) -> Result<Regis
     let mut ranges = Vec::new();
     for range in registry.elements_named("range") {
         let value = required(range, "value")?;
-        let span = parse_span(value, &mut quirks)?;
-        let rule = range
-            .element("registration_rule")
-            .map(text_of)
-            .transpose()?;
-        let (registration_rule, position) = (rule.unwrap_or_default(), range.position);
         let rule = RangeRule {
-            span,
-            registration_rule,
-            position,
+            span: parse_span(value, &mut quirks)?,
+            registration_rule: child(range, "registration_rule", text_of)?.unwrap_or_default(),
+            position: range.position,
         };
         ranges.push((rule, value.position));
     }
@@ -88,12 +82,10 @@ struct Quirks(Vec<Quirk>);
 impl Quirks {
     /// Notes that `element` `had` something, which was read as `read`.
     fn read_as(&mut self, element: &Element, had: String, read: &str) {
-        let message = format!("{had}; read as {read}");
-        let (position, element) = (element.position, element.tag());
         self.0.push(Quirk {
-            position,
-            element,
-            message,
+            position: element.position,
+            element: element.tag(),
+            message: format!("{had}; read as {read}"),
         });
     }
 
@@ -151,15 +143,11 @@ fn people(root: &Element, quirks: &mut Quirks) -> Result<People, Error> {
             .filter(|id| !id.trim().is_empty())
             .ok_or_else(|| person.error("a person needs an id attribute"))?;
         let id = quirks.trim(person, "id", checked(person, raw_id)?);
-        let updated = person.element("updated");
-        let updated = updated.map(|e| date(e, "the date", &e.text(), true));
-        let updated = updated.transpose()?;
-        let child = |name| person.element(name).map(text_of).transpose();
         let entry = Person {
+            updated: child(person, "updated", |e| date(e, "the date", &e.text(), true))?,
             id: id.to_owned(),
-            name: child("name")?.filter(|n| !n.is_empty()),
-            uri: child("uri")?.filter(|u| !u.is_empty()),
-            updated,
+            name: child(person, "name", text_of)?.filter(|n| !n.is_empty()),
+            uri: child(person, "uri", text_of)?.filter(|u| !u.is_empty()),
         };
         match by_id.get(id) {
             None => {
@@ -186,10 +174,8 @@ fn people(root: &Element, quirks: &mut Quirks) -> Result<People, Error> {
     }
     let mut by_lower_case: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for id in by_id.keys() {
-        by_lower_case
-            .entry(id.to_ascii_lowercase())
-            .or_default()
-            .push(id.clone());
+        let lower = id.to_ascii_lowercase();
+        by_lower_case.entry(lower).or_default().push(id.clone());
     }
     Ok(People {
         by_id,
@@ -211,6 +197,15 @@ fn checked<T: AsRef<str>>(element: &Element, text: T) -> Result<T, Error> {
         return Err(element.error(message));
     }
     Ok(text)
+}
+
+/// What `read` makes of the first `name` child of `element`, if there is one.
+fn child<T>(
+    element: &Element,
+    name: &str,
+    read: impl FnOnce(&Element) -> Result<T, Error>,
+) -> Result<Option<T>, Error> {
+    element.element(name).map(read).transpose()
 }
 
 fn required<'a>(element: &'a Element, child: &'a str) -> Result<&'a Element, Error> {
@@ -235,11 +230,7 @@ fn parse_record(
         let message = format!("{} is a single code outside {low}..={high}", span.start);
         return Err(value.error(message));
     }
-    let contact = record.element("contact");
-    let contact = contact
-        .map(|c| parse_contact(c, people, quirks))
-        .transpose()?
-        .flatten();
+    let contact = child(record, "contact", |c| parse_contact(c, people, quirks))?;
     let references = record.elements_named("xref");
     let references = references.map(|xref| parse_reference(xref, quirks));
     let references = references.collect::<Result<Vec<_>, _>>()?;
@@ -252,7 +243,7 @@ fn parse_record(
     let record = Record {
         span,
         description,
-        contact,
+        contact: contact.flatten(),
         references,
         date: date_attribute("date").transpose()?,
         updated: date_attribute("updated").transpose()?,

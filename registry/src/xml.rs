@@ -141,11 +141,10 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
                 continue;
             }
             Event::Empty(start) => Node::Element(new_element(&start)?),
-            Event::End(_) => Node::Element(
-                stack
-                    .pop()
-                    .ok_or_else(|| in_document(at(offset), "end tag without a start tag"))?,
-            ),
+            Event::End(_) => match stack.pop() {
+                Some(element) => Node::Element(element),
+                None => return Err(in_document(at(offset), "end tag without a start tag")),
+            },
             Event::Text(content) => Node::Text(content.xml10_content().into_owned()),
             Event::CData(content) => Node::Text(content.xml10_content().into_owned()),
             Event::GeneralRef(reference) => {
@@ -224,11 +223,10 @@ fn element(
         })?;
         attributes.push((key, value.into_owned()));
     }
-    let children = Vec::new();
     Ok(Element {
         name,
         attributes,
-        children,
+        children: Vec::new(),
         position,
     })
 }
@@ -261,16 +259,11 @@ fn char_reference(body: &str) -> Result<char, String> {
 /// The offset and message of a raw attribute value's first invalid character
 /// reference (one without `;` is left to normalisation, which refuses it).
 fn invalid_char_reference(raw: &str) -> Option<(usize, String)> {
-    let mut from = 0;
-    while let Some(amp) = raw[from..].find("&#") {
-        let amp = from + amp;
+    raw.match_indices("&#").find_map(|(amp, _)| {
         let semicolon = amp + raw[amp..].find(';')?;
-        if let Err(message) = char_reference(&raw[amp + 1..semicolon]) {
-            return Some((amp, message));
-        }
-        from = semicolon + 1;
-    }
-    None
+        let message = char_reference(&raw[amp + 1..semicolon]).err()?;
+        Some((amp, message))
+    })
 }
 
 /// The document as UTF-8 text, without a UTF-8 byte-order mark.
