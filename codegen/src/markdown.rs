@@ -100,12 +100,9 @@ pub(crate) fn reference(reference: &Reference) -> String {
 /// The references of an entry as Markdown, separated by commas; references
 /// whose label escapes to nothing are left out.
 pub(crate) fn references(references: &[Reference]) -> String {
-    references
-        .iter()
-        .map(reference)
-        .filter(|text| !text.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let texts = references.iter().map(reference);
+    let texts: Vec<String> = texts.filter(|text| !text.is_empty()).collect();
+    texts.join(", ")
 }
 
 #[cfg(test)]

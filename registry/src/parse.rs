@@ -134,10 +134,8 @@ struct People {
 
 fn people(root: &Element, quirks: &mut Quirks) -> Result<People, Error> {
     let mut by_id: BTreeMap<String, (Person, Position)> = BTreeMap::new();
-    for person in root
-        .elements_named("people")
-        .flat_map(|p| p.elements_named("person"))
-    {
+    let lists = root.elements_named("people");
+    for person in lists.flat_map(|list| list.elements_named("person")) {
         let raw_id = person
             .attribute("id")
             .filter(|id| !id.trim().is_empty())
@@ -342,11 +340,8 @@ fn parse_span(value: &Element, quirks: &mut Quirks) -> Result<Span, Error> {
         let shown = truncate(&value.text(), 40);
         value.error(format!("{shown:?} is not a close code or range: {why}"))
     };
-    if value
-        .children
-        .iter()
-        .any(|node| matches!(node, Node::Element(_)))
-    {
+    let is_element = |node: &Node| matches!(node, Node::Element(_));
+    if value.children.iter().any(is_element) {
         return Err(fail(
             "a value holds text only (it has child elements, so its reading is not certain)",
         ));
