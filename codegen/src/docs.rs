@@ -14,19 +14,13 @@ use crate::markdown::{escape_markdown, references};
 /// carriage return, which would end a `///` comment). Fixed text written in
 /// this crate and the output of [`escape_markdown`] never do.
 pub(crate) fn doc_comment(text: &str, indent: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8 * (text.len() / 60 + 1));
-    for line in text.lines() {
+    let lines = text.lines().map(|line| {
         assert!(!line.contains(|c: char| c.is_control()), "{line:?}");
         let line = line.trim_end();
-        out.push_str(indent);
-        out.push_str("///");
-        if !line.is_empty() {
-            out.push(' ');
-            out.push_str(line);
-        }
-        out.push('\n');
-    }
-    out
+        let space = if line.is_empty() { "" } else { " " };
+        format!("{indent}///{space}{line}\n")
+    });
+    lines.collect()
 }
 
 /// The Markdown documentation of an entry's variant: the code and title,

@@ -91,7 +91,7 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     let bom = bytes.len() - text.len();
     let at_byte = |offset: usize| positions.at(bom.saturating_add(offset));
     let at = |offset: u64| at_byte(usize::try_from(offset).unwrap_or(usize::MAX));
-    let tag = |start: &BytesStart<'_>| format!("<{}>", local_name(start));
+    let tag = |start: &BytesStart<'_>| format!("<{}>", start.local_name().as_ref());
     let in_document = |at, message: &str| Error::at(at, "document", message);
     let context = |stack: &[Element]| stack.last().map_or_else(|| "document".into(), Element::tag);
     // Where a slice of the document (an attribute value) starts.
@@ -193,17 +193,13 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Element, Error> {
     root.ok_or_else(|| in_document(at(0), "the document has no root element"))
 }
 
-fn local_name(start: &BytesStart<'_>) -> String {
-    start.local_name().as_ref().to_owned()
-}
-
 /// The element of `start`, at `position`; `place` places a slice of the document.
 fn element(
     start: &BytesStart<'_>,
     position: Position,
     place: &dyn Fn(&str) -> Option<Position>,
 ) -> Result<Element, Error> {
-    let name = local_name(start);
+    let name = start.local_name().as_ref().to_owned();
     let tag = format!("<{name}>");
     let mut attributes = Vec::new();
     for attribute in start.attributes() {
