@@ -82,9 +82,8 @@ impl Changelog {
     /// Reads `CHANGELOG.md` in the workspace at `root`.
     pub fn read(root: &Path) -> Result<Changelog, String> {
         let text = std::fs::read_to_string(root.join(CHANGELOG));
-        Ok(Changelog::parse(
-            &text.map_err(|e| format!("{CHANGELOG}: {e}"))?,
-        ))
+        let text = text.map_err(|e| format!("{CHANGELOG}: {e}"))?;
+        Ok(Changelog::parse(&text))
     }
 
     /// Reads `text`; any text is a changelog, perhaps without sections.
@@ -140,9 +139,8 @@ impl Changelog {
 
     /// The versions that have a section, in the order of the file.
     pub fn versions(&self) -> Vec<Version> {
-        (self.sections().iter())
-            .filter_map(|s| version_of(&s.0))
-            .collect()
+        let sections = self.sections();
+        sections.iter().filter_map(|s| version_of(&s.0)).collect()
     }
 
     /// The release notes of `version`: its section's body without the
@@ -179,11 +177,9 @@ impl Changelog {
         }
         let (_, heading, end) = self.unreleased_section().expect("`## Unreleased` exists");
         let subsections = self.blocks(3, heading + 1..end);
-        // The last line in `from..end` that is not blank (`from` when all are).
-        let last_content = |from: usize, end: usize| {
-            let last = (from..end).rev().find(|&i| !blank(&self.lines[i]));
-            last.unwrap_or(from)
-        };
+        // The last line in `at..end` that is not blank (`at` when all are).
+        let last_content =
+            |at: usize, end: usize| (at..end).rfind(|&i| !blank(&self.lines[i])).unwrap_or(at);
         if let Some((_, at, end)) = subsections.iter().find(|s| Kind::named(&s.0) == Some(kind)) {
             let last = last_content(*at, *end);
             return self.insert(last + 1, vec![entry], last == *at);

@@ -10,7 +10,7 @@ use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::{Command, ExitStatus};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -248,7 +248,6 @@ impl Drill<'_> {
     fn cargo(&self, args: &[&str]) -> std::io::Result<(ExitStatus, String)> {
         let mut command = Command::new(crate::cargo());
         command.args(args).current_dir(&self.copy);
-        command.stdin(Stdio::null());
         command.env("CARGO_TARGET_DIR", self.dir.join("target"));
         command.env("CARGO_TERM_COLOR", "never");
         if args[0] != "xtask" {
@@ -260,10 +259,13 @@ impl Drill<'_> {
         Ok((output.status, text.into()))
     }
 
-    /// The sync of the copy against the served document, writing to
-    /// `DIR/sync-INDEX`: its exit status, log and directory. The full drill
-    /// runs `cargo xtask sync`, whose errors are the log if it never started.
-    fn sync(&mut self, index: usize) -> (i32, String, PathBuf) {
+    /// Step `index`: the sync of the copy against the served document,
+    /// writing to `DIR/sync-INDEX`, must exit `expect`, then leave what
+    /// [`Self::changed`] checks, or (f) and (g) nothing written or committed
+    /// and (f)'s issue quoting the refusal. The full drill runs `cargo xtask
+    /// sync`, whose errors are the log if it never started.
+    fn step(&mut self, index: usize, name: &str, expect: i32) -> Result<(), String> {
+        let before = state(&self.copy).map_err(failed(name, "git status"))?;
         let out_dir = self.dir.join(format!("sync-{index}"));
         let _ = fs::remove_dir_all(&out_dir);
         let (code, cargo_output) = if self.quick {
@@ -281,7 +283,27 @@ impl Drill<'_> {
             }
         };
         let log = fs::read_to_string(out_dir.join("log.txt")).unwrap_or(cargo_output);
-        (code, log, out_dir)
+        let command = "cargo xtask sync --url URL --commit registry-sync";
+        let (ok, detail) = (format!("{command}: exit status {code}"), tail(&log, 80));
+        let failure = format!("exit status {code}, not {expect}\n{detail}");
+        (self.require(code == expect, ok, failure)).map_err(failed(name, command))?;
+        let after = || failed(name, "after the sync");
+        if expect == EXIT_CHANGED {
+            return self.changed(name, &log, &out_dir).map_err(after());
+        }
+        let now = state(&self.copy).map_err(after())?;
+        let failure = format!("the sync changed the copy or committed:\n{now}");
+        let unchanged = self.require(now == before, "wrote and committed nothing", failure);
+        unchanged.map_err(after())?;
+        if expect == EXIT_FAILURE {
+            let issue = fs::read_to_string(out_dir.join("issue.md")).unwrap_or_default();
+            let reason = issue.lines().find(|l| l.contains("refusing"));
+            let ok = format!("issue.md quotes: {}", reason.unwrap_or_default().trim());
+            let failure = format!("issue.md does not quote the refusal:\n{}", tail(&issue, 30));
+            self.require(reason.is_some(), ok, failure)
+                .map_err(after())?;
+        }
+        Ok(())
     }
 
     /// What a changed version must leave: the commit titled as the report,
@@ -343,21 +365,6 @@ impl Drill<'_> {
         Ok(())
     }
 
-    /// (f) and (g): nothing written or committed; (f)'s issue quotes the refusal.
-    fn unchanged(&mut self, expect: i32, before: &str, out_dir: &Path) -> Result<(), String> {
-        let after = state(&self.copy)?;
-        let failure = format!("the sync changed the copy or committed:\n{after}");
-        self.require(after == before, "wrote and committed nothing", failure)?;
-        if expect == EXIT_FAILURE {
-            let issue = fs::read_to_string(out_dir.join("issue.md")).unwrap_or_default();
-            let reason = issue.lines().find(|l| l.contains("refusing"));
-            let ok = format!("issue.md quotes: {}", reason.unwrap_or_default().trim());
-            let failure = format!("issue.md does not quote the refusal:\n{}", tail(&issue, 30));
-            self.require(reason.is_some(), ok, failure)?;
-        }
-        Ok(())
-    }
-
     /// (h): a wrong registration date in `generated.rs` must fail the crate's tests.
     fn tests_notice_a_broken_generator(&mut self) -> Result<(), String> {
         let path = self.copy.join(regen::GENERATED);
@@ -401,21 +408,10 @@ pub fn run(args: &Args, root: &Path, out: &mut dyn Write) -> Result<(), String> 
         url,
         out,
     };
-    let command = "cargo xtask sync --url URL --commit registry-sync";
     for (index, (name, version, expect)) in steps.iter().enumerate() {
         let _ = writeln!(drill.out, "{name}");
         *document.lock().expect("the server does not panic") = version.text().as_bytes().to_vec();
-        let before = state(&drill.copy).map_err(failed(name, "git status"))?;
-        let (code, log, out_dir) = drill.sync(index);
-        let (ok, detail) = (format!("{command}: exit status {code}"), tail(&log, 80));
-        let failure = format!("exit status {code}, not {expect}\n{detail}");
-        (drill.require(code == *expect, ok, failure)).map_err(failed(name, command))?;
-        let checked = if *expect == EXIT_CHANGED {
-            drill.changed(name, &log, &out_dir)
-        } else {
-            drill.unchanged(*expect, &before, &out_dir)
-        };
-        checked.map_err(failed(name, "after the sync"))?;
+        drill.step(index, name, *expect)?;
     }
     if !args.quick {
         let step = "(h) a generated file with a wrong registration date";

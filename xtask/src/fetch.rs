@@ -25,7 +25,6 @@ pub const USER_AGENT: &str = concat!(
 );
 
 const ONLY_LOOPBACK: &str = "plain http only to a loopback address";
-/// Most redirects followed.
 const MAX_REDIRECTS: usize = 5;
 
 /// The download options of `regen --fetch` (refused without it).

@@ -37,12 +37,11 @@ pub fn write_changed(files: &[FileWrite]) -> io::Result<Vec<PathBuf>> {
     };
     let mut staged = Vec::new();
     for file in files.iter().filter(|f| f.is_stale()) {
-        let dir = file.path.parent().filter(|d| !d.as_os_str().is_empty());
         let stage = || {
             let mut temporary = tempfile::Builder::new()
                 .prefix(".regen-")
                 .suffix(".tmp")
-                .tempfile_in(dir.unwrap_or(Path::new(".")))?;
+                .tempfile_in(file.path.parent().unwrap_or(Path::new(".")))?;
             temporary.write_all(&file.content)?;
             temporary.as_file().sync_all().map(|()| temporary)
         };

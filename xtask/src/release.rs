@@ -108,14 +108,14 @@ fn at<'a>(document: &'a DocumentMut, path: &[&str]) -> Option<&'a Item> {
     (path.iter()).try_fold(document.as_item(), |item, key| item.get(key))
 }
 
-/// The workspace version: `[workspace.package] version` in `Cargo.toml`.
-pub fn workspace_version(root: &Path) -> Result<Version, String> {
+/// The workspace manifest and its version, `[workspace.package] version`.
+fn read_manifest(root: &Path) -> Result<(Version, DocumentMut), String> {
     let manifest = read_toml(root, MANIFEST)?;
     let text = at(&manifest, &["workspace", "package", "version"]).and_then(Item::as_str);
     let text = text.ok_or_else(|| format!("{MANIFEST} has no `version` in [workspace.package]"))?;
     let version = (Version::parse(text).ok()).filter(|v| v.pre.is_empty() && v.build.is_empty());
     let plain = || format!("{MANIFEST}: the workspace version {text:?} is not MAJOR.MINOR.PATCH");
-    version.ok_or_else(plain)
+    Ok((version.ok_or_else(plain)?, manifest))
 }
 
 /// A planned release: the version, why, and the files as they will be.
@@ -217,8 +217,7 @@ fn other_locks(root: &Path) -> Vec<PathBuf> {
 /// nothing.
 pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
     parse_date(date)?;
-    let current = workspace_version(root)?;
-    let mut manifest = read_toml(root, MANIFEST)?;
+    let (current, mut manifest) = read_manifest(root)?;
     let mut changelog = Changelog::read(root)?;
     let (bump, reasons) = changelog.unreleased()?;
     if reasons.is_empty() {
@@ -302,7 +301,7 @@ pub fn baseline(root: &Path, index: &str) -> Result<Option<Baseline>, String> {
         vers: Version,
         yanked: bool,
     }
-    let current = workspace_version(root)?;
+    let (current, _) = read_manifest(root)?;
     let (index, name) = (index.trim_end_matches('/'), PUBLISHED);
     let url = format!("{index}/{}/{}/{name}", &name[..2], &name[2..4]);
     // The error and its causes (a TLS failure says why only there).
@@ -363,7 +362,7 @@ pub fn execute(args: &Args, root: &Path, out: &mut dyn Write, err: &mut dyn Writ
 /// section of `CHANGELOG.md` without the heading.
 fn notes(root: &Path, version: &str, out: &mut dyn Write) -> Result<(), String> {
     let version = match version {
-        "" => workspace_version(root)?.to_string(),
+        "" => read_manifest(root)?.0.to_string(),
         version => version.to_owned(),
     };
     let notes = Changelog::read(root)?.notes(&version);
@@ -389,7 +388,7 @@ fn semver_check(root: &Path, index: &str, out: &mut dyn Write) -> Result<(), Str
         Ok(status) => Err(format!(
             "cargo semver-checks failed ({status}): {PUBLISHED} {} needs a larger version step \
              from {}, or the tool is missing (`cargo install cargo-semver-checks --locked`)",
-            workspace_version(root)?,
+            read_manifest(root)?.0,
             args.last().map_or("", String::as_str)
         )),
         Err(e) => Err(format!("cannot run cargo semver-checks: {e}")),
