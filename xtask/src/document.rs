@@ -23,6 +23,8 @@ use std::ops::Range;
 
 use ws_close_codes_registry::{self as registry, Position, Record, Registry, Span};
 
+use crate::report::join;
+
 /// A registry document's text, edited step by step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
@@ -31,9 +33,7 @@ pub struct Document {
 
 /// `text` as XML character data or attribute value.
 pub fn escape(text: &str) -> String {
-    let text = text.replace('&', "&amp;").replace('<', "&lt;");
-    let text = text.replace('>', "&gt;").replace('"', "&quot;");
-    text.replace('\'', "&apos;")
+    quick_xml::escape::escape(text).into_owned()
 }
 
 /// `<xref type="KIND" data="DATA"/>`.
@@ -155,15 +155,11 @@ impl Document {
             )
         };
         let contact = contact.map_or("<contact/>".to_owned(), person);
-        let xrefs: String = references
-            .iter()
-            .map(|(k, d)| inner.clone() + &xref(k, d))
-            .collect();
+        let xrefs = join(references, "", |(k, d)| format!("{inner}{}", xref(k, d)));
+        let [date, description] = [date, description].map(escape);
         let new = format!(
-            "<record date=\"{}\">{inner}<value>{value}</value>{inner}<description>{}</description>\
-             {inner}{contact}{xrefs}{close}",
-            escape(date),
-            escape(description)
+            "<record date=\"{date}\">{inner}<value>{value}</value>{inner}<description>{description}\
+             </description>{inner}{contact}{xrefs}{close}"
         );
         let before = (span.start < value).then(|| unassigned(span.start, value - 1));
         let after = (value < span.end).then(|| unassigned(value + 1, span.end));
@@ -187,18 +183,15 @@ impl Document {
         })
     }
 
-    /// Replaces the contact of `value`: with the person `id` of `<people>`
-    /// when `person` is true, else with plain text.
-    pub fn contact(
-        self,
-        value: u16,
-        text_or_id: &str,
-        is_person: bool,
-    ) -> Result<Document, String> {
-        let new = match is_person {
-            true => person(text_or_id),
-            false => format!("<contact>{}</contact>", escape(text_or_id)),
+    /// Replaces the contact of `value`: with the person of `<people>` whose
+    /// id is `text` when `is_person`, else with `text` itself.
+    pub fn contact(self, value: u16, text: &str, is_person: bool) -> Result<Document, String> {
+        let inner = if is_person {
+            xref("person", text)
+        } else {
+            escape(text)
         };
+        let new = format!("<contact>{inner}</contact>");
         self.edit(value, "<contact>", |r| Some((element(r, "contact")?, new)))
     }
 
@@ -275,25 +268,19 @@ mod tests {
         let unassigned = |v: &u16| registry.record_for(*v).is_some_and(|r| !r.is_assigned());
         let value = (3000..=3999).find(unassigned).unwrap();
         let gap = registry.record_for(value).unwrap().span;
-        let uri = "mailto:new&example.org";
+        let (uri, date) = ("mailto:new&example.org", "2099-01-02");
         let doc = base().add_person("New_Person", "New Person", uri, "2099-01")?;
         let references = [("rfc", "rfc9999")];
-        let doc = doc.register(
-            value,
-            "A & B",
-            "2099-01-02",
-            Some("New_Person"),
-            &references,
-        )?;
-        let new = doc.updated("2099-01-02").parse()?;
-        assert_eq!(new.document_updated.to_string(), "2099-01-02");
+        let doc = doc.register(value, "A & B", date, Some("New_Person"), &references)?;
+        let new = doc.updated(date).parse()?;
+        assert_eq!(new.document_updated.to_string(), date);
         let record = new.record_for(value).unwrap();
         assert_eq!(record.description, "A & B");
         let contact = record.contact.as_ref().unwrap();
         assert_eq!(contact.display_name(), "New Person");
         assert_eq!(contact.uri.as_deref(), Some(uri));
         assert_eq!(record.references[0].data, "rfc9999");
-        assert_eq!(record.date.unwrap().to_string(), "2099-01-02");
+        assert_eq!(record.date.unwrap().to_string(), date);
         if gap.start < value {
             assert_eq!(new.record_for(value - 1).unwrap().span.end, value - 1);
         }
@@ -302,13 +289,9 @@ mod tests {
         }
         let count = |registry: &Registry| registry.registered_codes().count();
         assert_eq!(count(&new), count(&registry) + 1);
-        let error = base()
-            .register(1000, "x", "2099-01-02", None, &[])
-            .unwrap_err();
-        assert!(
-            error.contains("1000 is not inside an unassigned record"),
-            "{error}"
-        );
+        let error = base().register(1000, "x", date, None, &[]).unwrap_err();
+        let expected = "1000 is not inside an unassigned record";
+        assert!(error.contains(expected), "{error}");
         Ok(())
     }
 
