@@ -87,8 +87,7 @@ pub fn summary(plan: &Plan) -> String {
             let _ = writeln!(out, "changed: {code} ({what})");
         }
         for (code, changes) in &diff.changed {
-            if let Some(name) = kept_name(&plan.new_pins, *code, changes) {
-                let name = quote_text(&name);
+            if let Some(name) = kept_name(&plan.new_pins, *code, changes).map(|n| quote_text(&n)) {
                 let _ = writeln!(out, "IANA reworded {code}; name kept (pinned): {name}");
             }
         }
@@ -110,9 +109,13 @@ fn cell<T: Display>(items: impl IntoIterator<Item = T>) -> String {
     dash(join(items, "; ", escaped))
 }
 
+/// The labels of `references`, escaped for Markdown as a [`cell`].
+fn references(references: &[Reference]) -> String {
+    cell(references.iter().map(Reference::label))
+}
+
 /// A change's field, and its values before and after escaped for Markdown.
 fn change(change: &Change) -> (&'static str, String, String) {
-    let references = |r: &[Reference]| cell(r.iter().map(Reference::label));
     match change {
         Change::Description(a, b) => ("description", cell([a]), cell([b])),
         Change::Contact(a, b) => ("contact", cell(a), cell(b)),
@@ -175,19 +178,13 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     let bump = bump.unwrap_or(Bump::None).as_str();
     let ident = |value: u16| plan.new_pins.get(value).map(|p| format!("`{}`", p.ident));
     let ident = |value: u16| ident(value).unwrap_or_else(|| "—".to_owned());
-    let records = |records: &[Record]| -> Vec<String> {
-        let row = |r: &Record| {
-            let (value, description) = (r.span.start, cell([&r.description]));
-            let contact = cell(r.contact.as_ref().map(|p| p.display_name()));
-            let (refs, ident) = (
-                cell(r.references.iter().map(Reference::label)),
-                ident(value),
-            );
-            let date = cell(r.date);
-            format!("| {value} | {ident} | {description} | {contact} | {refs} | {date} |")
-        };
-        records.iter().map(row).collect()
+    let record = |r: &Record| {
+        let (value, description) = (r.span.start, cell([&r.description]));
+        let contact = cell(r.contact.as_ref().map(|p| p.display_name()));
+        let (refs, date, ident) = (references(&r.references), cell(r.date), ident(value));
+        format!("| {value} | {ident} | {description} | {contact} | {refs} | {date} |")
     };
+    let records = |records: &[Record]| -> Vec<String> { records.iter().map(record).collect() };
     let ((old, new), source) = (diff.updated, cell([source]));
     let (added, changed, removed) = (diff.added.len(), diff.changed.len(), diff.removed.len());
     let (assigned, warnings) = (plan.assigned.len(), plan.warnings.len());
@@ -202,6 +199,7 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
          - Semantic versioning for `ws-close-codes`: **{bump}**.\n\n"
     );
 
+    let keeps = "`name()` and `Display` keep it; `iana_description()` gives IANA's new text.";
     let (mut changed, mut kept) = (Vec::new(), String::new());
     for (code, changes) in &diff.changed {
         let description = cell(plan.new.record_for(*code).map(|r| &r.description));
@@ -211,14 +209,8 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
                 format!("| {code} | {ident} | {description} | {field} | {before} | {after} |");
             changed.push(row);
         }
-        if let Some(name) = kept_name(&plan.new_pins, *code, changes) {
-            let keeps =
-                "`name()` and `Display` keep it; `iana_description()` gives IANA's new text.";
-            let _ = write!(
-                kept,
-                "\n- IANA reworded {code}; name kept (pinned): {}. {keeps}",
-                cell([name])
-            );
+        if let Some(name) = kept_name(&plan.new_pins, *code, changes).map(|name| cell([name])) {
+            kept += &format!("\n- IANA reworded {code}; name kept (pinned): {name}. {keeps}");
         }
     }
     changed.extend(Some(kept).filter(|kept| !kept.is_empty()));
@@ -281,11 +273,12 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
         );
         entries.push((Kind::Added, text));
     }
-    let from_to = |(field, before, after): (&str, String, String)| {
-        format!("the {field} from {before} to {after}")
-    };
     for (value, changes) in &diff.changed {
-        let what = join(changes.iter().map(change), "; ", &from_to);
+        let what = join(
+            changes.iter().map(change),
+            "; ",
+            |(field, before, after)| format!("the {field} from {before} to {after}"),
+        );
         let description = new.record_for(*value).map(|r| name(&r.description));
         let description = description.map(|d| format!(", {d}")).unwrap_or_default();
         let kept = kept_name(pins, *value, changes).map(|pinned| {
