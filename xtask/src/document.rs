@@ -84,15 +84,14 @@ impl Document {
         registry::parse(self.text.as_bytes()).map_err(|e| format!("the document: {e}"))
     }
 
-    /// The record holding `value`, which must be `wanted` (else the error
-    /// ends with `or_else`): its span, the byte range of its element and the
+    /// The record of `value`: its own when `registered`, else the unassigned
+    /// one holding it. Its span, the byte range of its element and the
     /// indentation of its line.
-    fn record(
-        &self,
-        value: u16,
-        wanted: fn(&Record) -> bool,
-        or_else: &str,
-    ) -> Result<(Span, Range<usize>, String), String> {
+    fn record(&self, value: u16, registered: bool) -> Result<(Span, Range<usize>, String), String> {
+        let (wanted, or_else): (fn(&Record) -> bool, _) = match registered {
+            true => (|r| r.span.is_single(), "has no record of its own"),
+            false => (|r| !r.is_assigned(), "is not inside an unassigned record"),
+        };
         let registry = self.parse()?;
         let record = (registry.record_for(value).filter(|r| wanted(r)))
             .ok_or_else(|| format!("{value} {or_else}"))?;
@@ -103,12 +102,6 @@ impl Document {
         let line = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
         let indent = self.text[line..start].to_owned();
         Ok((span, start..start + range.end, indent))
-    }
-
-    /// The byte range of the record of the registered code `value`.
-    fn own_record(&self, value: u16) -> Result<Range<usize>, String> {
-        let single = |r: &Record| r.span.is_single();
-        Ok(self.record(value, single, "has no record of its own")?.1)
     }
 
     /// `range` of the text replaced by `new`.
@@ -125,7 +118,7 @@ impl Document {
         what: &str,
         find: impl FnOnce(&str) -> Option<(Range<usize>, String)>,
     ) -> Result<Document, String> {
-        let record = self.own_record(value)?;
+        let record = self.record(value, true)?.1;
         let (part, new) =
             find(&self.text[record.clone()]).ok_or_else(|| format!("{value}: no {what}"))?;
         Ok(self.replace(record.start + part.start..record.start + part.end, &new))
@@ -143,9 +136,7 @@ impl Document {
         contact: Option<&str>,
         references: &[(&str, &str)],
     ) -> Result<Document, String> {
-        let unassigned = |r: &Record| !r.is_assigned();
-        let not_inside = "is not inside an unassigned record";
-        let (span, range, indent) = self.record(value, unassigned, not_inside)?;
+        let (span, range, indent) = self.record(value, false)?;
         let (inner, close) = (format!("\n{indent}  "), format!("\n{indent}</record>"));
         let unassigned = |start, end| {
             let span = Span { start, end };
@@ -170,7 +161,7 @@ impl Document {
     /// Removes the record of the registered code `value` with its line, as
     /// a stale copy that predates the registration would lack it.
     pub fn without(self, value: u16) -> Result<Document, String> {
-        let record = self.own_record(value)?;
+        let record = self.record(value, true)?.1;
         let line = self.text[..record.start].rfind('\n');
         Ok(self.replace(line.unwrap_or(record.start)..record.end, ""))
     }
