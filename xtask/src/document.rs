@@ -169,20 +169,17 @@ impl Document {
     /// Replaces the description of the registered code `value`.
     pub fn reword(self, value: u16, description: &str) -> Result<Document, String> {
         let new = format!("<description>{}</description>", escape(description));
-        self.edit(value, "<description>", |r| {
-            Some((element(r, "description")?, new))
-        })
+        let find = |r: &str| Some((element(r, "description")?, new));
+        self.edit(value, "<description>", find)
     }
 
     /// Replaces the contact of `value`: with the person of `<people>` whose
     /// id is `text` when `is_person`, else with `text` itself.
     pub fn contact(self, value: u16, text: &str, is_person: bool) -> Result<Document, String> {
-        let inner = if is_person {
-            xref("person", text)
-        } else {
-            escape(text)
+        let new = match is_person {
+            true => person(text),
+            false => format!("<contact>{}</contact>", escape(text)),
         };
-        let new = format!("<contact>{inner}</contact>");
         self.edit(value, "<contact>", |r| Some((element(r, "contact")?, new)))
     }
 
