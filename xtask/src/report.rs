@@ -95,9 +95,7 @@ pub fn summary(plan: &Plan) -> String {
     for a in &plan.assigned {
         let _ = writeln!(out, "new identifier: {} -> CloseCode::{}", a.value, a.ident);
     }
-    for warning in &plan.warnings {
-        let _ = writeln!(out, "warning: {warning}");
-    }
+    out.extend(plan.warnings.iter().map(|w| format!("warning: {w}\n")));
     out
 }
 
@@ -224,13 +222,12 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     });
     let pinned =
         format!("Pinned in `{NAMES}` for good.\n\n| code | variant | derived |\n|---:|---|---|\n");
-    let listed = plan.warnings.iter().take(LISTED_WARNINGS);
-    let item = |warning: &String| format!("- {}", escape_markdown(warning));
-    let mut warnings: Vec<String> = listed.map(item).collect();
-    let more = plan.warnings.len().saturating_sub(LISTED_WARNINGS);
-    if more > 0 {
+    let listed = plan.warnings.len().min(LISTED_WARNINGS);
+    let (listed, more) = plan.warnings.split_at(listed);
+    let mut warnings = Vec::from_iter(listed.iter().map(|w| format!("- {}", escape_markdown(w))));
+    if !more.is_empty() {
         let text = "not listed here: `cargo xtask regen` prints every one.";
-        warnings.push(format!("- … and {more} more, {text}"));
+        warnings.push(format!("- … and {} more, {text}", more.len()));
     }
     for (title, header, rows) in [
         ("Added codes", RECORDS, records(&diff.added)),
