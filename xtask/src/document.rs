@@ -305,10 +305,8 @@ mod tests {
         assert_eq!(contact.display_name(), "Someone Else");
         assert_eq!(record.date.unwrap().to_string(), "2031-02-03");
         assert_eq!(record.updated.unwrap().to_string(), "2032-04-05");
-        for other in registry
-            .registered_codes()
-            .filter(|r| r.span.start != value)
-        {
+        let unchanged = |r: &&Record| r.span.start != value;
+        for other in registry.registered_codes().filter(unchanged) {
             assert_eq!(parsed.record_for(other.span.start), Some(other));
         }
         let person = code.contact.as_ref().unwrap().id.clone();
