@@ -243,9 +243,7 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     }
     let reasons = join(&reasons, "\n", |(_, reason)| format!("- {reason}"));
     let consequence = format!("Consequence for `ws-close-codes`: **{bump}**.");
-    let title = "## Semantic versioning";
-    let _ = write!(out, "{title}\n\n{consequence}\n\n{reasons}\n");
-    out
+    out + &format!("## Semantic versioning\n\n{consequence}\n\n{reasons}\n")
 }
 
 /// The `CHANGELOG.md` entries for a registry change, one line per added,
@@ -270,12 +268,11 @@ pub fn changelog_entries(diff: &Diff, new: &Registry, pins: &Pins) -> Vec<(Kind,
         );
         entries.push((Kind::Added, text));
     }
+    let from_to = |(field, before, after): (&str, String, String)| {
+        format!("the {field} from {before} to {after}")
+    };
     for (value, changes) in &diff.changed {
-        let what = join(
-            changes.iter().map(change),
-            "; ",
-            |(field, before, after)| format!("the {field} from {before} to {after}"),
-        );
+        let what = join(changes.iter().map(change), "; ", &from_to);
         let description = new.record_for(*value).map(|r| name(&r.description));
         let description = description.map(|d| format!(", {d}")).unwrap_or_default();
         let kept = kept_name(pins, *value, changes).map(|pinned| {
