@@ -118,9 +118,7 @@ impl Sync<'_> {
         let changelog_before = fs::read(&changelog).unwrap_or_default();
 
         let mut regen = vec!["regen".to_owned(), "--fetch".into()];
-        if let Some(url) = &args.url {
-            regen.extend(["--url".into(), url.clone()]);
-        }
+        regen.extend(args.url.iter().flat_map(|u| ["--url".into(), u.clone()]));
         regen.extend(["--report".into(), report.display().to_string()]);
         self.print(&format!("==> cargo xtask {}\n", regen.join(" ")));
         let (code, text) = crate::cli::run_captured(&regen, self.root);
