@@ -78,7 +78,7 @@ pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Writ
             let _ = writeln!(err, "error: {e}");
             code
         }),
-        Ok(Cli::Sync(args)) => sync::execute(&args, root, out),
+        Ok(Cli::Sync(args)) => sync::run(&args, root, true, out),
         Ok(Cli::Drill(args)) => drill::execute(&args, root, out, err),
         Ok(Cli::Release(args)) => release::execute(&args, root, out, err),
     }

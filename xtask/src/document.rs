@@ -23,6 +23,8 @@ use std::ops::Range;
 
 use ws_close_codes_registry::{self as registry, Position, Record, Registry, Span};
 
+use crate::report::join;
+
 /// A registry document's text, edited step by step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
@@ -31,9 +33,7 @@ pub struct Document {
 
 /// `text` as XML character data or attribute value.
 pub fn escape(text: &str) -> String {
-    let text = text.replace('&', "&amp;").replace('<', "&lt;");
-    let text = text.replace('>', "&gt;").replace('"', "&quot;");
-    text.replace('\'', "&apos;")
+    quick_xml::escape::escape(text).into_owned()
 }
 
 /// `<xref type="KIND" data="DATA"/>`.
@@ -84,15 +84,14 @@ impl Document {
         registry::parse(self.text.as_bytes()).map_err(|e| format!("the document: {e}"))
     }
 
-    /// The record holding `value`, which must be `wanted` (else the error
-    /// ends with `or_else`): its span, the byte range of its element and the
+    /// The record of `value`: its own when `registered`, else the unassigned
+    /// one holding it. Its span, the byte range of its element and the
     /// indentation of its line.
-    fn record(
-        &self,
-        value: u16,
-        wanted: fn(&Record) -> bool,
-        or_else: &str,
-    ) -> Result<(Span, Range<usize>, String), String> {
+    fn record(&self, value: u16, registered: bool) -> Result<(Span, Range<usize>, String), String> {
+        let (wanted, or_else): (fn(&Record) -> bool, _) = match registered {
+            true => (|r| r.span.is_single(), "has no record of its own"),
+            false => (|r| !r.is_assigned(), "is not inside an unassigned record"),
+        };
         let registry = self.parse()?;
         let record = (registry.record_for(value).filter(|r| wanted(r)))
             .ok_or_else(|| format!("{value} {or_else}"))?;
@@ -103,12 +102,6 @@ impl Document {
         let line = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
         let indent = self.text[line..start].to_owned();
         Ok((span, start..start + range.end, indent))
-    }
-
-    /// The byte range of the record of the registered code `value`.
-    fn own_record(&self, value: u16) -> Result<Range<usize>, String> {
-        let single = |r: &Record| r.span.is_single();
-        Ok(self.record(value, single, "has no record of its own")?.1)
     }
 
     /// `range` of the text replaced by `new`.
@@ -125,7 +118,7 @@ impl Document {
         what: &str,
         find: impl FnOnce(&str) -> Option<(Range<usize>, String)>,
     ) -> Result<Document, String> {
-        let record = self.own_record(value)?;
+        let record = self.record(value, true)?.1;
         let (part, new) =
             find(&self.text[record.clone()]).ok_or_else(|| format!("{value}: no {what}"))?;
         Ok(self.replace(record.start + part.start..record.start + part.end, &new))
@@ -143,9 +136,7 @@ impl Document {
         contact: Option<&str>,
         references: &[(&str, &str)],
     ) -> Result<Document, String> {
-        let unassigned = |r: &Record| !r.is_assigned();
-        let not_inside = "is not inside an unassigned record";
-        let (span, range, indent) = self.record(value, unassigned, not_inside)?;
+        let (span, range, indent) = self.record(value, false)?;
         let (inner, close) = (format!("\n{indent}  "), format!("\n{indent}</record>"));
         let unassigned = |start, end| {
             let span = Span { start, end };
@@ -155,15 +146,11 @@ impl Document {
             )
         };
         let contact = contact.map_or("<contact/>".to_owned(), person);
-        let xrefs: String = references
-            .iter()
-            .map(|(k, d)| inner.clone() + &xref(k, d))
-            .collect();
+        let xrefs = join(references, "", |(k, d)| format!("{inner}{}", xref(k, d)));
+        let [date, description] = [date, description].map(escape);
         let new = format!(
-            "<record date=\"{}\">{inner}<value>{value}</value>{inner}<description>{}</description>\
-             {inner}{contact}{xrefs}{close}",
-            escape(date),
-            escape(description)
+            "<record date=\"{date}\">{inner}<value>{value}</value>{inner}<description>{description}\
+             </description>{inner}{contact}{xrefs}{close}"
         );
         let before = (span.start < value).then(|| unassigned(span.start, value - 1));
         let after = (value < span.end).then(|| unassigned(value + 1, span.end));
@@ -174,7 +161,7 @@ impl Document {
     /// Removes the record of the registered code `value` with its line, as
     /// a stale copy that predates the registration would lack it.
     pub fn without(self, value: u16) -> Result<Document, String> {
-        let record = self.own_record(value)?;
+        let record = self.record(value, true)?.1;
         let line = self.text[..record.start].rfind('\n');
         Ok(self.replace(line.unwrap_or(record.start)..record.end, ""))
     }
@@ -182,22 +169,16 @@ impl Document {
     /// Replaces the description of the registered code `value`.
     pub fn reword(self, value: u16, description: &str) -> Result<Document, String> {
         let new = format!("<description>{}</description>", escape(description));
-        self.edit(value, "<description>", |r| {
-            Some((element(r, "description")?, new))
-        })
+        let find = |r: &str| Some((element(r, "description")?, new));
+        self.edit(value, "<description>", find)
     }
 
-    /// Replaces the contact of `value`: with the person `id` of `<people>`
-    /// when `person` is true, else with plain text.
-    pub fn contact(
-        self,
-        value: u16,
-        text_or_id: &str,
-        is_person: bool,
-    ) -> Result<Document, String> {
+    /// Replaces the contact of `value`: with the person of `<people>` whose
+    /// id is `text` when `is_person`, else with `text` itself.
+    pub fn contact(self, value: u16, text: &str, is_person: bool) -> Result<Document, String> {
         let new = match is_person {
-            true => person(text_or_id),
-            false => format!("<contact>{}</contact>", escape(text_or_id)),
+            true => person(text),
+            false => format!("<contact>{}</contact>", escape(text)),
         };
         self.edit(value, "<contact>", |r| Some((element(r, "contact")?, new)))
     }
@@ -275,25 +256,19 @@ mod tests {
         let unassigned = |v: &u16| registry.record_for(*v).is_some_and(|r| !r.is_assigned());
         let value = (3000..=3999).find(unassigned).unwrap();
         let gap = registry.record_for(value).unwrap().span;
-        let uri = "mailto:new&example.org";
+        let (uri, date) = ("mailto:new&example.org", "2099-01-02");
         let doc = base().add_person("New_Person", "New Person", uri, "2099-01")?;
         let references = [("rfc", "rfc9999")];
-        let doc = doc.register(
-            value,
-            "A & B",
-            "2099-01-02",
-            Some("New_Person"),
-            &references,
-        )?;
-        let new = doc.updated("2099-01-02").parse()?;
-        assert_eq!(new.document_updated.to_string(), "2099-01-02");
+        let doc = doc.register(value, "A & B", date, Some("New_Person"), &references)?;
+        let new = doc.updated(date).parse()?;
+        assert_eq!(new.document_updated.to_string(), date);
         let record = new.record_for(value).unwrap();
         assert_eq!(record.description, "A & B");
         let contact = record.contact.as_ref().unwrap();
         assert_eq!(contact.display_name(), "New Person");
         assert_eq!(contact.uri.as_deref(), Some(uri));
         assert_eq!(record.references[0].data, "rfc9999");
-        assert_eq!(record.date.unwrap().to_string(), "2099-01-02");
+        assert_eq!(record.date.unwrap().to_string(), date);
         if gap.start < value {
             assert_eq!(new.record_for(value - 1).unwrap().span.end, value - 1);
         }
@@ -302,13 +277,9 @@ mod tests {
         }
         let count = |registry: &Registry| registry.registered_codes().count();
         assert_eq!(count(&new), count(&registry) + 1);
-        let error = base()
-            .register(1000, "x", "2099-01-02", None, &[])
-            .unwrap_err();
-        assert!(
-            error.contains("1000 is not inside an unassigned record"),
-            "{error}"
-        );
+        let error = base().register(1000, "x", date, None, &[]).unwrap_err();
+        let expected = "1000 is not inside an unassigned record";
+        assert!(error.contains(expected), "{error}");
         Ok(())
     }
 
@@ -334,10 +305,8 @@ mod tests {
         assert_eq!(contact.display_name(), "Someone Else");
         assert_eq!(record.date.unwrap().to_string(), "2031-02-03");
         assert_eq!(record.updated.unwrap().to_string(), "2032-04-05");
-        for other in registry
-            .registered_codes()
-            .filter(|r| r.span.start != value)
-        {
+        let unchanged = |r: &&Record| r.span.start != value;
+        for other in registry.registered_codes().filter(unchanged) {
             assert_eq!(parsed.record_for(other.span.start), Some(other));
         }
         let person = code.contact.as_ref().unwrap().id.clone();

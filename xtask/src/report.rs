@@ -87,8 +87,7 @@ pub fn summary(plan: &Plan) -> String {
             let _ = writeln!(out, "changed: {code} ({what})");
         }
         for (code, changes) in &diff.changed {
-            if let Some(name) = kept_name(&plan.new_pins, *code, changes) {
-                let name = quote_text(&name);
+            if let Some(name) = kept_name(&plan.new_pins, *code, changes).map(|n| quote_text(&n)) {
                 let _ = writeln!(out, "IANA reworded {code}; name kept (pinned): {name}");
             }
         }
@@ -96,9 +95,7 @@ pub fn summary(plan: &Plan) -> String {
     for a in &plan.assigned {
         let _ = writeln!(out, "new identifier: {} -> CloseCode::{}", a.value, a.ident);
     }
-    for warning in &plan.warnings {
-        let _ = writeln!(out, "warning: {warning}");
-    }
+    out.extend(plan.warnings.iter().map(|w| format!("warning: {w}\n")));
     out
 }
 
@@ -110,9 +107,13 @@ fn cell<T: Display>(items: impl IntoIterator<Item = T>) -> String {
     dash(join(items, "; ", escaped))
 }
 
+/// The labels of `references`, escaped for Markdown as a [`cell`].
+fn references(references: &[Reference]) -> String {
+    cell(references.iter().map(Reference::label))
+}
+
 /// A change's field, and its values before and after escaped for Markdown.
 fn change(change: &Change) -> (&'static str, String, String) {
-    let references = |r: &[Reference]| cell(r.iter().map(Reference::label));
     match change {
         Change::Description(a, b) => ("description", cell([a]), cell([b])),
         Change::Contact(a, b) => ("contact", cell(a), cell(b)),
@@ -175,19 +176,13 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     let bump = bump.unwrap_or(Bump::None).as_str();
     let ident = |value: u16| plan.new_pins.get(value).map(|p| format!("`{}`", p.ident));
     let ident = |value: u16| ident(value).unwrap_or_else(|| "—".to_owned());
-    let records = |records: &[Record]| -> Vec<String> {
-        let row = |r: &Record| {
-            let (value, description) = (r.span.start, cell([&r.description]));
-            let contact = cell(r.contact.as_ref().map(|p| p.display_name()));
-            let (refs, ident) = (
-                cell(r.references.iter().map(Reference::label)),
-                ident(value),
-            );
-            let date = cell(r.date);
-            format!("| {value} | {ident} | {description} | {contact} | {refs} | {date} |")
-        };
-        records.iter().map(row).collect()
+    let record = |r: &Record| {
+        let (value, description) = (r.span.start, cell([&r.description]));
+        let contact = cell(r.contact.as_ref().map(|p| p.display_name()));
+        let (refs, date, ident) = (references(&r.references), cell(r.date), ident(value));
+        format!("| {value} | {ident} | {description} | {contact} | {refs} | {date} |")
     };
+    let records = |records: &[Record]| -> Vec<String> { records.iter().map(record).collect() };
     let ((old, new), source) = (diff.updated, cell([source]));
     let (added, changed, removed) = (diff.added.len(), diff.changed.len(), diff.removed.len());
     let (assigned, warnings) = (plan.assigned.len(), plan.warnings.len());
@@ -202,6 +197,7 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
          - Semantic versioning for `ws-close-codes`: **{bump}**.\n\n"
     );
 
+    let keeps = "`name()` and `Display` keep it; `iana_description()` gives IANA's new text.";
     let (mut changed, mut kept) = (Vec::new(), String::new());
     for (code, changes) in &diff.changed {
         let description = cell(plan.new.record_for(*code).map(|r| &r.description));
@@ -211,14 +207,8 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
                 format!("| {code} | {ident} | {description} | {field} | {before} | {after} |");
             changed.push(row);
         }
-        if let Some(name) = kept_name(&plan.new_pins, *code, changes) {
-            let keeps =
-                "`name()` and `Display` keep it; `iana_description()` gives IANA's new text.";
-            let _ = write!(
-                kept,
-                "\n- IANA reworded {code}; name kept (pinned): {}. {keeps}",
-                cell([name])
-            );
+        if let Some(name) = kept_name(&plan.new_pins, *code, changes).map(|name| cell([name])) {
+            kept += &format!("\n- IANA reworded {code}; name kept (pinned): {name}. {keeps}");
         }
     }
     changed.extend(Some(kept).filter(|kept| !kept.is_empty()));
@@ -232,13 +222,12 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     });
     let pinned =
         format!("Pinned in `{NAMES}` for good.\n\n| code | variant | derived |\n|---:|---|---|\n");
-    let listed = plan.warnings.iter().take(LISTED_WARNINGS);
-    let item = |warning: &String| format!("- {}", escape_markdown(warning));
-    let mut warnings: Vec<String> = listed.map(item).collect();
-    let more = plan.warnings.len().saturating_sub(LISTED_WARNINGS);
-    if more > 0 {
+    let listed = plan.warnings.len().min(LISTED_WARNINGS);
+    let (listed, more) = plan.warnings.split_at(listed);
+    let mut warnings = Vec::from_iter(listed.iter().map(|w| format!("- {}", escape_markdown(w))));
+    if !more.is_empty() {
         let text = "not listed here: `cargo xtask regen` prints every one.";
-        warnings.push(format!("- … and {more} more, {text}"));
+        warnings.push(format!("- … and {} more, {text}", more.len()));
     }
     for (title, header, rows) in [
         ("Added codes", RECORDS, records(&diff.added)),
@@ -254,9 +243,7 @@ pub fn render(plan: &Plan, diff: &Diff, source: &str) -> String {
     }
     let reasons = join(&reasons, "\n", |(_, reason)| format!("- {reason}"));
     let consequence = format!("Consequence for `ws-close-codes`: **{bump}**.");
-    let title = "## Semantic versioning";
-    let _ = write!(out, "{title}\n\n{consequence}\n\n{reasons}\n");
-    out
+    out + &format!("## Semantic versioning\n\n{consequence}\n\n{reasons}\n")
 }
 
 /// The `CHANGELOG.md` entries for a registry change, one line per added,

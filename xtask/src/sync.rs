@@ -42,14 +42,9 @@ pub struct Args {
     pub commit: Option<String>,
 }
 
-/// Runs `cargo xtask sync` as `args` say; returns the exit status.
-pub fn execute(args: &Args, root: &Path, out: &mut dyn Write) -> i32 {
-    run(args, root, true, out)
-}
-
-/// Runs a sync of the workspace at `root`, printing to `out` as it goes;
-/// without `cargo_checks` (the drill's `--quick`) the cargo commands are
-/// left out. Returns the exit status, as the module says.
+/// Runs `cargo xtask sync` on the workspace at `root`, printing to `out` as
+/// it goes; without `cargo_checks` (the drill's `--quick`) the cargo
+/// commands are left out. Returns the exit status, as the module says.
 pub fn run(args: &Args, root: &Path, cargo_checks: bool, out: &mut dyn Write) -> i32 {
     let dir = (args.out.clone()).unwrap_or_else(|| crate::target_dir(root).join("sync"));
     let log = match fs::create_dir_all(&dir).and_then(|()| File::create(dir.join("log.txt"))) {
@@ -123,9 +118,7 @@ impl Sync<'_> {
         let changelog_before = fs::read(&changelog).unwrap_or_default();
 
         let mut regen = vec!["regen".to_owned(), "--fetch".into()];
-        if let Some(url) = &args.url {
-            regen.extend(["--url".into(), url.clone()]);
-        }
+        regen.extend(args.url.iter().flat_map(|u| ["--url".into(), u.clone()]));
         regen.extend(["--report".into(), report.display().to_string()]);
         self.print(&format!("==> cargo xtask {}\n", regen.join(" ")));
         let (code, text) = crate::cli::run_captured(&regen, self.root);
@@ -251,13 +244,10 @@ mod tests {
         assert!(body.contains("\n``````\n"), "{body}");
         assert!(!body.contains("line 50\n"), "{body}");
         assert!(body.contains("line 199\n"), "{body}");
-        assert!(
-            body.contains("a ````` run, an [31mescape[0m and bidi\n"),
-            "{body}"
-        );
-        assert!(body
-            .chars()
-            .all(|c| c == '\n' || c == '\t' || (' '..='~').contains(&c)));
+        let cleaned = "a ````` run, an [31mescape[0m and bidi\n";
+        assert!(body.contains(cleaned), "{body}");
+        let printable = |c: char| c == '\n' || c == '\t' || (' '..='~').contains(&c);
+        assert!(body.chars().all(printable), "{body}");
     }
 
     #[test]
@@ -269,10 +259,8 @@ mod tests {
         let mut sync = Sync { root, out, log };
         let script = "echo one; echo two >&2; echo three; exit 3";
         let error = sync.run("sh", &["-c", script]).unwrap_err();
-        assert!(
-            error.starts_with("sh -c ") && error.ends_with("failed (exit status: 3)"),
-            "{error}"
-        );
+        assert!(error.starts_with("sh -c "), "{error}");
+        assert!(error.ends_with("failed (exit status: 3)"), "{error}");
         let printed = String::from_utf8(printed).unwrap();
         let lines: Vec<&str> = printed.lines().collect();
         assert_eq!(lines[1..4], ["one", "two", "three"], "{printed}");
