@@ -29,16 +29,8 @@
 //! range check and a subtraction for most codes, where an arm per code
 //! would compile to a jump table. It then picks the variant by comparing
 //! the index with each variant's, which the compiler reduces to "the
-//! variant's number is the index".
-//!
-//! One rule is asked of a value straight off the wire: whether it may be
-//! received, `CloseCode::from(v).is_sendable()`. `is_sendable` is a rule
-//! on the value alone (a range check and one bit per registered protocol
-//! code, in `rules`), and reads the value with `value_from_runs`, which
-//! works it out from the runs instead of reading `VALUES`. The compiler
-//! then sees that the value of `from_u16(v)` is `v`, and the whole
-//! expression compiles to the rule on `v`, with no branch.
-//! `BENCHMARKS.md` measures all of it.
+//! variant's number is the index", so `CloseCode::from(v).is_sendable()`
+//! reads one table entry. `BENCHMARKS.md` measures all of it.
 //!
 //! [`CloseCode`]: crate::CloseCode
 //! [`close_codes!`]: crate::close_codes
@@ -310,28 +302,6 @@ macro_rules! __close_code_enum {
                     $($name::$avariant => Index::$avariant as usize,)*
                     $name::Other(_) => COUNT,
                 }
-            }
-
-            /// The code's value, as `as_u16` answers, worked out from the
-            /// runs (a code of `1000..=1015` is 1000 plus its offset in
-            /// the run) instead of read from `VALUES`: so the compiler
-            /// sees that the value of `from_u16(v)` is `v`, and a rule on
-            /// the value after `from_u16` costs only the rule. Only
-            /// `CloseCode::is_sendable` needs it.
-            #[allow(dead_code)]
-            #[inline(always)]
-            const fn value_from_runs(code: $name) -> u16 {
-                let mut value = match code {
-                    $name::Other(other) => other.as_u16(),
-                    named => VALUES[index(named)],
-                };
-                $(
-                    let offset = index(code).wrapping_sub(Index::$run as usize);
-                    if offset <= ($last - $first) as usize {
-                        value = $first + offset as u16;
-                    }
-                )*
-                value
             }
 
             impl $name {
@@ -652,11 +622,11 @@ macro_rules! __close_code_enum {
             /// The value of each named code, by index.
             pub(crate) const VALUES: [u16; COUNT] = VALUES;
 
-            /// The code's value, worked out from the runs: see
-            /// `value_from_runs`.
+            /// The code's index: its position among the named codes,
+            /// `COUNT` for `Other`.
             #[inline(always)]
-            pub(crate) const fn value_from_runs(self) -> u16 {
-                value_from_runs(self)
+            pub(crate) const fn index(self) -> usize {
+                index(self)
             }
         }
     };

@@ -24,7 +24,6 @@
 
 use core::ops::RangeInclusive;
 
-use crate::generated::{APPLICATION_FIRST, PRIVATE_LAST, PROTOCOL_FIRST};
 use crate::{CloseCode, CodeRange};
 
 /// Codes that an endpoint must never put in a Close frame (RFC 6455
@@ -188,59 +187,17 @@ const fn sendable(registered: bool, value: u16) -> bool {
     }
 }
 
-/// How many 64-bit words the bits of `values` take: enough to reach the
-/// highest of them in the protocol range (1000-2999), at least one.
-const fn protocol_words(values: &[u16]) -> usize {
-    let mut words = 1;
+/// [`CloseCode::is_sendable`] of every named code, by index, computed at
+/// compile time from the rule in `sendable`.
+const SENDABLE: [bool; CloseCode::NAMED.len()] = {
+    let mut table = [false; CloseCode::NAMED.len()];
     let mut index = 0;
-    while index < values.len() {
-        if matches!(CodeRange::of(values[index]), CodeRange::Protocol) {
-            let word = (values[index] - PROTOCOL_FIRST) as usize / 64;
-            if word >= words {
-                words = word + 1;
-            }
-        }
+    while index < table.len() {
+        table[index] = sendable(true, CloseCode::VALUES[index]);
         index += 1;
     }
-    words
-}
-
-/// The sendable codes among `values` (the named codes) in the protocol
-/// range, one bit each: bit `n % 64` of word `n / 64` is the code
-/// `PROTOCOL_FIRST + n`, set by the rule in `sendable`.
-const fn protocol_bits<const WORDS: usize>(values: &[u16]) -> [u64; WORDS] {
-    let mut words = [0; WORDS];
-    let mut index = 0;
-    while index < values.len() {
-        let value = values[index];
-        if matches!(CodeRange::of(value), CodeRange::Protocol) && sendable(true, value) {
-            let offset = (value - PROTOCOL_FIRST) as usize;
-            words[offset / 64] |= 1 << (offset % 64);
-        }
-        index += 1;
-    }
-    words
-}
-
-/// Whether the code `value` is sendable, named or not, given the bits of
-/// the named protocol codes: a value of the ranges for applications and
-/// private use, or a set bit. Written without branches (`&` and `|`, the
-/// word index clamped rather than checked): a receiver asks it of every
-/// Close frame, and the codes it sees are mixed.
-#[inline(always)]
-const fn sendable_in(bits: &[u64], value: u16) -> bool {
-    let offset = value.wrapping_sub(PROTOCOL_FIRST) as usize;
-    let in_bits = offset / 64 < bits.len();
-    let word = bits[if in_bits { offset / 64 } else { 0 }];
-    let protocol = in_bits & (word >> (offset % 64) & 1 == 1);
-    let application = value.wrapping_sub(APPLICATION_FIRST) <= PRIVATE_LAST - APPLICATION_FIRST;
-    protocol | application
-}
-
-/// The bits of this registry's sendable protocol codes (one word while
-/// they all lie in 1000-1063; a registration past that adds a word).
-const PROTOCOL_SENDABLE: [u64; protocol_words(&CloseCode::VALUES)] =
-    protocol_bits(&CloseCode::VALUES);
+    table
+};
 
 impl CloseCode {
     /// Whether the code lies in a range that IANA registers codes in
@@ -336,7 +293,10 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn is_sendable(self) -> bool {
-        sendable_in(&PROTOCOL_SENDABLE, self.value_from_runs())
+        match self {
+            CloseCode::Other(other) => sendable(false, other.as_u16()),
+            named => SENDABLE[named.index()],
+        }
     }
 
     /// Whether a browser reports this code to the page when a Close frame
@@ -460,50 +420,6 @@ mod tests {
         }
         // A deregistration of a protocol code makes it unsendable.
         assert!(!sendable(false, 1014));
-    }
-
-    /// The bits answer as the rule does, for every value, whatever the
-    /// registry: this one, one with codes past the first word (1064, 2999)
-    /// and one with no protocol codes at all.
-    #[test]
-    fn the_bits_follow_the_rule_for_any_registry() {
-        let registries: [&[u16]; 4] = [
-            &CloseCode::VALUES,
-            &[1000, 1004, 1014, 1063, 1064, 1500, 2999, 3000],
-            &[3000, 3008],
-            &[],
-        ];
-        for values in registries {
-            let words = protocol_words(values);
-            let bits: [u64; 32] = protocol_bits(values);
-            assert!(bits[words..].iter().all(|&word| word == 0));
-            for value in 0..=u16::MAX {
-                let expected = sendable(values.contains(&value), value);
-                assert_eq!(
-                    sendable_in(&bits[..words], value),
-                    expected,
-                    "{value} in {values:?}"
-                );
-            }
-        }
-        assert_eq!(protocol_words(&[1063]), 1);
-        assert_eq!(protocol_words(&[1064]), 2);
-        assert_eq!(protocol_words(&[2999]), 32);
-    }
-
-    /// `is_sendable` reads the value from the runs, not from `as_u16`:
-    /// the two agree on every value.
-    #[test]
-    fn the_value_from_the_runs_is_the_value() {
-        for value in 0..=u16::MAX {
-            let code = CloseCode::from(value);
-            assert_eq!(code.value_from_runs(), value);
-            assert_eq!(
-                code.is_sendable(),
-                sendable(code.is_named(), value),
-                "{value}"
-            );
-        }
     }
 
     #[test]
