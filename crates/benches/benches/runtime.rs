@@ -180,6 +180,45 @@ fn wire_validation(c: &mut Criterion, tables: &Tables) {
     }
 }
 
+/// Not an API: the rule of `is_sendable` alone, with no enum and no table,
+/// written without branches (a range check for 3000-4999 and a bit test
+/// for the registered protocol codes, the bits taken from the crate), next
+/// to the table. It is the floor of any answer that does not index a table
+/// by the value, which is what the wasm32 size target rules out.
+fn wire_validation_rule(c: &mut Criterion, tables: &Tables) {
+    let bits = (0..64u16).fold(0u64, |bits, offset| {
+        bits | u64::from(CloseCode::from(1000 + offset).is_sendable()) << offset
+    });
+    let bits = black_box(bits);
+    let rule = |v: u16| {
+        let v = u32::from(v);
+        let offset = v.wrapping_sub(1000);
+        let protocol = (offset < 64) & ((bits >> (offset & 63)) & 1 == 1);
+        protocol | (v.wrapping_sub(3000) < 2000)
+    };
+    let differs = (0..=u16::MAX).find(|&v| rule(v) != CloseCode::from(v).is_sendable());
+    assert_eq!(differs, None, "the rule's bits cover 1000-1063 only");
+    for (input, values) in inputs() {
+        let mut group = c.benchmark_group(format!("wire_validation_rule/{input}"));
+        group.throughput(Throughput::Elements(values.len() as u64));
+        group.bench_function("ours", |b| {
+            b.iter(|| {
+                for &v in &values {
+                    black_box(rule(black_box(v)));
+                }
+            })
+        });
+        group.bench_function("limit", |b| {
+            b.iter(|| {
+                for &v in &values {
+                    black_box(tables.sendable[usize::from(black_box(v))]);
+                }
+            })
+        });
+        group.finish();
+    }
+}
+
 /// `Display` into a reused buffer. tungstenite writes the number only; ours
 /// writes `1000 Normal Closure` for registered codes; the limit formats the
 /// precomputed text (`write!` of a `&str`), the least a `Display` can do.
@@ -272,6 +311,7 @@ fn runtime(c: &mut Criterion) {
     as_u16(c);
     lookups(c, &tables);
     wire_validation(c, &tables);
+    wire_validation_rule(c, &tables);
     display(c, &tables);
     close_frame_decode(c);
 }
