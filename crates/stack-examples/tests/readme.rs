@@ -18,3 +18,36 @@ fn the_readme_shows_the_quick_start_as_it_is() {
         .expect("a rust,ignore code block between the markers");
     assert_eq!(code, include_str!("../src/quickstart.rs"));
 }
+
+/// README is also the crate's page on crates.io, where a relative link
+/// leads nowhere: every link is absolute or an anchor, and a link into the
+/// repository names a file or folder that exists.
+#[test]
+fn the_readme_links_work_outside_the_repository() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let repository = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("repository = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .expect("the workspace's repository");
+    let destinations = readme.split("](").skip(1).filter_map(|rest| rest.split_once(')'));
+    let mut in_repository = 0;
+    for (destination, _) in destinations {
+        if destination.starts_with('#') {
+            continue;
+        }
+        assert!(destination.starts_with("https://"), "a relative link: {destination}");
+        let Some(path) = destination.strip_prefix(repository) else {
+            continue;
+        };
+        let path = (path.strip_prefix("/blob/main/"))
+            .or_else(|| path.strip_prefix("/tree/main/"))
+            .unwrap_or_else(|| panic!("not a link to main's files: {destination}"));
+        let path = path.split('#').next().unwrap();
+        assert!(root.join(path).exists(), "no such file in the repository: {destination}");
+        in_repository += 1;
+    }
+    assert!(in_repository > 0, "README links to no file of the repository");
+}
