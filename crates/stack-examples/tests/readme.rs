@@ -32,13 +32,19 @@ fn the_readme_links_work_outside_the_repository() {
         .find_map(|line| line.strip_prefix("repository = \""))
         .and_then(|rest| rest.strip_suffix('"'))
         .expect("the workspace's repository");
-    let destinations = readme.split("](").skip(1).filter_map(|rest| rest.split_once(')'));
+    let destinations = readme
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(')'));
     let mut in_repository = 0;
     for (destination, _) in destinations {
         if destination.starts_with('#') {
             continue;
         }
-        assert!(destination.starts_with("https://"), "a relative link: {destination}");
+        assert!(
+            destination.starts_with("https://"),
+            "a relative link: {destination}"
+        );
         let Some(path) = destination.strip_prefix(repository) else {
             continue;
         };
@@ -46,8 +52,14 @@ fn the_readme_links_work_outside_the_repository() {
             .or_else(|| path.strip_prefix("/tree/main/"))
             .unwrap_or_else(|| panic!("not a link to main's files: {destination}"));
         let path = path.split('#').next().unwrap();
-        assert!(root.join(path).exists(), "no such file in the repository: {destination}");
+        assert!(
+            root.join(path).exists(),
+            "no such file in the repository: {destination}"
+        );
         in_repository += 1;
     }
-    assert!(in_repository > 0, "README links to no file of the repository");
+    assert!(
+        in_repository > 0,
+        "README links to no file of the repository"
+    );
 }
