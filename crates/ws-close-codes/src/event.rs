@@ -496,7 +496,9 @@ pub(crate) fn write_reason(f: &mut fmt::Formatter<'_>, reason: &str) -> fmt::Res
 
 /// The line a log wants: the code (and its name when it has one), then
 /// ` (not clean)` when the closing handshake did not complete, then `: `
-/// and the reason when there is one.
+/// and the reason when there is one. The names are IANA's; for the names
+/// of an application's own codes, see
+/// [`display_as`](CloseEvent::display_as).
 ///
 /// The reason is the peer's text, so it is written in a way that cannot
 /// break or disguise the line: a backslash as `\\`; tab, line feed and
