@@ -73,6 +73,25 @@
 /// assert_eq!("room closed".parse(), Ok(ChatCloseCode::RoomClosed));
 /// ```
 ///
+/// The codes go into a constant Close frame as they are, with
+/// [`close_frame!`](crate::close_frame), and
+/// [`CloseEvent::display_as`](crate::CloseEvent::display_as) logs a close
+/// with their names, which [`CloseCode`](crate::CloseCode) does not know:
+///
+/// ```
+/// # ws_close_codes::close_codes! {
+/// #     pub enum ChatCloseCode {
+/// #         RoomClosed = 4000 { name: "Room Closed", description: "The room was closed by its owner." },
+/// #     }
+/// # }
+/// use ws_close_codes::{close_frame, CloseEvent, CloseFrame};
+///
+/// const ROOM_CLOSED: CloseFrame<'static> = close_frame!(ChatCloseCode::RoomClosed, "bye");
+/// let event = CloseEvent::from(ROOM_CLOSED);
+/// assert_eq!(event.to_string(), "4000: bye");
+/// assert_eq!(event.display_as::<ChatCloseCode>().to_string(), "4000 Room Closed: bye");
+/// ```
+///
 /// The build fails, naming the code, when a value is outside 4000-4999,
 /// when two codes have the same value, when the codes are not in ascending
 /// order, or when a name or identifier is already another code's (ignoring

@@ -323,6 +323,54 @@ impl<'a> CloseEvent<'a> {
     pub const fn was_clean(self) -> bool {
         self.was_clean
     }
+
+    /// The event's log line with its code written as a code of `C`, an enum
+    /// made by [`close_codes!`](crate::close_codes): `4000 Room Closed:
+    /// reason` where `Display` writes `4000: reason`, since [`CloseCode`]
+    /// knows only IANA's names. Everything else is as `Display` writes it
+    /// (the reason escaped, ` (not clean)`); codes `C` has no name for are
+    /// written as numbers, as `Display` does.
+    ///
+    /// ```
+    /// use ws_close_codes::{CloseEvent, CloseFrame};
+    ///
+    /// ws_close_codes::close_codes! {
+    ///     pub enum ChatCloseCode {
+    ///         RoomClosed = 4000 { name: "Room Closed", description: "The owner closed the room." },
+    ///     }
+    /// }
+    ///
+    /// let event = CloseEvent::from_body(b"\x0f\xa0bye all");
+    /// assert_eq!(event.to_string(), "4000: bye all");
+    /// let line = event.display_as::<ChatCloseCode>().to_string();
+    /// assert_eq!(line, format!("{}: bye all", ChatCloseCode::RoomClosed));
+    /// assert_eq!(line, "4000 Room Closed: bye all");
+    ///
+    /// // IANA's codes read as they always do.
+    /// let event = CloseEvent::abnormal();
+    /// assert_eq!(event.display_as::<ChatCloseCode>().to_string(), event.to_string());
+    /// ```
+    pub fn display_as<C>(self) -> impl fmt::Display + 'a
+    where
+        C: From<CloseCode> + fmt::Display + 'a,
+    {
+        DisplayAs {
+            event: self,
+            code: C::from(self.code),
+        }
+    }
+}
+
+/// What [`CloseEvent::display_as`] returns.
+struct DisplayAs<'a, C> {
+    event: CloseEvent<'a>,
+    code: C,
+}
+
+impl<C: fmt::Display> fmt::Display for DisplayAs<'_, C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.event.write(f, &self.code)
+    }
 }
 
 /// `ws_close_codes::CloseFrame` to `ws_close_codes::CloseEvent`: the same
@@ -448,7 +496,9 @@ pub(crate) fn write_reason(f: &mut fmt::Formatter<'_>, reason: &str) -> fmt::Res
 
 /// The line a log wants: the code (and its name when it has one), then
 /// ` (not clean)` when the closing handshake did not complete, then `: `
-/// and the reason when there is one.
+/// and the reason when there is one. The names are IANA's; for the names
+/// of an application's own codes, see
+/// [`display_as`](CloseEvent::display_as).
 ///
 /// The reason is the peer's text, so it is written in a way that cannot
 /// break or disguise the line: a backslash as `\\`; tab, line feed and
@@ -479,7 +529,14 @@ pub(crate) fn write_reason(f: &mut fmt::Formatter<'_>, reason: &str) -> fmt::Res
 /// ```
 impl fmt::Display for CloseEvent<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.code)?;
+        self.write(f, &self.code)
+    }
+}
+
+impl CloseEvent<'_> {
+    /// Writes the event's line with `code` standing for its code.
+    fn write(&self, f: &mut fmt::Formatter<'_>, code: &dyn fmt::Display) -> fmt::Result {
+        write!(f, "{code}")?;
         if !self.was_clean {
             f.write_str(" (not clean)")?;
         }

@@ -37,6 +37,8 @@ impl<'a> CloseFrame<'a> {
     /// A frame with `code` and `reason`, refusing a code that may not be
     /// sent ([`CloseFrameError::InvalidCode`]) and a reason longer than 123
     /// bytes ([`CloseFrameError::ReasonTooLong`]); the code is checked first.
+    /// For a frame known while compiling, [`close_frame!`](crate::close_frame)
+    /// makes the build fail instead, saying which rule was broken.
     ///
     /// ```
     /// use ws_close_codes::{CloseCode, CloseFrame, CloseFrameError};
@@ -256,6 +258,84 @@ impl<'a> CloseFrame<'a> {
         out.extend_from_slice(&self.code.as_u16().to_be_bytes());
         out.extend_from_slice(self.reason.as_bytes());
     }
+}
+
+/// A [`CloseFrame`] built while the program compiles: `close_frame!(code,
+/// reason)`, for a constant or right where it is sent. A code that may not
+/// be sent, or a reason over 123 bytes, fails the build with an error that
+/// names the rule and the numbers; a frame that builds is as
+/// [`CloseFrame::new`] would make it.
+///
+/// `code` is a [`CloseCode`] or a code of an enum made by
+/// [`close_codes!`](crate::close_codes), with no conversion (the macro
+/// reads its `const fn as_u16`); `reason` is a `&'static str`. Both must be
+/// constants: values known only at run time are refused (error E0435);
+/// check those with [`CloseFrame::new`].
+///
+/// ```
+/// use ws_close_codes::{close_frame, CloseCode, CloseFrame};
+///
+/// /// What a server sends when it is full.
+/// const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
+/// assert_eq!(BUSY, CloseFrame::new(CloseCode::TryAgainLater, "server busy").unwrap());
+///
+/// // An application's own code, as it is.
+/// ws_close_codes::close_codes! {
+///     pub enum ChatCloseCode {
+///         RoomClosed = 4000 { name: "Room Closed", description: "The owner closed the room." },
+///     }
+/// }
+/// let frame = close_frame!(ChatCloseCode::RoomClosed, "the owner closed the room");
+/// assert_eq!(frame.code().as_u16(), 4000);
+/// ```
+///
+/// # Why a macro
+///
+/// [`CloseFrame::new`] is a `const fn`, but it returns a `Result`, and
+/// `Result::unwrap` cannot be called in a constant (error E0015). A `match`
+/// that panics can, but its message has to be a literal or a `&str`
+/// without numbers, so it cannot say which rule failed. This macro
+/// evaluates the frame as a constant item of its own, so it is always
+/// checked while compiling (`cargo check` included), never at run time,
+/// and panics with a message worked out at compile time, numbers
+/// included:
+///
+/// ```text
+/// error[E0080]: evaluation panicked: close code 1006 may not be sent in a Close frame: RFC 6455 reserves it for reporting how a connection ended (section 7.4.1)
+/// error[E0080]: evaluation panicked: the reason is 160 bytes; a Close frame has room for at most 123 (RFC 6455 section 5.5)
+/// ```
+///
+/// A code that may not be sent fails the build:
+///
+/// ```compile_fail,E0080
+/// use ws_close_codes::{close_frame, CloseCode, CloseFrame};
+/// const LOST: CloseFrame<'static> = close_frame!(CloseCode::from_u16(1006), "");
+/// ```
+///
+/// and so does a reason over 123 bytes:
+///
+/// ```compile_fail,E0080
+/// use ws_close_codes::{close_frame, CloseCode};
+/// let long = close_frame!(CloseCode::from_u16(1000), concat!(
+///     "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+///     "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+///     "0123456789abcdef0123456789abcdef",
+/// ));
+/// ```
+#[macro_export]
+macro_rules! close_frame {
+    ($code:expr, $reason:expr $(,)?) => {{
+        // A constant item, not a `const { }` block: `cargo check` evaluates
+        // items, so it reports the error too, and so do editors.
+        const __WS_CLOSE_CODES_FRAME: $crate::CloseFrame<'static> =
+            match $crate::CloseFrame::new($crate::CloseCode::from_u16(($code).as_u16()), $reason) {
+                ::core::result::Result::Ok(frame) => frame,
+                ::core::result::Result::Err(error) => {
+                    ::core::panic!("{}", $crate::__private::close_frame_refused(error).as_str())
+                }
+            };
+        __WS_CLOSE_CODES_FRAME
+    }};
 }
 
 /// `1000 Normal Closure` when the reason is empty, `1001 Going Away: bye`

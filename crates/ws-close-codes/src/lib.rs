@@ -89,6 +89,18 @@
 //! # Ok::<(), ws_close_codes::CloseFrameError>(())
 //! ```
 //!
+//! A frame known while compiling is a constant made by [`close_frame!`]:
+//! a code that may not be sent, or a reason over 123 bytes, fails the build
+//! with the rule and the numbers (`close code 1006 may not be sent in a
+//! Close frame: ...`), where `.unwrap()` would not compile at all.
+//!
+//! ```
+//! use ws_close_codes::{close_frame, CloseCode, CloseFrame};
+//!
+//! const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
+//! assert_eq!(BUSY.to_string(), "1013 Try Again Later: server busy");
+//! ```
+//!
 //! # What the peer's application sees
 //!
 //! RFC 6455 is not the only judge of a close code: the WebSocket

@@ -135,6 +135,46 @@ fn the_lines_a_log_wants() {
     );
 }
 
+ws_close_codes::close_codes! {
+    /// An application's own codes, at both ends of the private-use range.
+    enum AppCode {
+        RoomClosed = 4000 { name: "Room Closed", description: "The owner closed the room." },
+        Banned = 4999 { name: "Banned", description: "A moderator banned the user." },
+    }
+}
+
+/// With `display_as`, an application's codes are written with their names
+/// and every other code as `Display` writes it; the rest of the line is
+/// the same.
+#[test]
+fn display_as_names_an_applications_codes() {
+    for v in 0..=u16::MAX {
+        let ours = match AppCode::from(v) {
+            AppCode::RoomClosed => Some("Room Closed"),
+            AppCode::Banned => Some("Banned"),
+            _ => None,
+        };
+        let code = match ours {
+            Some(name) => format!("{v} {name}"),
+            None => code_text(reading(), v),
+        };
+        for (reason, clean) in [("", true), ("", false), ("gone", true), ("a\nb", false)] {
+            let event = CloseEvent::new(CloseCode::from(v), reason, clean);
+            let plain = event.to_string();
+            let rest = &plain[code_text(reading(), v).len()..];
+            let line = event.display_as::<AppCode>().to_string();
+            assert_eq!(line, format!("{code}{rest}"));
+            assert_eq!(event.display_as::<CloseCode>().to_string(), plain);
+        }
+    }
+    let event = CloseEvent::from_body(b"\x0f\xa0room closed");
+    assert_eq!(event.to_string(), "4000: room closed");
+    assert_eq!(
+        event.display_as::<AppCode>().to_string(),
+        "4000 Room Closed: room closed"
+    );
+}
+
 /// Every code, clean or not, with and without a reason.
 #[test]
 fn every_code_is_written_with_its_name() {

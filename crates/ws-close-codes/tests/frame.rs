@@ -361,3 +361,41 @@ proptest! {
         }
     }
 }
+
+ws_close_codes::close_codes! {
+    /// An application's own code.
+    enum AppCode {
+        RoomClosed = 4000 { name: "Room Closed", description: "The owner closed the room." },
+    }
+}
+
+/// `close_frame!` builds the frame `CloseFrame::new` builds, from a
+/// `CloseCode` or an application's code as it is, in a constant or in an
+/// expression, up to the longest reason.
+#[test]
+fn close_frame_builds_what_new_builds() {
+    use ws_close_codes::close_frame;
+
+    const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
+    assert_eq!(
+        Ok(BUSY),
+        CloseFrame::new(CloseCode::TryAgainLater, "server busy")
+    );
+
+    const ROOM: CloseFrame<'static> = close_frame!(AppCode::RoomClosed, "room closed");
+    assert_eq!(ROOM.code(), CloseCode::from(AppCode::RoomClosed));
+    assert_eq!(ROOM.code().as_u16(), 4000);
+    assert_eq!(ROOM.reason(), "room closed");
+
+    const LONGEST: &str = concat!(
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789a",
+    );
+    assert_eq!(LONGEST.len(), ws_close_codes::rules::MAX_REASON_LEN);
+    let longest = close_frame!(CloseCode::from_u16(4999), LONGEST,);
+    assert_eq!(Ok(longest), CloseFrame::new(CloseCode::from(4999), LONGEST));
+    assert_eq!(longest.encoded_len(), ws_close_codes::rules::MAX_BODY_LEN);
+
+    let empty = close_frame!(CloseCode::NormalClosure, "");
+    assert_eq!(CloseFrame::decode(b"\x03\xe8"), Ok(Some(empty)));
+}
