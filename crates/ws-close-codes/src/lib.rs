@@ -244,7 +244,9 @@
 //!
 //! The WebSocket stacks need `std` and a newer Rust than this crate:
 //! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
-//! and tokio-websockets 1.89, axum 1.80 (their current releases).
+//! and tokio-websockets 1.89 (their current releases), axum 1.85 (axum
+//! 0.8.9 declares 1.80, but the current releases of tokio and hyper-util
+//! it builds on need 1.85).
 //!
 //! # Interoperating with tungstenite
 //!
