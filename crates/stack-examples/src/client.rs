@@ -2,6 +2,7 @@
 //! as the DOM's `CloseEvent` would.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use futures_util::StreamExt;
 use tokio::net::TcpStream;
@@ -93,9 +94,10 @@ impl Closed {
 /// yields, [`CloseEvent::from_next`], which reports the server's Close
 /// frame, and the end of the stream or an error as 1006, not clean.
 ///
-/// The line is written when the server's Close frame arrives (tungstenite
-/// answers it); [`wait_for_close`] also waits for the end of the
-/// connection.
+/// After the event it reads on until the stream ends (at most a second):
+/// tungstenite sends its answer to the server's Close frame on that read,
+/// so the closing handshake completes. [`wait_for_close`] also says
+/// whether it did.
 ///
 /// ```
 /// # use std::time::Duration;
@@ -114,6 +116,8 @@ pub async fn read_until_closed(socket: &mut Socket) -> String {
     loop {
         let next = socket.next().await;
         if let Some(event) = CloseEvent::from_next(&next) {
+            let rest = async { while let Some(Ok(_)) = socket.next().await {} };
+            let _ = tokio::time::timeout(Duration::from_secs(1), rest).await;
             return event.to_string();
         }
     }

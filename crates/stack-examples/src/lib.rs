@@ -44,8 +44,9 @@ pub mod server;
 
 /// The quick start of the repository's README, which shows this module's
 /// source as it is (a test checks that they are the same): an axum
-/// handler that closes with 1013 and a tokio-tungstenite client that
-/// reports how its connection ended.
+/// handler that closes with 1013 and waits for the client's answer, and a
+/// tokio-tungstenite client that reports how its connection ended and
+/// reads on until the end, so that the closing handshake completes.
 ///
 /// ```
 /// use axum::{routing::get, Router};

@@ -63,3 +63,56 @@ fn the_readme_links_work_outside_the_repository() {
         "README links to no file of the repository"
     );
 }
+
+/// The lines between two markers of README, without the code fence.
+fn readme_block(start: &str, end: &str, fence: &str) -> &'static str {
+    let readme = include_str!("../../../README.md");
+    let start = readme.find(start).expect("the start marker");
+    let end = readme.find(end).expect("the end marker");
+    readme[start..end]
+        .split_once(fence)
+        .and_then(|(_, rest)| rest.rsplit_once("```"))
+        .map(|(block, _)| block)
+        .expect("a code block between the markers")
+}
+
+/// README lists the quick start's dependencies as this crate has them:
+/// the same lines, but `ws-close-codes` from crates.io (here it is the
+/// workspace's) with the same features. Only `graphql-ws-example`, which
+/// the quick start does not use, is left out.
+#[test]
+fn the_readme_lists_the_quick_starts_dependencies_as_this_crate_has_them() {
+    let block = readme_block(
+        "<!-- quickstart-dependencies:start -->",
+        "<!-- quickstart-dependencies:end -->",
+        "```toml\n",
+    );
+    let manifest = include_str!("../Cargo.toml");
+    let ours = manifest
+        .split_once("[dependencies]\n")
+        .map(|(_, rest)| rest.split_once("\n[").map_or(rest, |(deps, _)| deps))
+        .expect("a [dependencies] table");
+    let ours: Vec<&str> = ours
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with("graphql-ws-example"))
+        .collect();
+    let theirs: Vec<&str> = block
+        .strip_prefix("[dependencies]\n")
+        .expect("a [dependencies] table")
+        .lines()
+        .collect();
+    assert_eq!(theirs.len(), ours.len(), "{theirs:#?}\n{ours:#?}");
+    for (theirs, ours) in theirs.iter().zip(&ours) {
+        match ours.strip_prefix("ws-close-codes = { workspace = true, ") {
+            Some(features) => assert_eq!(
+                *theirs,
+                format!(
+                    "ws-close-codes = {{ version = \"{}.{}\", {features}",
+                    env!("CARGO_PKG_VERSION_MAJOR"),
+                    env!("CARGO_PKG_VERSION_MINOR"),
+                )
+            ),
+            None => assert_eq!(theirs, ours),
+        }
+    }
+}

@@ -236,13 +236,22 @@ impl<'a> CloseEvent<'a> {
     /// - `&Option<Result<Message, Error>>` or `Option<&Result<Message,
     ///   Error>>` (`.as_ref()`): what a stream's `next().await` gives, in
     ///   tokio-tungstenite, async-tungstenite, actix-ws (also its
-    ///   `recv().await`) and tokio-websockets;
+    ///   `recv().await`), tokio-websockets and axum (also its
+    ///   `recv().await`);
     /// - `&Result<Message, Error>`: what tungstenite's blocking
     ///   `WebSocket::read` gives.
     ///
-    /// The first event is how the connection ended: stop reading there. A
+    /// The first event is how the connection ended: report that one. A
     /// stack's stream ends after the Close message, and that end alone
-    /// would read as 1006.
+    /// would read as 1006. But read on until the stream ends, with a
+    /// timeout on a real socket, before dropping it: when the peer closed
+    /// first, tungstenite (and tokio-tungstenite, axum and the other
+    /// stacks on it) only queues its answering Close frame and sends it on
+    /// the next read or flush, so a reader that stops at the event leaves
+    /// the peer without an answer (tungstenite there fails with
+    /// "Connection reset without closing handshake", and a browser
+    /// reports 1006). When this side closed first, the event is the peer's
+    /// answer and the stream ends right after it.
     ///
     #[cfg_attr(feature = "tungstenite-0_30", doc = "```")]
     #[cfg_attr(not(feature = "tungstenite-0_30"), doc = "```ignore")]
@@ -257,6 +266,9 @@ impl<'a> CloseEvent<'a> {
     ///     loop {
     ///         let item = next(); // `socket.next().await` on a stream
     ///         if let Some(event) = CloseEvent::from_next(&item) {
+    ///             // Read on to the end (on a socket, within a timeout):
+    ///             // this read sends the answer to the peer's Close frame.
+    ///             while let Some(Ok(_)) = next() {}
     ///             return event.to_string();
     ///         }
     ///         // A data message: handle it.
@@ -419,7 +431,9 @@ impl<'a> From<Option<CloseFrame<'a>>> for CloseEvent<'a> {
 /// - `actix_http::ws::Message` and `actix_http::ws::Frame` (`actix-http`):
 ///   a close is `Close(Option<CloseReason>)`;
 /// - `tokio_websockets::Message` (`tokio-websockets`): a close is a
-///   message whose `as_close()` is `Some`.
+///   message whose `as_close()` is `Some`;
+/// - `axum::extract::ws::Message` (`axum-0_8`): a close is
+///   `Message::Close(Option<CloseFrame>)`.
 ///
 /// The trait is sealed: this crate implements it for these types only, and
 /// it has no methods of its own to call; use the two functions.

@@ -250,10 +250,15 @@
 //! - `tokio-websockets`: conversions with tokio-websockets 0.13's
 //!   `CloseCode` and `Message`, and [`UnsendableCode`] for the codes it
 //!   refuses.
+//! - `axum-0_8`: conversions with axum 0.8's own `extract::ws::CloseFrame`
+//!   and `extract::ws::Message` (see below); it turns on axum's `ws`
+//!   feature and no other.
 //!
 //! The WebSocket stacks need `std` and a newer Rust than this crate:
 //! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
-//! and tokio-websockets 1.89 (their current releases).
+//! and tokio-websockets 1.89 (their current releases), axum 1.85 (axum
+//! 0.8.9 declares 1.80, but the current releases of tokio and hyper-util
+//! it builds on need 1.85).
 //!
 //! # Interoperating with tungstenite
 //!
@@ -296,7 +301,9 @@
 //! Receiving takes one call: [`CloseEvent::from_next`] reads what a
 //! stream yields (`socket.next().await` in tokio-tungstenite and
 //! async-tungstenite) or what a blocking `socket.read()` gives, and reports
-//! the end of the stream and an error as 1006, not clean;
+//! the end of the stream and an error as 1006, not clean (after the event,
+//! read on until the stream ends, so that tungstenite sends its answer to
+//! the peer's Close frame: see [`CloseEvent::from_next`]);
 //! [`CloseEvent::from_message`] reads a `Message`, and `CloseEvent::from`
 //! takes the `Option<CloseFrame>` of `Message::Close`, by reference or
 //! `as_ref()` (`None` is 1005, clean). The event reports what tungstenite
@@ -328,6 +335,9 @@
 //!     let next = socket.next(); // `socket.next().await`
 //!     if let Some(event) = CloseEvent::from_next(&next) {
 //!         log.push(format!("connection closed: {event}"));
+//!         // Read on to the end of the stream (with a timeout on a socket):
+//!         // tungstenite sends its answer to the peer's Close frame then.
+//!         while let Some(Ok(_)) = socket.next() {}
 //!         break;
 //!     }
 //!     // A data message: handle it.
@@ -339,13 +349,63 @@
 //! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
 //! ```
 //!
-//! Which line a stack uses (its current release):
+//! Which line a stack hands its application (its current release):
 //!
 //! | stack | tungstenite line | feature |
 //! | --- | --- | --- |
-//! | axum 0.8 (`ws`), warp 0.4 (`websocket`) | 0.29, through tokio-tungstenite 0.29 | `tungstenite-0_29` |
-//! | poem 3 (`websocket`) | 0.27, through tokio-tungstenite 0.27 | `tungstenite-0_27` |
-//! | salvo 1.1 (`websocket`), tokio-tungstenite 0.30, async-tungstenite 0.35 | 0.30 | `tungstenite` |
+//! | tokio-tungstenite 0.30, async-tungstenite 0.35 | 0.30 | `tungstenite` |
+//!
+//! The frameworks built on tokio-tungstenite wrap its types in their own,
+//! so a tungstenite feature gives their handlers nothing: axum 0.8 has the
+//! feature `axum-0_8` (below); warp 0.4, poem 3 and salvo 1.1 take a
+//! close code as a `u16` (the repository's README has the line to write
+//! for each).
+//!
+//! # Interoperating with axum
+//!
+//! axum 0.8 (`axum::extract::ws`, its `ws` feature) has a `Message` and a
+//! `CloseFrame` of its own, whose `code` is a plain `u16`, which
+//! [`CloseCode`] converts both ways (`CloseCode::from(frame.code)`,
+//! `code.as_u16()`). With the feature `axum-0_8`, a [`CloseFrame`]
+//! converts into axum's (`Message::Close(Some(frame.into()))`), the way
+//! back is a `TryFrom` that refuses what [`CloseFrame::new`] refuses (axum
+//! sends any code and any reason it is given), and receiving takes one
+//! call: [`CloseEvent::from_next`] reads what `socket.recv().await` (or
+//! `socket.next().await`) gives, `Option<Result<Message, axum::Error>>`,
+//! [`CloseEvent::from_message`] reads a `Message`, and `CloseEvent::from`
+//! takes the `Option<CloseFrame>` of `Message::Close`, by reference or
+//! `as_ref()` (`None` is 1005, clean). axum reads Close frames with
+//! tungstenite (0.29 in axum 0.8.9), so what the section on tungstenite
+//! says about 1014 holds for axum too.
+//!
+#![cfg_attr(feature = "axum-0_8", doc = "```")]
+#![cfg_attr(not(feature = "axum-0_8"), doc = "```ignore")]
+//! use axum::extract::ws::{self, Message};
+//! use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+//!
+//! const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
+//!     Ok(frame) => frame,
+//!     Err(_) => panic!("not a Close frame that may be sent"),
+//! };
+//!
+//! // What a handler sends: `socket.send(close).await`.
+//! let close = Message::Close(Some(BUSY.into()));
+//!
+//! // What a handler receives: `socket.recv().await`.
+//! let next: Option<Result<Message, axum::Error>> = Some(Ok(close));
+//! let event = CloseEvent::from_next(&next).expect("a Close message");
+//! assert_eq!(event, CloseEvent::from(BUSY));
+//! assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+//!
+//! // The end of the stream, or an error.
+//! let end: Option<Result<Message, axum::Error>> = None;
+//! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
+//!
+//! // axum's code is a `u16`.
+//! let frame = ws::CloseFrame { code: 4001, reason: "kicked".into() };
+//! assert_eq!(CloseCode::from(frame.code).as_u16(), 4001);
+//! assert_eq!(CloseEvent::from(&frame).to_string(), "4001: kicked");
+//! ```
 //!
 //! # Interoperating with actix-http
 //!
@@ -486,6 +546,8 @@ extern crate std;
 pub mod __private;
 #[cfg(feature = "actix-http")]
 mod actix_compat;
+#[cfg(feature = "axum-0_8")]
+mod axum_compat;
 mod close_code;
 mod code;
 mod define;
