@@ -4,15 +4,13 @@ use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use futures_util::StreamExt;
 use tokio::time::timeout;
-use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+use ws_close_codes::{close_frame, CloseCode, CloseEvent, CloseFrame};
 
 /// What an axum handler sends when the server is full: 1013 Try Again
-/// Later, with a reason. `CloseFrame::new` is a `const fn`, so a code that
-/// may not be sent, or a reason over 123 bytes, fails the build.
-pub const BUSY: CloseFrame<'_> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
-    Ok(frame) => frame,
-    Err(_) => panic!("not a Close frame that may be sent"),
-};
+/// Later, with a reason. `close_frame!` builds it as a constant: a code that
+/// may not be sent, or a reason over 123 bytes, fails the build naming the
+/// rule.
+pub const BUSY: CloseFrame<'_> = close_frame!(CloseCode::TryAgainLater, "server busy");
 
 /// An axum 0.8 WebSocket handler that closes every connection with `BUSY`.
 pub async fn busy(upgrade: WebSocketUpgrade) -> Response {
