@@ -23,12 +23,9 @@ use crate::{CloseCode, CloseEvent, CloseFrame, CloseFrameError, StackMessage};
 ///
 /// ```
 /// use axum::extract::ws::{self, Message};
-/// use ws_close_codes::{CloseCode, CloseFrame};
+/// use ws_close_codes::{close_frame, CloseCode, CloseFrame};
 ///
-/// const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
-///     Ok(frame) => frame,
-///     Err(_) => panic!("not a Close frame that may be sent"),
-/// };
+/// const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
 ///
 /// let message = Message::Close(Some(BUSY.into()));
 /// let Message::Close(Some(frame)) = &message else { unreachable!() };

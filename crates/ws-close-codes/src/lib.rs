@@ -381,12 +381,9 @@
 #![cfg_attr(feature = "axum-0_8", doc = "```")]
 #![cfg_attr(not(feature = "axum-0_8"), doc = "```ignore")]
 //! use axum::extract::ws::{self, Message};
-//! use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+//! use ws_close_codes::{close_frame, CloseCode, CloseEvent, CloseFrame};
 //!
-//! const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
-//!     Ok(frame) => frame,
-//!     Err(_) => panic!("not a Close frame that may be sent"),
-//! };
+//! const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
 //!
 //! // What a handler sends: `socket.send(close).await`.
 //! let close = Message::Close(Some(BUSY.into()));
