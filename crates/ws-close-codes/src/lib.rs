@@ -268,10 +268,15 @@
 //! - `tokio-websockets`: conversions with tokio-websockets 0.13's
 //!   `CloseCode` and `Message`, and [`UnsendableCode`] for the codes it
 //!   refuses.
+//! - `fastwebsockets`, `yawc`: conversions with the `CloseCode` of
+//!   fastwebsockets 0.10 and of yawc 0.5, lossless both ways (they hold
+//!   every `u16`).
+//! - `ratchet_rs`: conversions with ratchet_rs 1.2's `CloseCode`, and
+//!   [`UnsendableCode`] for the codes it refuses (1014 among them).
 //!
 //! The WebSocket stacks need `std` and a newer Rust than this crate:
 //! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
-//! and tokio-websockets 1.89 (their current releases).
+//! and tokio-websockets 1.89 (their current releases), yawc 1.82.
 //!
 //! # Interoperating with tungstenite
 //!
@@ -484,10 +489,10 @@
 //! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
 //! ```
 //!
-// `UnsendableCode` exists with its feature only; without it, the mentions
-// above link to the section on tokio-websockets.
+// `UnsendableCode` exists with its features only; without them, the
+// mentions above link to the section on tokio-websockets.
 #![cfg_attr(
-    not(feature = "tokio-websockets"),
+    not(any(feature = "tokio-websockets", feature = "ratchet_rs")),
     doc = "[`UnsendableCode`]: #interoperating-with-tokio-websockets"
 )]
 #![no_std]
@@ -508,11 +513,15 @@ mod close_code;
 mod code;
 mod define;
 mod event;
+#[cfg(feature = "fastwebsockets")]
+mod fastwebsockets_compat;
 mod frame;
 mod generated;
 mod parse;
 mod peers;
 mod range;
+#[cfg(feature = "ratchet_rs")]
+mod ratchet_compat;
 mod reference;
 pub mod rules;
 #[cfg(feature = "serde")]
@@ -529,6 +538,10 @@ mod tokio_websockets_compat;
     feature = "tungstenite-0_30",
 ))]
 mod tungstenite_compat;
+#[cfg(any(feature = "tokio-websockets", feature = "ratchet_rs"))]
+mod unsendable;
+#[cfg(feature = "yawc")]
+mod yawc_compat;
 
 pub use close_code::CloseCode;
 pub use code::{OtherCode, UnnamedCode};
@@ -539,8 +552,8 @@ pub use parse::ParseCloseCodeError;
 pub use peers::{Delivery, Failure, Peer, Replacement};
 pub use range::CodeRange;
 pub use reference::{Reference, ReferenceKind};
-#[cfg(feature = "tokio-websockets")]
-pub use tokio_websockets_compat::UnsendableCode;
+#[cfg(any(feature = "tokio-websockets", feature = "ratchet_rs"))]
+pub use unsendable::UnsendableCode;
 
 /// The examples of the workspace's README.md, run as doctests.
 #[cfg(doctest)]

@@ -6,6 +6,8 @@
 //! `Peer::receives` says, and the Close frame ratchet_rs answers with is
 //! checked for every code.
 
+#![cfg(feature = "ratchet_rs")]
+
 mod common;
 
 use bytes::BytesMut;

@@ -6,6 +6,8 @@
 //! `Peer::receives` says, and the Close frame yawc answers with is checked
 //! for every code.
 
+#![cfg(feature = "yawc")]
+
 mod common;
 
 use common::peers::{all_bodies, assert_delivers_exactly, body, check, Seen, REASON};
