@@ -437,8 +437,8 @@ impl CloseCode {
 #[non_exhaustive]
 pub enum Delivery {
     /// The application is told the code and the reason that were sent (for
-    /// an empty body: that there was no code), and the closing handshake
-    /// completes.
+    /// a body without a code, empty or, in soketto, of 1 byte: that there
+    /// was no code), and the closing handshake completes.
     Delivered,
     /// The application is told another code in place of the one sent,
     /// with no error: the code sent is lost.
@@ -614,7 +614,8 @@ pub struct Failure {
 impl Failure {
     /// What the application is handed, in the peer's own terms: the Rust
     /// stacks' error value (tungstenite's `Error::Utf8` carries a message
-    /// from 0.28 on; actix-http's `InvalidLength` the length), the
+    /// from 0.28 on; actix-http's `InvalidLength` the length; ratchet_rs'
+    /// `Error` is written `Error(` its `ErrorKind`, its cause `)`), the
     /// exception Python's `recv()` raises, the `code` of the error Node's
     /// `ws` emits, the DOM event a browser fires (`error`), or RFC 6455's
     /// name for the step.
