@@ -126,13 +126,16 @@
 //! handshake and carries a UTF-8 reason. The tests of the repository
 //! compute these tables from the peers themselves: the receiving code of
 //! tungstenite (every line from 0.24 to 0.30, in memory and over a loopback
-//! connection), tokio-websockets and actix-http over all 65,536 codes,
+//! connection), tokio-websockets, actix-http, fastwebsockets 0.10.0, yawc
+//! 0.5.0, soketto 0.8.1 and ratchet_rs 1.2.1 over all 65,536 codes,
 //! headless Chromium (`crates/browser-check`), and Python's `websockets`
 //! 17.4 and Node's `ws` 8.23.0 measured over loopback
 //! (`crates/peer-tables/measure.sh`, whose results are checked in). Only
 //! RFC 6455's reading follows the registry; the libraries carry fixed lists
-//! (1000-1003, 1007-1014 and 3000-4999, tungstenite's stops at 1013), so a
-//! code IANA registers later stays refused by them until they change.
+//! (1000-1003, 1007-1014 and 3000-4999; tungstenite's, fastwebsockets',
+//! yawc's, soketto's and ratchet_rs' stop at 1013, and soketto's has 1015
+//! too), so a code IANA registers later stays refused by them until they
+//! change.
 //!
 //! <!-- peer-codes:start -->
 //!
@@ -150,12 +153,31 @@
 //! | tokio-websockets 0.13 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: Error::Protocol(ProtocolError::InvalidCloseCode) |
 //! | actix-http 3.20 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
 //! | actix-http 3.20 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: ProtocolError::BadOpCode |
+//! | fastwebsockets 0.10 | 1000-1003, 1007-1013, 3000-4999 | delivered as sent |
+//! | fastwebsockets 0.10 | 0-999, 1004-1006, 1014-2999, 5000-65535 | connection failed: WebSocketError::InvalidCloseCode |
+//! | yawc 0.5 | 1000-1003, 1007-1013, 3000-4999 | delivered as sent |
+//! | yawc 0.5 | 0-999, 1004-1006, 1014-2999, 5000-65535 | connection failed: WebSocketError::InvalidCloseCode |
+//! | soketto 0.8 | 1000-1003, 1007-1013, 1015, 3000-4999 | delivered as sent |
+//! | soketto 0.8 | 0-999, 1004-1006, 1014, 1016-2999, 5000-65535 | replaced by 1002 Protocol error with no reason, clean, no error |
+//! | ratchet_rs 1.2 | 1000-1003, 1007-1013, 3000-4999 | delivered as sent |
+//! | ratchet_rs 1.2 | 0-999, 1004, 1014, 1016-1999, 5000-65535 | connection failed: Error(Protocol, CloseCodeParseErr) |
+//! | ratchet_rs 1.2 | 1005-1006, 1015, 2000-2999 | connection failed: Error(Protocol, ProtocolError::CloseCode) |
 //! | Python websockets 17 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
 //! | Python websockets 17 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: ConnectionClosedError |
 //! | Node ws 8 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
 //! | Node ws 8 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: WS_ERR_INVALID_CLOSE_CODE, then 1006 Abnormal Closure |
 //!
 //! <!-- peer-codes:end -->
+//!
+//! The codes to send, then, are the ones every peer above delivers as
+//! sent:
+//!
+//! <!-- every-peer:start -->
+//! 1000-1003, 1007-1013, 3000-4999
+//! <!-- every-peer:end -->
+//!
+//! 1014 (Bad Gateway) is not among them: tungstenite and soketto replace it
+//! by 1002, fastwebsockets, yawc and ratchet_rs fail the connection.
 //!
 //! A failed connection hands the application an error instead of a code:
 //! the Rust stacks' error value (for actix-http, the `ProtocolError` of
@@ -169,7 +191,11 @@
 //! Malformed bodies, and the body without a code (which every peer
 //! delivers: 1005 for browsers, Python, Node and tokio-websockets, whose
 //! `as_close()` says `NO_STATUS_RECEIVED`; `Message::Close(None)` for
-//! tungstenite and actix-http):
+//! tungstenite, actix-http and ratchet_rs; a Close frame with an empty
+//! payload for fastwebsockets and yawc; `Err(Error::Closed)` from
+//! soketto's `receive`, which reads a 1-byte body the same way).
+//! fastwebsockets and yawc do not check the length of a Close frame: they
+//! deliver a body over 125 bytes and echo it back whole.
 //!
 //! <!-- peer-bodies:start -->
 //!
@@ -180,6 +206,10 @@
 //! | tungstenite 0.24-0.30 | delivered | fails: Error::Protocol(ProtocolError::InvalidCloseSequence) | fails: Error::Utf8 | fails: Error::Protocol(ProtocolError::ControlFrameTooBig) |
 //! | tokio-websockets 0.13 | delivered | fails: Error::Protocol(ProtocolError::InvalidPayloadLength) | fails: Error::Protocol(ProtocolError::InvalidUtf8) | fails: Error::Protocol(ProtocolError::InvalidPayloadLength) |
 //! | actix-http 3.20 | delivered | fails: ProtocolError::InvalidLength | fails: ProtocolError::BadOpCode | fails: ProtocolError::InvalidLength |
+//! | fastwebsockets 0.10 | delivered | fails: WebSocketError::InvalidCloseFrame | fails: WebSocketError::InvalidUTF8 | delivered |
+//! | yawc 0.5 | delivered | fails: WebSocketError::InvalidCloseFrame | fails: WebSocketError::InvalidUTF8 | delivered |
+//! | soketto 0.8 | delivered | delivered | fails: Error::Utf8 | fails: Error::Codec(InvalidControlFrameLen) |
+//! | ratchet_rs 1.2 | delivered | fails: Error(Protocol, ProtocolError::InvalidControlFrame) | fails: Error(Encoding, Utf8Error) | fails: Error(Protocol, ProtocolError::FrameOverflow) |
 //! | Python websockets 17 | delivered | fails: ConnectionClosedError | fails: ConnectionClosedError | fails: ConnectionClosedError |
 //! | Node ws 8 | delivered | fails: WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH, then 1006 Abnormal Closure | fails: WS_ERR_INVALID_UTF8, then 1006 Abnormal Closure | fails: WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH, then 1006 Abnormal Closure |
 //!
@@ -253,12 +283,17 @@
 //! - `axum-0_8`: conversions with axum 0.8's own `extract::ws::CloseFrame`
 //!   and `extract::ws::Message` (see below); it turns on axum's `ws`
 //!   feature and no other.
+//! - `fastwebsockets`, `yawc`: conversions with the `CloseCode` of
+//!   fastwebsockets 0.10 and of yawc 0.5, lossless both ways (they hold
+//!   every `u16`).
+//! - `ratchet_rs`: conversions with ratchet_rs 1.2's `CloseCode`, and
+//!   [`UnsendableCode`] for the codes it refuses (1014 among them).
 //!
 //! The WebSocket stacks need `std` and a newer Rust than this crate:
 //! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
 //! and tokio-websockets 1.89 (their current releases), axum 1.85 (axum
 //! 0.8.9 declares 1.80, but the current releases of tokio and hyper-util
-//! it builds on need 1.85).
+//! it builds on need 1.85), yawc 1.82.
 //!
 //! # Interoperating with tungstenite
 //!
@@ -523,10 +558,10 @@
 //! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
 //! ```
 //!
-// `UnsendableCode` exists with its feature only; without it, the mentions
-// above link to the section on tokio-websockets.
+// `UnsendableCode` exists with its features only; without them, the
+// mentions above link to the section on tokio-websockets.
 #![cfg_attr(
-    not(feature = "tokio-websockets"),
+    not(any(feature = "tokio-websockets", feature = "ratchet_rs")),
     doc = "[`UnsendableCode`]: #interoperating-with-tokio-websockets"
 )]
 #![no_std]
@@ -549,11 +584,15 @@ mod close_code;
 mod code;
 mod define;
 mod event;
+#[cfg(feature = "fastwebsockets")]
+mod fastwebsockets_compat;
 mod frame;
 mod generated;
 mod parse;
 mod peers;
 mod range;
+#[cfg(feature = "ratchet_rs")]
+mod ratchet_compat;
 mod reference;
 pub mod rules;
 #[cfg(feature = "serde")]
@@ -570,6 +609,10 @@ mod tokio_websockets_compat;
     feature = "tungstenite-0_30",
 ))]
 mod tungstenite_compat;
+#[cfg(any(feature = "tokio-websockets", feature = "ratchet_rs"))]
+mod unsendable;
+#[cfg(feature = "yawc")]
+mod yawc_compat;
 
 pub use close_code::CloseCode;
 pub use code::{OtherCode, UnnamedCode};
@@ -580,8 +623,8 @@ pub use parse::ParseCloseCodeError;
 pub use peers::{Delivery, Failure, Peer, Replacement};
 pub use range::CodeRange;
 pub use reference::{Reference, ReferenceKind};
-#[cfg(feature = "tokio-websockets")]
-pub use tokio_websockets_compat::UnsendableCode;
+#[cfg(any(feature = "tokio-websockets", feature = "ratchet_rs"))]
+pub use unsendable::UnsendableCode;
 
 /// The examples of the workspace's README.md, run as doctests.
 #[cfg(doctest)]

@@ -13,8 +13,10 @@
 //! the browsers) do not follow the registry, so a code IANA registers
 //! later stays refused by them until they change. The tests of the
 //! repository compute each table from the peers themselves: the Rust
-//! stacks' own receiving code over all 65,536 codes (and a loopback
-//! connection for tungstenite), headless Chromium, and the checked-in
+//! stacks' own receiving code over all 65,536 codes (tungstenite,
+//! tokio-websockets, actix-http, fastwebsockets, yawc, soketto and
+//! ratchet_rs; a loopback connection too for tungstenite), headless
+//! Chromium, and the checked-in
 //! measurements of Python's `websockets` and Node's `ws`
 //! (`crates/peer-tables`).
 
@@ -62,6 +64,31 @@ pub enum Peer {
     /// `ws::Codec`'s decoded frame. Releases before 3.13.5 deliver every
     /// code.
     ActixHttp,
+    /// fastwebsockets 0.10 (measured: 0.10.0), with its default
+    /// `auto_close`: what `WebSocket::read_frame` returns for a Close
+    /// frame. A code its `CloseCode::is_allowed` refuses (1014 included)
+    /// fails with `WebSocketError::InvalidCloseCode`, after fastwebsockets
+    /// answered with a Close frame of 1002 and the reason sent. It does
+    /// not check a Close frame's length: a body over 125 bytes is read
+    /// like any other.
+    FastWebsockets,
+    /// yawc 0.5 (measured: 0.5.0): what `WebSocket::next_frame` returns
+    /// for a Close frame (its `Stream` ends where `next_frame` returns an
+    /// error). A code its `CloseCode::is_allowed` refuses (1014 included)
+    /// fails with `WebSocketError::InvalidCloseCode`, after yawc answered
+    /// with a Close frame of 1002. Like fastwebsockets, it reads a Close
+    /// body over 125 bytes like any other.
+    Yawc,
+    /// soketto 0.8 (measured: 0.8.1; so also jsonrpsee's WebSocket
+    /// transport): what `Receiver::receive` returns for a Close frame,
+    /// `Incoming::Closed(CloseReason)`. It replaces a code outside its
+    /// list by 1002 without a reason, and a body without a code (empty or
+    /// of 1 byte) ends in `Err(Error::Closed)`, soketto's "no code".
+    Soketto,
+    /// ratchet_rs 1.2 (measured: 1.2.1): what `WebSocket::read` returns
+    /// for a Close frame, `Message::Close(Option<CloseReason>)`, or its
+    /// `Error` (named here by its `ErrorKind` and its cause).
+    Ratchet,
     /// Python's `websockets` 17: the exception `recv()` raises when the
     /// connection closes.
     PythonWebsockets,
@@ -74,15 +101,19 @@ impl Peer {
     ///
     /// ```
     /// use ws_close_codes::Peer;
-    /// assert_eq!(Peer::ALL.len(), 7);
+    /// assert_eq!(Peer::ALL.len(), 11);
     /// assert_eq!(Peer::ALL[0], Peer::Rfc6455);
     /// ```
-    pub const ALL: [Peer; 7] = [
+    pub const ALL: [Peer; 11] = [
         Peer::Rfc6455,
         Peer::Chromium,
         Peer::Tungstenite,
         Peer::TokioWebsockets,
         Peer::ActixHttp,
+        Peer::FastWebsockets,
+        Peer::Yawc,
+        Peer::Soketto,
+        Peer::Ratchet,
         Peer::PythonWebsockets,
         Peer::NodeWs,
     ];
@@ -100,6 +131,10 @@ impl Peer {
             Peer::Tungstenite => "tungstenite",
             Peer::TokioWebsockets => "tokio-websockets",
             Peer::ActixHttp => "actix-http",
+            Peer::FastWebsockets => "fastwebsockets",
+            Peer::Yawc => "yawc",
+            Peer::Soketto => "soketto",
+            Peer::Ratchet => "ratchet_rs",
             Peer::PythonWebsockets => "Python websockets",
             Peer::NodeWs => "Node ws",
         }
@@ -121,6 +156,10 @@ impl Peer {
             Peer::Tungstenite => "0.24-0.30",
             Peer::TokioWebsockets => "0.13",
             Peer::ActixHttp => "3.20",
+            Peer::FastWebsockets => "0.10",
+            Peer::Yawc => "0.5",
+            Peer::Soketto => "0.8",
+            Peer::Ratchet => "1.2",
             Peer::PythonWebsockets => "17",
             Peer::NodeWs => "8",
         }
@@ -131,12 +170,18 @@ impl Peer {
     ///
     /// - An empty body (no code): [`Delivery::Delivered`]; each API reports
     ///   "no code" its own way (1005 for browsers, Python, Node and
-    ///   tokio-websockets; `None` for tungstenite and actix-http).
-    /// - A 1-byte body, or one over 125 bytes (which no valid frame
-    ///   carries): the connection fails.
+    ///   tokio-websockets; `None` for tungstenite, actix-http,
+    ///   fastwebsockets, yawc and ratchet_rs; `Err(Error::Closed)` for
+    ///   soketto).
+    /// - A 1-byte body: the connection fails, except in soketto, which
+    ///   reads it as a body without a code (delivered as "no code").
+    /// - A body over 125 bytes (which no valid frame carries): the
+    ///   connection fails, except in fastwebsockets and yawc, which read it
+    ///   as a code and a reason.
     /// - A code and a reason: as [`CloseCode::received_by`] when the reason
-    ///   is UTF-8; the connection fails when it is not (tungstenite and
-    ///   Python check the reason before the code, the others after it).
+    ///   is UTF-8; the connection fails when it is not (tungstenite,
+    ///   fastwebsockets, yawc, soketto, ratchet_rs and Python check the
+    ///   reason before the code, the others after it).
     ///
     /// ```
     /// use ws_close_codes::{Delivery, Peer};
@@ -147,20 +192,38 @@ impl Peer {
     /// assert_eq!(failure.error(), "WS_ERR_INVALID_UTF8");
     /// let failure = Peer::Tungstenite.receives(b"\x03").failure().unwrap();
     /// assert_eq!(failure.error(), "Error::Protocol(ProtocolError::InvalidCloseSequence)");
+    ///
+    /// // fastwebsockets reads a Close frame of 126 bytes; soketto reads
+    /// // a 1-byte body as one without a code.
+    /// let long = [&[0x03, 0xe8][..], &[b'r'; 124][..]].concat();
+    /// assert_eq!(Peer::FastWebsockets.receives(&long), Delivery::Delivered);
+    /// assert_eq!(Peer::Soketto.receives(b"\x03"), Delivery::Delivered);
     /// ```
     pub const fn receives(self, body: &[u8]) -> Delivery {
         if body.is_empty() {
             return Delivery::Delivered;
         }
-        if body.len() > MAX_BODY_LEN {
+        let reads_long_close = matches!(self, Peer::FastWebsockets | Peer::Yawc);
+        if body.len() > MAX_BODY_LEN && !reads_long_close {
             return Delivery::Failed(self.failure(Cause::TooLong));
         }
         if body.len() < CODE_LEN {
+            if let Peer::Soketto = self {
+                return Delivery::Delivered;
+            }
             return Delivery::Failed(self.failure(Cause::OneByte));
         }
         let code = CloseCode::from_u16(u16::from_be_bytes([body[0], body[1]]));
         let utf8 = core::str::from_utf8(body.split_at(CODE_LEN).1).is_ok();
-        let reason_first = matches!(self, Peer::Tungstenite | Peer::PythonWebsockets);
+        let reason_first = matches!(
+            self,
+            Peer::Tungstenite
+                | Peer::FastWebsockets
+                | Peer::Yawc
+                | Peer::Soketto
+                | Peer::Ratchet
+                | Peer::PythonWebsockets
+        );
         if !utf8 && reason_first {
             return Delivery::Failed(self.failure(Cause::Utf8));
         }
@@ -196,6 +259,25 @@ impl Peer {
             (Peer::ActixHttp, Cause::Code) | (Peer::ActixHttp, Cause::Utf8) => {
                 "ProtocolError::BadOpCode"
             }
+            (Peer::FastWebsockets, Cause::OneByte) | (Peer::Yawc, Cause::OneByte) => {
+                "WebSocketError::InvalidCloseFrame"
+            }
+            (Peer::FastWebsockets, Cause::Code) | (Peer::Yawc, Cause::Code) => {
+                "WebSocketError::InvalidCloseCode"
+            }
+            // Neither checks the length of a Close frame.
+            (Peer::FastWebsockets, Cause::Utf8 | Cause::TooLong)
+            | (Peer::Yawc, Cause::Utf8 | Cause::TooLong) => "WebSocketError::InvalidUTF8",
+            // soketto replaces the codes it refuses and reads a 1-byte
+            // body as one without a code.
+            (Peer::Soketto, Cause::TooLong) => "Error::Codec(InvalidControlFrameLen)",
+            (Peer::Soketto, _) => "Error::Utf8",
+            (Peer::Ratchet, Cause::OneByte) => {
+                "Error(Protocol, ProtocolError::InvalidControlFrame)"
+            }
+            (Peer::Ratchet, Cause::TooLong) => "Error(Protocol, ProtocolError::FrameOverflow)",
+            (Peer::Ratchet, Cause::Code) => "Error(Protocol, CloseCodeParseErr)",
+            (Peer::Ratchet, Cause::Utf8) => "Error(Encoding, Utf8Error)",
             (Peer::PythonWebsockets, _) => "ConnectionClosedError",
             (Peer::NodeWs, Cause::OneByte) | (Peer::NodeWs, Cause::TooLong) => {
                 "WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH"
@@ -229,7 +311,9 @@ enum Cause {
 /// send ([`MUST_NOT_SEND`]), and every code in 3000-4999
 /// ([`CodeRange::Application`] and [`CodeRange::PrivateUse`]), registered
 /// or not. tokio-websockets, actix-http, Python's `websockets` and Node's
-/// `ws` stop at 1014 (Bad Gateway), tungstenite at 1013.
+/// `ws` stop at 1014 (Bad Gateway); tungstenite, fastwebsockets, yawc,
+/// soketto and ratchet_rs at 1013 (and soketto accepts 1015 besides,
+/// [`SOKETTO_ALSO`]).
 const fn in_fixed_list(value: u16, last: u16) -> bool {
     match CodeRange::of(value) {
         CodeRange::Protocol => value <= last && !holds(&MUST_NOT_SEND, value),
@@ -240,7 +324,30 @@ const fn in_fixed_list(value: u16, last: u16) -> bool {
 
 /// The last protocol code tungstenite accepts: 1013 (Try Again Later). Its
 /// `CloseCode::is_allowed` refuses 1014 (Bad Gateway), registered in 2016.
+/// fastwebsockets and yawc copied tungstenite's `CloseCode`, soketto and
+/// ratchet_rs list the same codes.
 const TUNGSTENITE_LAST: u16 = 1013;
+
+/// The code soketto accepts beyond its list, although RFC 6455 forbids
+/// sending it ([`MUST_NOT_SEND`]): 1015 (TLS handshake).
+const SOKETTO_ALSO: u16 = 1015;
+
+/// What soketto puts in place of a code it refuses: 1002 with no reason
+/// (its `CloseReason { code: 1002, descr: None }`), which it also answers
+/// with.
+const SOKETTO_REPLACEMENT: Replacement = Replacement {
+    code: CloseCode::ProtocolError,
+    reason: Some(""),
+    clean: true,
+};
+
+/// The codes ratchet_rs parses into its `CloseCode` and then refuses as
+/// illegal (`ProtocolError::CloseCode`): those RFC 6455 forbids to send
+/// but 1004, and 2000-2999 (its `ReservedExtension`). It refuses the other
+/// codes outside its list when parsing them (`CloseCodeParseErr`).
+const fn ratchet_parses(value: u16) -> bool {
+    (holds(&MUST_NOT_SEND, value) && value != 1004) || (value >= 2000 && value <= 2999)
+}
 
 /// The last protocol code the other peers with a fixed list accept: 1014
 /// (Bad Gateway).
@@ -265,6 +372,8 @@ impl CloseCode {
     /// | [`Peer::Rfc6455`] | [`is_sendable`](CloseCode::is_sendable) codes | fails, 1006 |
     /// | [`Peer::Chromium`] | all but 1005, 1006 and 1015 ([`REPORT_ONLY`](crate::rules::REPORT_ONLY)) | fails, 1006 |
     /// | [`Peer::Tungstenite`] | 1000-1003, 1007-1013, 3000-4999 | replaced by 1002 "Protocol violation" |
+    /// | [`Peer::Soketto`] | 1000-1003, 1007-1013, 1015, 3000-4999 | replaced by 1002 without a reason |
+    /// | [`Peer::FastWebsockets`], [`Peer::Yawc`], [`Peer::Ratchet`] | 1000-1003, 1007-1013, 3000-4999 | fails |
     /// | the others | 1000-1003, 1007-1014, 3000-4999 | fails |
     ///
     /// ```
@@ -286,7 +395,10 @@ impl CloseCode {
         let accepted = match peer {
             Peer::Rfc6455 => self.is_sendable(),
             Peer::Chromium => !holds(&REPORT_ONLY, value),
-            Peer::Tungstenite => in_fixed_list(value, TUNGSTENITE_LAST),
+            Peer::Tungstenite | Peer::FastWebsockets | Peer::Yawc | Peer::Ratchet => {
+                in_fixed_list(value, TUNGSTENITE_LAST)
+            }
+            Peer::Soketto => in_fixed_list(value, TUNGSTENITE_LAST) || value == SOKETTO_ALSO,
             Peer::TokioWebsockets | Peer::ActixHttp | Peer::PythonWebsockets | Peer::NodeWs => {
                 in_fixed_list(value, FIXED_LIST_LAST)
             }
@@ -295,6 +407,13 @@ impl CloseCode {
             Delivery::Delivered
         } else if let Peer::Tungstenite = peer {
             Delivery::Replaced(TUNGSTENITE_REPLACEMENT)
+        } else if let Peer::Soketto = peer {
+            Delivery::Replaced(SOKETTO_REPLACEMENT)
+        } else if let (Peer::Ratchet, true) = (peer, ratchet_parses(value)) {
+            Delivery::Failed(Failure {
+                error: "Error(Protocol, ProtocolError::CloseCode)",
+                code: None,
+            })
         } else {
             Delivery::Failed(peer.failure(Cause::Code))
         }
@@ -318,8 +437,8 @@ impl CloseCode {
 #[non_exhaustive]
 pub enum Delivery {
     /// The application is told the code and the reason that were sent (for
-    /// an empty body: that there was no code), and the closing handshake
-    /// completes.
+    /// a body without a code, empty or, in soketto, of 1 byte: that there
+    /// was no code), and the closing handshake completes.
     Delivered,
     /// The application is told another code in place of the one sent,
     /// with no error: the code sent is lost.
@@ -423,8 +542,9 @@ impl Replacement {
         self.code
     }
 
-    /// The reason the application is told in place of the one sent, or
-    /// `None` when the reason sent is kept.
+    /// The reason the application is told in place of the one sent
+    /// (`Some("")` when it is told no reason), or `None` when the reason
+    /// sent is kept.
     ///
     /// ```
     /// use ws_close_codes::{CloseCode, Peer};
@@ -448,8 +568,8 @@ impl Replacement {
     }
 }
 
-/// The code, the reason (or `reason kept`), and `clean, no error` or
-/// `not clean`.
+/// The code, the reason (`with no reason`, or `reason kept`), and `clean,
+/// no error` or `not clean`.
 ///
 /// ```
 /// use ws_close_codes::{CloseCode, Peer};
@@ -458,10 +578,13 @@ impl Replacement {
 ///     replacement.to_string(),
 ///     "1002 Protocol error with reason \"Protocol violation\", clean, no error",
 /// );
+/// let replacement = CloseCode::BadGateway.received_by(Peer::Soketto).replacement().unwrap();
+/// assert_eq!(replacement.to_string(), "1002 Protocol error with no reason, clean, no error");
 /// ```
 impl fmt::Display for Replacement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.reason {
+            Some("") => write!(f, "{} with no reason", self.code)?,
             Some(reason) => write!(f, "{} with reason {reason:?}", self.code)?,
             None => write!(f, "{}, reason kept", self.code)?,
         }
@@ -491,7 +614,8 @@ pub struct Failure {
 impl Failure {
     /// What the application is handed, in the peer's own terms: the Rust
     /// stacks' error value (tungstenite's `Error::Utf8` carries a message
-    /// from 0.28 on; actix-http's `InvalidLength` the length), the
+    /// from 0.28 on; actix-http's `InvalidLength` the length; ratchet_rs'
+    /// `Error` is written `Error(` its `ErrorKind`, its cause `)`), the
     /// exception Python's `recv()` raises, the `code` of the error Node's
     /// `ws` emits, the DOM event a browser fires (`error`), or RFC 6455's
     /// name for the step.

@@ -9,12 +9,10 @@
 //! to `Message::close`. The disagreements between the crates are listed in
 //! the crate documentation ("Interoperating with tokio-websockets").
 
-use core::fmt;
-
 use tokio_websockets::{CloseCode as TwsCode, Message};
 
 use crate::event::sealed::Sealed;
-use crate::{CloseCode, CloseEvent, StackMessage};
+use crate::{CloseCode, CloseEvent, StackMessage, UnsendableCode};
 
 /// `tokio_websockets::CloseCode` to `ws_close_codes::CloseCode`: the same
 /// number. Lossless: every code tokio-websockets can hold has its own
@@ -115,62 +113,3 @@ impl Sealed for Message {
         Some(CloseEvent::new(code.into(), reason, true))
     }
 }
-
-/// A close code that may not be sent in a Close frame, refused by the
-/// conversion to `tokio_websockets::CloseCode` (the feature
-/// `tokio-websockets`).
-///
-/// ```
-/// use ws_close_codes::CloseCode;
-///
-/// let error = tokio_websockets::CloseCode::try_from(CloseCode::NoStatusRcvd).unwrap_err();
-/// assert_eq!(error.code(), CloseCode::NoStatusRcvd);
-/// assert_eq!(
-///     error.to_string(),
-///     "close code 1005 No Status Rcvd may not be sent in a Close frame",
-/// );
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct UnsendableCode {
-    code: CloseCode,
-}
-
-impl UnsendableCode {
-    /// The error for `code`, which the caller found unsendable.
-    const fn new(code: CloseCode) -> Self {
-        UnsendableCode { code }
-    }
-
-    /// The code that was refused.
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    /// let error = tokio_websockets::CloseCode::try_from(CloseCode::from(999)).unwrap_err();
-    /// assert_eq!(error.code().as_u16(), 999);
-    /// ```
-    pub const fn code(self) -> CloseCode {
-        self.code
-    }
-}
-
-/// A sentence naming the code.
-///
-/// ```
-/// use ws_close_codes::CloseCode;
-/// let error = tokio_websockets::CloseCode::try_from(CloseCode::from(5000)).unwrap_err();
-/// assert_eq!(
-///     error.to_string(),
-///     "close code 5000 may not be sent in a Close frame",
-/// );
-/// ```
-impl fmt::Display for UnsendableCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "close code {} may not be sent in a Close frame",
-            self.code
-        )
-    }
-}
-
-impl core::error::Error for UnsendableCode {}

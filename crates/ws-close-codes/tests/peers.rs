@@ -301,3 +301,40 @@ fn the_documented_body_table_is_the_api() {
     let computed = body_rows();
     assert_eq!(documented, computed, "print:\n{}", computed.join("\n"));
 }
+
+/// The lines between `<!-- every-peer:start -->` and `<!-- every-peer:end
+/// -->` in `text`, without `//!` and blank lines, joined.
+fn every_peer_line(text: &str) -> String {
+    let start = text
+        .find("<!-- every-peer:start -->")
+        .expect("start marker");
+    let end = text.find("<!-- every-peer:end -->").expect("end marker");
+    text[start..end]
+        .lines()
+        .skip(1)
+        .map(|line| line.trim_start_matches("//!").trim())
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The codes every peer delivers as sent, computed from `Peer::ALL`, are
+/// the ones README and the crate documentation print.
+#[test]
+fn the_codes_every_peer_delivers_are_documented() {
+    let every: Vec<u16> = (0..=u16::MAX)
+        .filter(|&code| {
+            Peer::ALL
+                .iter()
+                .all(|&peer| CloseCode::from(code).received_by(peer).is_delivered())
+        })
+        .collect();
+    let computed = ranges(&every);
+    let documents = [
+        ("src/lib.rs", include_str!("../src/lib.rs")),
+        ("README.md", include_str!("../../../README.md")),
+    ];
+    for (name, text) in documents {
+        assert_eq!(every_peer_line(text), computed, "{name}");
+    }
+}

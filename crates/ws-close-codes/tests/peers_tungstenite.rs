@@ -29,33 +29,13 @@ use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::wire::{server_close_frame, Wire};
+use common::wire::{client_close_body, server_close_frame, Wire};
 
 /// RFC 6455 section 1.3's example key and the accept value it gives: the
 /// hand-written handshake below needs no SHA-1 of its own.
 const KEY: &str = "dGhlIHNhbXBsZSBub25jZQ==";
 const ACCEPT: &str = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
 const TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The payload of the masked Close frame at the start of `frame`, as a
-/// client writes it, or `None` when there is none.
-fn client_close_body(frame: &[u8]) -> Option<Vec<u8>> {
-    let (&first, rest) = frame.split_first()?;
-    let (&second, rest) = rest.split_first()?;
-    assert_eq!(first, 0x88, "a final Close frame");
-    assert_eq!(second & 0x80, 0x80, "masked");
-    let len = usize::from(second & 0x7f);
-    assert!(len <= 125);
-    let (mask, payload) = rest.split_at(4);
-    assert_eq!(payload.len(), len, "one frame");
-    Some(
-        payload
-            .iter()
-            .enumerate()
-            .map(|(i, byte)| byte ^ mask[i % 4])
-            .collect(),
-    )
-}
 
 /// A loopback server for the given Close frame bodies, in order: for each
 /// connection it checks the client's opening handshake, answers it, sends

@@ -51,3 +51,30 @@ pub fn server_close_frame(body: &[u8]) -> Vec<u8> {
     frame.extend_from_slice(body);
     frame
 }
+
+/// The payload of the masked Close frame that is all of `frame`, as a
+/// client writes it (its length in 7 bits, or in 16 when over 125 bytes,
+/// which a Close frame must not be but some clients echo), or `None` when
+/// the client wrote nothing.
+pub fn client_close_body(frame: &[u8]) -> Option<Vec<u8>> {
+    let (&first, rest) = frame.split_first()?;
+    let (&second, rest) = rest.split_first()?;
+    assert_eq!(first, 0x88, "a final Close frame");
+    assert_eq!(second & 0x80, 0x80, "masked");
+    let (len, rest) = match second & 0x7f {
+        126 => {
+            let (len, rest) = rest.split_at(2);
+            (usize::from(u16::from_be_bytes([len[0], len[1]])), rest)
+        }
+        len => (usize::from(len), rest),
+    };
+    let (mask, payload) = rest.split_at(4);
+    assert_eq!(payload.len(), len, "one frame");
+    Some(
+        payload
+            .iter()
+            .enumerate()
+            .map(|(i, byte)| byte ^ mask[i % 4])
+            .collect(),
+    )
+}

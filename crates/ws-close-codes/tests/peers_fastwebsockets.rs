@@ -1,0 +1,109 @@
+//! `Peer::FastWebsockets` against fastwebsockets 0.10 itself: its
+//! `WebSocket` (client role, after the handshake, `auto_close` on as by
+//! default) reads a server's Close frame from an in-memory connection with
+//! `read_frame`, for every code with a UTF-8 reason and with one that is
+//! not, and for the odd bodies; what `read_frame` returns must be what
+//! `Peer::receives` says, and the Close frame fastwebsockets answers with
+//! is checked for every code.
+
+#![cfg(feature = "fastwebsockets")]
+
+mod common;
+
+use common::peers::{all_bodies, assert_delivers_exactly, body, check, Seen, REASON};
+use common::wire::{client_close_body, server_close_frame};
+use fastwebsockets::{OpCode, Role, WebSocket, WebSocketError};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use ws_close_codes::Peer;
+
+/// The error as `Failure::error` names it.
+fn error_name(error: &WebSocketError) -> String {
+    format!("WebSocketError::{error:?}")
+}
+
+/// What the application sees: what `read_frame` returns for the server's
+/// Close frame (a code and reason from its payload, `None` for no code);
+/// and the payload of the Close frame fastwebsockets answered with.
+async fn receive(body: &[u8]) -> (Seen, Option<Vec<u8>>) {
+    let (client, mut server) = tokio::io::duplex(1 << 16);
+    server.write_all(&server_close_frame(body)).await.unwrap();
+    server.shutdown().await.unwrap();
+    let mut socket = WebSocket::after_handshake(client, Role::Client);
+    let seen = match socket.read_frame().await {
+        Ok(frame) => {
+            assert_eq!(frame.opcode, OpCode::Close, "{body:02x?}");
+            let payload: &[u8] = &frame.payload;
+            match payload {
+                [high, low, reason @ ..] => Seen::Close {
+                    code: Some(u16::from_be_bytes([*high, *low])),
+                    reason: reason.to_vec(),
+                },
+                _ => Seen::Close {
+                    code: None,
+                    reason: payload.to_vec(),
+                },
+            }
+        }
+        Err(error) => Seen::Error {
+            error: error_name(&error),
+            reported: None,
+        },
+    };
+    drop(socket);
+    let mut answer = Vec::new();
+    server.read_to_end(&mut answer).await.unwrap();
+    (seen, client_close_body(&answer))
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn every_body_is_received_as_the_crate_says() {
+    runtime().block_on(async {
+        for body in all_bodies() {
+            let (seen, _) = receive(&body).await;
+            check(Peer::FastWebsockets, &body, &seen, None);
+        }
+    });
+}
+
+/// The codes fastwebsockets delivers, counted from `read_frame`: 1000-1003,
+/// 1007-1013 and 3000-4999. It echoes a delivered Close frame as received,
+/// and answers every other code with 1002 and the reason sent.
+#[test]
+fn fastwebsockets_delivers_the_codes_of_its_list() {
+    let delivered: Vec<u16> = runtime().block_on(async {
+        let mut delivered = Vec::new();
+        for code in 0..=u16::MAX {
+            let sent = body(code, REASON);
+            let (seen, answer) = receive(&sent).await;
+            if let Seen::Close { .. } = seen {
+                delivered.push(code);
+                assert_eq!(answer, Some(sent), "{code}");
+            } else {
+                assert_eq!(answer, Some(body(1002, REASON)), "{code}");
+            }
+        }
+        delivered
+    });
+    let expected: Vec<u16> = (1000..=1003)
+        .chain(1007..=1013)
+        .chain(3000..=4999)
+        .collect();
+    assert_eq!(delivered, expected);
+    assert_delivers_exactly(Peer::FastWebsockets, &expected);
+}
+
+/// fastwebsockets reads a Close frame of 126 bytes, which RFC 6455 forbids
+/// (section 5.5), delivers it, and echoes all 126 bytes back.
+#[test]
+fn fastwebsockets_reads_and_echoes_a_close_frame_over_125_bytes() {
+    let long = body(1000, &[b'r'; 124]);
+    let (seen, answer) = runtime().block_on(receive(&long));
+    check(Peer::FastWebsockets, &long, &seen, None);
+    assert_eq!(answer, Some(long));
+}
