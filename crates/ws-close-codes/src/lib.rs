@@ -253,12 +253,15 @@
 //! - `axum-0_8`: conversions with axum 0.8's own `extract::ws::CloseFrame`
 //!   and `extract::ws::Message` (see below); it turns on axum's `ws`
 //!   feature and no other.
+//! - `warp-0_4`: conversion of a [`CloseFrame`] into warp 0.4's
+//!   `ws::Message`, and close events of its messages (see below); it turns
+//!   on warp's `websocket` feature and no other.
 //!
 //! The WebSocket stacks need `std` and a newer Rust than this crate:
 //! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
-//! and tokio-websockets 1.89 (their current releases), axum 1.85 (axum
-//! 0.8.9 declares 1.80, but the current releases of tokio and hyper-util
-//! it builds on need 1.85).
+//! and tokio-websockets 1.89 (their current releases), axum and warp 1.85
+//! (axum 0.8.9 declares 1.80 and warp 0.4.3 nothing, but the current
+//! releases of tokio and hyper-util they build on need 1.85).
 //!
 //! # Interoperating with tungstenite
 //!
@@ -357,9 +360,9 @@
 //!
 //! The frameworks built on tokio-tungstenite wrap its types in their own,
 //! so a tungstenite feature gives their handlers nothing: axum 0.8 has the
-//! feature `axum-0_8` (below); warp 0.4, poem 3 and salvo 1.1 take a
-//! close code as a `u16` (the repository's README has the line to write
-//! for each).
+//! feature `axum-0_8` and warp 0.4 the feature `warp-0_4` (below); poem 3
+//! and salvo 1.1 take a close code as a `u16` (the repository's README has
+//! the line to write for each).
 //!
 //! # Interoperating with axum
 //!
@@ -405,6 +408,47 @@
 //! let frame = ws::CloseFrame { code: 4001, reason: "kicked".into() };
 //! assert_eq!(CloseCode::from(frame.code).as_u16(), 4001);
 //! assert_eq!(CloseEvent::from(&frame).to_string(), "4001: kicked");
+//! ```
+//!
+//! # Interoperating with warp
+//!
+//! warp 0.4 (`warp::ws`, its `websocket` feature) has a `Message` of its
+//! own and no type for a close code or a Close frame: it builds a Close
+//! message from a `u16` and a reason (`Message::close_with`) and hands
+//! them over as `message.close_frame()`, an `Option<(u16, &str)>`. With
+//! the feature `warp-0_4`, a [`CloseFrame`] converts into warp's Close
+//! message (`socket.send(frame.into())`), and receiving takes one call:
+//! [`CloseEvent::from_next`] reads what `socket.next().await` gives,
+//! `Option<Result<Message, warp::Error>>`, and
+//! [`CloseEvent::from_message`] reads a `Message`. There is no conversion
+//! back into a [`CloseFrame`], for lack of a type to convert from:
+//! `CloseFrame::new(CloseCode::from(code), reason)` checks what
+//! `close_frame()` gives. warp 0.4.3 reads Close frames with tungstenite
+//! 0.29, so what the section on tungstenite says about 1014 holds for warp
+//! too.
+//!
+#![cfg_attr(feature = "warp-0_4", doc = "```")]
+#![cfg_attr(not(feature = "warp-0_4"), doc = "```ignore")]
+//! use warp::ws::Message;
+//! use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+//!
+//! const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
+//!     Ok(frame) => frame,
+//!     Err(_) => panic!("not a Close frame that may be sent"),
+//! };
+//!
+//! // What a handler sends: `socket.send(close).await`.
+//! let close = Message::from(BUSY);
+//!
+//! // What a handler receives: `socket.next().await`.
+//! let next: Option<Result<Message, warp::Error>> = Some(Ok(close));
+//! let event = CloseEvent::from_next(&next).expect("a Close message");
+//! assert_eq!(event, CloseEvent::from(BUSY));
+//! assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+//!
+//! // The end of the stream, or an error.
+//! let end: Option<Result<Message, warp::Error>> = None;
+//! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
 //! ```
 //!
 //! # Interoperating with actix-http
@@ -573,6 +617,8 @@ mod tokio_websockets_compat;
     feature = "tungstenite-0_30",
 ))]
 mod tungstenite_compat;
+#[cfg(feature = "warp-0_4")]
+mod warp_compat;
 
 pub use close_code::CloseCode;
 pub use code::{OtherCode, UnnamedCode};
