@@ -435,7 +435,9 @@ impl<'a> From<Option<CloseFrame<'a>>> for CloseEvent<'a> {
 /// - `axum::extract::ws::Message` (`axum-0_8`): a close is
 ///   `Message::Close(Option<CloseFrame>)`;
 /// - `warp::ws::Message` (`warp-0_4`): a close is a message whose
-///   `is_close()` is true, its code and reason in `close_frame()`.
+///   `is_close()` is true, its code and reason in `close_frame()`;
+/// - `poem::web::websocket::Message` (`poem-3`): a close is
+///   `Message::Close(Option<(CloseCode, String)>)`.
 ///
 /// The trait is sealed: this crate implements it for these types only, and
 /// it has no methods of its own to call; use the two functions.

@@ -256,12 +256,16 @@
 //! - `warp-0_4`: conversion of a [`CloseFrame`] into warp 0.4's
 //!   `ws::Message`, and close events of its messages (see below); it turns
 //!   on warp's `websocket` feature and no other.
+//! - `poem-3`: conversions with poem 3's `web::websocket::CloseCode` and
+//!   `web::websocket::Message` (see below); it turns on poem's
+//!   `websocket` feature and no other.
 //!
 //! The WebSocket stacks need `std` and a newer Rust than this crate:
 //! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
-//! and tokio-websockets 1.89 (their current releases), axum and warp 1.85
-//! (axum 0.8.9 declares 1.80 and warp 0.4.3 nothing, but the current
-//! releases of tokio and hyper-util they build on need 1.85).
+//! and tokio-websockets 1.89 (their current releases), poem 1.85 (what
+//! poem 3.1.12 declares), axum and warp 1.85 (axum 0.8.9 declares 1.80
+//! and warp 0.4.3 nothing, but the current releases of tokio and
+//! hyper-util they build on need 1.85).
 //!
 //! # Interoperating with tungstenite
 //!
@@ -360,9 +364,9 @@
 //!
 //! The frameworks built on tokio-tungstenite wrap its types in their own,
 //! so a tungstenite feature gives their handlers nothing: axum 0.8 has the
-//! feature `axum-0_8` and warp 0.4 the feature `warp-0_4` (below); poem 3
-//! and salvo 1.1 take a close code as a `u16` (the repository's README has
-//! the line to write for each).
+//! feature `axum-0_8`, warp 0.4 `warp-0_4` and poem 3 `poem-3` (below);
+//! salvo 1.1 takes a close code as a `u16` (the repository's README has
+//! the line to write).
 //!
 //! # Interoperating with axum
 //!
@@ -449,6 +453,52 @@
 //! // The end of the stream, or an error.
 //! let end: Option<Result<Message, warp::Error>> = None;
 //! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
+//! ```
+//!
+//! # Interoperating with poem
+//!
+//! poem 3 (`poem::web::websocket`, its `websocket` feature) has a
+//! `CloseCode` of its own, with a variant for each code up to 1013 and
+//! `Reserved(u16)` for every other number, and a `Message` whose `Close`
+//! holds an `Option<(CloseCode, String)>`. With the feature `poem-3`,
+//! codes convert both ways keeping their number for every `u16`, a
+//! [`CloseFrame`] converts into the pair (`Message::Close(Some(frame.into()))`),
+//! the way back is a `TryFrom` that refuses what [`CloseFrame::new`]
+//! refuses (poem sends any code and any reason it is given), and receiving
+//! takes one call: [`CloseEvent::from_next`] reads what
+//! `socket.next().await` gives, `Option<std::io::Result<Message>>`,
+//! [`CloseEvent::from_message`] reads a `Message`, and `CloseEvent::from`
+//! takes the `Option<(CloseCode, String)>` of `Message::Close`, by
+//! reference or `as_ref()` (`None` is 1005, clean). poem 3.1.12 reads
+//! Close frames with tungstenite 0.27, so what the section on tungstenite
+//! says about 1014 holds for poem too.
+//!
+#![cfg_attr(feature = "poem-3", doc = "```")]
+#![cfg_attr(not(feature = "poem-3"), doc = "```ignore")]
+//! use poem::web::websocket::{CloseCode as PoemCode, Message};
+//! use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+//!
+//! const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
+//!     Ok(frame) => frame,
+//!     Err(_) => panic!("not a Close frame that may be sent"),
+//! };
+//!
+//! // What a handler sends: `socket.send(close).await`.
+//! let close = Message::Close(Some(BUSY.into()));
+//!
+//! // What a handler receives: `socket.next().await`.
+//! let next: Option<std::io::Result<Message>> = Some(Ok(close));
+//! let event = CloseEvent::from_next(&next).expect("a Close message");
+//! assert_eq!(event, CloseEvent::from(BUSY));
+//! assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+//!
+//! // The end of the stream, or an error.
+//! let end: Option<std::io::Result<Message>> = None;
+//! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
+//!
+//! // poem's codes.
+//! assert_eq!(PoemCode::from(CloseCode::PolicyViolation), PoemCode::Policy);
+//! assert_eq!(CloseCode::from(PoemCode::Reserved(4001)).as_u16(), 4001);
 //! ```
 //!
 //! # Interoperating with actix-http
@@ -600,6 +650,8 @@ mod frame;
 mod generated;
 mod parse;
 mod peers;
+#[cfg(feature = "poem-3")]
+mod poem_compat;
 mod range;
 mod reference;
 pub mod rules;
