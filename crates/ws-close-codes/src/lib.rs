@@ -259,13 +259,18 @@
 //! - `poem-3`: conversions with poem 3's `web::websocket::CloseCode` and
 //!   `web::websocket::Message` (see below); it turns on poem's
 //!   `websocket` feature and no other.
+//! - `salvo-1`: conversion of a [`CloseFrame`] into salvo 1's
+//!   `websocket::Message` (from salvo 1.1), and close events of its
+//!   messages (see below); it turns on salvo's `websocket` feature and no
+//!   other.
 //!
 //! The WebSocket stacks need `std` and a newer Rust than this crate:
 //! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
 //! and tokio-websockets 1.89 (their current releases), poem 1.85 (what
 //! poem 3.1.12 declares), axum and warp 1.85 (axum 0.8.9 declares 1.80
 //! and warp 0.4.3 nothing, but the current releases of tokio and
-//! hyper-util they build on need 1.85).
+//! hyper-util they build on need 1.85), salvo 1.95 (what salvo 1.1.0
+//! declares).
 //!
 //! # Interoperating with tungstenite
 //!
@@ -364,9 +369,8 @@
 //!
 //! The frameworks built on tokio-tungstenite wrap its types in their own,
 //! so a tungstenite feature gives their handlers nothing: axum 0.8 has the
-//! feature `axum-0_8`, warp 0.4 `warp-0_4` and poem 3 `poem-3` (below);
-//! salvo 1.1 takes a close code as a `u16` (the repository's README has
-//! the line to write).
+//! feature `axum-0_8`, warp 0.4 `warp-0_4`, poem 3 `poem-3` and salvo 1
+//! `salvo-1` (below).
 //!
 //! # Interoperating with axum
 //!
@@ -499,6 +503,48 @@
 //! // poem's codes.
 //! assert_eq!(PoemCode::from(CloseCode::PolicyViolation), PoemCode::Policy);
 //! assert_eq!(CloseCode::from(PoemCode::Reserved(4001)).as_u16(), 4001);
+//! ```
+//!
+//! # Interoperating with salvo
+//!
+//! salvo 1 (`salvo::websocket`, its `websocket` feature) has, like warp, a
+//! `Message` of its own and no type for a close code or a Close frame: it
+//! builds a Close message from a `u16` and a reason (`Message::close_with`)
+//! and hands them over as `message.close_frame()`, an `Option<(u16,
+//! &str)>`. With the feature `salvo-1`, a [`CloseFrame`] converts into
+//! salvo's Close message (`socket.send(frame.into())`), and receiving
+//! takes one call: [`CloseEvent::from_next`] reads what
+//! `socket.recv().await` (or `socket.next().await`) gives,
+//! `Option<Result<Message, salvo::Error>>`, and
+//! [`CloseEvent::from_message`] reads a `Message`. There is no conversion
+//! back into a [`CloseFrame`], for lack of a type to convert from:
+//! `CloseFrame::new(CloseCode::from(code), reason)` checks what
+//! `close_frame()` gives. salvo 1.1.0 reads Close frames with tungstenite
+//! 0.30, so what the section on tungstenite says about 1014 holds for
+//! salvo too.
+//!
+#![cfg_attr(feature = "salvo-1", doc = "```")]
+#![cfg_attr(not(feature = "salvo-1"), doc = "```ignore")]
+//! use salvo::websocket::Message;
+//! use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+//!
+//! const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
+//!     Ok(frame) => frame,
+//!     Err(_) => panic!("not a Close frame that may be sent"),
+//! };
+//!
+//! // What a handler sends: `socket.send(close).await`.
+//! let close = Message::from(BUSY);
+//!
+//! // What a handler receives: `socket.recv().await`.
+//! let next: Option<Result<Message, salvo::Error>> = Some(Ok(close));
+//! let event = CloseEvent::from_next(&next).expect("a Close message");
+//! assert_eq!(event, CloseEvent::from(BUSY));
+//! assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+//!
+//! // The end of the stream, or an error.
+//! let end: Option<Result<Message, salvo::Error>> = None;
+//! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
 //! ```
 //!
 //! # Interoperating with actix-http
@@ -655,6 +701,8 @@ mod poem_compat;
 mod range;
 mod reference;
 pub mod rules;
+#[cfg(feature = "salvo-1")]
+mod salvo_compat;
 #[cfg(feature = "serde")]
 mod serde_impls;
 #[cfg(feature = "tokio-websockets")]
