@@ -438,12 +438,9 @@
 #![cfg_attr(feature = "warp-0_4", doc = "```")]
 #![cfg_attr(not(feature = "warp-0_4"), doc = "```ignore")]
 //! use warp::ws::Message;
-//! use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+//! use ws_close_codes::{close_frame, CloseCode, CloseEvent, CloseFrame};
 //!
-//! const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
-//!     Ok(frame) => frame,
-//!     Err(_) => panic!("not a Close frame that may be sent"),
-//! };
+//! const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
 //!
 //! // What a handler sends: `socket.send(close).await`.
 //! let close = Message::from(BUSY);
@@ -480,12 +477,9 @@
 #![cfg_attr(feature = "poem-3", doc = "```")]
 #![cfg_attr(not(feature = "poem-3"), doc = "```ignore")]
 //! use poem::web::websocket::{CloseCode as PoemCode, Message};
-//! use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+//! use ws_close_codes::{close_frame, CloseCode, CloseEvent, CloseFrame};
 //!
-//! const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
-//!     Ok(frame) => frame,
-//!     Err(_) => panic!("not a Close frame that may be sent"),
-//! };
+//! const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
 //!
 //! // What a handler sends: `socket.send(close).await`.
 //! let close = Message::Close(Some(BUSY.into()));
@@ -526,12 +520,9 @@
 #![cfg_attr(feature = "salvo-1", doc = "```")]
 #![cfg_attr(not(feature = "salvo-1"), doc = "```ignore")]
 //! use salvo::websocket::Message;
-//! use ws_close_codes::{CloseCode, CloseEvent, CloseFrame};
+//! use ws_close_codes::{close_frame, CloseCode, CloseEvent, CloseFrame};
 //!
-//! const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
-//!     Ok(frame) => frame,
-//!     Err(_) => panic!("not a Close frame that may be sent"),
-//! };
+//! const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
 //!
 //! // What a handler sends: `socket.send(close).await`.
 //! let close = Message::from(BUSY);

@@ -70,12 +70,9 @@ impl From<CloseCode> for PoemCode {
 ///
 /// ```
 /// use poem::web::websocket::{CloseCode as PoemCode, Message};
-/// use ws_close_codes::{CloseCode, CloseFrame};
+/// use ws_close_codes::{close_frame, CloseCode, CloseFrame};
 ///
-/// const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
-///     Ok(frame) => frame,
-///     Err(_) => panic!("not a Close frame that may be sent"),
-/// };
+/// const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
 ///
 /// let message = Message::Close(Some(BUSY.into()));
 /// assert_eq!(message, Message::Close(Some((PoemCode::Again, "server busy".into()))));

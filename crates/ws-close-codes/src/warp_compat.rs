@@ -28,12 +28,9 @@ use crate::{CloseCode, CloseEvent, CloseFrame, StackMessage};
 ///
 /// ```
 /// use warp::ws::Message;
-/// use ws_close_codes::{CloseCode, CloseFrame};
+/// use ws_close_codes::{close_frame, CloseCode, CloseFrame};
 ///
-/// const BUSY: CloseFrame<'static> = match CloseFrame::new(CloseCode::TryAgainLater, "server busy") {
-///     Ok(frame) => frame,
-///     Err(_) => panic!("not a Close frame that may be sent"),
-/// };
+/// const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
 ///
 /// let message = Message::from(BUSY);
 /// assert!(message.is_close());
