@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Checks that ws-close-codes builds, without warnings, with the feature
 # combinations that can break it, without building the power set of every
-# feature (17 features: 131,072 sets):
+# feature (20 features: 1,048,576 sets):
 #
 #   - every combination of the core features `std alloc serde` (8 sets);
-#   - each WebSocket stack feature alone (14 sets): one per tungstenite
+#   - each WebSocket stack feature alone (17 sets): one per tungstenite
 #     line, `tungstenite`, `actix-http`, `tokio-websockets`, `axum-0_8`,
-#     `fastwebsockets`, `yawc`, `ratchet_rs`. Alone, so that
-#     a stack's module shows it needs nothing it does not enable (each is
-#     `#![no_std]` code apart from the stack itself);
+#     `warp-0_4`, `poem-3`, `salvo-1`, `fastwebsockets`, `yawc`, `ratchet_rs`.
+#     Alone, so that a stack's module shows it needs nothing it does not
+#     enable (each is `#![no_std]` code apart from the stack itself);
 #   - `--all-features`: every stack at once (their impls must not overlap)
 #     with the core features.
 #
@@ -27,7 +27,8 @@ CORE=(std alloc serde)
 STACKS=(
     tungstenite-0_24 tungstenite-0_25 tungstenite-0_26 tungstenite-0_27
     tungstenite-0_28 tungstenite-0_29 tungstenite-0_30 tungstenite
-    actix-http tokio-websockets axum-0_8 fastwebsockets yawc ratchet_rs
+    actix-http tokio-websockets axum-0_8 warp-0_4 poem-3 salvo-1
+    fastwebsockets yawc ratchet_rs
 )
 ALL_TARGETS=1
 if [[ "${1:-}" == "--lib-only" ]]; then

@@ -235,9 +235,8 @@ impl<'a> CloseEvent<'a> {
     ///
     /// - `&Option<Result<Message, Error>>` or `Option<&Result<Message,
     ///   Error>>` (`.as_ref()`): what a stream's `next().await` gives, in
-    ///   tokio-tungstenite, async-tungstenite, actix-ws (also its
-    ///   `recv().await`), tokio-websockets and axum (also its
-    ///   `recv().await`);
+    ///   tokio-tungstenite, async-tungstenite, tokio-websockets, warp and
+    ///   poem, and in actix-ws, axum and salvo (also their `recv().await`);
     /// - `&Result<Message, Error>`: what tungstenite's blocking
     ///   `WebSocket::read` gives.
     ///
@@ -433,7 +432,13 @@ impl<'a> From<Option<CloseFrame<'a>>> for CloseEvent<'a> {
 /// - `tokio_websockets::Message` (`tokio-websockets`): a close is a
 ///   message whose `as_close()` is `Some`;
 /// - `axum::extract::ws::Message` (`axum-0_8`): a close is
-///   `Message::Close(Option<CloseFrame>)`.
+///   `Message::Close(Option<CloseFrame>)`;
+/// - `warp::ws::Message` (`warp-0_4`): a close is a message whose
+///   `is_close()` is true, its code and reason in `close_frame()`;
+/// - `poem::web::websocket::Message` (`poem-3`): a close is
+///   `Message::Close(Option<(CloseCode, String)>)`;
+/// - `salvo::websocket::Message` (`salvo-1`): a close is a message whose
+///   `is_close()` is true, its code and reason in `close_frame()`.
 ///
 /// The trait is sealed: this crate implements it for these types only, and
 /// it has no methods of its own to call; use the two functions.

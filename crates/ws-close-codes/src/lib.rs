@@ -283,6 +283,16 @@
 //! - `axum-0_8`: conversions with axum 0.8's own `extract::ws::CloseFrame`
 //!   and `extract::ws::Message` (see below); it turns on axum's `ws`
 //!   feature and no other.
+//! - `warp-0_4`: conversion of a [`CloseFrame`] into warp 0.4's
+//!   `ws::Message`, and close events of its messages (see below); it turns
+//!   on warp's `websocket` feature and no other.
+//! - `poem-3`: conversions with poem 3's `web::websocket::CloseCode` and
+//!   `web::websocket::Message` (see below); it turns on poem's
+//!   `websocket` feature and no other.
+//! - `salvo-1`: conversion of a [`CloseFrame`] into salvo 1's
+//!   `websocket::Message` (from salvo 1.1), and close events of its
+//!   messages (see below); it turns on salvo's `websocket` feature and no
+//!   other.
 //! - `fastwebsockets`, `yawc`: conversions with the `CloseCode` of
 //!   fastwebsockets 0.10 and of yawc 0.5, lossless both ways (they hold
 //!   every `u16`).
@@ -291,9 +301,11 @@
 //!
 //! The WebSocket stacks need `std` and a newer Rust than this crate:
 //! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
-//! and tokio-websockets 1.89 (their current releases), axum 1.85 (axum
-//! 0.8.9 declares 1.80, but the current releases of tokio and hyper-util
-//! it builds on need 1.85), yawc 1.82.
+//! and tokio-websockets 1.89 (their current releases), poem 1.85 (what
+//! poem 3.1.12 declares), axum, warp, fastwebsockets, yawc and ratchet_rs
+//! 1.85 (axum 0.8.9 declares 1.80, warp 0.4.3 nothing, yawc 0.5 1.82, but
+//! the current releases of tokio and hyper-util they build on need 1.85),
+//! salvo 1.95 (what salvo 1.1.0 declares).
 //!
 //! # Interoperating with tungstenite
 //!
@@ -392,9 +404,8 @@
 //!
 //! The frameworks built on tokio-tungstenite wrap its types in their own,
 //! so a tungstenite feature gives their handlers nothing: axum 0.8 has the
-//! feature `axum-0_8` (below); warp 0.4, poem 3 and salvo 1.1 take a
-//! close code as a `u16` (the repository's README has the line to write
-//! for each).
+//! feature `axum-0_8`, warp 0.4 `warp-0_4`, poem 3 `poem-3` and salvo 1
+//! `salvo-1` (below).
 //!
 //! # Interoperating with axum
 //!
@@ -437,6 +448,126 @@
 //! let frame = ws::CloseFrame { code: 4001, reason: "kicked".into() };
 //! assert_eq!(CloseCode::from(frame.code).as_u16(), 4001);
 //! assert_eq!(CloseEvent::from(&frame).to_string(), "4001: kicked");
+//! ```
+//!
+//! # Interoperating with warp
+//!
+//! warp 0.4 (`warp::ws`, its `websocket` feature) has a `Message` of its
+//! own and no type for a close code or a Close frame: it builds a Close
+//! message from a `u16` and a reason (`Message::close_with`) and hands
+//! them over as `message.close_frame()`, an `Option<(u16, &str)>`. With
+//! the feature `warp-0_4`, a [`CloseFrame`] converts into warp's Close
+//! message (`socket.send(frame.into())`), and receiving takes one call:
+//! [`CloseEvent::from_next`] reads what `socket.next().await` gives,
+//! `Option<Result<Message, warp::Error>>`, and
+//! [`CloseEvent::from_message`] reads a `Message`. There is no conversion
+//! back into a [`CloseFrame`], for lack of a type to convert from:
+//! `CloseFrame::new(CloseCode::from(code), reason)` checks what
+//! `close_frame()` gives. warp 0.4.3 reads Close frames with tungstenite
+//! 0.29, so what the section on tungstenite says about 1014 holds for warp
+//! too.
+//!
+#![cfg_attr(feature = "warp-0_4", doc = "```")]
+#![cfg_attr(not(feature = "warp-0_4"), doc = "```ignore")]
+//! use warp::ws::Message;
+//! use ws_close_codes::{close_frame, CloseCode, CloseEvent, CloseFrame};
+//!
+//! const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
+//!
+//! // What a handler sends: `socket.send(close).await`.
+//! let close = Message::from(BUSY);
+//!
+//! // What a handler receives: `socket.next().await`.
+//! let next: Option<Result<Message, warp::Error>> = Some(Ok(close));
+//! let event = CloseEvent::from_next(&next).expect("a Close message");
+//! assert_eq!(event, CloseEvent::from(BUSY));
+//! assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+//!
+//! // The end of the stream, or an error.
+//! let end: Option<Result<Message, warp::Error>> = None;
+//! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
+//! ```
+//!
+//! # Interoperating with poem
+//!
+//! poem 3 (`poem::web::websocket`, its `websocket` feature) has a
+//! `CloseCode` of its own, with a variant for each code up to 1013 and
+//! `Reserved(u16)` for every other number, and a `Message` whose `Close`
+//! holds an `Option<(CloseCode, String)>`. With the feature `poem-3`,
+//! codes convert both ways keeping their number for every `u16`, a
+//! [`CloseFrame`] converts into the pair (`Message::Close(Some(frame.into()))`),
+//! the way back is a `TryFrom` that refuses what [`CloseFrame::new`]
+//! refuses (poem sends any code and any reason it is given), and receiving
+//! takes one call: [`CloseEvent::from_next`] reads what
+//! `socket.next().await` gives, `Option<std::io::Result<Message>>`,
+//! [`CloseEvent::from_message`] reads a `Message`, and `CloseEvent::from`
+//! takes the `Option<(CloseCode, String)>` of `Message::Close`, by
+//! reference or `as_ref()` (`None` is 1005, clean). poem 3.1.12 reads
+//! Close frames with tungstenite 0.27, so what the section on tungstenite
+//! says about 1014 holds for poem too.
+//!
+#![cfg_attr(feature = "poem-3", doc = "```")]
+#![cfg_attr(not(feature = "poem-3"), doc = "```ignore")]
+//! use poem::web::websocket::{CloseCode as PoemCode, Message};
+//! use ws_close_codes::{close_frame, CloseCode, CloseEvent, CloseFrame};
+//!
+//! const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
+//!
+//! // What a handler sends: `socket.send(close).await`.
+//! let close = Message::Close(Some(BUSY.into()));
+//!
+//! // What a handler receives: `socket.next().await`.
+//! let next: Option<std::io::Result<Message>> = Some(Ok(close));
+//! let event = CloseEvent::from_next(&next).expect("a Close message");
+//! assert_eq!(event, CloseEvent::from(BUSY));
+//! assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+//!
+//! // The end of the stream, or an error.
+//! let end: Option<std::io::Result<Message>> = None;
+//! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
+//!
+//! // poem's codes.
+//! assert_eq!(PoemCode::from(CloseCode::PolicyViolation), PoemCode::Policy);
+//! assert_eq!(CloseCode::from(PoemCode::Reserved(4001)).as_u16(), 4001);
+//! ```
+//!
+//! # Interoperating with salvo
+//!
+//! salvo 1 (`salvo::websocket`, its `websocket` feature) has, like warp, a
+//! `Message` of its own and no type for a close code or a Close frame: it
+//! builds a Close message from a `u16` and a reason (`Message::close_with`)
+//! and hands them over as `message.close_frame()`, an `Option<(u16,
+//! &str)>`. With the feature `salvo-1`, a [`CloseFrame`] converts into
+//! salvo's Close message (`socket.send(frame.into())`), and receiving
+//! takes one call: [`CloseEvent::from_next`] reads what
+//! `socket.recv().await` (or `socket.next().await`) gives,
+//! `Option<Result<Message, salvo::Error>>`, and
+//! [`CloseEvent::from_message`] reads a `Message`. There is no conversion
+//! back into a [`CloseFrame`], for lack of a type to convert from:
+//! `CloseFrame::new(CloseCode::from(code), reason)` checks what
+//! `close_frame()` gives. salvo 1.1.0 reads Close frames with tungstenite
+//! 0.30, so what the section on tungstenite says about 1014 holds for
+//! salvo too.
+//!
+#![cfg_attr(feature = "salvo-1", doc = "```")]
+#![cfg_attr(not(feature = "salvo-1"), doc = "```ignore")]
+//! use salvo::websocket::Message;
+//! use ws_close_codes::{close_frame, CloseCode, CloseEvent, CloseFrame};
+//!
+//! const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
+//!
+//! // What a handler sends: `socket.send(close).await`.
+//! let close = Message::from(BUSY);
+//!
+//! // What a handler receives: `socket.recv().await`.
+//! let next: Option<Result<Message, salvo::Error>> = Some(Ok(close));
+//! let event = CloseEvent::from_next(&next).expect("a Close message");
+//! assert_eq!(event, CloseEvent::from(BUSY));
+//! assert_eq!(event.to_string(), "1013 Try Again Later: server busy");
+//!
+//! // The end of the stream, or an error.
+//! let end: Option<Result<Message, salvo::Error>> = None;
+//! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
 //! ```
 //!
 //! # Interoperating with actix-http
@@ -590,11 +721,15 @@ mod frame;
 mod generated;
 mod parse;
 mod peers;
+#[cfg(feature = "poem-3")]
+mod poem_compat;
 mod range;
 #[cfg(feature = "ratchet_rs")]
 mod ratchet_compat;
 mod reference;
 pub mod rules;
+#[cfg(feature = "salvo-1")]
+mod salvo_compat;
 #[cfg(feature = "serde")]
 mod serde_impls;
 #[cfg(feature = "tokio-websockets")]
@@ -611,6 +746,8 @@ mod tokio_websockets_compat;
 mod tungstenite_compat;
 #[cfg(any(feature = "tokio-websockets", feature = "ratchet_rs"))]
 mod unsendable;
+#[cfg(feature = "warp-0_4")]
+mod warp_compat;
 #[cfg(feature = "yawc")]
 mod yawc_compat;
 
