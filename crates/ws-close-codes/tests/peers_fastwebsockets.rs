@@ -10,7 +10,9 @@
 
 mod common;
 
-use common::peers::{all_bodies, assert_delivers_exactly, body, check, Seen, REASON};
+use common::peers::{
+    assert_delivers_exactly, body, check, check_every_body, runtime, Seen, REASON,
+};
 use common::wire::{client_close_body, server_close_frame};
 use fastwebsockets::{OpCode, Role, WebSocket, WebSocketError};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -55,20 +57,12 @@ async fn receive(body: &[u8]) -> (Seen, Option<Vec<u8>>) {
     (seen, client_close_body(&answer))
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap()
-}
-
 #[test]
 fn every_body_is_received_as_the_crate_says() {
-    runtime().block_on(async {
-        for body in all_bodies() {
-            let (seen, _) = receive(&body).await;
-            check(Peer::FastWebsockets, &body, &seen, None);
-        }
-    });
+    check_every_body(
+        Peer::FastWebsockets,
+        |body| async move { receive(&body).await },
+    );
 }
 
 /// The codes fastwebsockets delivers, counted from `read_frame`: 1000-1003,

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::peers::{all_bodies, assert_delivers_exactly, body, check, Seen, REASON};
+use common::peers::{assert_delivers_exactly, body, check_every_body, runtime, Seen, REASON};
 use common::wire::{client_close_body, server_close_frame};
 use soketto::connection::{Builder, CloseReason, Error, Mode};
 use soketto::Incoming;
@@ -59,20 +59,9 @@ async fn receive(body: &[u8]) -> (Seen, Option<Vec<u8>>) {
     (seen, client_close_body(&answer))
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap()
-}
-
 #[test]
 fn every_body_is_received_as_the_crate_says() {
-    runtime().block_on(async {
-        for body in all_bodies() {
-            let (seen, _) = receive(&body).await;
-            check(Peer::Soketto, &body, &seen, None);
-        }
-    });
+    check_every_body(Peer::Soketto, |body| async move { receive(&body).await });
 }
 
 /// The codes soketto delivers, counted from `receive`: 1000-1003,

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::peers::{all_bodies, assert_delivers_exactly, body, check, Seen, REASON};
+use common::peers::{all_bodies, assert_delivers_exactly, body, check, runtime, Seen, REASON};
 use common::wire::server_close_frame;
 use futures_util::StreamExt;
 use tokio::io::AsyncWriteExt;
@@ -48,12 +48,6 @@ async fn receive(body: &[u8]) -> Seen {
         assert!(socket.next().await.is_none(), "{body:02x?}");
     }
     seen
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap()
 }
 
 #[test]

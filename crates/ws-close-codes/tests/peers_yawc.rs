@@ -10,7 +10,9 @@
 
 mod common;
 
-use common::peers::{all_bodies, assert_delivers_exactly, body, check, Seen, REASON};
+use common::peers::{
+    assert_delivers_exactly, body, check, check_every_body, runtime, Seen, REASON,
+};
 use common::wire::{client_close_body, server_close_frame};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use ws_close_codes::Peer;
@@ -62,20 +64,9 @@ async fn receive(body: &[u8]) -> (Seen, Option<Vec<u8>>) {
     (seen, client_close_body(&answer))
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap()
-}
-
 #[test]
 fn every_body_is_received_as_the_crate_says() {
-    runtime().block_on(async {
-        for body in all_bodies() {
-            let (seen, _) = receive(&body).await;
-            check(Peer::Yawc, &body, &seen, None);
-        }
-    });
+    check_every_body(Peer::Yawc, |body| async move { receive(&body).await });
 }
 
 /// The codes yawc delivers, counted from `next_frame`: 1000-1003,

@@ -111,3 +111,26 @@ pub fn assert_delivers_exactly(peer: Peer, delivered: &[u16]) {
         );
     }
 }
+
+/// The runtime the async stacks' receiving code runs on: one thread, no
+/// timers or sockets (their connections are in memory).
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+}
+
+/// Runs a stack's receiving code, `receive`, on every body of
+/// [`all_bodies`] and compares what its application saw with what the
+/// crate says of `peer`.
+pub fn check_every_body<F>(peer: Peer, receive: impl Fn(Vec<u8>) -> F)
+where
+    F: core::future::Future<Output = (Seen, Option<Vec<u8>>)>,
+{
+    runtime().block_on(async {
+        for body in all_bodies() {
+            let (seen, _) = receive(body.clone()).await;
+            check(peer, &body, &seen, None);
+        }
+    });
+}
