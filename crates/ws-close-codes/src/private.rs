@@ -93,19 +93,26 @@ pub const fn text_taken(names: &[&str], idents: &[&str], index: usize, text: &st
 /// # Errors
 ///
 /// When the formatter does.
-pub fn write_decimal(f: &mut core::fmt::Formatter<'_>, mut value: u16) -> core::fmt::Result {
-    let mut buffer = [0u8; 5];
-    let mut start = buffer.len();
+pub fn write_decimal(f: &mut core::fmt::Formatter<'_>, value: u16) -> core::fmt::Result {
+    let (digits, start) = decimal(value as usize);
+    // Only ASCII digits were written.
+    f.write_str(core::str::from_utf8(&digits[start..]).unwrap_or_default())
+}
+
+/// The decimal digits of `value`, at the end of the buffer: the buffer and
+/// where they start (a `usize` of 64 bits has at most 20 digits).
+const fn decimal(mut value: usize) -> ([u8; 20], usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
     loop {
         start -= 1;
-        buffer[start] = b'0' + (value % 10) as u8;
+        digits[start] = b'0' + (value % 10) as u8;
         value /= 10;
         if value == 0 {
             break;
         }
     }
-    // Only ASCII digits were written.
-    f.write_str(core::str::from_utf8(&buffer[start..]).unwrap_or_default())
+    (digits, start)
 }
 
 /// Text built at compile time, for a `const` `panic!`, which takes a
@@ -142,17 +149,8 @@ impl ConstText {
     }
 
     /// The text with `value` appended in decimal.
-    pub const fn number(self, mut value: usize) -> ConstText {
-        let mut digits = [0u8; 20]; // usize::MAX of 64 bits has 20 digits
-        let mut start = digits.len();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (value % 10) as u8;
-            value /= 10;
-            if value == 0 {
-                break;
-            }
-        }
+    pub const fn number(self, value: usize) -> ConstText {
+        let (digits, start) = decimal(value);
         match core::str::from_utf8(digits.split_at(start).1) {
             Ok(digits) => self.str(digits),
             Err(_) => self,
