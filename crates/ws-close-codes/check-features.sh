@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Checks that ws-close-codes builds, without warnings, with the feature
 # combinations that can break it, without building the power set of every
-# feature (20 features: 1,048,576 sets):
+# feature (over a million sets):
 #
 #   - every combination of the core features `std alloc serde` (8 sets);
-#   - each WebSocket stack feature alone (17 sets): one per tungstenite
-#     line, `tungstenite`, `actix-http`, `tokio-websockets`, `axum-0_8`,
-#     `warp-0_4`, `poem-3`, `salvo-1`, `fastwebsockets`, `yawc`, `ratchet_rs`.
-#     Alone, so that a stack's module shows it needs nothing it does not
-#     enable (each is `#![no_std]` code apart from the stack itself);
+#   - each WebSocket stack feature alone: every feature of the crate's
+#     Cargo.toml that is not a core feature (one per tungstenite line,
+#     `tungstenite`, one per other stack), read with `cargo metadata`, so a
+#     new stack's feature line is all this script needs. Alone, so that a
+#     stack's module shows it needs nothing it does not enable (each is
+#     `#![no_std]` code apart from the stack itself);
 #   - `--all-features`: every stack at once (their impls must not overlap)
 #     with the core features.
 #
@@ -16,7 +17,9 @@
 # examples) for the same set, which the first check has mostly compiled
 # already.
 #
-# Usage: crates/ws-close-codes/check-features.sh [--lib-only]
+# Usage: crates/ws-close-codes/check-features.sh [--lib-only | --list-stacks]
+# `--list-stacks` prints the stack features, one per line, and checks
+# nothing (`.ci/run` tests each of them alone).
 # Runs from any directory; honours CARGO_TARGET_DIR and other cargo
 # variables. Exits non-zero on the first set that fails to build or that
 # gives a warning.
@@ -24,17 +27,27 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 CORE=(std alloc serde)
-STACKS=(
-    tungstenite-0_24 tungstenite-0_25 tungstenite-0_26 tungstenite-0_27
-    tungstenite-0_28 tungstenite-0_29 tungstenite-0_30 tungstenite
-    actix-http tokio-websockets axum-0_8 warp-0_4 poem-3 salvo-1
-    fastwebsockets yawc ratchet_rs
+# The crate's features (in name order), but `default` and the core.
+mapfile -t STACKS < <(
+    cargo metadata --no-deps --format-version 1 --locked | python3 -c '
+import json, sys
+core = {"default", *sys.argv[1:]}
+package = next(p for p in json.load(sys.stdin)["packages"] if p["name"] == "ws-close-codes")
+print("\n".join(f for f in package["features"] if f not in core))
+' "${CORE[@]}"
 )
+if ((${#STACKS[@]} == 0)); then
+    echo "no stack features found in crates/ws-close-codes/Cargo.toml" >&2
+    exit 1
+fi
 ALL_TARGETS=1
-if [[ "${1:-}" == "--lib-only" ]]; then
+if [[ "${1:-}" == "--list-stacks" ]]; then
+    printf '%s\n' "${STACKS[@]}"
+    exit 0
+elif [[ "${1:-}" == "--lib-only" ]]; then
     ALL_TARGETS=0
 elif [[ $# -gt 0 ]]; then
-    echo "usage: $0 [--lib-only]" >&2
+    echo "usage: $0 [--lib-only | --list-stacks]" >&2
     exit 2
 fi
 
