@@ -47,6 +47,10 @@ macro_rules! tungstenite_lines {
     };
 }
 include!("tungstenite_lines.rs");
+// Named by path (`measured::tungstenite_versions!()`), so that the other
+// modules and the crate's own doc attributes, which come before any
+// `macro_rules!`, can call them; clippy takes the paths for redundant.
+#[allow(clippy::single_component_path_imports)]
 pub(crate) use {tungstenite_features, tungstenite_newest_crate, tungstenite_versions};
 
 /// The last protocol code tungstenite accepts: 1013 (Try Again Later). Its
