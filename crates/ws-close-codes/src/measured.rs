@@ -14,10 +14,10 @@ use crate::CloseCode;
 // behave the same.
 
 /// From the list of the lines, oldest first: `tungstenite_versions!()`,
-/// the range of lines (`"0.24-0.30"`); `tungstenite_features!()`, their
-/// features, in backticks and separated by commas; and
-/// `tungstenite_newest_crate!()`, the name of the newest line's dependency,
-/// which the doc examples rename to `tungstenite`.
+/// the range of lines (the oldest, `-`, the newest);
+/// `tungstenite_features!()`, their features, in backticks and separated
+/// by commas; and `tungstenite_newest_crate!()`, the name of the newest
+/// line's dependency, which the doc examples rename to `tungstenite`.
 macro_rules! tungstenite_lines {
     (
         ($krate:ident, $feature:literal, $line:literal, $reason:ident)
