@@ -4,7 +4,8 @@
 //! convert both ways, and that what tungstenite hands over when it reads a
 //! peer's bytes becomes the event in one call. One set of tests,
 //! instantiated per line by `line_tests!`, each against the tungstenite
-//! version of its feature.
+//! version of its feature; and that the list of the lines is the manifest's
+//! tungstenite features and dependencies.
 // The helpers below serve the lines' modules, of which there are none when
 // no tungstenite feature is on.
 #![cfg_attr(not(feature = "tungstenite"), allow(dead_code, unused_imports))]
@@ -305,11 +306,62 @@ macro_rules! line_tests {
 }
 
 /// One module of tests per line, from the list of the lines that the crate
-/// reads too, named after the line's dependency.
+/// reads too, named after the line's dependency; and `LINES`, each line's
+/// dependency, feature and version, oldest first.
 macro_rules! tungstenite_lines {
     ($(($krate:ident, $feature:literal, $line:literal, $reason:ident))+) => {
         $(line_tests!($krate, $feature);)+
+
+        const LINES: &[(&str, &str, &str)] = &[$((stringify!($krate), $feature, $line)),+];
     };
 }
 
 include!("../src/tungstenite_lines.rs");
+
+/// The lines of the list are exactly the tungstenite features and
+/// dependencies of Cargo.toml, in the same order, each dependency on its
+/// own line of tungstenite, and `tungstenite` turns on the newest; with or
+/// without the features.
+#[test]
+fn the_list_of_lines_is_the_manifest() {
+    let manifest = include_str!("../Cargo.toml");
+    let section = |name: &str| -> Vec<&str> {
+        let start = manifest.find(&format!("\n[{name}]\n")).expect(name) + name.len() + 4;
+        let end = manifest[start..]
+            .find("\n[")
+            .map_or(manifest.len(), |end| start + end);
+        manifest[start..end]
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .collect()
+    };
+    let features: Vec<&str> = section("features")
+        .into_iter()
+        .filter(|line| line.starts_with("tungstenite"))
+        .collect();
+    let (_, newest_feature, _) = LINES.last().unwrap();
+    let mut expected = vec![format!("tungstenite = [\"{newest_feature}\"]")];
+    for (dependency, feature, line) in LINES {
+        // The names follow the line: `tungstenite_0_30`, `tungstenite-0_30`.
+        let suffix = line.replace('.', "_");
+        assert_eq!(*dependency, format!("tungstenite_{suffix}"));
+        assert_eq!(*feature, format!("tungstenite-{suffix}"));
+        expected.push(format!("{feature} = [\"dep:{dependency}\", \"alloc\"]"));
+    }
+    assert_eq!(features, expected);
+
+    let dependencies: Vec<&str> = section("dependencies")
+        .into_iter()
+        .filter(|line| line.contains("package = \"tungstenite\""))
+        .collect();
+    let expected: Vec<String> = LINES
+        .iter()
+        .map(|(dependency, _, line)| {
+            format!(
+                "{dependency} = {{ package = \"tungstenite\", version = \"{line}\", \
+                 optional = true, default-features = false }}"
+            )
+        })
+        .collect();
+    assert_eq!(dependencies, expected);
+}
