@@ -188,7 +188,7 @@ async fn a_client_that_closes_with_a_code_gets_it_back() {
         let mut server = server::serve(config(4)).await.unwrap();
         let mut socket = initialised(server.addr).await;
         // Built with ws-close-codes, sent with tungstenite (the crate's
-        // `tungstenite` feature converts it).
+        // `tungstenite-0_30` feature converts it).
         let goodbye = CloseFrame::new(CloseCode::GoingAway, "navigating away").unwrap();
         socket
             .close(Some(TungsteniteFrame::from(goodbye)))

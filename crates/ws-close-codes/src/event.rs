@@ -2,6 +2,7 @@
 
 use core::fmt::{self, Write as _};
 
+use crate::measured::tungstenite_newest_crate;
 use crate::rules::{CODE_LEN, MAX_BODY_LEN};
 use crate::{CloseCode, CloseFrame};
 
@@ -200,9 +201,9 @@ impl<'a> CloseEvent<'a> {
     /// ended without a Close frame, read with
     /// [`from_next`](CloseEvent::from_next).
     ///
-    #[cfg_attr(feature = "tungstenite-0_30", doc = "```")]
-    #[cfg_attr(not(feature = "tungstenite-0_30"), doc = "```ignore")]
-    /// # use tungstenite_0_30 as tungstenite;
+    #[cfg_attr(feature = "tungstenite", doc = "```")]
+    #[cfg_attr(not(feature = "tungstenite"), doc = "```ignore")]
+    #[doc = concat!("# use ", tungstenite_newest_crate!(), " as tungstenite;")]
     /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
     /// use tungstenite::protocol::CloseFrame;
     /// use tungstenite::Message;
@@ -252,9 +253,9 @@ impl<'a> CloseEvent<'a> {
     /// reports 1006). When this side closed first, the event is the peer's
     /// answer and the stream ends right after it.
     ///
-    #[cfg_attr(feature = "tungstenite-0_30", doc = "```")]
-    #[cfg_attr(not(feature = "tungstenite-0_30"), doc = "```ignore")]
-    /// # use tungstenite_0_30 as tungstenite;
+    #[cfg_attr(feature = "tungstenite", doc = "```")]
+    #[cfg_attr(not(feature = "tungstenite"), doc = "```ignore")]
+    #[doc = concat!("# use ", tungstenite_newest_crate!(), " as tungstenite;")]
     /// use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
     /// use tungstenite::protocol::CloseFrame;
     /// use tungstenite::{Error, Message};
@@ -424,8 +425,8 @@ impl<'a> From<Option<CloseFrame<'a>>> for CloseEvent<'a> {
 ///
 /// Implemented, each with its stack's feature, for:
 ///
-/// - `tungstenite::Message` of every tungstenite line (`tungstenite-0_24`
-///   to `tungstenite-0_30`, `tungstenite`): a close is
+/// - `tungstenite::Message` of every tungstenite line (each line's feature,
+///   and `tungstenite` for the newest): a close is
 ///   `Message::Close(Option<CloseFrame>)`;
 /// - `actix_http::ws::Message` and `actix_http::ws::Frame` (`actix-http`):
 ///   a close is `Close(Option<CloseReason>)`;
@@ -443,9 +444,9 @@ impl<'a> From<Option<CloseFrame<'a>>> for CloseEvent<'a> {
 /// The trait is sealed: this crate implements it for these types only, and
 /// it has no methods of its own to call; use the two functions.
 ///
-#[cfg_attr(feature = "tungstenite-0_30", doc = "```")]
-#[cfg_attr(not(feature = "tungstenite-0_30"), doc = "```ignore")]
-/// # use tungstenite_0_30 as tungstenite;
+#[cfg_attr(feature = "tungstenite", doc = "```")]
+#[cfg_attr(not(feature = "tungstenite"), doc = "```ignore")]
+#[doc = concat!("# use ", tungstenite_newest_crate!(), " as tungstenite;")]
 /// use tungstenite::Message;
 /// use ws_close_codes::{CloseEvent, StackMessage};
 ///

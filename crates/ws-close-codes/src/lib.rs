@@ -125,9 +125,10 @@
 //! exactly one row per peer), for a Close frame that starts the closing
 //! handshake and carries a UTF-8 reason. The tests of the repository
 //! compute these tables from the peers themselves: the receiving code of
-//! tungstenite (every line from 0.24 to 0.30, in memory and over a loopback
-//! connection), tokio-websockets, actix-http, fastwebsockets 0.10.0, yawc
-//! 0.5.0, soketto 0.8.1 and ratchet_rs 1.2.1 over all 65,536 codes,
+//! tungstenite (every line this crate has a feature for,
+//! [`Peer::Tungstenite`]'s `version()`, in memory and over a loopback
+//! connection; its rows hold for each line, so they name none),
+//! tokio-websockets, actix-http, fastwebsockets 0.10.0, yawc 0.5.0, soketto 0.8.1 and ratchet_rs 1.2.1 over all 65,536 codes,
 //! headless Chromium (`crates/browser-check`), and Python's `websockets`
 //! 17.4 and Node's `ws` 8.23.0 measured over loopback
 //! (`crates/peer-tables/measure.sh`, whose results are checked in). Only
@@ -147,8 +148,8 @@
 //! | RFC 6455 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: Fail the WebSocket Connection, then 1006 Abnormal Closure |
 //! | Chromium 156 | 0-1004, 1007-1014, 1016-65535 | delivered as sent |
 //! | Chromium 156 | 1005-1006, 1015 | connection failed: error, then 1006 Abnormal Closure |
-//! | tungstenite 0.24-0.30 | 1000-1003, 1007-1013, 3000-4999 | delivered as sent |
-//! | tungstenite 0.24-0.30 | 0-999, 1004-1006, 1014-2999, 5000-65535 | replaced by 1002 Protocol error with reason "Protocol violation", clean, no error |
+//! | tungstenite | 1000-1003, 1007-1013, 3000-4999 | delivered as sent |
+//! | tungstenite | 0-999, 1004-1006, 1014-2999, 5000-65535 | replaced by 1002 Protocol error with reason "Protocol violation", clean, no error |
 //! | tokio-websockets 0.13 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
 //! | tokio-websockets 0.13 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: Error::Protocol(ProtocolError::InvalidCloseCode) |
 //! | actix-http 3.20 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
@@ -203,7 +204,7 @@
 //! | --- | --- | --- | --- | --- |
 //! | RFC 6455 | delivered | fails: Fail the WebSocket Connection, then 1006 Abnormal Closure | fails: Fail the WebSocket Connection, then 1006 Abnormal Closure | fails: Fail the WebSocket Connection, then 1006 Abnormal Closure |
 //! | Chromium 156 | delivered | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure |
-//! | tungstenite 0.24-0.30 | delivered | fails: Error::Protocol(ProtocolError::InvalidCloseSequence) | fails: Error::Utf8 | fails: Error::Protocol(ProtocolError::ControlFrameTooBig) |
+//! | tungstenite | delivered | fails: Error::Protocol(ProtocolError::InvalidCloseSequence) | fails: Error::Utf8 | fails: Error::Protocol(ProtocolError::ControlFrameTooBig) |
 //! | tokio-websockets 0.13 | delivered | fails: Error::Protocol(ProtocolError::InvalidPayloadLength) | fails: Error::Protocol(ProtocolError::InvalidUtf8) | fails: Error::Protocol(ProtocolError::InvalidPayloadLength) |
 //! | actix-http 3.20 | delivered | fails: ProtocolError::InvalidLength | fails: ProtocolError::BadOpCode | fails: ProtocolError::InvalidLength |
 //! | fastwebsockets 0.10 | delivered | fails: WebSocketError::InvalidCloseFrame | fails: WebSocketError::InvalidUTF8 | delivered |
@@ -219,7 +220,7 @@
 //!
 //! When a peer starts the closing handshake with 1014 (Bad Gateway), or
 //! with any other code that tungstenite's `CloseCode::is_allowed()`
-//! refuses, tungstenite 0.24 to 0.30 (and so tokio-tungstenite,
+//! refuses, every tungstenite line (and so tokio-tungstenite,
 //! async-tungstenite, axum, warp, poem and salvo) does this, in
 //! `WebSocketContext::do_close`:
 //!
@@ -268,12 +269,11 @@
 //!   minimum, and `std::error::Error` is the same trait).
 //! - `serde`: [`CloseCode`] serializes as its number and deserializes from
 //!   any `u16`.
-//! - `tungstenite-0_24`, `tungstenite-0_25`, `tungstenite-0_26`,
-//!   `tungstenite-0_27`, `tungstenite-0_28`, `tungstenite-0_29`,
-//!   `tungstenite-0_30`: conversions with the `CloseCode`, `CloseFrame`
-//!   and `Message` of that tungstenite line (see below). Turn on the one
-//!   your WebSocket stack uses, or several: they can be combined.
-//! - `tungstenite`: the newest line, the same as `tungstenite-0_30`.
+#![doc = concat!("- ", measured::tungstenite_features!(), ":")]
+//!   conversions with the `CloseCode`, `CloseFrame` and `Message` of that
+//!   tungstenite line (see below). Turn on the one your WebSocket stack
+//!   uses, or several: they can be combined.
+//! - `tungstenite`: the newest line, the same as the last feature above.
 //! - `actix-http`: conversions with actix-http 3's `ws::CloseCode`,
 //!   `ws::CloseReason`, `ws::Message` and `ws::Frame` (actix-web's
 //!   WebSocket types).
@@ -314,7 +314,7 @@
 //! tungstenite has no variant for the codes below and files 1004 and 1014
 //! under `Bad`, so its `is_allowed()` refuses 1014 (Bad Gateway), which
 //! RFC 6455 and this crate accept; tungstenite answers a peer's 1014 with
-//! 1002. Every line from 0.24 to 0.30 behaves the same: a test compares
+//! 1002. Every line behaves the same: a test compares
 //! every `u16` against each line and checks that this table lists exactly
 //! the codes where the variants or the validity differ.
 //!
@@ -322,7 +322,7 @@
 //!
 //! As of the registry of 2025-07-30:
 //!
-//! | code | ws-close-codes | valid here | tungstenite 0.24-0.30 | `is_allowed()` |
+//! | code | ws-close-codes | valid here | tungstenite | `is_allowed()` |
 //! | ---: | --- | --- | --- | --- |
 //! | 1004 | `Reserved` | no | `Bad(1004)` | no |
 //! | 1014 | `BadGateway` | yes | `Bad(1014)` | no |
@@ -359,15 +359,15 @@
 //! `is_allowed()` refuses, 1014 among them, and answers with it; the answer
 //! to a Close this side sent comes as the peer wrote it, whatever its code.
 //!
-#![cfg_attr(feature = "tungstenite-0_30", doc = "```")]
-#![cfg_attr(not(feature = "tungstenite-0_30"), doc = "```ignore")]
-//! # use tungstenite_0_30 as tungstenite;
+#![cfg_attr(feature = "tungstenite", doc = "```")]
+#![cfg_attr(not(feature = "tungstenite"), doc = "```ignore")]
+#![doc = concat!("# use ", measured::tungstenite_newest_crate!(), " as tungstenite;")]
 //! use tungstenite::protocol::frame::coding::CloseCode as TungsteniteCode;
 //! use tungstenite::protocol::CloseFrame;
 //! use tungstenite::{Error, Message};
 //! use ws_close_codes::CloseEvent;
 //!
-//! // What a tokio-tungstenite 0.30 socket yields; a list stands in for it.
+//! // What a tokio-tungstenite socket yields; a list stands in for it.
 //! let mut socket = vec![
 //!     Ok::<_, Error>(Message::text("hello")),
 //!     Ok(Message::Close(Some(CloseFrame {
@@ -400,7 +400,7 @@
 //!
 //! | stack | tungstenite line | feature |
 //! | --- | --- | --- |
-//! | tokio-tungstenite 0.30, async-tungstenite 0.35 | 0.30 | `tungstenite` |
+//! | tokio-tungstenite 0.30, async-tungstenite 0.35 | 0.30 | `tungstenite-0_30` |
 //!
 //! The frameworks built on tokio-tungstenite wrap its types in their own,
 //! so a tungstenite feature gives their handlers nothing: axum 0.8 has the
@@ -719,6 +719,7 @@ mod event;
 mod fastwebsockets_compat;
 mod frame;
 mod generated;
+mod measured;
 mod parse;
 mod peers;
 #[cfg(feature = "poem-3")]
@@ -734,15 +735,7 @@ mod salvo_compat;
 mod serde_impls;
 #[cfg(feature = "tokio-websockets")]
 mod tokio_websockets_compat;
-#[cfg(any(
-    feature = "tungstenite-0_24",
-    feature = "tungstenite-0_25",
-    feature = "tungstenite-0_26",
-    feature = "tungstenite-0_27",
-    feature = "tungstenite-0_28",
-    feature = "tungstenite-0_29",
-    feature = "tungstenite-0_30",
-))]
+// Each line's conversions are gated by its own feature, inside.
 mod tungstenite_compat;
 #[cfg(any(feature = "tokio-websockets", feature = "ratchet_rs"))]
 mod unsendable;

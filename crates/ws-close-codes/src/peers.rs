@@ -22,6 +22,9 @@
 
 use core::fmt;
 
+use crate::measured::{
+    tungstenite_error, tungstenite_versions, TUNGSTENITE_LAST, TUNGSTENITE_REPLACEMENT,
+};
 use crate::rules::{holds, CODE_LEN, MAX_BODY_LEN, MUST_NOT_SEND, REPORT_ONLY};
 use crate::{CloseCode, CodeRange};
 
@@ -54,9 +57,11 @@ pub enum Peer {
     /// which is more lenient than RFC 6455: the page's `CloseEvent` is
     /// [`CloseEvent::from_body_as_browser`](crate::CloseEvent::from_body_as_browser).
     Chromium,
-    /// tungstenite 0.24 to 0.30 (so also tokio-tungstenite, async-tungstenite,
-    /// axum, warp, poem and salvo): `WebSocket::read` on a Close frame that
-    /// starts the closing handshake.
+    #[doc = concat!(
+        "tungstenite ", tungstenite_versions!(), ", every line this crate has a feature for ",
+        "(so also tokio-tungstenite, async-tungstenite, axum, warp, poem and salvo): ",
+        "`WebSocket::read` on a Close frame that starts the closing handshake.",
+    )]
     Tungstenite,
     /// tokio-websockets 0.13: its `WebSocketStream`'s next item.
     TokioWebsockets,
@@ -146,14 +151,16 @@ impl Peer {
     ///
     /// ```
     /// use ws_close_codes::Peer;
-    /// assert_eq!(Peer::Tungstenite.version(), "0.24-0.30");
-    /// assert_eq!(Peer::Tungstenite.to_string(), "tungstenite 0.24-0.30");
+    /// assert_eq!(Peer::TokioWebsockets.version(), "0.13");
+    /// assert_eq!(Peer::TokioWebsockets.to_string(), "tokio-websockets 0.13");
+    /// // tungstenite's is the range of the lines this crate has a feature for.
+    /// assert!(Peer::Tungstenite.version().starts_with("0.24-"));
     /// ```
     pub const fn version(self) -> &'static str {
         match self {
             Peer::Rfc6455 => "",
             Peer::Chromium => "156",
-            Peer::Tungstenite => "0.24-0.30",
+            Peer::Tungstenite => tungstenite_versions!(),
             Peer::TokioWebsockets => "0.13",
             Peer::ActixHttp => "3.20",
             Peer::FastWebsockets => "0.10",
@@ -238,14 +245,7 @@ impl Peer {
         let error = match (self, cause) {
             (Peer::Rfc6455, _) => "Fail the WebSocket Connection",
             (Peer::Chromium, _) => "error",
-            (Peer::Tungstenite, Cause::OneByte) => {
-                "Error::Protocol(ProtocolError::InvalidCloseSequence)"
-            }
-            (Peer::Tungstenite, Cause::TooLong) => {
-                "Error::Protocol(ProtocolError::ControlFrameTooBig)"
-            }
-            // tungstenite replaces the codes it refuses: no failure.
-            (Peer::Tungstenite, Cause::Code) | (Peer::Tungstenite, Cause::Utf8) => "Error::Utf8",
+            (Peer::Tungstenite, cause) => tungstenite_error(cause),
             (Peer::TokioWebsockets, Cause::OneByte) | (Peer::TokioWebsockets, Cause::TooLong) => {
                 "Error::Protocol(ProtocolError::InvalidPayloadLength)"
             }
@@ -295,7 +295,7 @@ impl Peer {
 
 /// Why a peer fails a connection on a Close frame.
 #[derive(Clone, Copy)]
-enum Cause {
+pub(crate) enum Cause {
     /// A 1-byte body: a code needs two.
     OneByte,
     /// A body over [`MAX_BODY_LEN`] bytes.
@@ -322,12 +322,6 @@ const fn in_fixed_list(value: u16, last: u16) -> bool {
     }
 }
 
-/// The last protocol code tungstenite accepts: 1013 (Try Again Later). Its
-/// `CloseCode::is_allowed` refuses 1014 (Bad Gateway), registered in 2016.
-/// fastwebsockets and yawc copied tungstenite's `CloseCode`, soketto and
-/// ratchet_rs list the same codes.
-const TUNGSTENITE_LAST: u16 = 1013;
-
 /// The code soketto accepts beyond its list, although RFC 6455 forbids
 /// sending it ([`MUST_NOT_SEND`]): 1015 (TLS handshake).
 const SOKETTO_ALSO: u16 = 1015;
@@ -352,15 +346,6 @@ const fn ratchet_parses(value: u16) -> bool {
 /// The last protocol code the other peers with a fixed list accept: 1014
 /// (Bad Gateway).
 const FIXED_LIST_LAST: u16 = 1014;
-
-/// What tungstenite puts in place of a code it refuses: its
-/// `CloseCode::Protocol` with this reason, in the frame handed to the
-/// application and in the Close frame it answers with.
-const TUNGSTENITE_REPLACEMENT: Replacement = Replacement {
-    code: CloseCode::ProtocolError,
-    reason: Some("Protocol violation"),
-    clean: true,
-};
 
 impl CloseCode {
     /// What `peer`'s application sees when a Close frame with this code
@@ -525,9 +510,9 @@ impl fmt::Display for Delivery {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Replacement {
-    code: CloseCode,
-    reason: Option<&'static str>,
-    clean: bool,
+    pub(crate) code: CloseCode,
+    pub(crate) reason: Option<&'static str>,
+    pub(crate) clean: bool,
 }
 
 impl Replacement {

@@ -1,10 +1,11 @@
 //! Conversions to and from tungstenite's close codes and Close frames, and
 //! the close events of what it hands over when reading, for every release
-//! line from 0.24 to 0.30.
+//! line this crate has a feature for.
 //!
 //! Each line is a separate crate to the compiler (0.x versions are
 //! semver-incompatible), so each needs its own `impl` blocks; they all come
-//! from the one macro below, instantiated once per line. tungstenite's
+//! from the one macro below, instantiated once per entry of the list of the
+//! lines, `tungstenite_lines.rs`, which the tests of each line read too. tungstenite's
 //! `CloseCode` is the same enum with the same numbering on every line. Its
 //! `CloseFrame` changed in 0.26: before, it is `CloseFrame<'t>` with a
 //! `Cow<'t, str>` reason; from 0.26 on, it owns its reason as `Utf8Bytes`.
@@ -18,14 +19,12 @@
 //! The disagreements between the crates are listed in the crate
 //! documentation ("Interoperating with tungstenite").
 
-use crate::event::sealed::Sealed;
-use crate::{CloseCode, CloseEvent, CloseFrame, CloseFrameError, StackMessage};
-
 /// The conversions for one tungstenite line.
 ///
 /// - `krate`: the name of the dependency (`tungstenite_0_24`, ...);
 /// - `line`: the line, for the docs (`"0.24"`);
-/// - `features`: the features that enable it, for the docs;
+/// - `feature`: the feature that enables it, and `also`, what else does
+///   (`" or `tungstenite`"` for the newest line), for the docs;
 /// - `frame`: `CloseFrame<'a>` where tungstenite's `CloseFrame` borrows
 ///   its reason, plain `CloseFrame` where it owns it;
 /// - `reason`: what the conversion to tungstenite's frame does with the
@@ -33,11 +32,14 @@ use crate::{CloseCode, CloseEvent, CloseFrame, CloseFrameError, StackMessage};
 ///
 /// Every doc example renames the dependency to `tungstenite`, as a user's
 /// `Cargo.toml` names it, so the examples read as a user writes them.
+// Unused when no line's feature is on.
+#[allow(unused_macros)]
 macro_rules! tungstenite_line {
     (
         krate: $krate:ident,
         line: $line:literal,
-        features: $features:literal,
+        feature: $feature:literal,
+        also: $also:literal,
         frame: CloseFrame $(<$lt:lifetime>)?,
         reason: $reason:literal $(,)?
     ) => {
@@ -47,7 +49,7 @@ macro_rules! tungstenite_line {
             "the same number, for every `u16`.",
         )]
         ///
-        #[doc = concat!("Enabled by ", $features, ".")]
+        #[doc = concat!("Enabled by the feature `", $feature, "`", $also, ".")]
         ///
         /// ```
         #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
@@ -69,7 +71,7 @@ macro_rules! tungstenite_line {
             "`ws_close_codes::CloseCode`: the same number, for every `u16`.",
         )]
         ///
-        #[doc = concat!("Enabled by ", $features, ".")]
+        #[doc = concat!("Enabled by the feature `", $feature, "`", $also, ".")]
         ///
         /// ```
         #[doc = concat!("# use ", stringify!($krate), " as tungstenite;")]
@@ -91,7 +93,7 @@ macro_rules! tungstenite_line {
         )]
         ///
         #[doc = concat!(
-            "Enabled by ", $features, ". ", $reason, " The result is always valid to send: ",
+            "Enabled by the feature `", $feature, "`", $also, ". ", $reason, " The result is always valid to send: ",
             "a [`CloseFrame`] holds only sendable codes and reasons of at most 123 bytes.",
         )]
         ///
@@ -120,7 +122,7 @@ macro_rules! tungstenite_line {
         )]
         ///
         #[doc = concat!(
-            "Enabled by ", $features, ". Refuses what [`CloseFrame::new`] refuses: ",
+            "Enabled by the feature `", $feature, "`", $also, ". Refuses what [`CloseFrame::new`] refuses: ",
             "a code that may not be sent, which tungstenite lets a caller build ",
             "([`CloseFrameError::InvalidCode`]), and a reason over 123 bytes ",
             "([`CloseFrameError::ReasonTooLong`]).",
@@ -164,7 +166,7 @@ macro_rules! tungstenite_line {
         )]
         ///
         #[doc = concat!(
-            "Enabled by ", $features, ". The event for the frame of ",
+            "Enabled by the feature `", $feature, "`", $also, ". The event for the frame of ",
             "`Message::Close(Some(frame))`. Nothing is checked, as with ",
             "[`CloseEvent::new`]: a code that this crate's rules refuse is reported ",
             "as tungstenite hands it over. For the `Option` that `Message::Close` ",
@@ -199,7 +201,7 @@ macro_rules! tungstenite_line {
         )]
         ///
         #[doc = concat!(
-            "Enabled by ", $features, ". `Some(frame)` is the event of the frame, ",
+            "Enabled by the feature `", $feature, "`", $also, ". `Some(frame)` is the event of the frame, ",
             "as `From<&CloseFrame>`; `None` (the peer's Close frame had no code) is ",
             "[`CloseEvent::no_status`].",
         )]
@@ -238,7 +240,7 @@ macro_rules! tungstenite_line {
         )]
         ///
         #[doc = concat!(
-            "Enabled by ", $features, ". The same as the conversion from ",
+            "Enabled by the feature `", $feature, "`", $also, ". The same as the conversion from ",
             "`Option<&CloseFrame>`.",
         )]
         ///
@@ -273,7 +275,7 @@ macro_rules! tungstenite_line {
         )]
         ///
         #[doc = concat!(
-            "Enabled by ", $features, ". `Message::Frame`, a raw frame that ",
+            "Enabled by the feature `", $feature, "`", $also, ". `Message::Frame`, a raw frame that ",
             "tungstenite never hands over when reading, has no event either.",
         )]
         ///
@@ -312,65 +314,48 @@ macro_rules! tungstenite_line {
     };
 }
 
-#[cfg(feature = "tungstenite-0_24")]
-tungstenite_line! {
-    krate: tungstenite_0_24,
-    line: "0.24",
-    features: "the feature `tungstenite-0_24`",
-    frame: CloseFrame<'a>,
-    reason: "The reason is borrowed (`Cow::Borrowed`).",
+/// The lines, from the one list of them (`tungstenite_lines.rs`): each
+/// line's conversions where its feature is on, and the imports they share
+/// where any line's is. The newest line is also enabled by the feature
+/// `tungstenite`, which its docs say.
+macro_rules! tungstenite_lines {
+    ($(($krate:ident, $feature:literal, $line:literal, $reason:ident))+) => {
+        #[cfg(any($(feature = $feature),+))]
+        use crate::event::sealed::Sealed;
+        #[cfg(any($(feature = $feature),+))]
+        use crate::{CloseCode, CloseEvent, CloseFrame, CloseFrameError, StackMessage};
+
+        tungstenite_lines!(@each $(($krate, $feature, $line, $reason))+);
+    };
+    (@each ($krate:ident, $feature:literal, $line:literal, $reason:ident)) => {
+        tungstenite_lines!(@line ($krate, $feature, $line, $reason), " or `tungstenite`");
+    };
+    (@each ($krate:ident, $feature:literal, $line:literal, $reason:ident) $($newer:tt)+) => {
+        tungstenite_lines!(@line ($krate, $feature, $line, $reason), "");
+        tungstenite_lines!(@each $($newer)+);
+    };
+    (@line ($krate:ident, $feature:literal, $line:literal, borrowed), $also:literal) => {
+        #[cfg(feature = $feature)]
+        tungstenite_line! {
+            krate: $krate,
+            line: $line,
+            feature: $feature,
+            also: $also,
+            frame: CloseFrame<'a>,
+            reason: "The reason is borrowed (`Cow::Borrowed`).",
+        }
+    };
+    (@line ($krate:ident, $feature:literal, $line:literal, owned), $also:literal) => {
+        #[cfg(feature = $feature)]
+        tungstenite_line! {
+            krate: $krate,
+            line: $line,
+            feature: $feature,
+            also: $also,
+            frame: CloseFrame,
+            reason: "The reason is copied into a `Utf8Bytes`.",
+        }
+    };
 }
 
-#[cfg(feature = "tungstenite-0_25")]
-tungstenite_line! {
-    krate: tungstenite_0_25,
-    line: "0.25",
-    features: "the feature `tungstenite-0_25`",
-    frame: CloseFrame<'a>,
-    reason: "The reason is borrowed (`Cow::Borrowed`).",
-}
-
-#[cfg(feature = "tungstenite-0_26")]
-tungstenite_line! {
-    krate: tungstenite_0_26,
-    line: "0.26",
-    features: "the feature `tungstenite-0_26`",
-    frame: CloseFrame,
-    reason: "The reason is copied into a `Utf8Bytes`.",
-}
-
-#[cfg(feature = "tungstenite-0_27")]
-tungstenite_line! {
-    krate: tungstenite_0_27,
-    line: "0.27",
-    features: "the feature `tungstenite-0_27`",
-    frame: CloseFrame,
-    reason: "The reason is copied into a `Utf8Bytes`.",
-}
-
-#[cfg(feature = "tungstenite-0_28")]
-tungstenite_line! {
-    krate: tungstenite_0_28,
-    line: "0.28",
-    features: "the feature `tungstenite-0_28`",
-    frame: CloseFrame,
-    reason: "The reason is copied into a `Utf8Bytes`.",
-}
-
-#[cfg(feature = "tungstenite-0_29")]
-tungstenite_line! {
-    krate: tungstenite_0_29,
-    line: "0.29",
-    features: "the feature `tungstenite-0_29`",
-    frame: CloseFrame,
-    reason: "The reason is copied into a `Utf8Bytes`.",
-}
-
-#[cfg(feature = "tungstenite-0_30")]
-tungstenite_line! {
-    krate: tungstenite_0_30,
-    line: "0.30",
-    features: "the feature `tungstenite-0_30` or `tungstenite`",
-    frame: CloseFrame,
-    reason: "The reason is copied into a `Utf8Bytes`.",
-}
+include!("tungstenite_lines.rs");

@@ -12,15 +12,9 @@
 //!   back;
 //! - when tungstenite closed first, the server's answer is handed over as
 //!   received, whatever its code.
-#![cfg(any(
-    feature = "tungstenite-0_24",
-    feature = "tungstenite-0_25",
-    feature = "tungstenite-0_26",
-    feature = "tungstenite-0_27",
-    feature = "tungstenite-0_28",
-    feature = "tungstenite-0_29",
-    feature = "tungstenite-0_30",
-))]
+// The helpers below serve the lines' modules, of which there are none when
+// no tungstenite feature is on.
+#![cfg_attr(not(feature = "tungstenite"), allow(dead_code, unused_imports))]
 
 mod common;
 
@@ -113,20 +107,21 @@ fn connect(port: u16) -> (TcpStream, Vec<u8>) {
     (stream, rest)
 }
 
-/// The tests for one line: `module` is the name of the test module,
-/// `krate` the dependency, `feature` the feature that enables it.
+/// The tests for one line, in a module named after `krate`, the
+/// dependency (which the tests name `::krate`), `feature` the feature that
+/// enables it.
 macro_rules! line_tests {
-    ($module:ident, $krate:ident, $feature:literal) => {
+    ($krate:ident, $feature:literal) => {
         #[cfg(feature = $feature)]
-        mod $module {
+        mod $krate {
             use std::io::{Read, Write};
 
             use super::common::peers::{all_bodies, body, check, Seen, REASON};
             use super::{client_close_body, connect, serve, Wire};
+            use ::$krate::error::Error;
+            use ::$krate::protocol::frame::coding::CloseCode as Theirs;
+            use ::$krate::protocol::{Message, Role, WebSocket};
             use ws_close_codes::{CloseCode, Delivery, Peer};
-            use $krate::error::Error;
-            use $krate::protocol::frame::coding::CloseCode as Theirs;
-            use $krate::protocol::{Message, Role, WebSocket};
 
             /// The error as `Failure::error` names it (`Utf8` carries a
             /// message from 0.28 on).
@@ -277,10 +272,12 @@ macro_rules! line_tests {
     };
 }
 
-line_tests!(v0_24, tungstenite_0_24, "tungstenite-0_24");
-line_tests!(v0_25, tungstenite_0_25, "tungstenite-0_25");
-line_tests!(v0_26, tungstenite_0_26, "tungstenite-0_26");
-line_tests!(v0_27, tungstenite_0_27, "tungstenite-0_27");
-line_tests!(v0_28, tungstenite_0_28, "tungstenite-0_28");
-line_tests!(v0_29, tungstenite_0_29, "tungstenite-0_29");
-line_tests!(v0_30, tungstenite_0_30, "tungstenite-0_30");
+/// One module of tests per line, from the list of the lines that the crate
+/// reads too, named after the line's dependency.
+macro_rules! tungstenite_lines {
+    ($(($krate:ident, $feature:literal, $line:literal, $reason:ident))+) => {
+        $(line_tests!($krate, $feature);)+
+    };
+}
+
+include!("../src/tungstenite_lines.rs");

@@ -4,16 +4,11 @@
 //! convert both ways, and that what tungstenite hands over when it reads a
 //! peer's bytes becomes the event in one call. One set of tests,
 //! instantiated per line by `line_tests!`, each against the tungstenite
-//! version of its feature.
-#![cfg(any(
-    feature = "tungstenite-0_24",
-    feature = "tungstenite-0_25",
-    feature = "tungstenite-0_26",
-    feature = "tungstenite-0_27",
-    feature = "tungstenite-0_28",
-    feature = "tungstenite-0_29",
-    feature = "tungstenite-0_30",
-))]
+//! version of its feature; and that the list of the lines is the manifest's
+//! tungstenite features and dependencies.
+// The helpers below serve the lines' modules, of which there are none when
+// no tungstenite feature is on.
+#![cfg_attr(not(feature = "tungstenite"), allow(dead_code, unused_imports))]
 
 mod common;
 
@@ -34,18 +29,19 @@ fn text_frame(text: &str) -> Vec<u8> {
     frame
 }
 
-/// The tests for one line: `module` is the name of the test module,
-/// `krate` the dependency, `feature` the feature that enables it.
+/// The tests for one line, in a module named after `krate`, the
+/// dependency (which the tests name `::krate`), `feature` the feature that
+/// enables it.
 macro_rules! line_tests {
-    ($module:ident, $krate:ident, $feature:literal) => {
+    ($krate:ident, $feature:literal) => {
         #[cfg(feature = $feature)]
-        mod $module {
+        mod $krate {
             use super::common::tables::{assert_documented_table, yes_no};
+            use ::$krate::protocol::frame::coding::CloseCode as Theirs;
+            use ::$krate::protocol::CloseFrame as TheirFrame;
+            use ::$krate::protocol::{Role, WebSocket};
+            use ::$krate::{Error, Message};
             use ws_close_codes::{CloseCode, CloseEvent, CloseFrame, CloseFrameError};
-            use $krate::protocol::frame::coding::CloseCode as Theirs;
-            use $krate::protocol::CloseFrame as TheirFrame;
-            use $krate::protocol::{Role, WebSocket};
-            use $krate::{Error, Message};
 
             /// Whether tungstenite has a named variant for the code (its
             /// catch-alls are `Reserved`, `Iana`, `Library` and `Bad`).
@@ -269,7 +265,7 @@ macro_rules! line_tests {
                     Message::binary(vec![1]),
                     Message::Ping(vec![2].into()),
                     Message::Pong(vec![3].into()),
-                    Message::Frame($krate::protocol::frame::Frame::close(None)),
+                    Message::Frame(::$krate::protocol::frame::Frame::close(None)),
                 ] {
                     assert_eq!(CloseEvent::from_message(&message), None, "{message:?}");
                     let next = Some(Ok::<_, Error>(message));
@@ -300,7 +296,8 @@ macro_rules! line_tests {
                     let ours = CloseFrame::new(CloseCode::from(v), "bye").unwrap();
                     let mut body = [0u8; 125];
                     let len = ours.encode_into(&mut body).unwrap();
-                    let frame = $krate::protocol::frame::Frame::close(Some(TheirFrame::from(ours)));
+                    let frame =
+                        ::$krate::protocol::frame::Frame::close(Some(TheirFrame::from(ours)));
                     assert_eq!(&frame.payload()[..], &body[..len], "{v}");
                 }
             }
@@ -308,10 +305,63 @@ macro_rules! line_tests {
     };
 }
 
-line_tests!(v0_24, tungstenite_0_24, "tungstenite-0_24");
-line_tests!(v0_25, tungstenite_0_25, "tungstenite-0_25");
-line_tests!(v0_26, tungstenite_0_26, "tungstenite-0_26");
-line_tests!(v0_27, tungstenite_0_27, "tungstenite-0_27");
-line_tests!(v0_28, tungstenite_0_28, "tungstenite-0_28");
-line_tests!(v0_29, tungstenite_0_29, "tungstenite-0_29");
-line_tests!(v0_30, tungstenite_0_30, "tungstenite-0_30");
+/// One module of tests per line, from the list of the lines that the crate
+/// reads too, named after the line's dependency; and `LINES`, each line's
+/// dependency, feature and version, oldest first.
+macro_rules! tungstenite_lines {
+    ($(($krate:ident, $feature:literal, $line:literal, $reason:ident))+) => {
+        $(line_tests!($krate, $feature);)+
+
+        const LINES: &[(&str, &str, &str)] = &[$((stringify!($krate), $feature, $line)),+];
+    };
+}
+
+include!("../src/tungstenite_lines.rs");
+
+/// The lines of the list are exactly the tungstenite features and
+/// dependencies of Cargo.toml, in the same order, each dependency on its
+/// own line of tungstenite, and `tungstenite` turns on the newest; with or
+/// without the features.
+#[test]
+fn the_list_of_lines_is_the_manifest() {
+    let manifest = include_str!("../Cargo.toml");
+    let section = |name: &str| -> Vec<&str> {
+        let start = manifest.find(&format!("\n[{name}]\n")).expect(name) + name.len() + 4;
+        let end = manifest[start..]
+            .find("\n[")
+            .map_or(manifest.len(), |end| start + end);
+        manifest[start..end]
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .collect()
+    };
+    let features: Vec<&str> = section("features")
+        .into_iter()
+        .filter(|line| line.starts_with("tungstenite"))
+        .collect();
+    let (_, newest_feature, _) = LINES.last().unwrap();
+    let mut expected = vec![format!("tungstenite = [\"{newest_feature}\"]")];
+    for (dependency, feature, line) in LINES {
+        // The names follow the line: `tungstenite_0_30`, `tungstenite-0_30`.
+        let suffix = line.replace('.', "_");
+        assert_eq!(*dependency, format!("tungstenite_{suffix}"));
+        assert_eq!(*feature, format!("tungstenite-{suffix}"));
+        expected.push(format!("{feature} = [\"dep:{dependency}\", \"alloc\"]"));
+    }
+    assert_eq!(features, expected);
+
+    let dependencies: Vec<&str> = section("dependencies")
+        .into_iter()
+        .filter(|line| line.contains("package = \"tungstenite\""))
+        .collect();
+    let expected: Vec<String> = LINES
+        .iter()
+        .map(|(dependency, _, line)| {
+            format!(
+                "{dependency} = {{ package = \"tungstenite\", version = \"{line}\", \
+                 optional = true, default-features = false }}"
+            )
+        })
+        .collect();
+    assert_eq!(dependencies, expected);
+}
