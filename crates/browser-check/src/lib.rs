@@ -237,7 +237,7 @@ impl Engine {
                 dir_arg,
                 url.into(),
             ],
-            _ => {
+            Browser::WebKit => {
                 let script = dir.join("webkit_view.py").display().to_string();
                 let args = vec![
                     "-a".to_owned(),
@@ -247,6 +247,7 @@ impl Engine {
                 ];
                 return ("xvfb-run".into(), args);
             }
+            other => panic!("browser-check does not know how to start {other:?}"),
         };
         (executable.to_path_buf(), args)
     }

@@ -141,7 +141,21 @@ async fn run(engine: Engine, executable: &Path) -> Result<(), BoxError> {
     };
     println!("version: {version}");
     println!("navigator.userAgent: {}", reports.user_agent);
-    println!("the crate's data is for: {}", browser.peer());
+    let measured = browser.peer().version();
+    let same = version
+        .split([' ', '.'])
+        .collect::<Vec<_>>()
+        .windows(measured.split('.').count())
+        .any(|parts| parts.join(".") == measured);
+    println!(
+        "the crate's data is for: {}{}",
+        browser.peer(),
+        if same {
+            ""
+        } else {
+            " (another version: if this run agrees, update its version in crates/ws-close-codes/src/measured.rs)"
+        }
+    );
 
     let events_ok = compare_events(browser, &cases, &reports);
     let calls_ok = compare_close_calls(&reports);

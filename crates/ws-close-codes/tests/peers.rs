@@ -384,4 +384,10 @@ fn the_codes_every_peer_delivers_are_documented() {
     for (name, text) in documents {
         assert_eq!(every_peer_line(text), computed, "{name}");
     }
+    // README's note after the quick start, which closes with 1013, names
+    // the same codes.
+    let readme = documents[1].1;
+    let after = &readme[readme.find("<!-- quickstart:end -->").expect("marker")..];
+    let note = &after[..after.find("\n## ").expect("the next section")];
+    assert!(note.contains(&format!("`{computed}`")), "{note}");
 }
