@@ -46,8 +46,8 @@ fn main() -> ExitCode {
     for engine in Engine::all() {
         let name = engine.browser.peer().name();
         let Some(executable) = std::env::var_os(engine.variable()) else {
-            let installed = if Path::new(engine.usual_path()).exists() {
-                format!("{} is there", engine.usual_path())
+            let installed = if installed(engine) {
+                format!("installed ({})", engine.usual_path())
             } else {
                 format!("not installed (Debian's packages: {})", engine.packages())
             };
@@ -67,6 +67,20 @@ fn main() -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Whether the engine is there at its usual path: for WebKitGTK, a Python
+/// that imports WebKit2 4.1 through `gi`.
+fn installed(engine: Engine) -> bool {
+    let path = Path::new(engine.usual_path());
+    match engine.browser {
+        Browser::WebKit => std::process::Command::new(path)
+            .args(["-c", "import gi; gi.require_version('WebKit2', '4.1')"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success()),
+        _ => path.exists(),
     }
 }
 
