@@ -161,8 +161,8 @@ fn every_value_has_one_representation_and_the_library_rules() {
         assert_eq!(code.is_sendable(), library.is_sendable());
 
         assert_eq!(
-            code.is_reported_by_browsers(),
-            library.is_reported_by_browsers()
+            code.is_reported_by_every_browser(),
+            library.is_reported_by_every_browser()
         );
         assert_eq!(
             code.is_accepted_by_websocket_close(),

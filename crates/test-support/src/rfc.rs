@@ -45,9 +45,13 @@ pub fn script_may_close_with(v: u16) -> bool {
     v == 1000 || (3000..=4999).contains(&v)
 }
 
-/// Chromium on receipt (measured): everything but 1005, 1006 and 1015.
-pub fn browsers_accept(v: u16) -> bool {
-    !matches!(v, 1005 | 1006 | 1015)
+/// What every browser engine measured reports on receipt (by
+/// `crates/browser-check`): what RFC 6455 lets an endpoint send
+/// ([`sendable`]) but the protocol codes after 1011, on which WebKitGTK
+/// fails the connection (Chromium fails on 1005, 1006 and 1015 only, which
+/// are not sendable; Firefox reports every code).
+pub fn every_browser_reports(v: u16) -> bool {
+    sendable(v) && !(1012..=2999).contains(&v)
 }
 
 /// An orderly end: 1000 (Normal Closure), 1001 (Going Away) and 1005 (No

@@ -729,10 +729,11 @@ macro_rules! __close_code_enum {
                 self.to_close_code().is_accepted_by_websocket_close()
             }
 
-            /// `CloseCode::is_reported_by_browsers`: whether a browser reports
-            /// the code to the page when a Close frame carries it.
-            pub const fn is_reported_by_browsers(self) -> bool {
-                self.to_close_code().is_reported_by_browsers()
+            /// `CloseCode::is_reported_by_every_browser`: whether the page of
+            /// every browser engine measured is told the code when a Close
+            /// frame carries it.
+            pub const fn is_reported_by_every_browser(self) -> bool {
+                self.to_close_code().is_reported_by_every_browser()
             }
 
             /// `CloseCode::is_normal`: whether the code reports an orderly

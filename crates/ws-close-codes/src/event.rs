@@ -3,8 +3,8 @@
 use core::fmt::{self, Write as _};
 
 use crate::measured::tungstenite_newest_crate;
-use crate::rules::{CODE_LEN, MAX_BODY_LEN};
-use crate::{CloseCode, CloseFrame};
+use crate::rules::CODE_LEN;
+use crate::{Browser, CloseCode, CloseFrame, Delivery};
 
 /// How a connection ended, in the terms of the DOM's `CloseEvent`: the
 /// `code`, the `reason` and whether the closing handshake completed
@@ -115,11 +115,11 @@ impl<'a> CloseEvent<'a> {
     /// (the endpoint fails the connection, and that is what a page is told
     /// when a browser does so).
     ///
-    /// Stricter than a browser on codes: a browser reports 0-999, 1004,
-    /// 1016-2999 and 5000 and up as sent
-    /// ([`CloseCode::is_reported_by_browsers`]), while this reports them as
-    /// abnormal, like the strict libraries do. Use [`CloseEvent::new`] to
-    /// report something else.
+    /// Stricter than Chromium and Firefox on codes: they report 0-999,
+    /// 1004, 1016-2999 and 5000 and up as sent
+    /// ([`from_body_as`](CloseEvent::from_body_as)), while this reports
+    /// them as abnormal, like the strict libraries do. Use
+    /// [`CloseEvent::new`] to report something else.
     ///
     /// ```
     /// use ws_close_codes::{CloseCode, CloseEvent};
@@ -133,57 +133,86 @@ impl<'a> CloseEvent<'a> {
         }
     }
 
-    /// The event a browser page sees for a received Close frame body: the
-    /// DOM `CloseEvent` that Chromium reports (measured in headless
-    /// Chromium 156; the repository's `crates/browser-check` test compares
-    /// this function with a real browser).
+    /// The event the page of `browser` sees for a received Close frame
+    /// body: the DOM `CloseEvent` that engine reports, as measured
+    /// ([`Peer`](crate::Peer) names the versions; the repository's
+    /// `crates/browser-check` test compares this function with each real
+    /// engine). It follows [`Peer::receives`](crate::Peer::receives) for
+    /// the engine's [`Peer`](crate::Peer):
     ///
-    /// - An empty body: [`no_status`](CloseEvent::no_status) (1005, clean).
-    /// - A body the browser fails the connection on:
+    /// - An empty body (and, in Firefox, a 1-byte body):
+    ///   [`no_status`](CloseEvent::no_status) (1005, clean).
+    /// - A body the engine fails the connection on:
     ///   [`abnormal`](CloseEvent::abnormal) (1006, no reason, not clean).
-    ///   That is a 1-byte body, a body over 125 bytes, a code of 1005, 1006
-    ///   or 1015 ([`rules::REPORT_ONLY`]), or a reason that is not UTF-8.
-    /// - Any other body: its code and reason, clean. This includes codes RFC
-    ///   6455 does not allow in a Close frame (0-999, 1004, the unassigned
-    ///   1016-2999, 5000 and up), which [`from_body`](CloseEvent::from_body)
-    ///   reports as abnormal; see [`CloseCode::is_reported_by_browsers`].
-    ///
-    /// [`rules::REPORT_ONLY`]: crate::rules::REPORT_ONLY
+    ///   In every engine that is a body over 125 bytes or a reason that is
+    ///   not UTF-8; in Chromium and WebKitGTK a 1-byte body too; and the
+    ///   codes each engine refuses (see
+    ///   [`CloseCode::received_by`](CloseCode::received_by)): 1005, 1006
+    ///   and 1015 in Chromium, none in Firefox, all but 1000-1003,
+    ///   1007-1011 and 3000-4999 in WebKitGTK.
+    /// - Any other body: its code and reason, clean. This includes codes
+    ///   RFC 6455 does not allow in a Close frame, which
+    ///   [`from_body`](CloseEvent::from_body) reports as abnormal.
     ///
     /// ```
-    /// use ws_close_codes::{CloseCode, CloseEvent};
+    /// use ws_close_codes::{Browser, CloseCode, CloseEvent};
     ///
-    /// // 4999: sent and reported as is.
-    /// let event = CloseEvent::from_body_as_browser(b"\x13\x87bye");
-    /// assert_eq!((event.code().as_u16(), event.reason(), event.was_clean()), (4999, "bye", true));
+    /// // 4999: sent and reported as is, by every engine.
+    /// for browser in Browser::ALL {
+    ///     let event = CloseEvent::from_body_as(browser, b"\x13\x87bye");
+    ///     assert_eq!((event.code().as_u16(), event.reason(), event.was_clean()), (4999, "bye", true));
+    /// }
     ///
-    /// // 999 and 1004 break RFC 6455, but a browser reports them.
-    /// assert_eq!(CloseEvent::from_body_as_browser(b"\x03\xe7").code().as_u16(), 999);
-    /// assert_eq!(CloseEvent::from_body_as_browser(b"\x03\xec").code(), CloseCode::Reserved);
+    /// // 1014 (Bad Gateway): Chromium and Firefox report it, WebKitGTK fails.
+    /// let bad_gateway = b"\x03\xf6";
+    /// assert_eq!(CloseEvent::from_body_as(Browser::Chromium, bad_gateway).code(), CloseCode::BadGateway);
+    /// assert_eq!(CloseEvent::from_body_as(Browser::WebKit, bad_gateway), CloseEvent::abnormal());
+    ///
+    /// // 1004 breaks RFC 6455, but Chromium and Firefox report it.
+    /// assert_eq!(CloseEvent::from_body_as(Browser::Firefox, b"\x03\xec").code(), CloseCode::Reserved);
     /// assert_eq!(CloseEvent::from_body(b"\x03\xec"), CloseEvent::abnormal());
     ///
-    /// // The connection is failed on 1005, 1006 and 1015 and on malformed bodies.
-    /// assert_eq!(CloseEvent::from_body_as_browser(b"\x03\xee"), CloseEvent::abnormal());
-    /// assert_eq!(CloseEvent::from_body_as_browser(b"\x03"), CloseEvent::abnormal());
-    /// assert_eq!(CloseEvent::from_body_as_browser(b"\x03\xe8\xff"), CloseEvent::abnormal());
-    /// assert_eq!(CloseEvent::from_body_as_browser(&[b'a'; 126]), CloseEvent::abnormal());
+    /// // A 1-byte body: Firefox reads no code, the others fail.
+    /// assert_eq!(CloseEvent::from_body_as(Browser::Firefox, b"\x03"), CloseEvent::no_status());
+    /// assert_eq!(CloseEvent::from_body_as(Browser::Chromium, b"\x03"), CloseEvent::abnormal());
     ///
-    /// assert_eq!(CloseEvent::from_body_as_browser(b""), CloseEvent::no_status());
+    /// // A reason that is not UTF-8, a body of 126 bytes: every engine fails.
+    /// for browser in Browser::ALL {
+    ///     assert_eq!(CloseEvent::from_body_as(browser, b"\x03\xe8\xff"), CloseEvent::abnormal());
+    ///     assert_eq!(CloseEvent::from_body_as(browser, &[b'a'; 126]), CloseEvent::abnormal());
+    ///     assert_eq!(CloseEvent::from_body_as(browser, b""), CloseEvent::no_status());
+    /// }
     /// ```
-    pub const fn from_body_as_browser(body: &'a [u8]) -> Self {
-        if body.is_empty() {
-            return CloseEvent::no_status();
-        }
-        if body.len() < CODE_LEN || body.len() > MAX_BODY_LEN {
-            return CloseEvent::abnormal();
-        }
-        let code = CloseCode::from_u16(u16::from_be_bytes([body[0], body[1]]));
-        if !code.is_reported_by_browsers() {
-            return CloseEvent::abnormal();
-        }
-        match core::str::from_utf8(body.split_at(CODE_LEN).1) {
-            Ok(reason) => CloseEvent::new(code, reason, true),
-            Err(_) => CloseEvent::abnormal(),
+    pub const fn from_body_as(browser: Browser, body: &'a [u8]) -> Self {
+        let (code, reason) = match body.split_first_chunk::<CODE_LEN>() {
+            Some((code, reason)) => (CloseCode::from_u16(u16::from_be_bytes(*code)), reason),
+            None => {
+                return match browser.peer().receives(body) {
+                    Delivery::Delivered => CloseEvent::no_status(),
+                    _ => CloseEvent::abnormal(),
+                }
+            }
+        };
+        match browser.peer().receives(body) {
+            Delivery::Delivered => match core::str::from_utf8(reason) {
+                Ok(reason) => CloseEvent::new(code, reason, true),
+                Err(_) => CloseEvent::abnormal(),
+            },
+            Delivery::Replaced(replacement) => match replacement.reason() {
+                Some(reason) => {
+                    CloseEvent::new(replacement.code(), reason, replacement.was_clean())
+                }
+                None => match core::str::from_utf8(reason) {
+                    Ok(reason) => {
+                        CloseEvent::new(replacement.code(), reason, replacement.was_clean())
+                    }
+                    Err(_) => CloseEvent::abnormal(),
+                },
+            },
+            Delivery::Failed(failure) => match failure.reported_code() {
+                Some(code) => CloseEvent::new(code, "", false),
+                None => CloseEvent::abnormal(),
+            },
         }
     }
 

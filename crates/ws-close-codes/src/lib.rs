@@ -33,7 +33,7 @@
 //! |---|---|---|
 //! | sending a Close frame from your endpoint | [`is_sendable`](CloseCode::is_sendable) | [`CloseFrame::new`], which refuses the rest |
 //! | receiving a Close frame, strictly by RFC 6455 | [`is_sendable`](CloseCode::is_sendable): what may be sent is what may be received | [`CloseFrame::decode`], which refuses the rest and tells you the code to answer with |
-//! | predicting what a browser page will be told | [`is_reported_by_browsers`](CloseCode::is_reported_by_browsers) | [`CloseEvent::from_body_as_browser`] |
+//! | predicting what a browser page will be told | [`is_reported_by_every_browser`](CloseCode::is_reported_by_every_browser), or [`received_by`](CloseCode::received_by) one engine's [`Peer`] | [`CloseEvent::from_body_as`] with a [`Browser`] |
 //! | checking a code a script passes to `WebSocket.close()` | [`is_accepted_by_websocket_close`](CloseCode::is_accepted_by_websocket_close) | |
 //! | reporting a closure to users, logs or metrics | [`is_normal`](CloseCode::is_normal) | [`CloseEvent`], and `Display` on all of them |
 //!
@@ -42,18 +42,19 @@
 //!
 //! <!-- code-space:start -->
 //!
-//! | values | sendable | browsers report it | `WebSocket.close()` accepts it | reserved | normal |
+//! | values | sendable | every browser reports it | `WebSocket.close()` accepts it | reserved | normal |
 //! |---|---|---|---|---|---|
-//! | 0-999 | no | yes | no | no | no |
+//! | 0-999 | no | no | no | no | no |
 //! | 1000 | yes | yes | yes | no | yes |
 //! | 1001 | yes | yes | no | no | yes |
-//! | 1004 | no | yes | no | yes | no |
+//! | 1002-1003, 1007-1011 | yes | yes | no | no | no |
+//! | 1004 | no | no | no | yes | no |
 //! | 1005 | no | no | no | yes | yes |
 //! | 1006, 1015 | no | no | no | yes | no |
-//! | other named codes in 1000-2999 | yes | yes | no | no | no |
-//! | unassigned codes in 1000-2999 | no | yes | no | no | no |
+//! | other named codes in 1000-2999 | yes | no | no | no | no |
+//! | unassigned codes in 1000-2999 | no | no | no | no | no |
 //! | 3000-4999 | yes | yes | yes | no | no |
-//! | 5000-65535 | no | yes | no | no | no |
+//! | 5000-65535 | no | no | no | no | no |
 //!
 //! <!-- code-space:end -->
 //!
@@ -123,13 +124,16 @@
 //!
 //! Each row is one behaviour and the codes it covers (every `u16` is in
 //! exactly one row per peer), for a Close frame that starts the closing
-//! handshake and carries a UTF-8 reason. The tests of the repository
+//! handshake and carries a UTF-8 reason. The browsers' rows name the
+//! engine; the versions measured are in [`Peer`]'s documentation. The tests of the repository
 //! compute these tables from the peers themselves: the receiving code of
 //! tungstenite (every line this crate has a feature for,
 //! [`Peer::Tungstenite`]'s `version()`, in memory and over a loopback
 //! connection; its rows hold for each line, so they name none),
-//! tokio-websockets, actix-http, fastwebsockets 0.10.0, yawc 0.5.0, soketto 0.8.1 and ratchet_rs 1.2.1 over all 65,536 codes,
-//! headless Chromium (`crates/browser-check`), and Python's `websockets`
+//! tokio-websockets, actix-http, fastwebsockets 0.10.0, yawc 0.5.0,
+//! soketto 0.8.1 and ratchet_rs 1.2.1 over all 65,536 codes, three browser
+//! engines (Chromium, Firefox and WebKitGTK, driven headless by
+//! `crates/browser-check`; [`Peer`] names the versions), and Python's `websockets`
 //! 17.4 and Node's `ws` 8.23.0 measured over loopback
 //! (`crates/peer-tables/measure.sh`, whose results are checked in). Only
 //! RFC 6455's reading follows the registry; the libraries carry fixed lists
@@ -146,8 +150,11 @@
 //! | --- | --- | --- |
 //! | RFC 6455 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
 //! | RFC 6455 | 0-999, 1004-1006, 1015-2999, 5000-65535 | connection failed: Fail the WebSocket Connection, then 1006 Abnormal Closure |
-//! | Chromium 156 | 0-1004, 1007-1014, 1016-65535 | delivered as sent |
-//! | Chromium 156 | 1005-1006, 1015 | connection failed: error, then 1006 Abnormal Closure |
+//! | Chromium | 0-1004, 1007-1014, 1016-65535 | delivered as sent |
+//! | Chromium | 1005-1006, 1015 | connection failed: error, then 1006 Abnormal Closure |
+//! | Firefox | 0-65535 | delivered as sent |
+//! | WebKitGTK | 1000-1003, 1007-1011, 3000-4999 | delivered as sent |
+//! | WebKitGTK | 0-999, 1004-1006, 1012-2999, 5000-65535 | connection failed: error, then 1006 Abnormal Closure |
 //! | tungstenite | 1000-1003, 1007-1013, 3000-4999 | delivered as sent |
 //! | tungstenite | 0-999, 1004-1006, 1014-2999, 5000-65535 | replaced by 1002 Protocol error with reason "Protocol violation", clean, no error |
 //! | tokio-websockets 0.13 | 1000-1003, 1007-1014, 3000-4999 | delivered as sent |
@@ -174,11 +181,21 @@
 //! sent:
 //!
 //! <!-- every-peer:start -->
-//! 1000-1003, 1007-1013, 3000-4999
+//! 1000-1003, 1007-1011, 3000-4999
 //! <!-- every-peer:end -->
 //!
-//! 1014 (Bad Gateway) is not among them: tungstenite and soketto replace it
-//! by 1002, fastwebsockets, yawc and ratchet_rs fail the connection.
+//! 1012 (Service Restart), 1013 (Try Again Later) and 1014 (Bad Gateway)
+//! are not among them: a page in WebKitGTK is told none of them (the
+//! connection fails, and the page gets 1006, not clean). Chromium and
+//! Firefox report them. A server that wants every browser to hear "try
+//! again later" sends a code of its own in 3000-4999 with a reason, or
+//! 1011 (Internal Error). 1014 also fails in fastwebsockets, yawc and
+//! ratchet_rs, and tungstenite and soketto replace it by 1002.
+//!
+//! For the browsers, the codes every engine measured reports are those
+//! of [`CloseCode::is_reported_by_every_browser`]. Safari was not
+//! measured: its WebSocket frames are read by Apple's networking stack,
+//! not WebKitGTK's ([`Peer::WebKit`]).
 //!
 //! A failed connection hands the application an error instead of a code:
 //! the Rust stacks' error value (for actix-http, the `ProtocolError` of
@@ -194,7 +211,8 @@
 //! `as_close()` says `NO_STATUS_RECEIVED`; `Message::Close(None)` for
 //! tungstenite, actix-http and ratchet_rs; a Close frame with an empty
 //! payload for fastwebsockets and yawc; `Err(Error::Closed)` from
-//! soketto's `receive`, which reads a 1-byte body the same way).
+//! soketto's `receive`, which reads a 1-byte body the same way, as
+//! Firefox does).
 //! fastwebsockets and yawc do not check the length of a Close frame: they
 //! deliver a body over 125 bytes and echo it back whole.
 //!
@@ -203,7 +221,9 @@
 //! | peer | empty body | 1-byte body | reason not UTF-8 | body over 125 bytes |
 //! | --- | --- | --- | --- | --- |
 //! | RFC 6455 | delivered | fails: Fail the WebSocket Connection, then 1006 Abnormal Closure | fails: Fail the WebSocket Connection, then 1006 Abnormal Closure | fails: Fail the WebSocket Connection, then 1006 Abnormal Closure |
-//! | Chromium 156 | delivered | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure |
+//! | Chromium | delivered | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure |
+//! | Firefox | delivered | delivered | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure |
+//! | WebKitGTK | delivered | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure | fails: error, then 1006 Abnormal Closure |
 //! | tungstenite | delivered | fails: Error::Protocol(ProtocolError::InvalidCloseSequence) | fails: Error::Utf8 | fails: Error::Protocol(ProtocolError::ControlFrameTooBig) |
 //! | tokio-websockets 0.13 | delivered | fails: Error::Protocol(ProtocolError::InvalidPayloadLength) | fails: Error::Protocol(ProtocolError::InvalidUtf8) | fails: Error::Protocol(ProtocolError::InvalidPayloadLength) |
 //! | actix-http 3.20 | delivered | fails: ProtocolError::InvalidLength | fails: ProtocolError::BadOpCode | fails: ProtocolError::InvalidLength |
@@ -750,7 +770,7 @@ pub use event::{CloseEvent, StackMessage};
 pub use frame::{BufferTooSmall, CloseFrame, CloseFrameError};
 pub use generated::REGISTRY_UPDATED;
 pub use parse::ParseCloseCodeError;
-pub use peers::{Delivery, Failure, Peer, Replacement};
+pub use peers::{Browser, Delivery, Failure, Peer, Replacement};
 pub use range::CodeRange;
 pub use reference::{Reference, ReferenceKind};
 #[cfg(any(feature = "tokio-websockets", feature = "ratchet_rs"))]

@@ -15,17 +15,19 @@
 //! repository compute each table from the peers themselves: the Rust
 //! stacks' own receiving code over all 65,536 codes (tungstenite,
 //! tokio-websockets, actix-http, fastwebsockets, yawc, soketto and
-//! ratchet_rs; a loopback connection too for tungstenite), headless
-//! Chromium, and the checked-in
-//! measurements of Python's `websockets` and Node's `ws`
-//! (`crates/peer-tables`).
+//! ratchet_rs; a loopback connection too for tungstenite), three browser
+//! engines driven headless over loopback (`crates/browser-check`), and the
+//! checked-in measurements of Python's `websockets` and Node's `ws`
+//! (`crates/peer-tables`). What was measured of the browsers, their
+//! versions included, is written once, in the `measured` module.
 
 use core::fmt;
 
 use crate::measured::{
-    tungstenite_error, tungstenite_versions, TUNGSTENITE_LAST, TUNGSTENITE_REPLACEMENT,
+    self, tungstenite_error, tungstenite_versions, OneByteBody, TUNGSTENITE_LAST,
+    TUNGSTENITE_REPLACEMENT,
 };
-use crate::rules::{holds, CODE_LEN, MAX_BODY_LEN, MUST_NOT_SEND, REPORT_ONLY};
+use crate::rules::{holds, CODE_LEN, MAX_BODY_LEN, MUST_NOT_SEND};
 use crate::{CloseCode, CodeRange};
 
 /// A WebSocket implementation that receives Close frames, at the versions
@@ -53,10 +55,46 @@ pub enum Peer {
     /// the registry this crate was generated from, and fails the connection
     /// (section 7.1.7) on anything else, reporting 1006 (Abnormal Closure).
     Rfc6455,
-    /// A browser page's `WebSocket`, measured in headless Chromium 156,
-    /// which is more lenient than RFC 6455: the page's `CloseEvent` is
-    /// [`CloseEvent::from_body_as_browser`](crate::CloseEvent::from_body_as_browser).
+    #[doc = concat!(
+        "A page's `WebSocket` in Chromium (Blink), measured in headless Chromium ",
+        measured::chromium_version!(),
+        " on Linux. ",
+    )]
+    /// More lenient than RFC 6455: it reports every code but 1005, 1006
+    /// and 1015, on which it fails the connection, as it does on a body of
+    /// 1 byte. The page's `CloseEvent` is
+    /// [`CloseEvent::from_body_as`](crate::CloseEvent::from_body_as) with
+    /// [`Browser::Chromium`].
     Chromium,
+    #[doc = concat!(
+        "A page's `WebSocket` in Firefox (Gecko), measured in headless Firefox ESR ",
+        measured::firefox_version!(),
+        " on Linux. ",
+    )]
+    /// It reports every code, 1005, 1006 and 1015 included, and reads a
+    /// body of 1 byte as one without a code (1005, clean). The page's
+    /// `CloseEvent` is
+    /// [`CloseEvent::from_body_as`](crate::CloseEvent::from_body_as) with
+    /// [`Browser::Firefox`].
+    Firefox,
+    #[doc = concat!(
+        "A page's `WebSocket` in WebKit, measured in WebKitGTK ",
+        measured::webkit_version!(),
+        " (WebKit2 API 4.1) on Linux, whose networking is libsoup's. ",
+    )]
+    /// It reports 1000-1003, 1007-1011 and 3000-4999 and fails the
+    /// connection on every other code, 1012-1014 (Service Restart, Try
+    /// Again Later, Bad Gateway) included, and on a body of 1 byte. The
+    /// page's `CloseEvent` is
+    /// [`CloseEvent::from_body_as`](crate::CloseEvent::from_body_as) with
+    /// [`Browser::WebKit`].
+    ///
+    /// Not measured: Safari. Safari shares WebKit's DOM side but reads
+    /// WebSocket frames in Apple's own networking stack (CFNetwork), which
+    /// does not run where the measurements are made, so Safari may treat
+    /// Close frames differently; the same holds for the other WebKit ports
+    /// and for every browser on iOS.
+    WebKit,
     #[doc = concat!(
         "tungstenite ", tungstenite_versions!(), ", every line this crate has a feature for ",
         "(so also tokio-tungstenite, async-tungstenite, axum, warp, poem and salvo): ",
@@ -106,12 +144,14 @@ impl Peer {
     ///
     /// ```
     /// use ws_close_codes::Peer;
-    /// assert_eq!(Peer::ALL.len(), 11);
+    /// assert_eq!(Peer::ALL.len(), 13);
     /// assert_eq!(Peer::ALL[0], Peer::Rfc6455);
     /// ```
-    pub const ALL: [Peer; 11] = [
+    pub const ALL: [Peer; 13] = [
         Peer::Rfc6455,
         Peer::Chromium,
+        Peer::Firefox,
+        Peer::WebKit,
         Peer::Tungstenite,
         Peer::TokioWebsockets,
         Peer::ActixHttp,
@@ -133,6 +173,8 @@ impl Peer {
         match self {
             Peer::Rfc6455 => "RFC 6455",
             Peer::Chromium => "Chromium",
+            Peer::Firefox => "Firefox",
+            Peer::WebKit => "WebKitGTK",
             Peer::Tungstenite => "tungstenite",
             Peer::TokioWebsockets => "tokio-websockets",
             Peer::ActixHttp => "actix-http",
@@ -159,7 +201,9 @@ impl Peer {
     pub const fn version(self) -> &'static str {
         match self {
             Peer::Rfc6455 => "",
-            Peer::Chromium => "156",
+            Peer::Chromium => measured::chromium_version!(),
+            Peer::Firefox => measured::firefox_version!(),
+            Peer::WebKit => measured::webkit_version!(),
             Peer::Tungstenite => tungstenite_versions!(),
             Peer::TokioWebsockets => "0.13",
             Peer::ActixHttp => "3.20",
@@ -172,6 +216,24 @@ impl Peer {
         }
     }
 
+    /// The browser engine this peer is, if it is one.
+    ///
+    /// ```
+    /// use ws_close_codes::{Browser, Peer};
+    /// assert_eq!(Peer::Firefox.browser(), Some(Browser::Firefox));
+    /// assert_eq!(Peer::NodeWs.browser(), None);
+    /// let browsers = Peer::ALL.iter().filter(|peer| peer.browser().is_some()).count();
+    /// assert_eq!(browsers, Browser::ALL.len());
+    /// ```
+    pub const fn browser(self) -> Option<Browser> {
+        match self {
+            Peer::Chromium => Some(Browser::Chromium),
+            Peer::Firefox => Some(Browser::Firefox),
+            Peer::WebKit => Some(Browser::WebKit),
+            _ => None,
+        }
+    }
+
     /// What this peer's application sees when a Close frame with `body`
     /// reaches it and starts the closing handshake.
     ///
@@ -180,8 +242,9 @@ impl Peer {
     ///   tokio-websockets; `None` for tungstenite, actix-http,
     ///   fastwebsockets, yawc and ratchet_rs; `Err(Error::Closed)` for
     ///   soketto).
-    /// - A 1-byte body: the connection fails, except in soketto, which
-    ///   reads it as a body without a code (delivered as "no code").
+    /// - A 1-byte body: the connection fails, except in soketto and
+    ///   Firefox, which read it as a body without a code (delivered as "no
+    ///   code").
     /// - A body over 125 bytes (which no valid frame carries): the
     ///   connection fails, except in fastwebsockets and yawc, which read it
     ///   as a code and a reason.
@@ -215,7 +278,11 @@ impl Peer {
             return Delivery::Failed(self.failure(Cause::TooLong));
         }
         if body.len() < CODE_LEN {
-            if let Peer::Soketto = self {
+            let no_code = match self.browser() {
+                Some(browser) => matches!(browser.one_byte_body(), OneByteBody::NoCode),
+                None => matches!(self, Peer::Soketto),
+            };
+            if no_code {
                 return Delivery::Delivered;
             }
             return Delivery::Failed(self.failure(Cause::OneByte));
@@ -244,7 +311,7 @@ impl Peer {
     const fn failure(self, cause: Cause) -> Failure {
         let error = match (self, cause) {
             (Peer::Rfc6455, _) => "Fail the WebSocket Connection",
-            (Peer::Chromium, _) => "error",
+            (Peer::Chromium | Peer::Firefox | Peer::WebKit, _) => "error",
             (Peer::Tungstenite, cause) => tungstenite_error(cause),
             (Peer::TokioWebsockets, Cause::OneByte) | (Peer::TokioWebsockets, Cause::TooLong) => {
                 "Error::Protocol(ProtocolError::InvalidPayloadLength)"
@@ -286,10 +353,93 @@ impl Peer {
             (Peer::NodeWs, Cause::Utf8) => "WS_ERR_INVALID_UTF8",
         };
         let code = match self {
-            Peer::Rfc6455 | Peer::Chromium | Peer::NodeWs => Some(CloseCode::AbnormalClosure),
+            Peer::Rfc6455 | Peer::Chromium | Peer::Firefox | Peer::WebKit | Peer::NodeWs => {
+                Some(CloseCode::AbnormalClosure)
+            }
             _ => None,
         };
         Failure { error, code }
+    }
+}
+
+/// A browser engine whose page's `WebSocket` was measured: the browsers
+/// among the [`Peer`]s. [`CloseEvent::from_body_as`](crate::CloseEvent::from_body_as)
+/// gives the `CloseEvent` its page sees for a Close frame body, and
+/// [`CloseCode::is_reported_by_every_browser`] says whether every one of
+/// them reports a code.
+///
+/// ```
+/// use ws_close_codes::{Browser, CloseCode, CloseEvent};
+///
+/// // 1013 (Try Again Later), as each engine's page sees it.
+/// for browser in Browser::ALL {
+///     let event = CloseEvent::from_body_as(browser, b"\x03\xf5busy");
+///     let seen = if browser == Browser::WebKit { 1006 } else { 1013 };
+///     assert_eq!(event.code().as_u16(), seen, "{}", browser.peer());
+/// }
+/// const PEER: ws_close_codes::Peer = Browser::WebKit.peer();
+/// assert!(!CloseCode::TryAgainLater.received_by(PEER).is_delivered());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Browser {
+    /// Chromium's engine, Blink (so also Chrome, Edge, Opera and the other
+    /// browsers built on Chromium, which share its WebSocket code):
+    /// [`Peer::Chromium`].
+    Chromium,
+    /// Firefox's engine, Gecko: [`Peer::Firefox`].
+    Firefox,
+    /// WebKit, as WebKitGTK runs it (not Safari's networking):
+    /// [`Peer::WebKit`].
+    WebKit,
+}
+
+impl Browser {
+    /// Every browser engine measured, in the order of the enum.
+    ///
+    /// ```
+    /// use ws_close_codes::Browser;
+    /// assert_eq!(Browser::ALL[0], Browser::Chromium);
+    /// assert_eq!(Browser::ALL.len(), 3);
+    /// ```
+    pub const ALL: [Browser; 3] = [Browser::Chromium, Browser::Firefox, Browser::WebKit];
+
+    /// The [`Peer`] that is this engine's page, for
+    /// [`CloseCode::received_by`] and [`Peer::receives`], and for its
+    /// name and the version measured.
+    ///
+    /// ```
+    /// use ws_close_codes::{Browser, Peer};
+    /// assert_eq!(Browser::Firefox.peer(), Peer::Firefox);
+    /// assert_eq!(Browser::WebKit.peer().name(), "WebKitGTK");
+    /// ```
+    pub const fn peer(self) -> Peer {
+        match self {
+            Browser::Chromium => Peer::Chromium,
+            Browser::Firefox => Peer::Firefox,
+            Browser::WebKit => Peer::WebKit,
+        }
+    }
+
+    /// What the engine's page is told of a Close frame body of 1 byte.
+    const fn one_byte_body(self) -> OneByteBody {
+        match self {
+            Browser::Chromium => measured::chromium::ONE_BYTE_BODY,
+            Browser::Firefox => measured::firefox::ONE_BYTE_BODY,
+            Browser::WebKit => measured::webkit::ONE_BYTE_BODY,
+        }
+    }
+}
+
+/// The same as [`Browser::peer`].
+///
+/// ```
+/// use ws_close_codes::{Browser, Peer};
+/// assert_eq!(Peer::from(Browser::Chromium), Peer::Chromium);
+/// ```
+impl From<Browser> for Peer {
+    fn from(browser: Browser) -> Peer {
+        browser.peer()
     }
 }
 
@@ -355,7 +505,9 @@ impl CloseCode {
     /// | peer | delivers | otherwise |
     /// | --- | --- | --- |
     /// | [`Peer::Rfc6455`] | [`is_sendable`](CloseCode::is_sendable) codes | fails, 1006 |
-    /// | [`Peer::Chromium`] | all but 1005, 1006 and 1015 ([`REPORT_ONLY`](crate::rules::REPORT_ONLY)) | fails, 1006 |
+    /// | [`Peer::Chromium`] | all but 1005, 1006 and 1015 | fails, 1006 |
+    /// | [`Peer::Firefox`] | all | |
+    /// | [`Peer::WebKit`] | 1000-1003, 1007-1011, 3000-4999 | fails, 1006 |
     /// | [`Peer::Tungstenite`] | 1000-1003, 1007-1013, 3000-4999 | replaced by 1002 "Protocol violation" |
     /// | [`Peer::Soketto`] | 1000-1003, 1007-1013, 1015, 3000-4999 | replaced by 1002 without a reason |
     /// | [`Peer::FastWebsockets`], [`Peer::Yawc`], [`Peer::Ratchet`] | 1000-1003, 1007-1013, 3000-4999 | fails |
@@ -379,7 +531,9 @@ impl CloseCode {
         let value = self.as_u16();
         let accepted = match peer {
             Peer::Rfc6455 => self.is_sendable(),
-            Peer::Chromium => !holds(&REPORT_ONLY, value),
+            Peer::Chromium => measured::chromium::reports(value),
+            Peer::Firefox => measured::firefox::reports(value),
+            Peer::WebKit => measured::webkit::reports(value),
             Peer::Tungstenite | Peer::FastWebsockets | Peer::Yawc | Peer::Ratchet => {
                 in_fixed_list(value, TUNGSTENITE_LAST)
             }
@@ -405,6 +559,39 @@ impl CloseCode {
     }
 }
 
+impl CloseCode {
+    /// Whether the page of every browser engine measured ([`Browser::ALL`])
+    /// is told this code when a Close frame carries it (with a UTF-8
+    /// reason), rather than the connection failing: 1000-1003, 1007-1011
+    /// and 3000-4999 (WebKitGTK fails the connection on 1012-1014, Chromium
+    /// on 1005, 1006 and 1015).
+    ///
+    /// To ask about one engine, use [`received_by`](CloseCode::received_by)
+    /// with its [`Peer`]; the codes that reach every peer, browsers and
+    /// libraries alike, are listed in the crate documentation.
+    ///
+    /// ```
+    /// use ws_close_codes::{Browser, CloseCode, Peer};
+    ///
+    /// assert!(CloseCode::NormalClosure.is_reported_by_every_browser());
+    /// assert!(CloseCode::from(4000).is_reported_by_every_browser());
+    /// assert!(!CloseCode::TryAgainLater.is_reported_by_every_browser());
+    /// assert!(CloseCode::TryAgainLater.received_by(Peer::Chromium).is_delivered());
+    /// const REPORTED: bool = CloseCode::InternalError.is_reported_by_every_browser();
+    /// assert!(REPORTED);
+    /// ```
+    pub const fn is_reported_by_every_browser(self) -> bool {
+        let mut i = 0;
+        while i < Browser::ALL.len() {
+            if !self.received_by(Browser::ALL[i].peer()).is_delivered() {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+}
+
 /// What a peer's application sees of a Close frame: the code and reason
 /// sent, another code in their place, or a failed connection.
 ///
@@ -422,8 +609,8 @@ impl CloseCode {
 #[non_exhaustive]
 pub enum Delivery {
     /// The application is told the code and the reason that were sent (for
-    /// a body without a code, empty or, in soketto, of 1 byte: that there
-    /// was no code), and the closing handshake completes.
+    /// a body without a code, empty or, in soketto and Firefox, of 1 byte:
+    /// that there was no code), and the closing handshake completes.
     Delivered,
     /// The application is told another code in place of the one sent,
     /// with no error: the code sent is lost.

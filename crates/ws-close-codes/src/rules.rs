@@ -52,9 +52,9 @@ pub const MUST_NOT_SEND: [u16; 4] = [1004, 1005, 1006, 1015];
 /// abnormally, without a Close frame", 1015 "the TLS handshake failed". A
 /// subset of [`MUST_NOT_SEND`].
 ///
-/// Browsers fail the connection when a Close frame carries one of these,
-/// and report every other code (measured in Chromium; see
-/// [`CloseCode::is_reported_by_browsers`]).
+/// Browsers differ on them: Chromium fails the connection when a Close
+/// frame carries one of these, Firefox reports them as sent (see
+/// [`Peer`](crate::Peer)).
 ///
 /// ```
 /// use ws_close_codes::rules::{MUST_NOT_SEND, REPORT_ONLY};
@@ -62,7 +62,7 @@ pub const MUST_NOT_SEND: [u16; 4] = [1004, 1005, 1006, 1015];
 ///
 /// for value in REPORT_ONLY {
 ///     assert!(MUST_NOT_SEND.contains(&value));
-///     assert!(!CloseCode::from(value).is_reported_by_browsers());
+///     assert!(!CloseCode::from(value).is_reported_by_every_browser());
 /// }
 /// ```
 pub const REPORT_ONLY: [u16; 3] = [1005, 1006, 1015];
@@ -272,8 +272,9 @@ impl CloseCode {
     /// reading the Autobahn test suite, Python's `websockets` and Node's
     /// `ws` follow). The answer for a protocol code depends on the registry
     /// this crate was generated from: a code IANA registers after that is
-    /// refused until you update the crate. Browsers are more lenient; see
-    /// [`is_reported_by_browsers`](CloseCode::is_reported_by_browsers).
+    /// refused until you update the crate. Browsers differ from it, and
+    /// from each other; see [`received_by`](CloseCode::received_by) and
+    /// [`is_reported_by_every_browser`](CloseCode::is_reported_by_every_browser).
     ///
     /// [`rules::MUST_NOT_SEND`]: crate::rules::MUST_NOT_SEND
     ///
@@ -297,29 +298,6 @@ impl CloseCode {
             CloseCode::Other(other) => sendable(false, other.as_u16()),
             named => SENDABLE[named.index()],
         }
-    }
-
-    /// Whether a browser reports this code to the page when a Close frame
-    /// carries it, rather than failing the connection: every code except
-    /// 1005, 1006 and 1015 ([`rules::REPORT_ONLY`]).
-    ///
-    /// This is what Chromium does (measured); it is more lenient than RFC
-    /// 6455 and than [`is_sendable`](CloseCode::is_sendable), which also
-    /// refuses 0-999, 1004, the unassigned protocol codes and 5000 and up.
-    /// Use it to predict what a page will see, not to decide what your own
-    /// endpoint accepts.
-    ///
-    /// [`rules::REPORT_ONLY`]: crate::rules::REPORT_ONLY
-    ///
-    /// ```
-    /// use ws_close_codes::CloseCode;
-    /// assert!(CloseCode::from(0).is_reported_by_browsers());
-    /// assert!(CloseCode::Reserved.is_reported_by_browsers());
-    /// assert!(CloseCode::from(5000).is_reported_by_browsers());
-    /// assert!(!CloseCode::TlsHandshake.is_reported_by_browsers());
-    /// ```
-    pub const fn is_reported_by_browsers(self) -> bool {
-        !holds(&REPORT_ONLY, self.as_u16())
     }
 
     /// Whether a script may pass this code to `WebSocket.close()` without

@@ -1,38 +1,21 @@
-//! `CloseEvent::from_body_as_browser` against a table of what headless
-//! Chromium 156 reports, written here from the measurements (not from the
-//! crate): the connection is failed (1006, not clean, no reason) on a Close
-//! frame carrying 1005, 1006 or 1015, on a 1-byte body, on a reason that is
-//! not UTF-8 and on a body over 125 bytes; an empty body is 1005, clean;
-//! every other code is reported as sent, clean, with its reason.
+//! `CloseEvent::from_body_as` for every browser engine, over every code and
+//! every kind of body: what each engine's page sees must be what its
+//! `Peer::receives` says (the code and reason sent, clean; 1005 for a body
+//! without a code; 1006, no reason, not clean, when the engine fails the
+//! connection), and what every engine does alike (an empty body, a reason
+//! that is not UTF-8, a body over 125 bytes) holds for each. Where an
+//! engine differs from the strict decoder is checked against the standards'
+//! rules (`ws_close_codes_test_support::rfc`). `crates/browser-check`
+//! compares the same function with the real engines.
 
-use ws_close_codes::{CloseCode, CloseEvent};
+use ws_close_codes::{Browser, CloseCode, CloseEvent, Delivery};
+use ws_close_codes_test_support::rfc::sendable;
 
 /// What the page sees: code, reason, wasClean.
 type Seen = (u16, String, bool);
 
-/// The codes on which Chromium fails the connection.
-const FAILS: [u16; 3] = [1005, 1006, 1015];
-
 fn failed() -> Seen {
     (1006, String::new(), false)
-}
-
-/// What Chromium reports for `body`, from the measurements above.
-fn chromium(body: &[u8]) -> Seen {
-    if body.is_empty() {
-        return (1005, String::new(), true);
-    }
-    if body.len() == 1 || body.len() > 125 {
-        return failed();
-    }
-    let code = u16::from_be_bytes([body[0], body[1]]);
-    if FAILS.contains(&code) {
-        return failed();
-    }
-    match String::from_utf8(body[2..].to_vec()) {
-        Ok(reason) => (code, reason, true),
-        Err(_) => failed(),
-    }
 }
 
 fn seen(event: CloseEvent<'_>) -> Seen {
@@ -49,27 +32,58 @@ fn body(code: u16, reason: &[u8]) -> Vec<u8> {
     body
 }
 
+/// What `browser`'s page sees of `body` by its `Peer::receives`.
+fn by_delivery(browser: Browser, body: &[u8]) -> Seen {
+    match browser.peer().receives(body) {
+        Delivery::Delivered => match body.split_at_checked(2) {
+            Some((code, reason)) => (
+                u16::from_be_bytes([code[0], code[1]]),
+                String::from_utf8(reason.to_vec()).expect("a delivered reason is UTF-8"),
+                true,
+            ),
+            None => (1005, String::new(), true),
+        },
+        Delivery::Failed(failure) => {
+            assert_eq!(failure.error(), "error", "{body:02x?}");
+            let code = failure.reported_code().expect("a browser reports a code");
+            (code.as_u16(), String::new(), false)
+        }
+        other => panic!("{:?} {body:02x?}: a browser does not {other}", browser),
+    }
+}
+
 fn check(body: &[u8]) {
-    assert_eq!(
-        seen(CloseEvent::from_body_as_browser(body)),
-        chromium(body),
-        "body {body:02x?}"
-    );
+    for browser in Browser::ALL {
+        assert_eq!(
+            seen(CloseEvent::from_body_as(browser, body)),
+            by_delivery(browser, body),
+            "{browser:?}, body {body:02x?}"
+        );
+    }
 }
 
 #[test]
 fn every_code_without_a_reason() {
-    let mut reported = 0;
-    for code in 0..=u16::MAX {
-        let body = body(code, b"");
-        check(&body);
-        let event = CloseEvent::from_body_as_browser(&body);
-        if event.was_clean() {
-            assert_eq!(event.code().as_u16(), code);
-            reported += 1;
+    for browser in Browser::ALL {
+        let mut reported = 0;
+        for code in 0..=u16::MAX {
+            let body = body(code, b"");
+            let event = CloseEvent::from_body_as(browser, &body);
+            let delivered = CloseCode::from(code)
+                .received_by(browser.peer())
+                .is_delivered();
+            if delivered {
+                assert_eq!(seen(event), (code, String::new(), true));
+                reported += 1;
+            } else {
+                assert_eq!(event, CloseEvent::abnormal(), "{browser:?} {code}");
+            }
         }
+        assert!(reported >= 2001, "{browser:?}: {reported}");
     }
-    assert_eq!(reported, 65_536 - FAILS.len());
+    for code in 0..=u16::MAX {
+        check(&body(code, b""));
+    }
 }
 
 #[test]
@@ -87,7 +101,9 @@ fn every_code_with_the_longest_reason_and_one_byte_more() {
         assert_eq!(longest.len(), 125);
         check(&longest);
         let over = body(code, &[b'r'; 124]);
-        assert_eq!(seen(CloseEvent::from_body_as_browser(&over)), failed());
+        for browser in Browser::ALL {
+            assert_eq!(seen(CloseEvent::from_body_as(browser, &over)), failed());
+        }
         check(&over);
     }
 }
@@ -97,7 +113,9 @@ fn every_code_with_a_reason_that_is_not_utf8() {
     for code in 0..=u16::MAX {
         for reason in [&b"\xff"[..], b"ok\xc3", b"\xed\xa0\x80", b"a\x80b"] {
             let body = body(code, reason);
-            assert_eq!(seen(CloseEvent::from_body_as_browser(&body)), failed());
+            for browser in Browser::ALL {
+                assert_eq!(seen(CloseEvent::from_body_as(browser, &body)), failed());
+            }
             check(&body);
         }
     }
@@ -105,16 +123,21 @@ fn every_code_with_a_reason_that_is_not_utf8() {
 
 #[test]
 fn empty_and_one_byte_bodies() {
-    assert_eq!(
-        CloseEvent::from_body_as_browser(b""),
-        CloseEvent::no_status()
-    );
+    for browser in Browser::ALL {
+        assert_eq!(
+            CloseEvent::from_body_as(browser, b""),
+            CloseEvent::no_status()
+        );
+        // A 1-byte body: the same event for every byte, either no code or
+        // a failed connection.
+        let first = CloseEvent::from_body_as(browser, &[0]);
+        assert!(first == CloseEvent::no_status() || first == CloseEvent::abnormal());
+        for byte in 0..=u8::MAX {
+            assert_eq!(CloseEvent::from_body_as(browser, &[byte]), first);
+        }
+    }
     check(b"");
     for byte in 0..=u8::MAX {
-        assert_eq!(
-            CloseEvent::from_body_as_browser(&[byte]),
-            CloseEvent::abnormal()
-        );
         check(&[byte]);
     }
 }
@@ -123,8 +146,10 @@ fn empty_and_one_byte_bodies() {
 fn bodies_of_every_length_up_to_a_frame_of_64_kib() {
     for len in 2..=65_537 {
         let body = body(1000, &vec![b'x'; len - 2]);
-        let event = CloseEvent::from_body_as_browser(&body);
-        assert_eq!(event.was_clean(), len <= 125, "length {len}");
+        for browser in Browser::ALL {
+            let event = CloseEvent::from_body_as(browser, &body);
+            assert_eq!(event.was_clean(), len <= 125, "{browser:?}, length {len}");
+        }
         check(&body);
     }
 }
@@ -132,35 +157,53 @@ fn bodies_of_every_length_up_to_a_frame_of_64_kib() {
 #[test]
 fn the_reason_is_borrowed_from_the_body() {
     let body = body(4000, b"session expired");
-    let event = CloseEvent::from_body_as_browser(&body);
-    assert_eq!(event.reason().as_ptr(), body[2..].as_ptr());
+    for browser in Browser::ALL {
+        let event = CloseEvent::from_body_as(browser, &body);
+        assert_eq!(event.reason().as_ptr(), body[2..].as_ptr());
+    }
 }
 
+/// Where each engine's page differs from the strict decoder
+/// (`CloseEvent::from_body`), over every code: an engine that reports a
+/// code RFC 6455 does not allow in a Close frame is more lenient there, one
+/// that fails on a code RFC 6455 allows is stricter. Every engine reports
+/// what a script may send (1000 and 3000-4999).
 #[test]
-fn where_it_differs_from_the_strict_decoder() {
-    // RFC 6455 refuses these codes in a Close frame; a browser reports them.
-    let mut lenient = Vec::new();
-    for code in 0..=u16::MAX {
-        let body = body(code, b"");
-        if CloseEvent::from_body(&body) != CloseEvent::from_body_as_browser(&body) {
-            lenient.push(code);
+fn where_each_engine_differs_from_the_strict_decoder() {
+    for browser in Browser::ALL {
+        for code in 0..=u16::MAX {
+            let body = body(code, b"");
+            let strict = CloseEvent::from_body(&body);
+            let page = CloseEvent::from_body_as(browser, &body);
+            assert_eq!(strict.was_clean(), sendable(code), "{code}");
+            if page == strict {
+                continue;
+            }
+            if sendable(code) {
+                // Stricter: the engine fails where the RFC delivers.
+                assert_eq!(page, CloseEvent::abnormal(), "{browser:?} {code}");
+                assert!(
+                    !(3000..=4999).contains(&code) && code != 1000,
+                    "{browser:?} {code}"
+                );
+            } else {
+                // More lenient: reported as sent, reserved codes included.
+                assert_eq!(
+                    seen(page),
+                    (code, String::new(), true),
+                    "{browser:?} {code}"
+                );
+            }
         }
     }
-    // 0-999, 1004, the protocol codes nobody registered (by an independent
-    // reading of the snapshot) and 5000 and up.
-    let reading = ws_close_codes_test_support::reading::Reading::of_repository();
-    let expected: Vec<u16> = (0..=999)
-        .chain([1004])
-        .chain((1000..=2999).filter(|&v| !reading.is_registered(v)))
-        .chain(5000..=u16::MAX)
-        .collect();
-    assert_eq!(lenient, expected);
 }
 
 #[test]
 fn it_is_a_const_fn() {
-    const EVENT: CloseEvent<'static> = CloseEvent::from_body_as_browser(b"\x03\xe8done");
+    const EVENT: CloseEvent<'static> = CloseEvent::from_body_as(Browser::WebKit, b"\x03\xe8done");
     assert_eq!(EVENT.code(), CloseCode::NormalClosure);
     assert_eq!(EVENT.reason(), "done");
     assert!(EVENT.was_clean());
+    const FAILED: CloseEvent<'static> = CloseEvent::from_body_as(Browser::Chromium, b"\x03");
+    assert_eq!(FAILED, CloseEvent::abnormal());
 }

@@ -1,7 +1,7 @@
 //! `Peer`, `CloseCode::received_by` and `Peer::receives` against what
 //! needs no WebSocket stack feature: RFC 6455 (this crate's strict
-//! `CloseFrame::decode`), Chromium (`CloseEvent::from_body_as_browser`,
-//! which `crates/browser-check` compares with a real Chromium), the
+//! `CloseFrame::decode`), the browsers (`CloseEvent::from_body_as`, which
+//! `crates/browser-check` compares with each real engine), the
 //! checked-in measurements of Python's `websockets` and Node's `ws`
 //! (`crates/peer-tables/measure.sh`), and the tables of the crate
 //! documentation.
@@ -9,7 +9,9 @@
 mod common;
 
 use common::peers::{all_bodies, body, check, odd_bodies, Seen, REASON};
-use ws_close_codes::{CloseCode, CloseEvent, CloseFrame, Delivery, Peer, REGISTRY_UPDATED};
+use ws_close_codes::{
+    Browser, CloseCode, CloseEvent, CloseFrame, Delivery, Peer, REGISTRY_UPDATED,
+};
 use ws_close_codes_test_support::ranges::ranges;
 
 #[test]
@@ -53,26 +55,55 @@ fn rfc6455_is_the_strict_decoder() {
     }
 }
 
-/// Chromium: the page's `CloseEvent` is `from_body_as_browser`; a failed
-/// connection fires the DOM `error` event (WHATWG WebSockets standard,
-/// "fail the WebSocket connection"), then a close event that is not clean.
+/// The browsers: the page's `CloseEvent` is `from_body_as` with the
+/// engine; a failed connection fires the DOM `error` event (WHATWG
+/// WebSockets standard, "fail the WebSocket connection"), then a close
+/// event that is not clean. Every browser is a peer and every browser peer
+/// is a `Browser`.
 #[test]
-fn chromium_is_from_body_as_browser() {
-    for body in all_bodies() {
-        let event = CloseEvent::from_body_as_browser(&body);
-        let seen = if event.was_clean() {
-            Seen::Close {
-                code: Some(event.code().as_u16()),
-                reason: event.reason().as_bytes().to_vec(),
-            }
-        } else {
-            assert_eq!(event, CloseEvent::abnormal());
-            Seen::Error {
-                error: "error".to_owned(),
-                reported: Some(event.code().as_u16()),
-            }
-        };
-        check(Peer::Chromium, &body, &seen, Some(1005));
+fn browsers_are_from_body_as() {
+    let browser_peers: Vec<Peer> = Peer::ALL
+        .into_iter()
+        .filter(|p| p.browser().is_some())
+        .collect();
+    let browsers: Vec<Peer> = Browser::ALL.into_iter().map(Browser::peer).collect();
+    assert_eq!(browser_peers, browsers);
+    for browser in Browser::ALL {
+        assert_eq!(browser.peer().browser(), Some(browser));
+        assert_eq!(Peer::from(browser), browser.peer());
+        for body in all_bodies() {
+            let event = CloseEvent::from_body_as(browser, &body);
+            let seen = if event.was_clean() {
+                Seen::Close {
+                    code: Some(event.code().as_u16()),
+                    reason: event.reason().as_bytes().to_vec(),
+                }
+            } else {
+                assert_eq!(event, CloseEvent::abnormal());
+                Seen::Error {
+                    error: "error".to_owned(),
+                    reported: Some(event.code().as_u16()),
+                }
+            };
+            check(browser.peer(), &body, &seen, Some(1005));
+        }
+    }
+}
+
+/// The codes every browser engine reports, computed from the engines, are
+/// those of `is_reported_by_every_browser`; each engine reports at least
+/// what RFC 6455 allows a script to send (1000 and 3000-4999).
+#[test]
+fn is_reported_by_every_browser_is_every_engine() {
+    for code in 0..=u16::MAX {
+        let code = CloseCode::from(code);
+        let every = Browser::ALL
+            .iter()
+            .all(|browser| code.received_by(browser.peer()).is_delivered());
+        assert_eq!(code.is_reported_by_every_browser(), every, "{code}");
+        if code.is_accepted_by_websocket_close() {
+            assert!(every, "{code}");
+        }
     }
 }
 
@@ -190,6 +221,20 @@ fn node_ws_is_as_measured() {
     check_measured(Peer::NodeWs, &table, "error", "close");
 }
 
+/// A peer as the tables of the crate documentation name it: its name and
+/// version, but a browser and tungstenite by name alone. A browser's
+/// version is written once, in the crate's `measured` module, and shown by
+/// `Peer`'s documentation; tungstenite's rows hold for every line this
+/// crate has a feature for (`Peer::Tungstenite.version()` is their range,
+/// which a new line changes).
+fn label(peer: &Peer) -> String {
+    if peer.browser().is_some() || *peer == Peer::Tungstenite {
+        peer.name().to_owned()
+    } else {
+        peer.to_string()
+    }
+}
+
 /// The table of codes as the crate documentation prints it: per peer, one
 /// row per distinct `Delivery`, in the order of its first code.
 fn code_rows() -> Vec<String> {
@@ -208,23 +253,12 @@ fn code_rows() -> Vec<String> {
         for (delivery, codes) in groups {
             rows.push(format!(
                 "| {} | {} | {delivery} |",
-                label(peer),
+                label(&peer),
                 ranges(&codes)
             ));
         }
     }
     rows
-}
-
-/// A peer as the tables of the crate documentation name it: its name and
-/// version, but tungstenite's name alone, since its rows hold for every
-/// line this crate has a feature for (`Peer::Tungstenite.version()` is
-/// their range, which a new line changes).
-fn label(peer: Peer) -> String {
-    match peer {
-        Peer::Tungstenite => peer.name().to_owned(),
-        _ => peer.to_string(),
-    }
 }
 
 /// The table of odd bodies as the crate documentation prints it: no code,
@@ -242,7 +276,7 @@ fn body_rows() -> Vec<String> {
                     other => other.to_string(),
                 })
                 .collect();
-            format!("| {} | {} |", label(*peer), cells.join(" | "))
+            format!("| {} | {} |", label(peer), cells.join(" | "))
         })
         .collect()
 }
@@ -296,7 +330,7 @@ fn the_documented_code_table_is_the_api() {
         let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
         let peer = Peer::ALL
             .into_iter()
-            .find(|&p| label(p) == cells[0])
+            .find(|p| label(p) == cells[0])
             .unwrap();
         for range in cells[1].split(", ") {
             let (first, last) = range.split_once('-').unwrap_or((range, range));
@@ -352,4 +386,10 @@ fn the_codes_every_peer_delivers_are_documented() {
     for (name, text) in documents {
         assert_eq!(every_peer_line(text), computed, "{name}");
     }
+    // README's note after the quick start, which closes with 1013, names
+    // the same codes.
+    let readme = documents[1].1;
+    let after = &readme[readme.find("<!-- quickstart:end -->").expect("marker")..];
+    let note = &after[..after.find("\n## ").expect("the next section")];
+    assert!(note.contains(&format!("`{computed}`")), "{note}");
 }

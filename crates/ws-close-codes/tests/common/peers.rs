@@ -71,7 +71,7 @@ pub fn check(peer: Peer, body: &[u8], seen: &Seen, no_code: Option<u16>) {
                 assert_eq!(reason, sent_reason, "{context}");
             }
             // No code: the empty body, and the 1-byte body of a peer that
-            // reads it as one without a code (soketto).
+            // reads it as one without a code (soketto, Firefox).
             None => {
                 assert_eq!((*code, reason.as_slice()), (no_code, &b""[..]), "{context}");
             }
