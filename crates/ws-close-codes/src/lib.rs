@@ -748,6 +748,8 @@ mod tungstenite_compat;
 mod unsendable;
 #[cfg(feature = "warp-0_4")]
 mod warp_compat;
+#[cfg(feature = "web-sys")]
+mod web_sys_compat;
 #[cfg(feature = "yawc")]
 mod yawc_compat;
 
@@ -762,6 +764,8 @@ pub use range::CodeRange;
 pub use reference::{Reference, ReferenceKind};
 #[cfg(any(feature = "tokio-websockets", feature = "ratchet_rs"))]
 pub use unsendable::UnsendableCode;
+#[cfg(feature = "web-sys")]
+pub use web_sys_compat::{CloseWebSocket, WebSocketCloseError};
 
 /// The examples of the workspace's README.md, run as doctests.
 #[cfg(doctest)]
