@@ -31,20 +31,22 @@ impl<'a> CloseEvent<'a> {
     /// `crates/web-sys-check` runs the same steps in headless Chromium.
     ///
     /// ```no_run
-    /// use web_sys::{CloseEvent as DomCloseEvent, CloseEventInit};
-    /// use ws_close_codes::{CloseCode, CloseEvent};
+    /// use web_sys::wasm_bindgen::closure::Closure;
+    /// use web_sys::wasm_bindgen::JsCast;
+    /// use web_sys::WebSocket;
+    /// use ws_close_codes::CloseEvent;
     ///
-    /// // An event as the browser builds it (an `onclose` handler gets one).
-    /// let init = CloseEventInit::new();
-    /// init.set_code(4001);
-    /// init.set_reason("kicked");
-    /// init.set_was_clean(true);
-    /// let dom = DomCloseEvent::new_with_event_init_dict("close", &init).unwrap();
-    ///
+    /// let socket = WebSocket::new("ws://127.0.0.1:8080/").unwrap();
     /// let mut reason = String::new();
-    /// let event = CloseEvent::from_web_sys(&dom, &mut reason);
-    /// assert_eq!(event.code(), CloseCode::from(4001));
-    /// assert_eq!(event.to_string(), "4001: kicked");
+    /// let onclose = Closure::<dyn FnMut(web_sys::CloseEvent)>::new(move |dom: web_sys::CloseEvent| {
+    ///     let event = CloseEvent::from_web_sys(&dom, &mut reason);
+    ///     // The log line: `1000 Normal Closure: done`, `4001: kicked`,
+    ///     // `1006 Abnormal Closure (not clean)`.
+    ///     let line = event.to_string();
+    ///     # let _ = line;
+    /// });
+    /// socket.set_onclose(Some(onclose.as_ref().unchecked_ref()));
+    /// onclose.forget();
     /// ```
     pub fn from_web_sys(event: &web_sys::CloseEvent, reason: &'a mut String) -> Self {
         *reason = event.reason();
