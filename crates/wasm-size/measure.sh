@@ -56,7 +56,14 @@ if command -v wasm-bindgen > /dev/null && [ "$(wasm-bindgen --version | awk '{ p
     bindgen="$(mktemp -d)"
     trap 'rm -rf "$bindgen"' EXIT
     for program in checked direct; do
-        wasm-bindgen --target web --out-dir "$bindgen/$program" "$out/wasm_size_web_sys_$program.wasm"
+        # It warns that `strip = true` removed the `target_features`
+        # section; both programs are built the same way, so that warning
+        # is shown only when it fails.
+        if ! log=$(wasm-bindgen --target web --out-dir "$bindgen/$program" \
+            "$out/wasm_size_web_sys_$program.wasm" 2>&1); then
+            printf '%s\n' "$log" >&2
+            exit 1
+        fi
     done
     compare "after wasm-bindgen $wanted" \
         "$bindgen/checked/wasm_size_web_sys_checked_bg.wasm" "$bindgen/direct/wasm_size_web_sys_direct_bg.wasm"

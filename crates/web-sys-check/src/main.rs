@@ -73,6 +73,8 @@ mod server {
 
     async fn serve(stream: TcpStream) {
         let mut path = String::new();
+        // tungstenite's callback type returns its (large) error response.
+        #[allow(clippy::result_large_err)]
         let callback = |request: &Request, response: Response| {
             path = request.uri().path().to_owned();
             Ok(response)
