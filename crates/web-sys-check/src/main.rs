@@ -4,7 +4,7 @@
 //! path:
 //!
 //! - `/close/CODE`: sends a Close frame with CODE and the reason
-//!   [`reason_for`]`(CODE)`, then reads until the browser's answer ends
+//!   `server closed CODE, fermé`, then reads until the browser's answer ends
 //!   the connection;
 //! - any other path: reads until the connection ends, so that tungstenite
 //!   answers the browser's Close frame with the same code and reason.

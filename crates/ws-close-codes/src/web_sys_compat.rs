@@ -254,8 +254,8 @@ impl WebSocketCloseError {
 /// use ws_close_codes::{CloseCode, WebSocketCloseError};
 ///
 /// assert_eq!(
-///     WebSocketCloseError::CodeNotAccepted { code: CloseCode::from(2000) }.to_string(),
-///     "close code 2000 is not accepted by WebSocket.close(), which takes 1000 and 3000-4999 \
+///     WebSocketCloseError::CodeNotAccepted { code: CloseCode::from(5000) }.to_string(),
+///     "close code 5000 is not accepted by WebSocket.close(), which takes 1000 and 3000-4999 \
 ///      (the browser throws InvalidAccessError)",
 /// );
 /// assert_eq!(
