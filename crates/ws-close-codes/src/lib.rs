@@ -766,8 +766,9 @@
 //!
 //! ## ws_stream_wasm
 //!
-//! ws_stream_wasm 0.7.4's `WsMeta::close()` calls `close()` without a code
-//! (never throws; the peer reports 1005), `close_code(code)` calls
+//! In ws_stream_wasm 0.7.5 (as in 0.7.4), `WsMeta::close()` calls
+//! `close()` without a code (never throws; the peer reports 1005),
+//! `close_code(code)` calls
 //! `close_with_code(code)`, and `close_reason(code, reason)` refuses a
 //! reason over 123 bytes (`WsErr::ReasonStringToLong`, counted in UTF-8
 //! bytes as the browser does) and calls `close_with_code_and_reason`. Both
