@@ -40,8 +40,7 @@ impl<'a> CloseEvent<'a> {
     /// let mut reason = String::new();
     /// let onclose = Closure::<dyn FnMut(web_sys::CloseEvent)>::new(move |dom: web_sys::CloseEvent| {
     ///     let event = CloseEvent::from_web_sys(&dom, &mut reason);
-    ///     // The log line: `1000 Normal Closure: done`, `4001: kicked`,
-    ///     // `1006 Abnormal Closure (not clean)`.
+    ///     // The log line, such as `4001: kicked`.
     ///     let line = event.to_string();
     ///     # let _ = line;
     /// });
@@ -72,8 +71,9 @@ impl<'a> CloseEvent<'a> {
 /// ([`CloseCode::is_accepted_by_websocket_close`]): the sendable codes
 /// 1001-1003 and 1007-1014 are for the browser itself to send, and a script
 /// that passes one gets an `InvalidAccessError`, as it does for 1005
-/// ("No Status Rcvd"), which gloo-net 0.7's `close(None, Some(reason))`
-/// passes (see the crate documentation on gloo-net and ws_stream_wasm).
+/// ([`CloseCode::NoStatusRcvd`]), which gloo-net 0.7's `close(None,
+/// Some(reason))` passes (see the crate documentation on gloo-net and
+/// ws_stream_wasm).
 ///
 /// ```no_run
 /// use web_sys::WebSocket;
