@@ -5,6 +5,14 @@
 # ratio. Fails when the crate's build is over the limit of LIMIT bytes
 # (default 1024), the target in BENCHMARKS.md.
 #
+# Then the same for the `web-sys` feature (web-sys/, a workspace of its
+# own): a program that closes a `web_sys::WebSocket` with a code and a
+# reason through `close_checked`, and the same program calling web-sys
+# directly. Prints both sizes and the difference, as cargo builds them and,
+# when wasm-bindgen of the version in web-sys/Cargo.lock is on PATH, as
+# `wasm-bindgen --target web` leaves them; fails when a difference is over
+# WEB_SYS_LIMIT bytes (default 1024).
+#
 # Usage: crates/wasm-size/measure.sh   (installs the wasm32 target with
 # rustup when it is missing; honours CARGO_TARGET_DIR)
 set -euo pipefail
@@ -23,5 +31,46 @@ printf 'hand-written match:  %6d bytes\n' "$baseline"
 awk -v a="$crate" -v b="$baseline" 'BEGIN { printf "ratio:               %6.2f\n", a / b }'
 if [ "$crate" -gt "$limit" ]; then
     echo "over the limit of $limit bytes" >&2
+    exit 1
+fi
+
+web_sys_limit="${WEB_SYS_LIMIT:-1024}"
+over=0
+# Prints the sizes of the checked and the direct program, and fails (sets
+# `over`) when the difference is over the limit.
+compare() {
+    local what="$1" checked direct
+    checked=$(wc -c < "$2")
+    direct=$(wc -c < "$3")
+    printf 'web-sys close, %s:\n' "$what"
+    printf '  through close_checked: %7d bytes\n' "$checked"
+    printf '  web-sys directly:      %7d bytes\n' "$direct"
+    printf '  difference:            %7d bytes (limit %d)\n' "$((checked - direct))" "$web_sys_limit"
+    if [ $((checked - direct)) -gt "$web_sys_limit" ]; then over=1; fi
+}
+(cd web-sys && cargo build --quiet --release --target "$target" --workspace)
+out="${CARGO_TARGET_DIR:-web-sys/target}/$target/release"
+compare "as cargo builds it" "$out/wasm_size_web_sys_checked.wasm" "$out/wasm_size_web_sys_direct.wasm"
+wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' web-sys/Cargo.lock)
+if command -v wasm-bindgen > /dev/null && [ "$(wasm-bindgen --version | awk '{ print $2 }')" = "$wanted" ]; then
+    bindgen="$(mktemp -d)"
+    trap 'rm -rf "$bindgen"' EXIT
+    for program in checked direct; do
+        # It warns that `strip = true` removed the `target_features`
+        # section; both programs are built the same way, so that warning
+        # is shown only when it fails.
+        if ! log=$(wasm-bindgen --target web --out-dir "$bindgen/$program" \
+            "$out/wasm_size_web_sys_$program.wasm" 2>&1); then
+            printf '%s\n' "$log" >&2
+            exit 1
+        fi
+    done
+    compare "after wasm-bindgen $wanted" \
+        "$bindgen/checked/wasm_size_web_sys_checked_bg.wasm" "$bindgen/direct/wasm_size_web_sys_direct_bg.wasm"
+else
+    echo "web-sys close, after wasm-bindgen: not measured (wasm-bindgen $wanted is not on PATH)"
+fi
+if [ "$over" -ne 0 ]; then
+    echo "the checked close is over the limit of $web_sys_limit bytes beyond web-sys' own" >&2
     exit 1
 fi

@@ -318,6 +318,12 @@
 //!   every `u16`).
 //! - `ratchet_rs`: conversions with ratchet_rs 1.2's `CloseCode`, and
 //!   [`UnsendableCode`] for the codes it refuses (1014 among them).
+//! - `web-sys`: Rust in the browser, with web-sys 0.3 (and gloo-net,
+//!   ws_stream_wasm and the other crates on it): [`CloseWebSocket`], a
+//!   checked `WebSocket.close()`, and [`CloseEvent::from_web_sys`] (see
+//!   below); it turns on web-sys' `CloseEvent` and `WebSocket` features
+//!   and no other, and needs Rust 1.81 like the crate (web-sys 0.3.107
+//!   declares 1.81).
 //!
 //! The WebSocket stacks need `std` and a newer Rust than this crate:
 //! tungstenite 1.85 from 0.30 on (1.71 for 0.29, 1.63 before), actix-http
@@ -709,6 +715,109 @@
 //! assert_eq!(CloseEvent::from_next(&end), Some(CloseEvent::abnormal()));
 //! ```
 //!
+//! # Rust in the browser
+//!
+//! In a browser, Rust speaks WebSocket through the DOM's `WebSocket`:
+//! web-sys 0.3, and the crates built on it, such as gloo-net 0.7 and
+//! ws_stream_wasm 0.7. A script may pass `WebSocket.close(code, reason)`
+//! only 1000 and 3000-4999 ([`CloseCode::is_accepted_by_websocket_close`];
+//! the browser sends the other codes itself) and a reason of at most 123
+//! bytes of UTF-8; anything else makes the browser throw, an
+//! `InvalidAccessError` for the code, a `SyntaxError` for the reason
+//! (WHATWG WebSockets standard). With the feature `web-sys`:
+//!
+//! - [`CloseWebSocket`], for `web_sys::WebSocket`: `close_checked(code,
+//!   reason)` and `close_with_frame(frame)` refuse such a code or reason
+//!   before the browser is called, with a [`WebSocketCloseError`] that
+//!   names the rule and the numbers, and pass on what the browser throws
+//!   otherwise;
+//! - [`WebSocketCloseError::check`], the same check without a socket, for
+//!   the libraries that take a `u16` and a reason;
+//! - [`CloseEvent::from_web_sys`]: the browser's `CloseEvent` (what an
+//!   `onclose` handler is given) as a [`CloseEvent`], its reason written
+//!   into a `String` you keep.
+//!
+//! The repository's `crates/web-sys-check` runs all three in headless
+//! Chromium against a loopback server: for each of the 65,536 codes, the
+//! check refuses exactly the ones the browser throws on.
+//!
+//! ## gloo-net and the 1005 trap
+//!
+//! gloo-net 0.7.0's `WebSocket::close(self, code: Option<u16>, reason:
+//! Option<&str>)` calls web-sys' `close()` for `(None, None)`,
+//! `close_with_code(code)` for `(Some(code), None)` and
+//! `close_with_code_and_reason(code, reason)` for `(Some(code),
+//! Some(reason))`. For `(None, Some(reason))` it calls
+//! `close_with_code_and_reason(1005, reason)`: 1005 (No Status Rcvd) is a
+//! code no script may pass, so that call always throws, `close` returns
+//! `Err`, and the reason never leaves the browser (dropping the consumed
+//! socket then calls `close()` without a code). Give a code: 1000 for an
+//! ordinary close, or one of yours in 3000-4999, checked first. gloo-net's
+//! `Sink::close` sends no Close frame in 0.7.0; the socket closes without a
+//! code when it is dropped, which the peer reports as 1005. Its stream
+//! ends a connection with `Err(WebSocketError::ConnectionClose(event))`,
+//! whose `code`, `reason` and `was_clean` are public fields.
+//!
+#![cfg_attr(feature = "web-sys", doc = "```")]
+#![cfg_attr(not(feature = "web-sys"), doc = "```ignore")]
+//! use ws_close_codes::{CloseCode, CloseEvent, WebSocketCloseError};
+//!
+//! // `socket.close(None, Some("bye"))` would pass 1005, which always throws.
+//! assert_eq!(
+//!     WebSocketCloseError::check(CloseCode::NoStatusRcvd, "bye"),
+//!     Err(WebSocketCloseError::CodeNotAccepted { code: CloseCode::NoStatusRcvd }),
+//! );
+//!
+//! // Check, then `socket.close(Some(code), Some(reason))`.
+//! let (code, reason) = (CloseCode::NormalClosure, "bye");
+//! WebSocketCloseError::check(code, reason)?;
+//!
+//! // What the stream's `ConnectionClose(event)` holds: `event.code`,
+//! // `event.reason`, `event.was_clean`.
+//! let (event_code, event_reason, was_clean) = (4001_u16, String::from("kicked"), true);
+//! let event = CloseEvent::new(CloseCode::from(event_code), &event_reason, was_clean);
+//! assert_eq!(event.to_string(), "4001: kicked");
+//! # Ok::<(), WebSocketCloseError>(())
+//! ```
+//!
+//! To close a gloo-net socket with [`CloseWebSocket`], make the
+//! `web_sys::WebSocket` yourself, keep a clone (the same browser object),
+//! and hand the other to gloo-net with `WebSocket::try_from`.
+//!
+//! ## ws_stream_wasm
+//!
+//! In ws_stream_wasm 0.7.5 (as in 0.7.4), `WsMeta::close()` calls
+//! `close()` without a code (never throws; the peer reports 1005),
+//! `close_code(code)` calls
+//! `close_with_code(code)`, and `close_reason(code, reason)` refuses a
+//! reason over 123 bytes (`WsErr::ReasonStringToLong`, counted in UTF-8
+//! bytes as the browser does) and calls `close_with_code_and_reason`. Both
+//! turn whatever the browser throws into `WsErr::InvalidCloseCode {
+//! supplied }`. `WsStream`'s `Sink::close` and its `Drop` call `close()`
+//! without a code. [`WebSocketCloseError::check`] before `close_code` or
+//! `close_reason` says which rule a code breaks; `WsMeta::wrapped()` gives
+//! the `web_sys::WebSocket` for [`CloseWebSocket`], and its `CloseEvent`
+//! has public `code`, `reason` and `was_clean` fields for
+//! [`CloseEvent::new`].
+//!
+// The `web-sys` items exist with their feature only; without it, the
+// mentions above link to the section on Rust in the browser.
+#![cfg_attr(
+    not(feature = "web-sys"),
+    doc = "[`CloseWebSocket`]: #rust-in-the-browser"
+)]
+#![cfg_attr(
+    not(feature = "web-sys"),
+    doc = "[`WebSocketCloseError`]: #rust-in-the-browser"
+)]
+#![cfg_attr(
+    not(feature = "web-sys"),
+    doc = "[`WebSocketCloseError::check`]: #rust-in-the-browser"
+)]
+#![cfg_attr(
+    not(feature = "web-sys"),
+    doc = "[`CloseEvent::from_web_sys`]: #rust-in-the-browser"
+)]
 // `UnsendableCode` exists with its features only; without them, the
 // mentions above link to the section on tokio-websockets.
 #![cfg_attr(
@@ -761,6 +870,8 @@ mod tungstenite_compat;
 mod unsendable;
 #[cfg(feature = "warp-0_4")]
 mod warp_compat;
+#[cfg(feature = "web-sys")]
+mod web_sys_compat;
 #[cfg(feature = "yawc")]
 mod yawc_compat;
 
@@ -775,6 +886,8 @@ pub use range::CodeRange;
 pub use reference::{Reference, ReferenceKind};
 #[cfg(any(feature = "tokio-websockets", feature = "ratchet_rs"))]
 pub use unsendable::UnsendableCode;
+#[cfg(feature = "web-sys")]
+pub use web_sys_compat::{CloseWebSocket, WebSocketCloseError};
 
 /// The examples of the workspace's README.md, run as doctests.
 #[cfg(doctest)]
