@@ -499,6 +499,51 @@ pub(crate) mod sealed {
     }
 }
 
+/// The conversion from [`CloseFrame`] and the close event of a stack's
+/// message that has no close code type: a close is built with
+/// `Message::close_with(u16, reason)` and read with `message.is_close()`
+/// and `message.close_frame()`, an `Option<(u16, &str)>`. warp 0.4's
+/// `ws::Message` and salvo 1's `websocket::Message` (which copies warp's)
+/// are such messages; each module passes the message type and the docs of
+/// the two impls, which name its stack.
+#[cfg(any(feature = "warp-0_4", feature = "salvo-1"))]
+macro_rules! u16_close_message {
+    (
+        $message:ty;
+        $(#[$from_doc:meta])*
+        from;
+        $(#[$event_doc:meta])*
+        event;
+    ) => {
+        $(#[$from_doc])*
+        impl<'a> From<$crate::CloseFrame<'a>> for $message {
+            fn from(frame: $crate::CloseFrame<'a>) -> Self {
+                let reason = alloc::string::String::from(frame.reason());
+                <$message>::close_with(frame.code().as_u16(), reason)
+            }
+        }
+
+        $(#[$event_doc])*
+        impl $crate::StackMessage for $message {}
+
+        impl $crate::event::sealed::Sealed for $message {
+            fn close_event(&self) -> Option<$crate::CloseEvent<'_>> {
+                if !self.is_close() {
+                    return None;
+                }
+                Some(match self.close_frame() {
+                    Some((code, reason)) => {
+                        $crate::CloseEvent::new($crate::CloseCode::from_u16(code), reason, true)
+                    }
+                    None => $crate::CloseEvent::no_status(),
+                })
+            }
+        }
+    };
+}
+#[cfg(any(feature = "warp-0_4", feature = "salvo-1"))]
+pub(crate) use u16_close_message;
+
 /// Whether the reason's character `c` is written escaped by `Display`: the
 /// backslash (so that every escape reads back one way), the control
 /// characters (C0, DEL, C1), the line and paragraph separators, and the

@@ -9,84 +9,63 @@
 //! &str)>`. So the tungstenite features do not reach a salvo handler; this
 //! module does. Only salvo's `websocket` feature is needed.
 
-use alloc::string::String;
-
-use salvo::websocket::Message;
-
-use crate::event::sealed::Sealed;
-use crate::{CloseCode, CloseEvent, CloseFrame, StackMessage};
-
-/// `ws_close_codes::CloseFrame` to `salvo::websocket::Message`: a Close
-/// message with the same code and reason (copied into a `String`).
-///
-/// Enabled by the feature `salvo-1`. The result is always valid to send:
-/// a [`CloseFrame`] holds only sendable codes and reasons of at most 123
-/// bytes, while `Message::close_with` takes any `u16` and any reason. So a
-/// handler closes with `socket.send(frame.into()).await`. salvo has no
-/// type for a Close frame, so there is no conversion back: read a message
-/// with [`CloseEvent::from_message`], or check what `message.close_frame()`
-/// gives with [`CloseFrame::new`].
-///
-/// ```
-/// use salvo::websocket::Message;
-/// use ws_close_codes::{close_frame, CloseCode, CloseFrame};
-///
-/// const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
-///
-/// let message = Message::from(BUSY);
-/// assert!(message.is_close());
-/// assert_eq!(message.close_frame(), Some((1013, "server busy")));
-/// assert_eq!(message, Message::close_with(1013u16, "server busy"));
-///
-/// // The way back: salvo's `u16` and reason, checked.
-/// let (code, reason) = message.close_frame().unwrap();
-/// assert_eq!(CloseFrame::new(CloseCode::from(code), reason), Ok(BUSY));
-/// ```
-impl<'a> From<CloseFrame<'a>> for Message {
-    fn from(frame: CloseFrame<'a>) -> Self {
-        Message::close_with(frame.code().as_u16(), String::from(frame.reason()))
-    }
-}
-
-/// `salvo::websocket::Message` for [`CloseEvent::from_message`] and
-/// [`CloseEvent::from_next`]: a Close message is the event of its code
-/// and reason (1005 without a code), every other message none.
-///
-/// Enabled by the feature `salvo-1`. Nothing is checked, as with
-/// [`CloseEvent::new`]: a code that this crate's rules refuse is reported
-/// as salvo hands it over. salvo's `WebSocket` yields `Result<Message,
-/// salvo::Error>`, from `socket.recv().await` and from
-/// `socket.next().await` alike: `CloseEvent::from_next(&socket.recv().await)`
-/// reads it, and reports its end and its errors as 1006.
-///
-/// ```
-/// use salvo::websocket::Message;
-/// use ws_close_codes::CloseEvent;
-///
-/// let close = Message::close_with(1000u16, "done");
-/// let event = CloseEvent::from_message(&close).unwrap();
-/// assert_eq!(event.to_string(), "1000 Normal Closure: done");
-/// assert_eq!(CloseEvent::from_message(&Message::close()), Some(CloseEvent::no_status()));
-/// assert_eq!(CloseEvent::from_message(&Message::text("hi")), None);
-///
-/// // What `socket.recv().await` gives.
-/// let next: Option<Result<Message, salvo::Error>> = Some(Ok(close.clone()));
-/// assert_eq!(CloseEvent::from_next(&next), Some(event));
-/// let next: Option<Result<Message, salvo::Error>> = Some(Err(salvo::Error::other("reset")));
-/// assert_eq!(CloseEvent::from_next(&next), Some(CloseEvent::abnormal()));
-/// let next: Option<Result<Message, salvo::Error>> = None;
-/// assert_eq!(CloseEvent::from_next(&next), Some(CloseEvent::abnormal()));
-/// ```
-impl StackMessage for Message {}
-
-impl Sealed for Message {
-    fn close_event(&self) -> Option<CloseEvent<'_>> {
-        if !self.is_close() {
-            return None;
-        }
-        Some(match self.close_frame() {
-            Some((code, reason)) => CloseEvent::new(CloseCode::from_u16(code), reason, true),
-            None => CloseEvent::no_status(),
-        })
-    }
+crate::event::u16_close_message! {
+    salvo::websocket::Message;
+    /// `ws_close_codes::CloseFrame` to `salvo::websocket::Message`: a Close
+    /// message with the same code and reason (copied into a `String`).
+    ///
+    /// Enabled by the feature `salvo-1`. The result is always valid to send:
+    /// a [`CloseFrame`](crate::CloseFrame) holds only sendable codes and reasons of at most 123
+    /// bytes, while `Message::close_with` takes any `u16` and any reason. So a
+    /// handler closes with `socket.send(frame.into()).await`. salvo has no
+    /// type for a Close frame, so there is no conversion back: read a message
+    /// with [`CloseEvent::from_message`](crate::CloseEvent::from_message), or check what `message.close_frame()`
+    /// gives with [`CloseFrame::new`](crate::CloseFrame::new).
+    ///
+    /// ```
+    /// use salvo::websocket::Message;
+    /// use ws_close_codes::{close_frame, CloseCode, CloseFrame};
+    ///
+    /// const BUSY: CloseFrame<'static> = close_frame!(CloseCode::TryAgainLater, "server busy");
+    ///
+    /// let message = Message::from(BUSY);
+    /// assert!(message.is_close());
+    /// assert_eq!(message.close_frame(), Some((1013, "server busy")));
+    /// assert_eq!(message, Message::close_with(1013u16, "server busy"));
+    ///
+    /// // The way back: salvo's `u16` and reason, checked.
+    /// let (code, reason) = message.close_frame().unwrap();
+    /// assert_eq!(CloseFrame::new(CloseCode::from(code), reason), Ok(BUSY));
+    /// ```
+    from;
+    /// `salvo::websocket::Message` for [`CloseEvent::from_message`](crate::CloseEvent::from_message) and
+    /// [`CloseEvent::from_next`](crate::CloseEvent::from_next): a Close message is the event of its code
+    /// and reason (1005 without a code), every other message none.
+    ///
+    /// Enabled by the feature `salvo-1`. Nothing is checked, as with
+    /// [`CloseEvent::new`](crate::CloseEvent::new): a code that this crate's rules refuse is reported
+    /// as salvo hands it over. salvo's `WebSocket` yields `Result<Message,
+    /// salvo::Error>`, from `socket.recv().await` and from
+    /// `socket.next().await` alike: `CloseEvent::from_next(&socket.recv().await)`
+    /// reads it, and reports its end and its errors as 1006.
+    ///
+    /// ```
+    /// use salvo::websocket::Message;
+    /// use ws_close_codes::CloseEvent;
+    ///
+    /// let close = Message::close_with(1000u16, "done");
+    /// let event = CloseEvent::from_message(&close).unwrap();
+    /// assert_eq!(event.to_string(), "1000 Normal Closure: done");
+    /// assert_eq!(CloseEvent::from_message(&Message::close()), Some(CloseEvent::no_status()));
+    /// assert_eq!(CloseEvent::from_message(&Message::text("hi")), None);
+    ///
+    /// // What `socket.recv().await` gives.
+    /// let next: Option<Result<Message, salvo::Error>> = Some(Ok(close.clone()));
+    /// assert_eq!(CloseEvent::from_next(&next), Some(event));
+    /// let next: Option<Result<Message, salvo::Error>> = Some(Err(salvo::Error::other("reset")));
+    /// assert_eq!(CloseEvent::from_next(&next), Some(CloseEvent::abnormal()));
+    /// let next: Option<Result<Message, salvo::Error>> = None;
+    /// assert_eq!(CloseEvent::from_next(&next), Some(CloseEvent::abnormal()));
+    /// ```
+    event;
 }
