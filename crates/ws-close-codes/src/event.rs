@@ -184,30 +184,23 @@ impl<'a> CloseEvent<'a> {
     /// }
     /// ```
     pub const fn from_body_as(browser: Browser, body: &'a [u8]) -> Self {
+        // A body the engine delivers is empty, a code with a UTF-8 reason,
+        // or (in Firefox) a single byte, read as no code.
         let (code, reason) = match body.split_first_chunk::<CODE_LEN>() {
             Some((code, reason)) => (CloseCode::from_u16(u16::from_be_bytes(*code)), reason),
-            None => {
-                return match browser.peer().receives(body) {
-                    Delivery::Delivered => CloseEvent::no_status(),
-                    _ => CloseEvent::abnormal(),
-                }
-            }
+            None => (CloseCode::NoStatusRcvd, b"".as_slice()),
+        };
+        let reason = match core::str::from_utf8(reason) {
+            Ok(reason) => reason,
+            Err(_) => return CloseEvent::abnormal(),
         };
         match browser.peer().receives(body) {
-            Delivery::Delivered => match core::str::from_utf8(reason) {
-                Ok(reason) => CloseEvent::new(code, reason, true),
-                Err(_) => CloseEvent::abnormal(),
-            },
+            Delivery::Delivered => CloseEvent::new(code, reason, true),
             Delivery::Replaced(replacement) => match replacement.reason() {
                 Some(reason) => {
                     CloseEvent::new(replacement.code(), reason, replacement.was_clean())
                 }
-                None => match core::str::from_utf8(reason) {
-                    Ok(reason) => {
-                        CloseEvent::new(replacement.code(), reason, replacement.was_clean())
-                    }
-                    Err(_) => CloseEvent::abnormal(),
-                },
+                None => CloseEvent::new(replacement.code(), reason, replacement.was_clean()),
             },
             Delivery::Failed(failure) => match failure.reported_code() {
                 Some(code) => CloseEvent::new(code, "", false),
