@@ -17,7 +17,7 @@ target=wasm32-unknown-unknown
 if ! rustup target list --installed | grep -qx "$target"; then
     rustup target add "$target"
 fi
-wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+wanted=$(cargo pkgid wasm-bindgen | sed 's/.*@//')
 if ! runner=$(command -v wasm-bindgen-test-runner); then
     echo "wasm-bindgen-test-runner is not on PATH: cargo install wasm-bindgen-cli --version =$wanted" >&2
     exit 1
