@@ -68,20 +68,25 @@ struct RegenArgs {
 /// `out` and `err`; the exit status.
 pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let words = std::iter::once("xtask").chain(args.iter().map(String::as_str));
-    match Cli::try_parse_from(words) {
+    let done = |result: Result<(), String>| result.map(|()| EXIT_OK).map_err(|e| (EXIT_FAILURE, e));
+    let result = match Cli::try_parse_from(words) {
         Err(e) => {
             let stream: &mut dyn Write = if e.use_stderr() { err } else { out };
             let _ = write!(stream, "{}", e.render());
-            e.exit_code()
+            return e.exit_code();
         }
-        Ok(Cli::Regen(args)) => regen_command(args, root, out, err).unwrap_or_else(|(code, e)| {
-            let _ = writeln!(err, "error: {e}");
-            code
-        }),
-        Ok(Cli::Sync(args)) => sync::run(&args, root, true, out),
-        Ok(Cli::Drill(args)) => drill::execute(&args, root, out, err),
-        Ok(Cli::Release(args)) => release::execute(&args, root, out, err),
-    }
+        Ok(Cli::Regen(args)) => regen_command(args, root, out, err),
+        Ok(Cli::Sync(args)) => return sync::run(&args, root, true, out),
+        Ok(Cli::Drill(args)) => {
+            let failed = |e| format!("drill failed at step {e}");
+            done(drill::run(&args, root, out).map_err(failed))
+        }
+        Ok(Cli::Release(args)) => done(release::execute(&args, root, out)),
+    };
+    result.unwrap_or_else(|(code, e)| {
+        let _ = writeln!(err, "error: {e}");
+        code
+    })
 }
 
 /// [`run`] for a command that runs this one in-process: the exit status,
@@ -119,11 +124,8 @@ fn regen_command(
         }
         (None, false) => None,
     };
-    let mut options = regen::Options::default();
-    (options.root, options.allow_removals) = (root.to_path_buf(), args.allow_removals);
-    (options.new_document_source, options.new_document) = document.unzip();
-
-    let mut plan = regen::plan(&options).map_err(failure)?;
+    let new = document.as_ref().map(|(s, b)| (s.as_str(), &b[..]));
+    let mut plan = regen::plan(root, new, args.allow_removals).map_err(failure)?;
     let _ = write!(out, "{}", report::summary(&plan));
     let relative = |path: &Path| format!("{}", path.strip_prefix(root).unwrap_or(path).display());
     if args.check {
@@ -141,7 +143,7 @@ fn regen_command(
     }
     // The report is one more file of the run: written with the others or not at all.
     if let (Some(path), Some(diff)) = (&args.report, &plan.diff) {
-        let source = options.new_document_source.as_deref().unwrap_or_default();
+        let source = new.map(|(source, _)| source).unwrap_or_default();
         let content = report::render(&plan, diff, source).into_bytes();
         let path = path.clone();
         plan.files.push(FileWrite { path, content });

@@ -34,15 +34,6 @@ pub struct Args {
     pub dir: Option<PathBuf>,
 }
 
-/// Runs `cargo xtask drill` as `args` say; returns the exit status.
-pub fn execute(args: &Args, root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Err(failure) = run(args, root, out) else {
-        return EXIT_OK;
-    };
-    let _ = writeln!(err, "error: drill failed at step {failure}");
-    EXIT_FAILURE
-}
-
 /// A later version of the registry: name, document, its sync's exit status.
 type Step = (String, Document, i32);
 
@@ -422,49 +413,4 @@ pub fn run(args: &Args, root: &Path, out: &mut dyn Write) -> Result<(), String> 
     let (took, count) = (started.elapsed().as_secs_f64(), steps.len());
     let _ = writeln!(drill.out, "drill passed: {count} versions in {took:.1} s");
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use ws_close_codes_registry::{self as registry, Registry, SNAPSHOT_XML};
-
-    #[test]
-    fn the_versions_parse_and_change_what_they_say() {
-        let steps = plan_steps(SNAPSHOT_XML).unwrap();
-        let base = registry::parse(SNAPSHOT_XML.as_bytes()).unwrap();
-        let parsed: Vec<Registry> = steps.iter().map(|s| s.1.parse().unwrap()).collect();
-        let count = |r: &Registry| r.registered_codes().count() - base.registered_codes().count();
-        let counts: Vec<usize> = parsed.iter().map(count).collect();
-        assert_eq!(counts, [1, 2, 2, 2, 4, 3, 4]);
-        assert_eq!(steps[6].1, steps[4].1);
-        let dates: Vec<Date> = parsed[..6].iter().map(|r| r.document_updated).collect();
-        assert!(dates.windows(2).all(|w| w[0] < w[1]) && dates[0] > base.document_updated);
-        assert_eq!(registry::diff(&parsed[1], &parsed[2]).changed.len(), 2);
-        assert_eq!(registry::diff(&parsed[2], &parsed[3]).changed.len(), 1);
-        assert_eq!(registry::diff(&parsed[4], &parsed[5]).removed.len(), 1);
-    }
-
-    #[test]
-    fn every_record_changes_every_field_of_every_code() {
-        let steps = plan_steps(SNAPSHOT_XML).unwrap();
-        let (before, after) = (steps[3].1.parse().unwrap(), steps[4].1.parse().unwrap());
-        let diff = registry::diff(&before, &after);
-        let mut high: Vec<bool> = diff.added.iter().map(|r| r.span.start >= 3000).collect();
-        high.dedup();
-        assert_eq!(high, [false, true], "{diff:?}");
-        assert_eq!(diff.changed.len(), before.registered_codes().count());
-        for record in before.registered_codes() {
-            let value = record.span.start;
-            let new = after.record_for(value).unwrap();
-            assert_ne!(new.description, record.description, "{value}");
-            assert_ne!(new.contact, record.contact, "{value}");
-            assert_ne!(new.updated, record.updated, "{value}");
-            assert!(record.date.is_none() || new.date > record.date, "{value}");
-            let (old, now) = (&record.references, &new.references);
-            assert_eq!(now.len(), old.len().max(1), "{value}");
-            assert!(old.first().is_none_or(|r| !now.contains(r)), "{value}");
-            assert!(now.iter().any(|r| !old.contains(r)), "{value}");
-        }
-    }
 }

@@ -3,6 +3,7 @@
 //! loopback addresses, for tests, also after redirects). It writes nothing:
 //! the bytes go to [`crate::regen`] as `--from`'s do.
 
+use std::error::Error;
 use std::io::Read;
 use std::net::IpAddr;
 use std::time::Duration;
@@ -106,15 +107,18 @@ pub fn download(options: &FetchOptions, log: &mut dyn FnMut(&str)) -> Result<Vec
     attempt_once(&client, options).map_err(|(message, _)| message)
 }
 
+/// `error` after `url`, with its causes (a TLS failure says why only there).
+pub(crate) fn failure(url: &str, error: &(dyn Error + 'static)) -> String {
+    let causes = std::iter::successors(Some(error), |&e| e.source());
+    format!("{url}: {}", join(causes, ": ", |cause| cause))
+}
+
 /// One attempt: the body, or why not and whether to try again.
 fn attempt_once(client: &Client, options: &FetchOptions) -> Result<Vec<u8>, (String, bool)> {
     let url = &options.url;
     let response = client.get(url.clone()).send().map_err(|e| {
         let retry = !e.is_redirect();
-        let e = e.without_url();
-        let causes = std::iter::successors(Some(&e as &dyn std::error::Error), |e| e.source());
-        let message = format!("{url}: {}", join(causes, ": ", |cause| cause));
-        (message, retry)
+        (failure(url.as_str(), &e.without_url()), retry)
     })?;
     let status = response.status();
     if !status.is_success() {

@@ -13,7 +13,7 @@ use semver::Version;
 use toml_edit::{DocumentMut, Item};
 
 use crate::changelog::{Changelog, CHANGELOG};
-use crate::cli::{EXIT_FAILURE, EXIT_OK};
+use crate::fetch::failure;
 use crate::files::{self, FileWrite};
 use crate::report::{join, Bump};
 
@@ -276,12 +276,6 @@ pub fn plan(root: &Path, date: &str) -> Result<Plan, String> {
     })
 }
 
-/// Writes the files of `plan` that differ, together (see
-/// [`crate::files`]); returns the paths written.
-pub fn apply(plan: &Plan) -> Result<Vec<PathBuf>, String> {
-    files::write_changed(&plan.files).map_err(|e| format!("writing failed: {e}"))
-}
-
 /// What a semver check compares the workspace's [`PUBLISHED`] with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Baseline {
@@ -304,24 +298,21 @@ pub fn baseline(root: &Path, index: &str) -> Result<Option<Baseline>, String> {
     let (current, _) = read_manifest(root)?;
     let (index, name) = (index.trim_end_matches('/'), PUBLISHED);
     let url = format!("{index}/{}/{}/{name}", &name[..2], &name[2..4]);
-    // The error and its causes (a TLS failure says why only there).
-    let failed = |e: &dyn std::error::Error| {
-        let causes = std::iter::successors(Some(e), |e| e.source());
-        format!("{url}: {}", join(causes, ": ", |cause| cause))
-    };
     let client = reqwest::blocking::Client::builder()
         .timeout(std::time::Duration::from_secs(60))
         .user_agent(concat!("ws-close-codes xtask/", env!("CARGO_PKG_VERSION")))
         .build()
-        .map_err(|e| failed(&e))?;
-    let response = client.get(&url).send().map_err(|e| failed(&e))?;
+        .map_err(|e| failure(&url, &e))?;
+    let response = client.get(&url).send().map_err(|e| failure(&url, &e))?;
     let listed = match response.status().as_u16() {
         404 => String::new(),
-        200 => response.text().map_err(|e| failed(&e))?,
+        200 => response.text().map_err(|e| failure(&url, &e))?,
         status => return Err(format!("{url}: HTTP status {status}")),
     };
     let entries = serde_json::Deserializer::from_str(&listed).into_iter::<Entry>();
-    let entries: Vec<Entry> = entries.collect::<Result<_, _>>().map_err(|e| failed(&e))?;
+    let entries: Vec<Entry> = entries
+        .collect::<Result<_, _>>()
+        .map_err(|e| failure(&url, &e))?;
     let older = |versions: Vec<Version>| versions.into_iter().filter(|v| *v < current).max();
     let published = entries.into_iter().filter(|e| !e.yanked).map(|e| e.vers);
     if let Some(last) = older(published.collect()) {
@@ -344,18 +335,13 @@ pub fn semver_checks_args(root: &Path, baseline: &Baseline) -> Vec<String> {
     args.map(String::from).collect()
 }
 
-/// Runs `cargo xtask release` with `args` for the workspace at `root`;
-/// returns the exit status.
-pub fn execute(args: &Args, root: &Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let result = match &args.notes {
+/// Runs `cargo xtask release` with `args` for the workspace at `root`.
+pub fn execute(args: &Args, root: &Path, out: &mut dyn Write) -> Result<(), String> {
+    match &args.notes {
         Some(version) => notes(root, version, out),
         None if args.semver_checks => semver_check(root, &args.index, out),
         None => release(args, root, out),
-    };
-    result.map(|()| EXIT_OK).unwrap_or_else(|message| {
-        let _ = writeln!(err, "error: {message}");
-        EXIT_FAILURE
-    })
+    }
 }
 
 /// Prints the release notes of `version` (when empty, the workspace's): its
@@ -403,7 +389,8 @@ fn release(args: &Args, root: &Path, out: &mut dyn Write) -> Result<(), String> 
         let _ = writeln!(out, "dry run: nothing was written");
         return Ok(());
     }
-    for path in apply(&plan)? {
+    let written = files::write_changed(&plan.files).map_err(|e| format!("writing failed: {e}"))?;
+    for path in written {
         let path = path.strip_prefix(root).unwrap_or(&path).display();
         let _ = writeln!(out, "wrote {path}");
     }
@@ -430,19 +417,5 @@ mod tests {
         assert_eq!([&dates[0], &dates[47_481]], ["1970-01-01", "2099-12-31"]);
         let wrong = ["2023-02-29", "2024-2-9", "0000-01-01", "2024-01-01T10:00"];
         assert!(wrong.iter().all(|d| parse_date(d).is_err()));
-    }
-
-    #[test]
-    fn lock_entries_and_references_move_and_nothing_else() {
-        let lock = "version = 4\n\n[[package]]\nname = \"a\"\nversion = \"0.1.0\"\ndependencies = [\n \"b 0.1.0\",\n \"c\",\n]\n\n\
-                    [[package]]\nname = \"b\"\nversion = \"0.1.0\"\n\n[[package]]\nname = \"b\"\nversion = \"0.1.0\"\n\
-                    source = \"registry+https://github.com/rust-lang/crates.io-index\"\n";
-        let mut edited: DocumentMut = lock.parse().unwrap();
-        let names = ["a".to_owned(), "b".to_owned()];
-        assert_eq!(edit_lock(&mut edited, &names, "0.1.0", "0.2.0"), 2);
-        let expected = lock
-            .replacen("version = \"0.1.0\"", "version = \"0.2.0\"", 2)
-            .replace("\"b 0.1.0\"", "\"b 0.2.0\"");
-        assert_eq!(edited.to_string(), expected);
     }
 }

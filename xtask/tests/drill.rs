@@ -45,6 +45,58 @@ fn the_quick_drill_applies_every_version_to_a_copy() {
         out.contains("descriptions reworded, every name kept (pinned)"),
         "{out}"
     );
+    // What each version changed, as its sync printed it: (a) and (b) a new
+    // code each, (c) two codes, (d) one, (e) every registered code in every
+    // field it has, and two new codes; (f) lacks (b)'s code. The versions
+    // are dated a month apart.
+    let steps: Vec<&str> = out.split("\n(").skip(1).collect();
+    let lines = |step: &str, prefix: &str| -> Vec<String> {
+        let prefix = format!("        {prefix}");
+        let lines = step.lines().filter_map(|l| l.strip_prefix(&prefix));
+        lines.map(str::to_owned).collect()
+    };
+    let counts: Vec<(usize, usize, usize)> = (steps.iter())
+        .map(|s| {
+            (
+                lines(s, "added: ").len(),
+                lines(s, "changed: ").len(),
+                lines(s, "removed: ").len(),
+            )
+        })
+        .collect();
+    let snapshot = ws_close_codes_registry::SNAPSHOT_XML.as_bytes();
+    let base = ws_close_codes_registry::parse(snapshot).unwrap();
+    let registered = base.registered_codes().count();
+    let expected = [
+        (1, 0, 0),
+        (1, 0, 0),
+        (0, 2, 0),
+        (0, 1, 0),
+        (2, registered + 2, 0),
+    ];
+    assert_eq!(counts[..5], expected, "{out}");
+    let fields = ["description", "contact", "references", "updated date"];
+    for line in lines(steps[4], "changed: ") {
+        assert!(fields.iter().all(|f| line.contains(f)), "{line}");
+        let value: u16 = line.split(' ').next().unwrap().parse().unwrap();
+        let dated = base.record_for(value).is_some_and(|r| r.date.is_some());
+        assert!(!dated || line.contains("registration date"), "{line}");
+    }
+    let b = lines(steps[1], "added: ")[0]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(
+        steps[5].starts_with(&format!("f) a stale copy that lacks {b}\n")),
+        "{out}"
+    );
+    assert!(steps[5].contains(&format!("has: {b} (")), "{out}");
+    let updated =
+        |step: &str| Some(step.split("sync to the version updated ").nth(1)?[..10].to_owned());
+    let dates: Vec<String> = steps.iter().filter_map(|s| updated(s)).collect();
+    assert_eq!(dates.len(), 5, "{out}");
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
     // The whole release plan, down to what it publishes.
     assert!(
         out.contains("        release: publishes: ws-close-codes\n"),

@@ -26,7 +26,7 @@ use common::hostile::{
     UNASSIGNED_SINGLE,
 };
 use ws_close_codes_registry::Derivation;
-use xtask::regen::{self, Options};
+use xtask::regen;
 
 // ---------------------------------------------------------------------------
 // Rust text
@@ -384,13 +384,8 @@ fn one_hostile_registry_generates_a_crate_that_compiles_and_returns_the_text() {
     let path = documents.write("hostile.xml", &combined.document);
 
     // What the run will do, without writing: identifiers and warnings.
-    let options = Options {
-        root: copy.root().to_path_buf(),
-        new_document: Some(combined.document.clone()),
-        new_document_source: Some(path.clone()),
-        ..Options::default()
-    };
-    let plan = regen::plan(&options).unwrap_or_else(|e| panic!("{e}"));
+    let new = Some((path.as_str(), &combined.document[..]));
+    let plan = regen::plan(copy.root(), new, false).unwrap_or_else(|e| panic!("{e}"));
     let assigned: BTreeMap<u16, (String, Derivation)> = plan
         .assigned
         .iter()

@@ -26,7 +26,7 @@ use common::refused::{
     assert_refused, at, check_refused, line_column, refused, refused_cases, timeout_described,
     with_record_3009, At,
 };
-use xtask::regen::{self, Options};
+use xtask::regen;
 
 #[test]
 fn malformed_and_malicious_documents_are_refused_at_their_place() {
@@ -91,13 +91,8 @@ fn documents_at_the_size_limit_are_accepted_and_one_byte_more_is_refused() {
     );
     let at_limit = padded(&text, MAX_DOCUMENT);
     let started = Instant::now();
-    let options = Options {
-        root: copy.root().to_path_buf(),
-        new_document: Some(at_limit.clone()),
-        new_document_source: Some("at-limit.xml".into()),
-        ..Options::default()
-    };
-    let plan = regen::plan(&options).unwrap_or_else(|e| panic!("{e}"));
+    let new = Some(("at-limit.xml", &at_limit[..]));
+    let plan = regen::plan(copy.root(), new, false).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         plan.new.record_for(3009).unwrap().description.len(),
         MAX_TEXT
@@ -137,12 +132,8 @@ fn many_elements_parse_in_linear_time() {
         &format!("{padding}<title>WebSocket Protocol Registries</title>"),
     );
     let started = Instant::now();
-    let options = Options {
-        root: copy.root().to_path_buf(),
-        new_document: Some(document.into_bytes()),
-        ..Options::default()
-    };
-    regen::plan(&options).unwrap_or_else(|e| panic!("{e}"));
+    let new = Some(("new document", document.as_bytes()));
+    regen::plan(copy.root(), new, false).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         started.elapsed() < Duration::from_secs(20),
         "400,000 elements took {:?}",
@@ -182,12 +173,8 @@ fn ten_thousand_records_are_generated_in_bounded_time() {
     );
     let copy = Copy::new();
     let started = Instant::now();
-    let options = Options {
-        root: copy.root().to_path_buf(),
-        new_document: Some(text.into_bytes()),
-        ..Options::default()
-    };
-    let plan = regen::plan(&options).unwrap_or_else(|e| panic!("{e}"));
+    let new = Some(("new document", text.as_bytes()));
+    let plan = regen::plan(copy.root(), new, false).unwrap_or_else(|e| panic!("{e}"));
     let elapsed = started.elapsed();
     // With the fixture's 22 other records (1000-1015, 3000-3008, 4000-4999).
     assert_eq!(plan.new.records.len(), 10_000 + 22);

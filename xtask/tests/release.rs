@@ -470,12 +470,38 @@ fn apply_writes_the_files_that_differ() {
     let small = Small::new("0.4.2", &text);
     let plan = xtask::release::plan(small.root(), "2026-01-01").unwrap();
     assert_eq!(plan.next.to_string(), "0.4.3");
-    let written = xtask::release::apply(&plan).unwrap();
+    let written = xtask::files::write_changed(&plan.files).unwrap();
     assert_eq!(
         written.len(),
         4,
         "three files and the other lock: {written:?}"
     );
+}
+
+#[test]
+fn a_lock_moves_our_packages_and_the_references_to_them_alone() {
+    // A package from the registry with the same name and version, and a
+    // reference to it, stay; the reference to ours by its version moves.
+    let small = Small::new("0.4.2", &changelog("### Fixed\n\n- A fix.\n\n", "0.4.2"));
+    let lock_of = |plan: &release::Plan| {
+        let lock = plan
+            .files
+            .iter()
+            .find(|f| f.path == small.root().join("Cargo.lock"));
+        String::from_utf8(lock.unwrap().content.clone()).unwrap()
+    };
+    let moved = lock_of(&release::plan(small.root(), "2026-01-01").unwrap());
+    let registry = "registry+https://github.com/rust-lang/crates.io-index";
+    let more = |version: &str| {
+        format!(
+            "\n[[package]]\nname = \"{PUBLISHED}\"\nversion = \"0.4.2\"\nsource = \"{registry}\"\n\n\
+             [[package]]\nname = \"user\"\nversion = \"0.4.2\"\ndependencies = [\n \
+             \"{PUBLISHED} {version}\",\n \"{PUBLISHED} 0.4.2 ({registry})\",\n]\n"
+        )
+    };
+    small.write("Cargo.lock", &(small.read("Cargo.lock") + &more("0.4.2")));
+    let plan = release::plan(small.root(), "2026-01-01").unwrap();
+    assert_eq!(lock_of(&plan), moved + &more("0.4.3"));
 }
 
 #[test]
@@ -755,31 +781,18 @@ fn a_removed_code_is_a_breaking_entry() {
 #[test]
 fn the_changelog_is_written_with_the_other_files_or_not_at_all() {
     let copy = Workspace::new();
-    let plan = regen::plan(&regen::Options {
-        root: copy.root().to_path_buf(),
-        new_document: Some(with_3017().bytes()),
-        new_document_source: Some("new.xml".into()),
-        ..regen::Options::default()
-    })
-    .unwrap();
+    let new = with_3017().bytes();
+    let plan = regen::plan(copy.root(), Some(("new.xml", &new)), false).unwrap();
     let paths: Vec<&PathBuf> = plan.files.iter().map(|f| &f.path).collect();
     assert_eq!(paths.last(), Some(&&copy.root().join(CHANGELOG)));
 
     // Without a new document, or with one that changes no code, the plan
     // leaves the changelog out.
-    let plan = regen::plan(&regen::Options {
-        root: copy.root().to_path_buf(),
-        ..regen::Options::default()
-    })
-    .unwrap();
+    let plan = regen::plan(copy.root(), None, false).unwrap();
     assert!(plan.files.iter().all(|f| !f.path.ends_with(CHANGELOG)));
     let same_codes = Document::baseline().updated("2026-03-03");
-    let plan = regen::plan(&regen::Options {
-        root: copy.root().to_path_buf(),
-        new_document: Some(same_codes.bytes()),
-        ..regen::Options::default()
-    })
-    .unwrap();
+    let same_codes = same_codes.bytes();
+    let plan = regen::plan(copy.root(), Some(("new.xml", &same_codes)), false).unwrap();
     assert!(plan.files.iter().all(|f| !f.path.ends_with(CHANGELOG)));
 }
 

@@ -92,3 +92,20 @@ fn a_failed_download_writes_the_issue_and_nothing_else() {
     assert!(!inside.contains(fence), "{issue}");
     assert!(fence.len() >= 3, "{issue}");
 }
+
+#[test]
+fn the_issue_quotes_the_end_of_the_log_in_a_fence_longer_than_any_backticks() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.txt");
+    let mut text: String = (0..200).map(|n| format!("line {n}\n")).collect();
+    text.push_str("a ````` run, an \u{1b}[31mescape\u{1b}[0m and \u{202e}bidi\n");
+    fs::write(&log, &text).unwrap();
+    let body = xtask::sync::issue_body(&log);
+    assert!(body.contains("\n``````\n"), "{body}");
+    assert!(!body.contains("line 50\n"), "{body}");
+    assert!(body.contains("line 199\n"), "{body}");
+    let cleaned = "a ````` run, an [31mescape[0m and bidi\n";
+    assert!(body.contains(cleaned), "{body}");
+    let printable = |c: char| c == '\n' || c == '\t' || (' '..='~').contains(&c);
+    assert!(body.chars().all(printable), "{body}");
+}
