@@ -77,10 +77,7 @@ pub fn run(args: &[String], root: &Path, out: &mut dyn Write, err: &mut dyn Writ
         }
         Ok(Cli::Regen(args)) => regen_command(args, root, out, err),
         Ok(Cli::Sync(args)) => return sync::run(&args, root, true, out),
-        Ok(Cli::Drill(args)) => {
-            let failed = |e| format!("drill failed at step {e}");
-            done(drill::run(&args, root, out).map_err(failed))
-        }
+        Ok(Cli::Drill(args)) => done(drill::run(&args, root, out)),
         Ok(Cli::Release(args)) => done(release::execute(&args, root, out)),
     };
     result.unwrap_or_else(|(code, e)| {

@@ -241,16 +241,3 @@ impl Document {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn offsets_of_positions() {
-        let text = "ab\n\u{e9}<x>\n";
-        assert_eq!(offset_of(text, Position { line: 1, column: 1 }), 0);
-        let at = offset_of(text, Position { line: 2, column: 2 });
-        assert_eq!(&text[at..], "<x>\n");
-    }
-}

@@ -34,9 +34,6 @@ pub struct Args {
     pub dir: Option<PathBuf>,
 }
 
-/// A later version of the registry: name, document, its sync's exit status.
-type Step = (String, Document, i32);
-
 /// What makes a version from the one before, given the new version's date.
 type Edit<'a> = dyn Fn(Document, &str) -> Result<Document, String> + 'a;
 
@@ -85,8 +82,9 @@ fn every_record(base: Document, date: &str, [low, high]: [u16; 2]) -> Result<Doc
     doc.register(high, "Quota Exceeded", date, None, &[])
 }
 
-/// The versions (a)-(f), each made from the one before a month later; (g) is (e).
-fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
+/// The versions (a)-(f), each made from the one before a month later, and
+/// (g), which is (e): name, document and the exit status of its sync.
+fn plan_steps(snapshot: &str) -> Result<Vec<(String, Document, i32)>, String> {
     let base = Document::new(snapshot);
     let registry = base.parse()?;
     let codes = || registry.registered_codes();
@@ -119,37 +117,29 @@ fn plan_steps(snapshot: &str) -> Result<Vec<Step>, String> {
     let long = "The server closed the session because the credentials it was opened with have \
                 expired; the client should authenticate again before it reconnects.";
     let rfc = [("rfc", "rfc9999")];
-    let rows: [(String, &Edit); 5] = [
-        (
-            format!("(a) a new 3000-3999 code ({a}) with a long description and a new person"),
-            &|doc, date| {
-                let doc = doc.add_person(&person, robin.0, robin.1, date)?;
-                doc.register(a, long, date, Some(&person), &[])
-            },
-        ),
-        (
-            format!("(b) a new 1000-2999 code ({b}) with an RFC reference, below registered codes"),
-            &|doc, date| doc.register(b, "Session Expired", date, Some(&person), &rfc),
-        ),
-        (
-            format!("(c) a reworded description ({c}) and a moved reference ({m})"),
-            &|doc, _| {
-                let doc = doc.reword(c, &refused)?.remove_reference(m, &old.data)?;
-                doc.add_reference(m, old.kind.as_str(), &moved_to)
-            },
-        ),
-        (
-            format!("(d) the contact of {d} changed from a person to plain text"),
-            &|doc, _| doc.contact(d, &plain, false),
-        ),
-        (
-            format!("(e) every record changed at once, and new codes {low} and {high}"),
-            &|doc, date| every_record(doc, date, [low, high]),
-        ),
+    let names = [
+        format!("(a) a new 3000-3999 code ({a}) with a long description and a new person"),
+        format!("(b) a new 1000-2999 code ({b}) with an RFC reference, below registered codes"),
+        format!("(c) a reworded description ({c}) and a moved reference ({m})"),
+        format!("(d) the contact of {d} changed from a person to plain text"),
+        format!("(e) every record changed at once, and new codes {low} and {high}"),
+    ];
+    let edits: [&Edit; 5] = [
+        &|doc, date| {
+            let doc = doc.add_person(&person, robin.0, robin.1, date)?;
+            doc.register(a, long, date, Some(&person), &[])
+        },
+        &|doc, date| doc.register(b, "Session Expired", date, Some(&person), &rfc),
+        &|doc, _| {
+            let doc = doc.reword(c, &refused)?.remove_reference(m, &old.data)?;
+            doc.add_reference(m, old.kind.as_str(), &moved_to)
+        },
+        &|doc, _| doc.contact(d, &plain, false),
+        &|doc, date| every_record(doc, date, [low, high]),
     ];
     let (mut document, mut steps) = (base.clone(), Vec::new());
     let date = |months| months_after(registry.document_updated, months);
-    for (months, (name, edit)) in (1..).zip(rows) {
+    for (months, (name, edit)) in (1..).zip(names.into_iter().zip(edits)) {
         document = edit(document, &date(months))?.updated(&date(months));
         steps.push((name, document.clone(), EXIT_CHANGED));
     }
@@ -197,7 +187,7 @@ fn tail(text: &str, lines: usize) -> String {
 
 /// What turns an error of `check` at `step` into the drill's failure.
 fn failed<E: Display>(step: &str, check: &str) -> impl FnOnce(E) -> String {
-    let what = format!("{step}: {check}");
+    let what = format!("drill failed at step {step}: {check}");
     move |e| format!("{what}\n{e}")
 }
 

@@ -44,10 +44,9 @@ pub struct Plan {
     pub new_pins: registry::Pins,
 }
 
-/// Plans a run in the workspace at `root`: reads, validates and generates
-/// everything, writes nothing; every error names its file (and place).
-/// `new` is a registry document to store as the snapshot, and where it came
-/// from; `allow_removals` accepts one that lacks codes the snapshot has.
+/// Plans a run in `root`, `new` (a document and its source) to become the
+/// snapshot, refused when older or, unless `allow_removals`, missing codes;
+/// writes nothing. Every error names its file (and place).
 pub fn plan(root: &Path, new: Option<(&str, &[u8])>, allow_removals: bool) -> Result<Plan, String> {
     let read =
         |path: &str| fs::read(root.join(path)).map_err(|e| format!("{path}: cannot read: {e}"));

@@ -97,10 +97,9 @@ pub fn parse_date(text: &str) -> Result<String, String> {
 
 /// The TOML document at `path` (relative to `root`, or absolute).
 fn read_toml(root: &Path, path: impl AsRef<Path>) -> Result<DocumentMut, String> {
-    let path = path.as_ref();
-    let text =
-        fs::read_to_string(root.join(path)).map_err(|e| format!("{}: {e}", path.display()))?;
-    text.parse().map_err(|e| format!("{}: {e}", path.display()))
+    let in_file = |e: &dyn std::fmt::Display| format!("{}: {e}", path.as_ref().display());
+    let text = fs::read_to_string(root.join(&path)).map_err(|e| in_file(&e))?;
+    text.parse().map_err(|e| in_file(&e))
 }
 
 /// The item at `path` in `document`, if any.
@@ -186,8 +185,7 @@ fn edit_lock(lock: &mut DocumentMut, names: &[String], old: &str, new: &str) -> 
         for dependency in dependencies.into_iter().flat_map(|d| d.iter_mut()) {
             let reference = dependency.as_str().and_then(|d| d.split_once(' '));
             if let Some((name, _)) = reference.filter(|(n, v)| *v == old && ours(n)) {
-                let text = format!("{name} {new}");
-                set_keeping_decor(dependency, &text);
+                set_keeping_decor(dependency, &format!("{name} {new}"));
             }
         }
     }
@@ -359,10 +357,8 @@ fn notes(root: &Path, version: &str, out: &mut dyn Write) -> Result<(), String> 
 
 fn semver_check(root: &Path, index: &str, out: &mut dyn Write) -> Result<(), String> {
     let Some(baseline) = baseline(root, index)? else {
-        let _ = writeln!(
-            out,
-            "{PUBLISHED} was never released: no baseline to compare with"
-        );
+        let never = "was never released: no baseline to compare with";
+        let _ = writeln!(out, "{PUBLISHED} {never}");
         return Ok(());
     };
     let args = semver_checks_args(root, &baseline);

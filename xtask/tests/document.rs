@@ -78,3 +78,14 @@ fn every_edit_changes_its_record_alone() -> Result<(), String> {
     assert_eq!(count(&without), count(&registry) - 1);
     Ok(())
 }
+
+#[test]
+fn a_record_is_found_after_other_characters_on_its_line() -> Result<(), String> {
+    // The parser counts columns in characters: `é` takes two bytes.
+    let text = registry::SNAPSHOT_XML.replace("<record", "<!-- é --><record");
+    let registry = Document::new(text.clone()).parse()?;
+    let value = registry.registered_codes().last().unwrap().span.start;
+    let doc = Document::new(text).reword(value, "Reworded")?.parse()?;
+    assert_eq!(doc.record_for(value).unwrap().description, "Reworded");
+    Ok(())
+}
