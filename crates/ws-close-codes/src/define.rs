@@ -29,8 +29,12 @@
 //! range check and a subtraction for most codes, where an arm per code
 //! would compile to a jump table. It then picks the variant by comparing
 //! the index with each variant's, which the compiler reduces to "the
-//! variant's number is the index", so `CloseCode::from(v).is_sendable()`
-//! reads one table entry. `BENCHMARKS.md` measures all of it.
+//! variant's number is the index", so `CloseCode::from(v).name()` reads
+//! one table entry. `as_u16` works a named code's value out from the same
+//! runs rather than reading `VALUES`, so `CloseCode::from(v).as_u16()`
+//! folds to `v`: `is_sendable` reads its answer by value where a table of
+//! 5,000 answers is cheap, and by the rule elsewhere (`rules.rs` says
+//! where and why). `BENCHMARKS.md` measures all of it.
 //!
 //! [`CloseCode`]: crate::CloseCode
 //! [`close_codes!`]: crate::close_codes
@@ -312,6 +316,19 @@ macro_rules! __close_code_enum {
                 }
             }
 
+            /// The value of the named code at `index`, worked out from the
+            /// runs so that `from_u16(v).as_u16()` folds to `v`.
+            #[inline(always)]
+            const fn value_at(index: usize) -> u16 {
+                $(if index.wrapping_sub(Index::$run as usize) <= ($last - $first) as usize {
+                    return $first + (index - Index::$run as usize) as u16;
+                })*
+                $(if index == Index::$avariant as usize {
+                    return $avalue;
+                })*
+                VALUES[index]
+            }
+
             /// The code's index: its position among the named codes,
             /// `COUNT` for `Other`.
             #[inline(always)]
@@ -372,7 +389,7 @@ macro_rules! __close_code_enum {
                 pub const fn as_u16(self) -> u16 {
                     match self {
                         $name::Other(other) => other.as_u16(),
-                        named => VALUES[index(named)],
+                        named => value_at(index(named)),
                     }
                 }
 

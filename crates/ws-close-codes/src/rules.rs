@@ -199,6 +199,53 @@ const SENDABLE: [bool; CloseCode::NAMED.len()] = {
     table
 };
 
+/// [`CloseCode::is_sendable`] by the rule: a named code's entry in
+/// `SENDABLE`, or for `Other` whether its value is in 3000-4999.
+const fn sendable_by_rule(code: CloseCode) -> bool {
+    match code {
+        CloseCode::Other(other) => sendable(false, other.as_u16()),
+        named => SENDABLE[named.index()],
+    }
+}
+
+// How `is_sendable` answers is chosen here, and only here, by target:
+//
+// - On 64-bit targets other than wasm: `SENDABLE_BY_VALUE`, the rule's
+//   answer for every value below 5000 (5,000 bytes; 5000 and up are never
+//   sendable), read at the code's value. `as_u16` works a named code's
+//   value out from the runs of consecutive codes, so
+//   `CloseCode::from(v).is_sendable()` compiles to a bounds check and one
+//   load, as fast as a table of all 65,536 answers (`BENCHMARKS.md`).
+// - Elsewhere (wasm, 32-bit and smaller targets), where a program ships
+//   every byte to every visitor or to a small device: the rule, with one
+//   `bool` per named code.
+//
+// The two agree on every value (a test below checks all 65,536).
+
+#[cfg(all(target_pointer_width = "64", not(target_family = "wasm")))]
+const SENDABLE_BY_VALUE: [bool; 5000] = {
+    let mut table = [false; 5000];
+    let mut value = 0;
+    while value < table.len() {
+        table[value] = sendable_by_rule(CloseCode::from_u16(value as u16));
+        value += 1;
+    }
+    table
+};
+
+#[cfg(all(target_pointer_width = "64", not(target_family = "wasm")))]
+#[inline(always)]
+const fn sendable_code(code: CloseCode) -> bool {
+    let value = code.as_u16() as usize;
+    value < SENDABLE_BY_VALUE.len() && SENDABLE_BY_VALUE[value]
+}
+
+#[cfg(not(all(target_pointer_width = "64", not(target_family = "wasm"))))]
+#[inline(always)]
+const fn sendable_code(code: CloseCode) -> bool {
+    sendable_by_rule(code)
+}
+
 impl CloseCode {
     /// Whether the code lies in a range that IANA registers codes in
     /// (1000-2999 or 3000-3999) but is not registered in the registry this
@@ -294,10 +341,7 @@ impl CloseCode {
     /// ```
     #[inline]
     pub const fn is_sendable(self) -> bool {
-        match self {
-            CloseCode::Other(other) => sendable(false, other.as_u16()),
-            named => SENDABLE[named.index()],
-        }
+        sendable_code(self)
     }
 
     /// Whether a script may pass this code to `WebSocket.close()` without
@@ -354,6 +398,15 @@ impl CloseCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_and_the_rule_agree_on_every_value() {
+        for value in 0..=u16::MAX {
+            let code = CloseCode::from_u16(value);
+            assert_eq!(sendable_code(code), sendable_by_rule(code), "{value}");
+            assert_eq!(sendable_by_rule(code), sendable(code.is_named(), value));
+        }
+    }
 
     #[test]
     fn every_listed_code_is_named() {
