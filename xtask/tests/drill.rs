@@ -46,9 +46,12 @@ fn the_quick_drill_applies_every_version_to_a_copy() {
         "{out}"
     );
     // What each version changed, as its sync printed it: (a) and (b) a new
-    // code each, (c) two codes, (d) one, (e) every registered code in every
-    // field it has, and two new codes; (f) lacks (b)'s code. The versions
-    // are dated a month apart.
+    // code each, (c) two codes, (d) one, (e) every registered code, and two
+    // new codes; (f) lacks (b)'s code. The versions are dated a month
+    // apart. (e) changes each code's description, references and dates
+    // whatever the registry was before; its new contacts can be the ones a
+    // code already has (a registry that an earlier (e) reached, as in the
+    // drill's own syncs, which run this test), so they are not required.
     let steps: Vec<&str> = out.split("\n(").skip(1).collect();
     let lines = |step: &str, prefix: &str| -> Vec<String> {
         let prefix = format!("        {prefix}");
@@ -75,7 +78,7 @@ fn the_quick_drill_applies_every_version_to_a_copy() {
         (2, registered + 2, 0),
     ];
     assert_eq!(counts[..5], expected, "{out}");
-    let fields = ["description", "contact", "references", "updated date"];
+    let fields = ["description", "references", "updated date"];
     for line in lines(steps[4], "changed: ") {
         assert!(fields.iter().all(|f| line.contains(f)), "{line}");
         let value: u16 = line.split(' ').next().unwrap().parse().unwrap();
