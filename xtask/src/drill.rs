@@ -117,29 +117,37 @@ fn plan_steps(snapshot: &str) -> Result<Vec<(String, Document, i32)>, String> {
     let long = "The server closed the session because the credentials it was opened with have \
                 expired; the client should authenticate again before it reconnects.";
     let rfc = [("rfc", "rfc9999")];
-    let names = [
-        format!("(a) a new 3000-3999 code ({a}) with a long description and a new person"),
-        format!("(b) a new 1000-2999 code ({b}) with an RFC reference, below registered codes"),
-        format!("(c) a reworded description ({c}) and a moved reference ({m})"),
-        format!("(d) the contact of {d} changed from a person to plain text"),
-        format!("(e) every record changed at once, and new codes {low} and {high}"),
-    ];
-    let edits: [&Edit; 5] = [
-        &|doc, date| {
-            let doc = doc.add_person(&person, robin.0, robin.1, date)?;
-            doc.register(a, long, date, Some(&person), &[])
-        },
-        &|doc, date| doc.register(b, "Session Expired", date, Some(&person), &rfc),
-        &|doc, _| {
-            let doc = doc.reword(c, &refused)?.remove_reference(m, &old.data)?;
-            doc.add_reference(m, old.kind.as_str(), &moved_to)
-        },
-        &|doc, _| doc.contact(d, &plain, false),
-        &|doc, date| every_record(doc, date, [low, high]),
+    let rows: [(String, &Edit); 5] = [
+        (
+            format!("(a) a new 3000-3999 code ({a}) with a long description and a new person"),
+            &|doc, date| {
+                let doc = doc.add_person(&person, robin.0, robin.1, date)?;
+                doc.register(a, long, date, Some(&person), &[])
+            },
+        ),
+        (
+            format!("(b) a new 1000-2999 code ({b}) with an RFC reference, below registered codes"),
+            &|doc, date| doc.register(b, "Session Expired", date, Some(&person), &rfc),
+        ),
+        (
+            format!("(c) a reworded description ({c}) and a moved reference ({m})"),
+            &|doc, _| {
+                let doc = doc.reword(c, &refused)?.remove_reference(m, &old.data)?;
+                doc.add_reference(m, old.kind.as_str(), &moved_to)
+            },
+        ),
+        (
+            format!("(d) the contact of {d} changed from a person to plain text"),
+            &|doc, _| doc.contact(d, &plain, false),
+        ),
+        (
+            format!("(e) every record changed at once, and new codes {low} and {high}"),
+            &|doc, date| every_record(doc, date, [low, high]),
+        ),
     ];
     let (mut document, mut steps) = (base.clone(), Vec::new());
     let date = |months| months_after(registry.document_updated, months);
-    for (months, (name, edit)) in (1..).zip(names.into_iter().zip(edits)) {
+    for (months, (name, edit)) in (1..).zip(rows) {
         document = edit(document, &date(months))?.updated(&date(months));
         steps.push((name, document.clone(), EXIT_CHANGED));
     }

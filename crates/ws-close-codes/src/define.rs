@@ -316,15 +316,14 @@ macro_rules! __close_code_enum {
                 }
             }
 
-            /// The value of the named code at `index`, worked out from the
-            /// runs so that `from_u16(v).as_u16()` folds to `v`.
+            /// The value of the named code at `index`: for IANA's codes
+            /// worked out from the runs, so that `CloseCode::from_u16(v).as_u16()`
+            /// folds to `v`; for an application's own codes read from
+            /// `VALUES` (their `is_sendable` goes through `CloseCode`).
             #[inline(always)]
             const fn value_at(index: usize) -> u16 {
                 $(if index.wrapping_sub(Index::$run as usize) <= ($last - $first) as usize {
                     return $first + (index - Index::$run as usize) as u16;
-                })*
-                $(if index == Index::$avariant as usize {
-                    return $avalue;
                 })*
                 VALUES[index]
             }
