@@ -12,29 +12,31 @@
 //!
 //! # The plain layout
 //!
-//! The enum is `#[repr(u16)]`: its variants are numbered in the order they
-//! are declared, the named codes from 0 and `Other` last, and the number is
-//! stored as a `u16` before `Other`'s value (a layout the language
-//! defines). Every fact about the named codes is a table with one entry per
-//! variant, in the same order: `VALUES`, `NAMES`, `DESCRIPTIONS` and so on.
-//! A code's *index* is its variant's position, written as a `match` that
-//! compiles to reading the number; an accessor is a `match` that answers
-//! `None` for `Other` and reads its table otherwise. Each accessor has a
-//! table of its own, so a program that asks only for names carries only
-//! the names.
+//! The enum is `#[repr(u16)]` and each named code's variant has its value
+//! as its discriminant (`NormalClosure = 1000`), and `Other` has 0, which
+//! no named code has (IANA's are 1000-4999, an application's 4000-4999).
+//! The number is stored as a `u16` before `Other`'s value, a layout the
+//! language defines. `as_u16` is a `match` with one arm per
+//! variant, which compiles to the stored number, or `Other`'s value when
+//! the number is 0. Every fact about the named codes is a table with one
+//! entry per named code, in ascending order of value: `VALUES`, `NAMES`,
+//! `DESCRIPTIONS` and so on. A code's *index*, its position in those
+//! tables, comes from its value by the `match` of `from_u16` below; an
+//! accessor is a `match` that answers `None` for `Other` and reads its
+//! table at the index otherwise. Each accessor has a table of its own, so
+//! a program that asks only for names carries only the names.
 //!
 //! `from_u16` finds a value's index with one comparison against the span
 //! of the named codes (most values lie outside it), then one `match` whose
 //! arms are the runs of consecutive codes (`1000..=1015` is one arm): a
 //! range check and a subtraction for most codes, where an arm per code
 //! would compile to a jump table. It then picks the variant by comparing
-//! the index with each variant's, which the compiler reduces to "the
-//! variant's number is the index", so `CloseCode::from(v).name()` reads
-//! one table entry. `as_u16` works a named code's value out from the same
-//! runs rather than reading `VALUES`, so `CloseCode::from(v).as_u16()`
-//! folds to `v`: `is_sendable` reads its answer by value where a table of
-//! 5,000 answers is cheap, and by the rule elsewhere (`rules.rs` says
-//! where and why). `BENCHMARKS.md` measures all of it.
+//! the index with each variant's position, which the compiler follows
+//! through to the variant's number, so `CloseCode::from(v).as_u16()`
+//! folds to `v` and `CloseCode::from(v).name()` reads one table entry.
+//! `is_sendable` reads its answer by value where a table of 5,000 answers
+//! is cheap, and by the rule elsewhere (`rules.rs` says where and why).
+//! `BENCHMARKS.md` measures all of it.
 //!
 //! [`CloseCode`]: crate::CloseCode
 //! [`close_codes!`]: crate::close_codes
@@ -249,23 +251,23 @@ macro_rules! __close_code_enum {
         $vis enum $name {
             $(
                 $(#[doc = $doc])*
-                $variant,
+                $variant = $value,
             )*
             $(
                 #[doc = concat!("`", $avalue, "` **", $aname, "**\n\n", $adescription)]
                 #[doc = ""]
                 $(#[doc = $adoc])*
-                $avariant,
+                $avariant = $avalue,
             )*
             /// Every value without a variant of its own. It never holds the
             /// value of a named code: `from_u16` returns that code's variant,
             /// and only the enum's conversions make the payload.
-            Other($crate::UnnamedCode<$name>),
+            Other($crate::UnnamedCode<$name>) = 0,
         }
 
         const _: () = {
-            /// The variants without a field, in the enum's order: a
-            /// variant's discriminant here is its index.
+            /// The named codes in the enum's order: a variant's
+            /// discriminant here is its index.
             #[allow(dead_code, non_camel_case_types)]
             enum Index {
                 $($variant,)*
@@ -316,26 +318,15 @@ macro_rules! __close_code_enum {
                 }
             }
 
-            /// The value of the named code at `index`: for IANA's codes
-            /// worked out from the runs, so that `CloseCode::from_u16(v).as_u16()`
-            /// folds to `v`; for an application's own codes read from
-            /// `VALUES` (their `is_sendable` goes through `CloseCode`).
-            #[inline(always)]
-            const fn value_at(index: usize) -> u16 {
-                $(if index.wrapping_sub(Index::$run as usize) <= ($last - $first) as usize {
-                    return $first + (index - Index::$run as usize) as u16;
-                })*
-                VALUES[index]
-            }
-
             /// The code's index: its position among the named codes,
-            /// `COUNT` for `Other`.
+            /// `COUNT` for `Other`. From the value, as `from_u16` finds
+            /// it, not a `match` with an arm per variant: that one compiles
+            /// to a jump table, slower on a mix of codes and larger on wasm.
             #[inline(always)]
             const fn index(code: $name) -> usize {
                 match code {
-                    $($name::$variant => Index::$variant as usize,)*
-                    $($name::$avariant => Index::$avariant as usize,)*
                     $name::Other(_) => COUNT,
+                    named => index_of(named.as_u16()),
                 }
             }
 
@@ -361,10 +352,13 @@ macro_rules! __close_code_enum {
                 )]
                 #[inline(always)]
                 pub const fn from_u16(value: u16) -> $name {
-                    // One comparison per variant, not a read of `NAMED`:
-                    // the compiler sees that the variant's number is the
-                    // index, so what follows (`is_sendable`, `name`) reads
-                    // its table at the index directly.
+                    // One comparison of the index per variant, not a read
+                    // of `NAMED` nor a `match` with an arm per value (which
+                    // the compiler turns into a switch it does not see
+                    // through): here it follows each variant's number back
+                    // to `value`, so `as_u16` after it folds to `value`,
+                    // and `is_sendable` and `name` read their tables
+                    // directly.
                     let index = index_of(value);
                     $(if index == Index::$variant as usize {
                         return $name::$variant;
@@ -388,7 +382,8 @@ macro_rules! __close_code_enum {
                 pub const fn as_u16(self) -> u16 {
                     match self {
                         $name::Other(other) => other.as_u16(),
-                        named => value_at(index(named)),
+                        $($name::$variant => $value,)*
+                        $($name::$avariant => $avalue,)*
                     }
                 }
 

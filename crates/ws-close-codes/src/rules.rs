@@ -217,10 +217,12 @@ const fn sendable_by_rule(code: CloseCode) -> bool {
 //
 // - On 64-bit targets other than wasm: `SENDABLE_BY_VALUE`, the rule's
 //   answer for every value below 5000 (5,000 bytes; 5000 and up are never
-//   sendable), read at the code's value. `as_u16` works a named code's
-//   value out from the runs of consecutive codes, so
-//   `CloseCode::from(v).is_sendable()` compiles to a bounds check and one
-//   load, as fast as a table of all 65,536 answers (`BENCHMARKS.md`).
+//   sendable), read at the code's value. `CloseCode::from(v).as_u16()`
+//   folds to `v` (`define.rs`), so `CloseCode::from(v).is_sendable()`
+//   compiles to a bounds check and one load, as fast as a table of all
+//   65,536 answers; on a code already made, a named code's value is its
+//   stored number, so the answer is a test of that number and one load
+//   (`BENCHMARKS.md`).
 // - Elsewhere (wasm, 32-bit and smaller targets), where a program ships
 //   every byte to every visitor or to a small device: the rule, with one
 //   `bool` per named code.
