@@ -12,13 +12,12 @@
 //!
 //! # The plain layout
 //!
-//! The enum is `#[repr(u16)]` and each named code's variant has its value
-//! as its discriminant (`NormalClosure = 1000`), and `Other` has 0, which
-//! no named code has (IANA's are 1000-4999, an application's 4000-4999).
-//! The number is stored as a `u16` before `Other`'s value, a layout the
-//! language defines. `as_u16` is a `match` with one arm per
-//! variant, which compiles to the stored number, or `Other`'s value when
-//! the number is 0. Every fact about the named codes is a table with one
+//! The enum is `#[repr(u16)]`. A named code's variant has its value as its
+//! discriminant (`NormalClosure = 1000`); `Other` has 0, which no named
+//! code has (IANA's are 1000-4999, an application's 4000-4999). The number
+//! is stored as a `u16` before `Other`'s value, a layout the language
+//! defines. `as_u16` is a `match` with one arm per variant, which compiles
+//! to the stored number, or `Other`'s value when the number is 0. Every fact about the named codes is a table with one
 //! entry per named code, in ascending order of value: `VALUES`, `NAMES`,
 //! `DESCRIPTIONS` and so on. A code's *index*, its position in those
 //! tables, comes from its value by the `match` of `from_u16` below; an

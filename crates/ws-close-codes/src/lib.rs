@@ -263,9 +263,10 @@
 //! # Cost
 //!
 //! A [`CloseCode`] is a `#[repr(u16)]` enum: a two-byte number, a named
-//! code's value (0 for `Other`), and for `Other` the value. The conversions, accessors and rules are `const
-//! fn`s made of plain `match`es and small tables with one entry per named
-//! code (the `define` module explains the layout). `BENCHMARKS.md` in the
+//! code's value (0 for `Other`), and for `Other` the value. The
+//! conversions, accessors and rules are `const fn`s made of plain
+//! `match`es and small tables with one entry per named code (the `define`
+//! module explains the layout). `BENCHMARKS.md` in the
 //! repository measures them against tungstenite and against a table of
 //! 65,536 precomputed answers, and the size of a wasm32 build that uses
 //! them against a hand-written `match`.
