@@ -143,8 +143,7 @@ impl Sync<'_> {
             self.print("==> cargo xtask release\n");
             let mut out = Vec::new();
             if let Err(e) = crate::release::execute(&Default::default(), self.root, &mut out) {
-                self.print(&format!("error: {e}\n"));
-                return Err(fail(format!("cargo xtask release failed ({EXIT_FAILURE})")));
+                return Err(fail(format!("cargo xtask release failed: {e}")));
             }
             if checks {
                 let locked = ["metadata", "--locked", "--format-version", "1"];

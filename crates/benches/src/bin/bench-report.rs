@@ -3,7 +3,8 @@
 //! Reads the medians criterion left under `target/criterion` (run
 //! `cargo bench -p benches` first) and prints the Markdown tables of
 //! BENCHMARKS.md: runtime medians with ratios against tungstenite and the
-//! lookup-table limit, and the generator's scaling. With `--build-costs` it
+//! lookup-table limit, the control (tungstenite's loop measured twice),
+//! and the generator's scaling. With `--build-costs` it
 //! also builds the generated crate at several registry sizes and the
 //! consumer's view (ws-close-codes next to tungstenite), timing each clean
 //! release build. With `--write` it replaces the part of BENCHMARKS.md
@@ -151,6 +152,34 @@ fn runtime_table(results: &BTreeMap<(String, String, String), Measurement>) -> S
                 ratio(ours, limit),
             );
         }
+    }
+    out
+}
+
+/// The control: tungstenite's loop measured twice in the same group (as
+/// `tungstenite` and `tungstenite-again`). How far the two differ is how
+/// far a ratio can move with no change in the code measured.
+fn control_table(results: &BTreeMap<(String, String, String), Measurement>) -> String {
+    let mut out = String::from(
+        "| operation | input | tungstenite | tungstenite, again | again / first |\n\
+         |---|---|---:|---:|---:|\n",
+    );
+    for ((group, function, param), again) in results {
+        if function != "tungstenite-again" {
+            continue;
+        }
+        let Some(first) = results.get(&(group.clone(), "tungstenite".into(), param.clone())) else {
+            continue;
+        };
+        let per = |m: &Measurement| m.median_ns / m.elements.unwrap_or(1) as f64;
+        let (operation, input) = group.split_once('/').unwrap_or((group, param));
+        let _ = writeln!(
+            out,
+            "| `{operation}` | {input} | {} | {} | {} |",
+            format_ns(per(first)),
+            format_ns(per(again)),
+            ratio(Some(per(again)), Some(per(first))),
+        );
     }
     out
 }
@@ -463,6 +492,11 @@ fn main() {
         "### Runtime (median per element or per call, one run)\n"
     );
     report.push_str(&runtime_table(&results));
+    let _ = writeln!(
+        report,
+        "\n### Control (one loop measured twice in the same run)\n"
+    );
+    report.push_str(&control_table(&results));
     let _ = writeln!(report, "\n### Generator scaling (median per run)\n");
     report.push_str(&scaling_table(&results));
     // Build costs take many minutes; the last measurements are kept next to
