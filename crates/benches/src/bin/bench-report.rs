@@ -292,6 +292,9 @@ fn timed_cargo(dir: &Path, target: &Path, args: &[&str], limit: Duration) -> Res
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
         .env("CARGO_INCREMENTAL", "0")
+        // report.sh aligns the benchmarks' loops; a build timed here is
+        // built as a user builds it.
+        .env_remove("RUSTFLAGS")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     // Its own process group, so that a build over the limit is stopped with
@@ -374,6 +377,7 @@ fn consumer_build(
     let target = work.join("target");
     // Downloads are not part of the build time.
     Command::new(env!("CARGO"))
+        .env_remove("RUSTFLAGS")
         .arg("fetch")
         .current_dir(&work)
         .status()
