@@ -68,7 +68,7 @@ if command -v wasm-bindgen > /dev/null && [ "$(wasm-bindgen --version | awk '{ p
     trap 'rm -rf "$bindgen"' EXIT
     for program in checked direct text exception; do
         # It warns that `strip = true` removed the `target_features`
-        # section; both programs are built the same way, so that warning
+        # section; every program is built the same way, so that warning
         # is shown only when it fails.
         if ! log=$(wasm-bindgen --target web --out-dir "$bindgen/$program" \
             "$out/wasm_size_web_sys_$program.wasm" 2>&1); then

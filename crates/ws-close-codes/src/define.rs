@@ -17,9 +17,9 @@
 //! code has (IANA's are 1000-4999, an application's 4000-4999). The number
 //! is stored as a `u16` before `Other`'s value, a layout the language
 //! defines. `as_u16` is a `match` with one arm per variant, which compiles
-//! to the stored number, or `Other`'s value when the number is 0. Every fact about the named codes is a table with one
-//! entry per named code, in ascending order of value: `VALUES`, `NAMES`,
-//! `DESCRIPTIONS` and so on. A code's *index*, its position in those
+//! to the stored number, or `Other`'s value when the number is 0. Every
+//! fact about the named codes is a table with one entry per named code, in
+//! ascending order of value: `VALUES`, `NAMES`, `DESCRIPTIONS` and so on. A code's *index*, its position in those
 //! tables, comes from its value by the `match` of `from_u16` below; an
 //! accessor is a `match` that answers `None` for `Other` and reads its
 //! table at the index otherwise. Each accessor has a table of its own, so

@@ -1,7 +1,8 @@
 //! `cargo run -p benches --release --bin bench-report -- [--build-costs] [--write]`
 //!
-//! Reads the medians criterion left under `target/criterion` (run
-//! `cargo bench -p benches` first) and prints the Markdown tables of
+//! Reads the medians criterion left under `criterion` in the target
+//! directory (`CARGO_TARGET_DIR`, else `target`; run `cargo bench -p
+//! benches` first, or `report.sh`, which runs both in `target/bench`) and prints the Markdown tables of
 //! BENCHMARKS.md: runtime medians with ratios against tungstenite and the
 //! lookup-table limit, the control (tungstenite's loop measured twice),
 //! and the generator's scaling. With `--build-costs` it
@@ -40,6 +41,20 @@ fn target_dir() -> PathBuf {
 struct Measurement {
     median_ns: f64,
     elements: Option<u64>,
+}
+
+impl Measurement {
+    /// The median per element, or per call when the group has no throughput.
+    fn per_element_ns(&self) -> f64 {
+        self.median_ns / self.elements.unwrap_or(1) as f64
+    }
+}
+
+/// The operation and the input of a runtime row: a group named
+/// `operation/input`, or a group of one operation with the input as its
+/// parameter.
+fn operation_and_input<'a>(group: &'a str, param: &'a str) -> (&'a str, &'a str) {
+    group.split_once('/').unwrap_or((group, param))
 }
 
 /// All results, by (group, function, parameter).
@@ -134,13 +149,10 @@ fn runtime_table(results: &BTreeMap<(String, String, String), Measurement>) -> S
             let get = |function: &str| {
                 results
                     .get(&(group.to_owned(), function.to_owned(), param.to_owned()))
-                    .map(|m| m.median_ns / m.elements.unwrap_or(1) as f64)
+                    .map(Measurement::per_element_ns)
             };
             let (ours, theirs, limit) = (get("ours"), get("tungstenite"), get("limit"));
-            let (operation, input) = match group.split_once('/') {
-                Some((op, input)) => (op.to_owned(), input.to_owned()),
-                None => (group.to_owned(), param.to_owned()),
-            };
+            let (operation, input) = operation_and_input(group, param);
             let show = |v: Option<f64>| v.map_or("–".into(), format_ns);
             let _ = writeln!(
                 out,
@@ -171,14 +183,14 @@ fn control_table(results: &BTreeMap<(String, String, String), Measurement>) -> S
         let Some(first) = results.get(&(group.clone(), "tungstenite".into(), param.clone())) else {
             continue;
         };
-        let per = |m: &Measurement| m.median_ns / m.elements.unwrap_or(1) as f64;
-        let (operation, input) = group.split_once('/').unwrap_or((group, param));
+        let (first, again) = (first.per_element_ns(), again.per_element_ns());
+        let (operation, input) = operation_and_input(group, param);
         let _ = writeln!(
             out,
             "| `{operation}` | {input} | {} | {} | {} |",
-            format_ns(per(first)),
-            format_ns(per(again)),
-            ratio(Some(per(again)), Some(per(first))),
+            format_ns(first),
+            format_ns(again),
+            ratio(Some(again), Some(first)),
         );
     }
     out
@@ -377,7 +389,6 @@ fn consumer_build(
     let target = work.join("target");
     // Downloads are not part of the build time.
     Command::new(env!("CARGO"))
-        .env_remove("RUSTFLAGS")
         .arg("fetch")
         .current_dir(&work)
         .status()
